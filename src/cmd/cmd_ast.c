@@ -1,0 +1,19 @@
+/* Placeholder until the owning module lands; replaced by the real command. */
+#include <stdio.h>
+
+#include "cmd/command.h"
+
+static int run(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs("goat ast: not built yet\n", stderr);
+    return GOAT_EXIT_FAILURE;
+}
+
+const goat_command goat_cmd_ast = {
+    .name = "ast",
+    .summary = "(not built yet)",
+    .help = "usage: goat ast\n",
+    .run = run,
+};

@@ -1,0 +1,80 @@
+/* The Go scanner.
+ *
+ * Turns a source text into tokens, inserting semicolons exactly as the Go
+ * specification's rule states (after a line's final token when it is an
+ * identifier, a basic literal, one of the keywords break continue
+ * fallthrough return, or one of ++ -- ) ] }), the way go/scanner does: an
+ * automatically inserted semicolon has the literal "\n" (at a newline) or
+ * is empty-literal at EOF, and a general comment spanning lines counts as a
+ * newline.
+ *
+ * Positions are byte offsets into the text. A BOM (U+FEFF) is skipped at
+ * offset 0 only; anywhere else it is an error, as in go/scanner.
+ *
+ * Errors (illegal character, invalid UTF-8, NUL, unterminated literal or
+ * comment, invalid escape, malformed number) do not stop scanning: the
+ * scanner records the FIRST error (position and go/scanner's message text),
+ * and keeps producing tokens so the parser can carry on the way go/parser
+ * does. goat_lexer_error returns that first error, if any.
+ *
+ * No global state: everything lives in goat_lexer, so any number of
+ * scanners may run at once on different threads. */
+#ifndef GOAT_LEXER_LEXER_H
+#define GOAT_LEXER_LEXER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lexer/token.h"
+#include "util/error.h"
+
+typedef struct goat_token {
+    goat_tok kind;
+    size_t pos; /* offset of the first byte */
+    size_t end; /* offset just past the last byte in the source */
+    /* The literal as go/scanner reports it, for IDENT, INT, FLOAT, IMAG,
+     * CHAR, STRING, COMMENT and SEMICOLON: it points into the source
+     * (lit == src + pos), except where go/scanner's literal differs from the
+     * source bytes: raw strings and comments with carriage returns, whose
+     * '\r' bytes go/scanner strips, and automatic semicolons ("\n" or "").
+     * Such literals live in storage owned by the lexer until
+     * goat_lexer_free. lit_len counts the literal's bytes. */
+    const char *lit;
+    size_t lit_len;
+} goat_token;
+
+enum {
+    /* Return comments as COMMENT tokens (otherwise they are skipped). */
+    GOAT_LEX_COMMENTS = 1 << 0,
+};
+
+typedef struct goat_lexer_config {
+    const char *filename; /* used in error messages */
+    const char *src;
+    size_t len;
+    unsigned mode; /* GOAT_LEX_* flags */
+} goat_lexer_config;
+
+typedef struct goat_lexer_state {
+    size_t offset;        /* offset of the next unread byte */
+    bool insert_semi;     /* the spec's rule: a newline here ends a statement */
+    size_t first_error_offset;
+    char *first_error;    /* message text, owned; NULL when none */
+    int error_count;
+    char **owned;         /* literals allocated for '\r'-stripped text */
+    size_t owned_count, owned_cap;
+} goat_lexer_state;
+
+typedef struct goat_lexer {
+    goat_lexer_config config;
+    goat_lexer_state state;
+} goat_lexer;
+
+void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config);
+/* The next token; EOF forever after the end. */
+goat_token goat_lexer_next(goat_lexer *lx);
+/* The first error as FILE:LINE:COL: message, or NULL. Caller frees. */
+goat_error *goat_lexer_error(const goat_lexer *lx);
+void goat_lexer_free(goat_lexer *lx);
+
+#endif

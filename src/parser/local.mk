@@ -1,0 +1,1 @@
+# Sources and tests of src/parser are listed here (automake fragment included by Makefile.am).

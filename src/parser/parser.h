@@ -1,0 +1,28 @@
+/* The Go parser: source text to a goat_node tree (see ast.h).
+ *
+ * Recursive descent, one function per production of the Go specification,
+ * accepting exactly what go/parser (Go 1.19, mode ParseComments) accepts and
+ * rejecting what it rejects. On failure the result is the first error in
+ * source order, formatted as go/parser would word it, with FILE:LINE:COL.
+ *
+ * Nesting depth is capped the way go/parser caps it (100,000 levels); the
+ * parser runs on a stack large enough for that cap, so no input, however
+ * deep, can overflow the C stack: it gets an error with a position.
+ *
+ * Re-entrant: no global state; any number of parses may run at once. */
+#ifndef GOAT_PARSER_PARSER_H
+#define GOAT_PARSER_PARSER_H
+
+#include <stddef.h>
+
+#include "parser/ast.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+/* Parses src[0, len) (the text must outlive the tree). On success stores the
+ * File node in *file and returns NULL; on failure returns the first error and
+ * leaves *file NULL. Nodes and strings are allocated in arena. */
+goat_error *goat_parse_file(goat_arena *arena, const char *filename,
+                            const char *src, size_t len, goat_node **file);
+
+#endif

@@ -1,0 +1,67 @@
+#include "util/error.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        goat_out_of_memory();
+    return s;
+}
+
+goat_error *goat_error_new(const char *file, int line, int col, const char *fmt, ...)
+{
+    goat_error *err = goat_xcalloc(1, sizeof *err);
+    err->file = file ? goat_xstrdup(file) : NULL;
+    err->line = line;
+    err->col = col;
+    va_list ap;
+    va_start(ap, fmt);
+    err->message = vformat(fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+goat_error *goat_error_wrap(goat_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *prefix = vformat(fmt, ap);
+    va_end(ap);
+    char *joined = goat_xasprintf("%s: %s", prefix, err->message);
+    free(prefix);
+    free(err->message);
+    err->message = joined;
+    return err;
+}
+
+char *goat_error_format(const goat_error *err)
+{
+    if (err->file && err->line > 0 && err->col > 0)
+        return goat_xasprintf("%s:%d:%d: %s", err->file, err->line, err->col, err->message);
+    if (err->file && err->line > 0)
+        return goat_xasprintf("%s:%d: %s", err->file, err->line, err->message);
+    if (err->file)
+        return goat_xasprintf("%s: %s", err->file, err->message);
+    return goat_xstrdup(err->message);
+}
+
+void goat_error_print(const goat_error *err, FILE *out)
+{
+    char *s = goat_error_format(err);
+    fprintf(out, "%s\n", s);
+    free(s);
+}
+
+void goat_error_free(goat_error *err)
+{
+    if (!err)
+        return;
+    free(err->file);
+    free(err->message);
+    free(err);
+}

@@ -1,0 +1,71 @@
+#include "util/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+static void reserve(goat_strbuf *sb, size_t extra)
+{
+    if (extra > (size_t)-1 - sb->len - 1)
+        goat_out_of_memory();
+    void *data = sb->data;
+    goat_grow(&data, &sb->cap, sb->len + extra + 1, 1);
+    sb->data = data;
+}
+
+void goat_strbuf_append(goat_strbuf *sb, const char *bytes, size_t n)
+{
+    reserve(sb, n);
+    if (n)
+        memcpy(sb->data + sb->len, bytes, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+void goat_strbuf_puts(goat_strbuf *sb, const char *s)
+{
+    goat_strbuf_append(sb, s, strlen(s));
+}
+
+void goat_strbuf_putc(goat_strbuf *sb, char c)
+{
+    goat_strbuf_append(sb, &c, 1);
+}
+
+void goat_strbuf_printf(goat_strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        goat_out_of_memory();
+    reserve(sb, (size_t)n);
+    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+}
+
+char *goat_strbuf_detach(goat_strbuf *sb, size_t *len)
+{
+    if (!sb->data)
+        reserve(sb, 0), sb->data[0] = '\0';
+    char *data = sb->data;
+    if (len)
+        *len = sb->len;
+    sb->data = NULL;
+    sb->len = sb->cap = 0;
+    return data;
+}
+
+void goat_strbuf_free(goat_strbuf *sb)
+{
+    free(sb->data);
+    sb->data = NULL;
+    sb->len = sb->cap = 0;
+}
