@@ -1,0 +1,73 @@
+/* The rewriter: where tracking blocks go in one Go file, and the text
+ * edits that put them there and take them out again.
+ *
+ * All functions take one file's text and return new text; none touches the
+ * file system. Edits are splices applied in reverse offset order: bytes no
+ * edit touches are copied unchanged. For every input that parses:
+ *   goat_rewrite_clean(goat_rewrite_track(x)) == x, byte for byte.
+ * Input that does not parse gives an error naming FILE:LINE:COL. */
+#ifndef GOAT_REWRITE_REWRITE_H
+#define GOAT_REWRITE_REWRITE_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+#include "util/lineset.h"
+
+typedef enum goat_granularity {
+    GOAT_GRANULARITY_LINE,
+    GOAT_GRANULARITY_PATCH,
+    GOAT_GRANULARITY_SCOPE,
+    GOAT_GRANULARITY_FUNC,
+} goat_granularity;
+
+/* "line", "patch", "scope", "func" <-> enum. Parse returns -1 when unknown. */
+int goat_granularity_parse(const char *name);
+const char *goat_granularity_name(goat_granularity g);
+
+typedef struct goat_rewrite_options {
+    goat_granularity granularity;
+    const char *alias;       /* the goat package's import alias, e.g. "goat" */
+    const char *import_path; /* e.g. "example.com/app/goat" */
+    int first_id;            /* TRACK_ID of the file's first block (>= 1) */
+} goat_rewrite_options;
+
+typedef struct goat_rewrite_result {
+    char *text; /* malloc'd; NUL-terminated, len bytes */
+    size_t len;
+    int points; /* blocks inserted, numbered first_id .. first_id+points-1 */
+} goat_rewrite_result;
+
+/* Inserts a tracking block for the new lines of the file (1-based line
+ * numbers of the input text) at the chosen granularity, and the import
+ * when at least one block was inserted. */
+goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
+                               const goat_lineset *new_lines,
+                               const goat_rewrite_options *opts,
+                               goat_rewrite_result *out);
+
+/* `goat patch` on one file: turns each `// +goat:insert` line into a
+ * tracking block, removes each `// +goat:delete` ... `// +goat:end` block,
+ * and renumbers every tracking block of the file from opts->first_id in
+ * source order (granularity is ignored). */
+goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts,
+                               goat_rewrite_result *out);
+
+/* Inserts `ALIAS.ServeHTTP(ALIAS.COMPONENT_N)` as a `// +goat:main` block at
+ * the top of func main, and the import. */
+goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
+                                    const goat_rewrite_options *opts, int component,
+                                    goat_rewrite_result *out);
+
+/* Removes every goat block (generate, main, and the reference's other
+ * +goat: blocks as its clean does), the goat import, and the lines goat
+ * opened up, restoring the text goat started from. points counts the
+ * tracking blocks removed. */
+goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts,
+                               goat_rewrite_result *out);
+
+void goat_rewrite_result_free(goat_rewrite_result *out);
+
+#endif
