@@ -1,0 +1,218 @@
+/* Writes the pathological Go inputs of tests/pathological/ to stdout, so that
+ * the repository holds no large files: they are made at test time.
+ *
+ *   genpath parens N      var x = ((((...1...))))        N pairs
+ *   genpath brackets N    var x [][][]...[]int            N pairs
+ *   genpath index N       var x = a[a[a[...a[0]...]]]     N levels
+ *   genpath braces N      func f() {{{...}}}              N pairs inside a body
+ *   genpath unary N       var x = -^!-^!...1              N operators
+ *   genpath ifelse N      if x == 0 {} else if x == 1 {} ... N ifs
+ *   genpath funclit N     func() { func() { ... }() }()   N levels
+ *   genpath big MIB       realistic functions up to MIB MiB, all valid Go
+ *   genpath random N SEED N bytes from a fixed xorshift generator
+ *   genpath soup N SEED   a function body of N random Go tokens (same generator)
+ *   genpath longline N    one statement line of about N bytes
+ *
+ * Deterministic: the same arguments always give the same bytes. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void repeat(const char *s, long n)
+{
+    for (long i = 0; i < n; i++)
+        fputs(s, stdout);
+}
+
+static void nested_parens(long n)
+{
+    fputs("package p\n\nvar x = ", stdout);
+    repeat("(", n);
+    fputs("1", stdout);
+    repeat(")", n);
+    fputs("\n", stdout);
+}
+
+static void nested_brackets(long n)
+{
+    fputs("package p\n\nvar x ", stdout);
+    repeat("[]", n);
+    fputs("int\n", stdout);
+}
+
+static void nested_index(long n)
+{
+    fputs("package p\n\nvar a []int\n\nvar x = ", stdout);
+    repeat("a[", n);
+    fputs("0", stdout);
+    repeat("]", n);
+    fputs("\n", stdout);
+}
+
+static void nested_braces(long n)
+{
+    fputs("package p\n\nfunc f() ", stdout);
+    repeat("{", n);
+    repeat("}", n);
+    fputs("\n", stdout);
+}
+
+static void nested_unary(long n)
+{
+    static const char ops[] = "-^!";
+    fputs("package p\n\nvar x = ", stdout);
+    for (long i = 0; i < n; i++)
+        putchar(ops[i % 3]);
+    fputs("1\n", stdout);
+}
+
+static void if_else_chain(long n)
+{
+    fputs("package p\n\nfunc f(x int) {\n\tif x == 0 {\n", stdout);
+    for (long i = 1; i < n; i++)
+        printf("\t} else if x == %ld {\n", i);
+    fputs("\t}\n}\n", stdout);
+}
+
+static void nested_func_lits(long n)
+{
+    fputs("package p\n\nfunc f() {\n", stdout);
+    repeat("func() {\n", n);
+    fputs("_ = 0\n", stdout);
+    repeat("}()\n", n);
+    fputs("}\n", stdout);
+}
+
+/* One realistic function per index, covering the statement kinds goat
+ * tracks; n makes every name unique. */
+static size_t one_function(long n)
+{
+    return (size_t)printf(
+        "// f%ld is generated filler for the large-file test.\n"
+        "func f%ld(xs []int, m map[string]int, ch chan int) (int, error) {\n"
+        "\ttotal := 0\n"
+        "\tfor i, x := range xs {\n"
+        "\t\tif x < 0 {\n"
+        "\t\t\treturn i, fmt.Errorf(\"negative %%d at %%d\", x, i)\n"
+        "\t\t} else if x == 0 {\n"
+        "\t\t\tcontinue\n"
+        "\t\t}\n"
+        "\t\ttotal += x * %ld\n"
+        "\t}\n"
+        "\tswitch {\n"
+        "\tcase total > 100:\n"
+        "\t\tm[\"big\"]++\n"
+        "\tdefault:\n"
+        "\t\tm[\"small\"] = total\n"
+        "\t}\n"
+        "\tselect {\n"
+        "\tcase v := <-ch:\n"
+        "\t\ttotal -= v\n"
+        "\tdefault:\n"
+        "\t}\n"
+        "\tdefer func() { _ = recover() }()\n"
+        "\ts := `raw string %ld`\n"
+        "\t_ = s[1:2]\n"
+        "\treturn total, nil\n"
+        "}\n\n",
+        n, n, n % 97, n);
+}
+
+static void big_file(long mib)
+{
+    size_t want = (size_t)mib * 1024 * 1024, written = 0;
+    written += (size_t)printf("package big\n\nimport \"fmt\"\n\n");
+    for (long n = 0; written < want; n++)
+        written += one_function(n);
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
+
+static void random_bytes(long n, unsigned long seed)
+{
+    uint64_t state = seed * 0x9E3779B97F4A7C15ULL + 1;
+    for (long i = 0; i < n; i++)
+        putchar((int)(next_random(&state) >> 56));
+}
+
+static void token_soup(long n, unsigned long seed)
+{
+    static const char *const tokens[] = {
+        "func", "f", "(", ")", "{", "}", "[", "]", "x", "y", ":=", "=", "+", "-", "*",
+        "<-", "if", "else", "for", "range", "return", "switch", "case", "default", ":",
+        "go", "defer", "var", "const", "type", "struct", "interface", "map", "chan",
+        "1", "0x1p-2", "'a'", "\"s\"", "`r`", ",", ";", ".", "...", "\n", "\n", "~", "|",
+        "&&", "!", "^", "select", "break", "goto", "L", "int", "any", "// c\n", "/* c */",
+    };
+    uint64_t state = seed * 0x9E3779B97F4A7C15ULL + 1;
+    fputs("package p\n\nfunc f() {\n", stdout);
+    for (long i = 0; i < n; i++) {
+        fputs(tokens[next_random(&state) % (sizeof tokens / sizeof tokens[0])], stdout);
+        putchar(' ');
+    }
+}
+
+static void long_line(long n)
+{
+    fputs("package p\n\nvar x = []int{", stdout);
+    for (long written = 0; written < n; written += 3)
+        fputs("1, ", stdout);
+    fputs("1}\n", stdout);
+}
+
+static long number(const char *s)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || *end || n < 0) {
+        fprintf(stderr, "genpath: not a count: %s\n", s);
+        exit(2);
+    }
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fputs("usage: genpath KIND N [SEED]\n", stderr);
+        return 2;
+    }
+    const char *kind = argv[1];
+    long n = number(argv[2]);
+    if (strcmp(kind, "parens") == 0)
+        nested_parens(n);
+    else if (strcmp(kind, "brackets") == 0)
+        nested_brackets(n);
+    else if (strcmp(kind, "index") == 0)
+        nested_index(n);
+    else if (strcmp(kind, "braces") == 0)
+        nested_braces(n);
+    else if (strcmp(kind, "unary") == 0)
+        nested_unary(n);
+    else if (strcmp(kind, "ifelse") == 0)
+        if_else_chain(n);
+    else if (strcmp(kind, "funclit") == 0)
+        nested_func_lits(n);
+    else if (strcmp(kind, "big") == 0)
+        big_file(n);
+    else if (strcmp(kind, "random") == 0)
+        random_bytes(n, argc > 3 ? (unsigned long)number(argv[3]) : 1);
+    else if (strcmp(kind, "soup") == 0)
+        token_soup(n, argc > 3 ? (unsigned long)number(argv[3]) : 1);
+    else if (strcmp(kind, "longline") == 0)
+        long_line(n);
+    else {
+        fprintf(stderr, "genpath: unknown kind %s\n", kind);
+        return 2;
+    }
+    return fflush(stdout) == 0 ? 0 : 1;
+}

@@ -1,0 +1,3 @@
+module goat.test/goparse
+
+go 1.19

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Replays every seed input (fuzz/corpus/<harness>/) and every input a fuzzer
+# ever failed on (tests/regressions/<harness>/, each named after the bug it
+# found) through the harness that found it, in whatever build this is
+# (plain, --enable-sanitizers, --enable-fuzzing, or under valgrind through
+# $FUZZ_WRAPPER). A harness aborts on a broken property, and the sanitizers
+# abort on memory errors and leaks, so a non-zero exit is a failure.
+: "${top_srcdir:?}" "${top_builddir:?}"
+failures=0 runs=0
+for harness in fuzz_parse fuzz_roundtrip fuzz_markers; do
+    program=$top_builddir/fuzz/$harness
+    [ -x "$program" ] || { echo "FAIL: $program not built"; failures=$((failures + 1)); continue; }
+    for dir in "$top_srcdir/fuzz/corpus/$harness" "$top_srcdir/tests/regressions/$harness"; do
+        for input in "$dir"/*; do
+            [ -f "$input" ] || continue
+            runs=$((runs + 1))
+            if ! ${FUZZ_WRAPPER:-} "$program" "$input" >"${TMPDIR:-/tmp}/replay.$$" 2>&1; then
+                failures=$((failures + 1))
+                echo "FAIL: $harness on ${input#"$top_srcdir"/}:"
+                tail -n 40 "${TMPDIR:-/tmp}/replay.$$"
+            fi
+        done
+    done
+done
+rm -f "${TMPDIR:-/tmp}/replay.$$"
+echo "$runs inputs replayed, $failures failed"
+[ "$failures" -eq 0 ]

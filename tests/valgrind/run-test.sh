@@ -1,0 +1,14 @@
+#!/bin/sh
+# LOG_COMPILER of `make check-valgrind`: a test script runs as it is (it
+# reaches goat through $GOAT, which points at goat.sh); a compiled test runs
+# under valgrind, and a Criterion program with one job at a time so that its
+# forked test processes do not compete for the machine.
+test=$1
+shift
+if head -c 2 "$test" | grep -q '^#!'; then
+    exec "$test" "$@"
+fi
+if grep -q 'libcriterion' "$test" 2>/dev/null; then
+    exec "$(dirname "$0")/vg.sh" "$test" --jobs 1 "$@"
+fi
+exec "$(dirname "$0")/vg.sh" "$test" "$@"
