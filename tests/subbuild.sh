@@ -23,7 +23,10 @@ if [ -f "$srcdir/config.status" ]; then
     if git -C "$srcdir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
         # Tracked files plus new ones not ignored; tar keeps their times, so
         # make rebuilds only what changed since the last copy.
+        # (Not the build directory itself when it lies inside the sources.)
+        inside=${builddir#"$(cd "$srcdir" && pwd)"/}
         (cd "$srcdir" && git ls-files -z --cached --others --exclude-standard) |
+            grep -zv "^$inside/" |
             (cd "$srcdir" && tar --null -T - -cf -) | (cd "$copy" && tar -xf -) >&2
         [ -x "$copy/configure" ] || (cd "$copy" && ./bootstrap) >&2
     else
