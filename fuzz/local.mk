@@ -39,7 +39,7 @@ TESTS += \
 	tests/pathological/lexical.sh
 
 EXTRA_DIST += \
-	fuzz/go.dict fuzz/corpus fuzz/smoke.sh \
+	fuzz/README.md fuzz/go.dict fuzz/corpus fuzz/smoke.sh \
 	tests/regressions \
 	tests/pathological/lib.sh tests/pathological/nesting.sh \
 	tests/pathological/bigfile.sh tests/pathological/bytes.sh \
