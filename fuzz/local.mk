@@ -84,7 +84,5 @@ check-valgrind:
 	    GOAT_CORPUS_SAMPLE=$${GOAT_CORPUS_SAMPLE:-50}; export GOAT_CORPUS_SAMPLE;'
 	@$(SHELL) '$(abs_top_srcdir)/tests/valgrind/summary.sh' '$(abs_top_builddir)/valgrind-logs'
 
-clean-local: clean-fuzz-local
-clean-fuzz-local:
-	-rm -rf fuzz-work valgrind-logs
-.PHONY: fuzz-smoke check-valgrind clean-fuzz-local
+CLEANFILES += -r fuzz-work valgrind-logs
+.PHONY: fuzz-smoke check-valgrind
