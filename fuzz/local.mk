@@ -36,14 +36,20 @@ TESTS += \
 	tests/pathological/nesting.sh \
 	tests/pathological/bigfile.sh \
 	tests/pathological/bytes.sh \
-	tests/pathological/lexical.sh
+	tests/pathological/lexical.sh \
+	tests/pathological/scopes.sh
+# go/parser rejects more than 1,000 nested scopes (its identifier resolver's
+# cap); the parser does not implement that cap yet. Remove this line when
+# scopes.sh passes (an XPASS fails the suite, so it cannot be forgotten).
+XFAIL_TESTS += tests/pathological/scopes.sh
 
 EXTRA_DIST += \
 	fuzz/README.md fuzz/go.dict fuzz/corpus fuzz/smoke.sh \
 	tests/regressions \
 	tests/pathological/lib.sh tests/pathological/nesting.sh \
 	tests/pathological/bigfile.sh tests/pathological/bytes.sh \
-	tests/pathological/lexical.sh tests/pathological/goparse \
+	tests/pathological/lexical.sh tests/pathological/scopes.sh \
+	tests/pathological/goparse \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
 	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
 	tests/valgrind/summary.sh tests/valgrind/goat.supp

@@ -85,13 +85,18 @@ expect() {
 check_outcome() { # what status: compares with want / want_line
     what=$1 status=$2
     if [ "$want" = ok ]; then
-        [ "$status" -eq 0 ] || fail "$what: exit $status, want 0; stderr: $(head -c 300 "$scratch/err")"
+        [ "$status" -eq 0 ] || fail "$what: exit $status, want 0 (above 128: killed by a signal); stderr: $(head -c 300 "$scratch/err")"
         [ -s "$scratch/err" ] && fail "$what: unexpected stderr: $(head -c 300 "$scratch/err")"
     else
-        [ "$status" -eq 1 ] || fail "$what: exit $status, want 1 (status > 128 is a crash); stderr: $(head -c 300 "$scratch/err")"
-        got=$(cat "$scratch/err")
-        [ "$got" = "$want_line" ] || fail "$what: stderr is '$(echo "$got" | head -c 300)', want '$want_line'"
-        [ -s "$scratch/out" ] && fail "$what: unexpected stdout on error"
+        got=$(head -c 300 "$scratch/err")
+        if [ "$status" -ne 1 ]; then
+            crash=; [ "$status" -gt 128 ] && crash=" (killed by signal $((status - 128)))"
+            fail "$what: exit $status$crash, want 1 and '$want_line'; stderr: '$got'"
+        elif [ "$(cat "$scratch/err")" != "$want_line" ]; then
+            fail "$what: stderr is '$got', want '$want_line'"
+        elif [ -s "$scratch/out" ]; then
+            fail "$what: unexpected stdout on error"
+        fi
     fi
     return 0
 }

@@ -3,9 +3,8 @@
 # position, never a stack overflow (also under ASan and valgrind): 200,000
 # nested parentheses, brackets, index expressions, braces, unary operators,
 # function literals and an if/else chain of 200,000 branches; and that depths
-# go/parser accepts (90,000 parentheses, ...) parse. go/parser also caps
-# scopes at 1,000 while resolving identifiers; the cases around that cap
-# check goat draws the line in the same place.
+# go/parser accepts (90,000 parentheses, ...) parse. (scopes.sh: the other
+# cap go/parser has, 1,000 nested scopes.)
 . "$top_srcdir/tests/pathological/lib.sh"
 
 # Beyond go/parser's nesting cap of 100,000.
@@ -22,14 +21,5 @@ gen parens_ok.go parens 90000;     expect parens_ok.go ok
 gen brackets_ok.go brackets 90000; expect brackets_ok.go ok
 gen index_ok.go index 30000;       expect index_ok.go ok
 gen unary_ok.go unary 90000;       expect unary_ok.go ok
-
-# go/parser's resolver: at most 1,000 nested scopes.
-gen braces_999.go braces 999;     expect braces_999.go ok
-gen braces_1000.go braces 1000;   expect braces_1000.go '3:1009: exceeded max scope depth during object resolution'
-gen ifelse_997.go ifelse 997;     expect ifelse_997.go ok
-gen ifelse_998.go ifelse 998;     expect ifelse_998.go '1001:21: exceeded max scope depth during object resolution'
-gen funclit_998.go funclit 998;   expect funclit_998.go ok
-gen funclit_999.go funclit 999;   expect funclit_999.go '1002:1: exceeded max scope depth during object resolution'
-gen braces_90000.go braces 90000; expect braces_90000.go '3:1009: exceeded max scope depth during object resolution'
 
 finish
