@@ -5,12 +5,17 @@
 # (plain, --enable-sanitizers, --enable-fuzzing, or under valgrind through
 # $FUZZ_WRAPPER). A harness aborts on a broken property, and the sanitizers
 # abort on memory errors and leaks, so a non-zero exit is a failure.
+#
+# With REPLAY_OPEN=1 (replay-open.sh) it replays tests/regressions/open/
+# <harness>/ instead: bugs found and not fixed yet.
 : "${top_srcdir:?}" "${top_builddir:?}"
 failures=0 runs=0
 for harness in fuzz_parse fuzz_roundtrip fuzz_markers; do
     program=$top_builddir/fuzz/$harness
     [ -x "$program" ] || { echo "FAIL: $program not built"; failures=$((failures + 1)); continue; }
-    for dir in "$top_srcdir/fuzz/corpus/$harness" "$top_srcdir/tests/regressions/$harness"; do
+    dirs="$top_srcdir/fuzz/corpus/$harness $top_srcdir/tests/regressions/$harness"
+    [ "${REPLAY_OPEN:-}" = 1 ] && dirs=$top_srcdir/tests/regressions/open/$harness
+    for dir in $dirs; do
         for input in "$dir"/*; do
             [ -f "$input" ] || continue
             runs=$((runs + 1))
