@@ -10,6 +10,10 @@
 srcdir=$1 workdir=$2
 shift 2
 seconds=${FUZZ_SECONDS:-30}
+# configure's fuzzing flags leave UBSan recoverable: make every report fatal
+# so that undefined behaviour fails like a crash.
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export UBSAN_OPTIONS
 failed=0
 for harness in "$@"; do
     name=$(basename "$harness")
