@@ -46,13 +46,18 @@ XFAIL_TESTS += tests/pathological/scopes.sh
 # Bugs the fuzzers found, not fixed yet (see tests/regressions/README).
 XFAIL_TESTS += tests/regressions/replay-open.sh
 
+# Data directories are listed file by file: a directory in EXTRA_DIST would
+# also carry the test logs `make check` leaves in the build tree's copy.
 EXTRA_DIST += \
-	fuzz/README.md fuzz/go.dict fuzz/corpus fuzz/smoke.sh \
-	tests/regressions \
+	fuzz/README.md fuzz/go.dict fuzz/smoke.sh \
+	$(wildcard $(srcdir)/fuzz/corpus/*/*) \
+	tests/regressions/README tests/regressions/replay.sh tests/regressions/replay-open.sh \
+	$(wildcard $(srcdir)/tests/regressions/fuzz_*/*) \
+	$(wildcard $(srcdir)/tests/regressions/open/fuzz_*/*) \
 	tests/pathological/lib.sh tests/pathological/nesting.sh \
 	tests/pathological/bigfile.sh tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh tests/pathological/scopes.sh \
-	tests/pathological/goparse \
+	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
 	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
 	tests/valgrind/summary.sh tests/valgrind/goat.supp
