@@ -144,9 +144,11 @@ static void check_lines_kept(const char *what, const char *src, size_t len,
             continue;
         kept.len = 0;
         squeeze(&in.items[i], &kept);
-        /* Lone braces, parentheses and `import(` may go with an import
-         * declaration clean empties; they prove little anyway. */
-        if (kept.len < 2 || (kept.len == 7 && memcmp(kept.data, "import(", 7) == 0))
+        /* Lone braces and parentheses, `import` and `import(` may go with
+         * the goat import's declaration (`import` may stand on a line of
+         * its own before the spec); they prove little anyway. */
+        if (kept.len < 2 || (kept.len == 6 && memcmp(kept.data, "import", 6) == 0) ||
+            (kept.len == 7 && memcmp(kept.data, "import(", 7) == 0))
             continue;
         const char *found = squeezed_out.data
                                 ? memmem(squeezed_out.data + at, squeezed_out.len - at, kept.data, kept.len)
