@@ -1,1 +1,18 @@
-# Sources and tests of src/parser are listed here (automake fragment included by Makefile.am).
+# The Go parser: source text to a go/ast-shaped tree in an arena.
+libgoat_a_SOURCES += \
+	src/parser/ast.h src/parser/parser.h src/parser/parser_internal.h \
+	src/parser/ast.c src/parser/ast_pos.c \
+	src/parser/parser_core.c \
+	src/parser/parse_expr.c src/parser/parse_type.c \
+	src/parser/parse_stmt.c src/parser/parse_decl.c
+
+# Differential tests against go/parser (tests/goast is the Go reference
+# dumper, built by each script into its temporary directory).
+PARSER_TESTS = \
+	tests/parser/cases.sh \
+	tests/parser/deep_nesting.sh \
+	tests/parser/stdlib_diff.sh \
+	tests/parser/testdir_decisions.sh
+TESTS += $(PARSER_TESTS)
+EXTRA_DIST += $(PARSER_TESTS) tests/parser/lib.sh tests/parser/cases \
+	tests/goast/go.mod tests/goast/main.go

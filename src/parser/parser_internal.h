@@ -1,0 +1,113 @@
+/* Shared state of the parser's translation units (not a public contract).
+ *
+ * The parser mirrors go/parser (Go 1.19) function by function; each parse
+ * function carries the Go grammar production it recognises. It stops at the
+ * first syntax error: goat_parse_file only needs the decision and the first
+ * error, so an error unwinds with longjmp to the entry point, and everything
+ * allocated so far lives in the arena or in the parser's scratch buffers. */
+#ifndef GOAT_PARSER_PARSER_INTERNAL_H
+#define GOAT_PARSER_PARSER_INTERNAL_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lexer/lexer.h"
+#include "parser/ast.h"
+#include "util/arena.h"
+
+/* go/parser's maxNestLev. */
+#define GOAT_MAX_NEST_LEV 100000
+
+typedef struct goat_parser {
+    goat_arena *arena;
+    const char *filename;
+    const char *src;
+    size_t len;
+    goat_lexer lx;
+
+    /* one-token look-ahead, as go/parser's p.pos, p.tok, p.lit */
+    goat_tok tok;
+    goat_pos pos;
+    const char *lit;
+    size_t lit_len;
+
+    int expr_lev; /* < 0: in control clause, >= 0: in expression */
+    bool in_rhs;  /* parsing a right-hand side (= is then ==) */
+    int nest_lev;
+
+    /* A stack of nodes for lists under construction: a list pushes its
+     * items above the current top and copies them to the arena when done. */
+    goat_node **scratch;
+    size_t scratch_len, scratch_cap;
+
+    goat_node **imports;
+    size_t import_count, import_cap;
+
+    goat_comment *comments;
+    size_t comment_count, comment_cap;
+
+    /* The first error (parser's), as an offset and a message. */
+    goat_pos err_pos;
+    char *err_msg;
+    jmp_buf bail;
+} goat_parser;
+
+/* ---- parser_core.c ---- */
+void goat_p_next(goat_parser *p);
+_Noreturn void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+_Noreturn void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
+void goat_p_expect_semi(goat_parser *p);
+bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
+void goat_p_nest_inc(goat_parser *p);
+goat_node *goat_p_new(goat_parser *p, goat_node_kind kind);
+size_t goat_p_list_begin(goat_parser *p);
+void goat_p_list_push(goat_parser *p, goat_node *n);
+goat_node_list goat_p_list_end(goat_parser *p, size_t base);
+goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
+const char *goat_p_strdup(goat_parser *p, const char *s, size_t n);
+
+/* ---- parse_expr.c ---- */
+goat_node *goat_p_ident(goat_parser *p);
+goat_node_list goat_p_ident_list(goat_parser *p);
+goat_node_list goat_p_expr_list(goat_parser *p);
+goat_node_list goat_p_list(goat_parser *p, bool in_rhs);
+goat_node *goat_p_expr(goat_parser *p);
+goat_node *goat_p_rhs(goat_parser *p);
+goat_node *goat_p_rhs_or_type(goat_parser *p);
+goat_node *goat_p_check_expr(goat_parser *p, goat_node *x);
+goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x);
+goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
+goat_node *goat_p_func_type_or_lit(goat_parser *p);
+goat_node *goat_p_unparen(goat_node *x);
+
+/* ---- parse_type.c ---- */
+goat_node *goat_p_type(goat_parser *p);
+goat_node *goat_p_try_ident_or_type(goat_parser *p);
+goat_node *goat_p_type_name(goat_parser *p, goat_node *ident);
+goat_node *goat_p_qualified_ident(goat_parser *p, goat_node *ident);
+goat_node *goat_p_array_type(goat_parser *p, goat_pos lbrack, goat_node *len);
+goat_node *goat_p_type_instance(goat_parser *p, goat_node *typ);
+goat_node *goat_p_func_type(goat_parser *p);
+void goat_p_parameters(goat_parser *p, bool accept_tparams, goat_node **tparams, goat_node **params);
+goat_node *goat_p_result(goat_parser *p);
+goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node *typ0, goat_tok closing);
+goat_node *goat_p_pack_index(goat_parser *p, goat_node *x, goat_pos lbrack, goat_node_list args, goat_pos rbrack);
+
+/* ---- parse_stmt.c ---- */
+goat_node *goat_p_stmt(goat_parser *p);
+goat_node *goat_p_body(goat_parser *p);
+goat_node *goat_p_block_stmt(goat_parser *p);
+
+/* ---- parse_decl.c ---- */
+goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword);
+goat_node *goat_p_decl(goat_parser *p);
+goat_node *goat_p_source_file(goat_parser *p);
+
+/* ---- ast_pos.c: go/ast's Pos()/End() computed from children ---- */
+void goat_p_finish(goat_node *n); /* sets n->pos, n->end from its fields */
+
+#endif
