@@ -1,9 +1,14 @@
 /* goat ast: prints the syntax tree of Go files in a canonical text that a
  * Go program printing go/parser's tree reproduces byte for byte (see
  * tests/goast), so the two parsers can be compared on any corpus. */
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/command.h"
 #include "parser/parser.h"
@@ -153,6 +158,85 @@ static goat_error *add_files_from(file_list *l, const char *list)
     return NULL;
 }
 
+typedef struct ast_job {
+    file_list *files;
+    bool quiet;
+    int status;
+} ast_job;
+
+/* Reads path whole: one read for a regular file. */
+static goat_error *read_source(const char *path, char **data, size_t *len)
+{
+    if (strcmp(path, "-") == 0)
+        return read_stdin(data, len);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        return goat_read_file(path, data, len); /* reports the error, or reads a pipe */
+    }
+    size_t size = (size_t)st.st_size, got = 0;
+    char *buf = goat_xmalloc(size + 1);
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got != size) { /* changed under us: take the slow, careful path */
+        free(buf);
+        return goat_read_file(path, data, len);
+    }
+    buf[size] = '\0';
+    *data = buf;
+    *len = size;
+    return NULL;
+}
+
+static void print_files(void *arg)
+{
+    ast_job *job = arg;
+    file_list files = *job->files;
+    bool quiet = job->quiet;
+    out_buf out = {goat_xmalloc(1 << 16), 0, 1 << 16};
+    for (size_t k = 0; k < files.count; k++) {
+        const char *name = files.names[k];
+        char *src = NULL;
+        size_t len = 0;
+        goat_error *err = read_source(name, &src, &len);
+        if (!err) {
+            goat_arena arena;
+            goat_arena_init(&arena);
+            goat_node *file = NULL;
+            err = goat_parse_file(&arena, name, src ? src : "", len, &file);
+            if (!err && !quiet) {
+                if (files.count > 1) {
+                    out_bytes(&out, "== ", 3);
+                    out_bytes(&out, name, strlen(name));
+                    out_bytes(&out, "\n", 1);
+                }
+                goat_ast_inspect(file, print_node, &out);
+            }
+            goat_arena_free(&arena);
+        }
+        free(src);
+        if (err) {
+            out_flush(&out);
+            fflush(stdout);
+            goat_error_print(err, stderr);
+            goat_error_free(err);
+            job->status = GOAT_EXIT_FAILURE;
+        }
+        free(files.names[k]);
+    }
+    out_flush(&out);
+    free(out.data);
+}
+
 static int run(int argc, char **argv)
 {
     bool quiet = false;
@@ -186,39 +270,15 @@ static int run(int argc, char **argv)
     if (files.count == 0 && status == GOAT_EXIT_OK)
         return goat_usage_error(&goat_cmd_ast, "no Go file given");
 
-    out_buf out = {goat_xmalloc(1 << 16), 0, 1 << 16};
-    for (size_t k = 0; k < files.count; k++) {
-        const char *name = files.names[k];
-        char *src = NULL;
-        size_t len = 0;
-        goat_error *err = strcmp(name, "-") == 0 ? read_stdin(&src, &len) : goat_read_file(name, &src, &len);
-        if (!err) {
-            goat_arena arena;
-            goat_arena_init(&arena);
-            goat_node *file = NULL;
-            err = goat_parse_file(&arena, name, src ? src : "", len, &file);
-            if (!err && !quiet) {
-                if (files.count > 1) {
-                    out_bytes(&out, "== ", 3);
-                    out_bytes(&out, name, strlen(name));
-                    out_bytes(&out, "\n", 1);
-                }
-                goat_ast_inspect(file, print_node, &out);
-            }
-            goat_arena_free(&arena);
-        }
-        free(src);
-        if (err) {
-            out_flush(&out);
-            fflush(stdout);
-            goat_error_print(err, stderr);
-            goat_error_free(err);
-            status = GOAT_EXIT_FAILURE;
-        }
-        free(files.names[k]);
-    }
-    out_flush(&out);
-    free(out.data);
+    /* Each file's buffers and arena are freed before the next file's are
+     * allocated: keep that memory in the process instead of returning it
+     * to the kernel and faulting it in again, file after file. */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    ast_job job = {.files = &files, .quiet = quiet, .status = status};
+    /* one thread with a deep stack for all files, not one per file */
+    goat_parse_with_deep_stack(print_files, &job);
+    status = job.status;
     free(files.names);
     if (fflush(stdout) != 0)
         status = GOAT_EXIT_FAILURE;

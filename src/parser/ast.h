@@ -127,7 +127,11 @@ struct goat_node {
             goat_node_list elts;
             bool incomplete;
         } composite_lit;
-        struct { goat_pos lparen, rparen; goat_node *x; } paren;
+        struct {
+            goat_pos lparen, rparen;
+            goat_node *x;
+            goat_node *inner; /* x without any parentheses (go/parser's unparen) */
+        } paren;
         struct { goat_node *x, *sel; } selector;
         struct { goat_node *x; goat_pos lbrack, rbrack; goat_node *index; } index;
         struct { goat_node *x; goat_pos lbrack, rbrack; goat_node_list indices; } index_list;

@@ -55,11 +55,11 @@ goat_node_list goat_p_list(goat_parser *p, bool in_rhs)
     return l;
 }
 
+/* Constant time: each ParenExpr records its innermost operand, so deep
+ * parentheses do not make the checks quadratic. */
 goat_node *goat_p_unparen(goat_node *x)
 {
-    while (x->kind == GOAT_PAREN_EXPR)
-        x = x->u.paren.x;
-    return x;
+    return x->kind == GOAT_PAREN_EXPR ? x->u.paren.inner : x;
 }
 
 /* go/parser's checkExpr: x must be an expression, not a type. */
@@ -122,6 +122,7 @@ static goat_node *operand(goat_parser *p)
         goat_p_next(p);
         p->expr_lev++;
         n->u.paren.x = goat_p_rhs_or_type(p); /* types may be parenthesized: (some type) */
+        n->u.paren.inner = goat_p_unparen(n->u.paren.x);
         p->expr_lev--;
         n->u.paren.rparen = goat_p_expect(p, GOAT_TOK_RPAREN);
         return finish(n);

@@ -420,7 +420,7 @@ goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node
     goat_node_list out;
     if (named == 0) {
         out.count = count;
-        out.items = goat_arena_alloc(p->arena, count * sizeof *out.items);
+        out.items = goat_p_alloc(p, count * sizeof *out.items);
         for (size_t i = 0; i < count; i++)
             out.items[i] = new_field(p, no_nodes(), pars[2 * i + 1], NULL);
         p->scratch_len = base;
@@ -431,13 +431,13 @@ goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node
         if (i == 0 || pars[2 * i + 1] != pars[2 * i - 1])
             nfields++;
     out.count = nfields;
-    out.items = goat_arena_alloc(p->arena, nfields * sizeof *out.items);
+    out.items = goat_p_alloc(p, nfields * sizeof *out.items);
     size_t k = 0;
     for (size_t i = 0; i < count;) {
         size_t j = i + 1;
         while (j < count && pars[2 * j + 1] == pars[2 * i + 1])
             j++;
-        goat_node_list names = {goat_arena_alloc(p->arena, (j - i) * sizeof(goat_node *)), j - i};
+        goat_node_list names = {goat_p_alloc(p, (j - i) * sizeof(goat_node *)), j - i};
         for (size_t m = i; m < j; m++)
             names.items[m - i] = pars[2 * m];
         out.items[k++] = new_field(p, names, pars[2 * i + 1], NULL);
@@ -697,6 +697,7 @@ goat_node *goat_p_try_ident_or_type(goat_parser *p)
         n->u.paren.lparen = p->pos;
         goat_p_next(p);
         n->u.paren.x = goat_p_type(p);
+        n->u.paren.inner = goat_p_unparen(n->u.paren.x);
         n->u.paren.rparen = goat_p_expect(p, GOAT_TOK_RPAREN);
         typ = finish(n);
         break;

@@ -3,6 +3,9 @@
 #include "parser/parser.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,9 +118,22 @@ void goat_p_nest_inc(goat_parser *p)
         goat_p_error(p, p->pos, "exceeded max nesting depth");
 }
 
+enum { BUMP_BLOCK = 16000 };
+
+void *goat_p_alloc_slow(goat_parser *p, size_t size)
+{
+    if (size > BUMP_BLOCK / 4)
+        return goat_arena_alloc(p->arena, size);
+    p->bump = goat_arena_alloc(p->arena, BUMP_BLOCK);
+    p->bump_end = p->bump + BUMP_BLOCK;
+    void *r = p->bump;
+    p->bump += size;
+    return r;
+}
+
 goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
 {
-    goat_node *n = goat_arena_alloc(p->arena, sizeof *n);
+    goat_node *n = goat_p_alloc(p, sizeof *n);
     n->kind = kind;
     return n;
 }
@@ -140,22 +156,26 @@ void goat_p_list_push(goat_parser *p, goat_node *n)
 goat_node_list goat_p_list_end(goat_parser *p, size_t base)
 {
     goat_node_list l = {NULL, p->scratch_len - base};
-    if (l.count)
-        l.items = goat_arena_memdup(p->arena, p->scratch + base, l.count, sizeof *l.items);
+    if (l.count) {
+        l.items = goat_p_alloc(p, l.count * sizeof *l.items);
+        memcpy(l.items, p->scratch + base, l.count * sizeof *l.items);
+    }
     p->scratch_len = base;
     return l;
 }
 
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n)
 {
-    goat_node_list l = {goat_arena_alloc(p->arena, sizeof(goat_node *)), 1};
+    goat_node_list l = {goat_p_alloc(p, sizeof(goat_node *)), 1};
     l.items[0] = n;
     return l;
 }
 
 const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
 {
-    return goat_arena_strndup(p->arena, s, n);
+    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
+    memcpy(r, s, n);
+    return r;
 }
 
 /* ---- entry point ---- */
@@ -166,7 +186,7 @@ typedef struct parse_job {
     bool failed;
 } parse_job;
 
-static void *run_parse(void *arg)
+static void run_parse(void *arg)
 {
     parse_job *job = arg;
     goat_parser *p = job->p;
@@ -176,12 +196,11 @@ static void *run_parse(void *arg)
     } else {
         job->failed = true;
     }
-    return NULL;
 }
 
-/* Room for GOAT_MAX_NEST_LEV levels of the deepest recursion (a level of
- * parentheses costs several frames; more under AddressSanitizer). Only the
- * pages a parse touches are ever backed by memory. */
+/* Room for GOAT_MAX_NEST_LEV levels of the deepest recursion (about 400
+ * bytes a level; several times more under AddressSanitizer). Only the pages
+ * a parse touches are ever backed by memory. */
 #if defined(__SANITIZE_ADDRESS__)
 #define PARSE_STACK_SIZE ((size_t)8 << 30)
 #elif defined(__has_feature)
@@ -192,25 +211,63 @@ static void *run_parse(void *arg)
 #ifndef PARSE_STACK_SIZE
 #define PARSE_STACK_SIZE ((size_t)2 << 30)
 #endif
+/* What a parse needs: the cap's worth, with room for the caller. */
+#define PARSE_STACK_NEED (PARSE_STACK_SIZE / 4 * 3)
 
-static void run_on_big_stack(parse_job *job)
+/* Files this small cannot nest deeply enough to exhaust any thread's stack
+ * (a level costs at least one byte and well under 1 KiB of stack): they are
+ * parsed on the caller's stack. */
+enum { SMALL_FILE = 512 };
+
+typedef struct deep_call {
+    void (*fn)(void *);
+    void *arg;
+} deep_call;
+
+static void *deep_thread(void *arg)
 {
+    deep_call *call = arg;
+    call->fn(call->arg);
+    return NULL;
+}
+
+void goat_parse_with_deep_stack(void (*fn)(void *arg), void *arg)
+{
+    deep_call call = {fn, arg};
     pthread_attr_t attr;
     pthread_t thread;
-    size_t size = PARSE_STACK_SIZE;
     if (pthread_attr_init(&attr) == 0) {
-        while (size >= ((size_t)64 << 20)) {
+        for (size_t size = PARSE_STACK_SIZE; size >= ((size_t)64 << 20); size /= 2) {
             if (pthread_attr_setstacksize(&attr, size) == 0 &&
-                pthread_create(&thread, &attr, run_parse, job) == 0) {
+                pthread_create(&thread, &attr, deep_thread, &call) == 0) {
                 pthread_join(thread, NULL);
                 pthread_attr_destroy(&attr);
                 return;
             }
-            size /= 2;
         }
         pthread_attr_destroy(&attr);
     }
-    run_parse(job); /* no thread to be had: parse on this stack */
+    fn(arg); /* no thread to be had: run on this stack */
+}
+
+/* Whether the current thread's stack has room for the deepest parse. The
+ * main thread's stack (set by ulimit) never counts as deep. */
+static bool on_deep_stack(void)
+{
+    if (getpid() == (pid_t)syscall(SYS_gettid))
+        return false;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return false;
+    void *addr = NULL;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (rc != 0)
+        return false;
+    char here;
+    uintptr_t low = (uintptr_t)addr, cur = (uintptr_t)&here;
+    return cur > low && cur - low >= PARSE_STACK_NEED;
 }
 
 static goat_error *error_at(const char *filename, const char *src, size_t len, goat_pos pos, const char *msg)
@@ -244,7 +301,10 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     goat_lexer_init(&p->lx, &cfg);
 
     parse_job job = {.p = p, .file = NULL, .failed = false};
-    run_on_big_stack(&job);
+    if (len <= SMALL_FILE || on_deep_stack())
+        run_parse(&job);
+    else
+        goat_parse_with_deep_stack(run_parse, &job);
 
     goat_error *err = NULL;
     goat_error *lex_err = goat_lexer_error(&p->lx);

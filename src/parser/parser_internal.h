@@ -41,6 +41,9 @@ typedef struct goat_parser {
     goat_node **scratch;
     size_t scratch_len, scratch_cap;
 
+    /* Zeroed arena memory carved out without a call per node. */
+    char *bump, *bump_end;
+
     goat_node **imports;
     size_t import_count, import_cap;
 
@@ -54,6 +57,19 @@ typedef struct goat_parser {
 } goat_parser;
 
 /* ---- parser_core.c ---- */
+void *goat_p_alloc_slow(goat_parser *p, size_t size);
+
+/* Zero-filled arena memory, 8-byte aligned. */
+static inline void *goat_p_alloc(goat_parser *p, size_t size)
+{
+    size = (size + 7) & ~(size_t)7;
+    if (size > (size_t)(p->bump_end - p->bump))
+        return goat_p_alloc_slow(p, size);
+    void *r = p->bump;
+    p->bump += size;
+    return r;
+}
+
 void goat_p_next(goat_parser *p);
 _Noreturn void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
