@@ -196,7 +196,7 @@ static goat_node *import_spec(goat_parser *p)
         goat_p_expect(p, GOAT_TOK_STRING);
     goat_pos pos = p->pos;
     if (!is_valid_import(p->lit, p->lit_len))
-        goat_p_error(p, pos, "invalid import path: %.*s", (int)(p->lit_len > 200 ? 200 : p->lit_len), p->lit);
+        goat_p_error(p, pos, "invalid import path: %.*s", (int)p->lit_len, p->lit);
     goat_node *path = goat_p_new(p, GOAT_BASIC_LIT);
     path->pos = pos;
     path->end = pos + (goat_pos)p->lit_len;

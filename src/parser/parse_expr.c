@@ -62,18 +62,26 @@ goat_node *goat_p_unparen(goat_node *x)
     return x->kind == GOAT_PAREN_EXPR ? x->u.paren.inner : x;
 }
 
-/* go/parser's checkExpr: x must be an expression, not a type. */
-goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
+/* Whether go/parser's checkExpr accepts x: an expression, not a type. */
+bool goat_p_is_expr(const goat_node *x)
 {
-    switch (goat_p_unparen(x)->kind) {
+    switch (goat_p_unparen((goat_node *)x)->kind) {
     case GOAT_BAD_EXPR: case GOAT_IDENT: case GOAT_BASIC_LIT: case GOAT_FUNC_LIT:
     case GOAT_COMPOSITE_LIT: case GOAT_SELECTOR_EXPR: case GOAT_INDEX_EXPR:
     case GOAT_INDEX_LIST_EXPR: case GOAT_SLICE_EXPR: case GOAT_TYPE_ASSERT_EXPR:
     case GOAT_CALL_EXPR: case GOAT_STAR_EXPR: case GOAT_UNARY_EXPR: case GOAT_BINARY_EXPR:
-        return x;
+        return true;
     default:
-        goat_p_error_expected(p, x->pos, "expression");
+        return false;
     }
+}
+
+/* go/parser's checkExpr. */
+goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
+{
+    if (!goat_p_is_expr(x))
+        goat_p_error_expected(p, x->pos, "expression");
+    return x;
 }
 
 /* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */

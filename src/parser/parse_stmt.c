@@ -163,6 +163,24 @@ static goat_node *make_expr(goat_parser *p, goat_node *s, const char *want)
                  s->kind == GOAT_ASSIGN_STMT ? "assignment" : "simple statement");
 }
 
+/* make_expr for the headers go/parser checks only after their body: the
+ * error, if any, is deferred. Returns whether this call deferred one. */
+static bool make_expr_later(goat_parser *p, goat_node *s, const char *want, goat_node **x)
+{
+    *x = NULL;
+    if (!s)
+        return false;
+    if (s->kind == GOAT_EXPR_STMT) {
+        *x = s->u.expr_stmt.x;
+        if (goat_p_is_expr(*x))
+            return false;
+        return goat_p_defer_error(p, (*x)->pos, "expected expression");
+    }
+    return goat_p_defer_error(p, s->pos,
+                              "expected %s, found %s (missing parentheses around composite literal?)", want,
+                              s->kind == GOAT_ASSIGN_STMT ? "assignment" : "simple statement");
+}
+
 /* IfStmt header: [ SimpleStmt ";" ] Expression . */
 static void if_header(goat_parser *p, goat_node **init, goat_node **cond)
 {
@@ -323,9 +341,9 @@ static goat_node *switch_stmt(goat_parser *p)
         p->expr_lev = prev_lev;
     }
     bool type_switch = is_type_switch_guard(p, s2);
-    /* go/parser checks the tag after the body; its error, at an earlier
-     * offset, sorts first, so check it now */
-    goat_node *tag = type_switch ? NULL : make_expr(p, s2, "switch expression");
+    /* go/parser checks the tag after the body */
+    goat_node *tag = NULL;
+    bool deferred = !type_switch && make_expr_later(p, s2, "switch expression", &tag);
     goat_pos lbrace = goat_p_expect(p, GOAT_TOK_LBRACE);
     size_t base = goat_p_list_begin(p);
     while (p->tok == GOAT_TOK_CASE || p->tok == GOAT_TOK_DEFAULT)
@@ -334,6 +352,7 @@ static goat_node *switch_stmt(goat_parser *p)
     goat_pos rbrace = goat_p_expect(p, GOAT_TOK_RBRACE);
     goat_p_expect_semi(p);
     goat_node *body = new_block(p, lbrace, list, rbrace);
+    goat_p_raise_deferred(p, deferred);
 
     if (type_switch) {
         goat_node *s = goat_p_new(p, GOAT_TYPE_SWITCH_STMT);
@@ -447,18 +466,20 @@ static goat_node *for_stmt(goat_parser *p)
         p->expr_lev = prev_lev;
     }
 
-    /* go/parser checks these after the body; their errors sort first */
+    /* go/parser checks these after the body */
     goat_node *cond = NULL;
+    bool deferred;
     if (is_range) {
         goat_node_list lhs = s2->u.assign.lhs;
-        if (lhs.count > 2)
-            goat_p_error_expected(p, lhs.items[lhs.count - 1]->pos, "at most 2 expressions");
+        deferred = lhs.count > 2 &&
+                   goat_p_defer_error(p, lhs.items[lhs.count - 1]->pos, "expected at most 2 expressions");
     } else {
-        cond = make_expr(p, s2, "boolean or range expression");
+        deferred = make_expr_later(p, s2, "boolean or range expression", &cond);
     }
 
     goat_node *body = goat_p_block_stmt(p);
     goat_p_expect_semi(p);
+    goat_p_raise_deferred(p, deferred);
 
     if (is_range) {
         goat_node *r = goat_p_new(p, GOAT_RANGE_STMT);

@@ -42,11 +42,36 @@ void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        goat_out_of_memory();
     va_end(ap);
     p->err_pos = pos;
-    p->err_msg = goat_xstrdup(buf);
+    p->err_msg = msg;
+    longjmp(p->bail, 1);
+}
+
+bool goat_p_defer_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+{
+    if (p->deferred_msg)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&p->deferred_msg, fmt, ap) < 0)
+        goat_out_of_memory();
+    va_end(ap);
+    p->deferred_pos = pos;
+    return true;
+}
+
+void goat_p_raise_deferred(goat_parser *p, bool owner)
+{
+    if (!owner || !p->deferred_msg)
+        return;
+    char *msg = p->deferred_msg;
+    p->deferred_msg = NULL;
+    p->err_pos = p->deferred_pos;
+    p->err_msg = msg;
     longjmp(p->bail, 1);
 }
 
@@ -58,10 +83,8 @@ void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what)
         goat_p_error(p, pos, "expected %s", what);
     if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
         goat_p_error(p, pos, "expected %s, found newline", what);
-    if (goat_token_is_literal(p->tok)) {
-        int n = p->lit_len > 200 ? 200 : (int)p->lit_len;
-        goat_p_error(p, pos, "expected %s, found %.*s", what, n, p->lit);
-    }
+    if (goat_token_is_literal(p->tok))
+        goat_p_error(p, pos, "expected %s, found %.*s", what, (int)p->lit_len, p->lit);
     goat_p_error(p, pos, "expected %s, found '%s'", what, goat_token_string(p->tok));
 }
 
@@ -310,6 +333,18 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     goat_error *lex_err = goat_lexer_error(&p->lx);
     if (job.failed) {
         err = error_at(filename, src, len, p->err_pos, p->err_msg);
+        if (p->deferred_msg) {
+            /* go/parser records the body's error first, then the header's,
+             * unless that falls on the same line (it keeps one error per
+             * line), and sorts them: the header's, earlier, wins then */
+            goat_error *d = error_at(filename, src, len, p->deferred_pos, p->deferred_msg);
+            if (d->line != err->line) {
+                goat_error_free(err);
+                err = d;
+            } else {
+                goat_error_free(d);
+            }
+        }
         /* go/parser sorts its errors; a scanner error recorded earlier on
          * the same line also suppresses the parser's. */
         if (lex_err && lex_err->line <= err->line) {
@@ -341,6 +376,7 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     free(p->imports);
     free(p->comments);
     free(p->err_msg);
+    free(p->deferred_msg);
     free(p);
     return err;
 }

@@ -50,6 +50,13 @@ typedef struct goat_parser {
     goat_comment *comments;
     size_t comment_count, comment_cap;
 
+    /* An error go/parser reports only after parsing further (the checks of
+     * a for or switch header, made after the body): raised when the body
+     * is done, unless an error inside the body comes first (see
+     * goat_parse_file). */
+    goat_pos deferred_pos;
+    char *deferred_msg;
+
     /* The first error (parser's), as an offset and a message. */
     goat_pos err_pos;
     char *err_msg;
@@ -74,6 +81,11 @@ void goat_p_next(goat_parser *p);
 _Noreturn void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 _Noreturn void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+/* Records an error to raise later; false if one is already pending. */
+bool goat_p_defer_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Raises the pending error if owner recorded it. */
+void goat_p_raise_deferred(goat_parser *p, bool owner);
 goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
@@ -95,6 +107,7 @@ goat_node *goat_p_expr(goat_parser *p);
 goat_node *goat_p_rhs(goat_parser *p);
 goat_node *goat_p_rhs_or_type(goat_parser *p);
 goat_node *goat_p_check_expr(goat_parser *p, goat_node *x);
+bool goat_p_is_expr(const goat_node *x);
 goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x);
 goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
 goat_node *goat_p_func_type_or_lit(goat_parser *p);
