@@ -7,6 +7,10 @@
  * its union member, GOAT_NOPOS when absent. Child pointers are NULL where
  * go/ast's are nil.
  *
+ * A node is allocated with room for its own kind's union member only, so
+ * never copy a whole goat_node (copy the member instead) and never change
+ * a node's kind in place.
+ *
  * Every node, list and string lives in the goat_arena the parser was given;
  * goat_arena_free releases a whole tree at once. Strings are NUL-terminated
  * arena copies. A tree refers to its source text (comments are offsets into

@@ -135,10 +135,9 @@ bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
     return false;
 }
 
-void goat_p_nest_inc(goat_parser *p)
+void goat_p_nest_error(goat_parser *p)
 {
-    if (++p->nest_lev > GOAT_MAX_NEST_LEV)
-        goat_p_error(p, p->pos, "exceeded max nesting depth");
+    goat_p_error(p, p->pos, "exceeded max nesting depth");
 }
 
 enum { BUMP_BLOCK = 16000 };
@@ -152,13 +151,6 @@ void *goat_p_alloc_slow(goat_parser *p, size_t size)
     void *r = p->bump;
     p->bump += size;
     return r;
-}
-
-goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
-{
-    goat_node *n = goat_p_alloc(p, sizeof *n);
-    n->kind = kind;
-    return n;
 }
 
 size_t goat_p_list_begin(goat_parser *p)

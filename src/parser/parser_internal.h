@@ -64,6 +64,7 @@ typedef struct goat_parser {
 } goat_parser;
 
 /* ---- parser_core.c ---- */
+
 void *goat_p_alloc_slow(goat_parser *p, size_t size);
 
 /* Zero-filled arena memory, 8-byte aligned. */
@@ -90,8 +91,28 @@ goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
-void goat_p_nest_inc(goat_parser *p);
-goat_node *goat_p_new(goat_parser *p, goat_node_kind kind);
+_Noreturn void goat_p_nest_error(goat_parser *p);
+
+/* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
+static inline void goat_p_nest_inc(goat_parser *p)
+{
+    if (++p->nest_lev > GOAT_MAX_NEST_LEV)
+        goat_p_nest_error(p);
+}
+
+/* Bytes a node of each kind occupies: the header and its union member. */
+extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
+
+/* A new node of the given kind, every field zero (pos and end are set by
+ * goat_p_finish or by the caller). Only the node's own union member is
+ * allocated (see ast.h): most nodes are identifiers and literals, and the
+ * parser's time goes largely into writing nodes. */
+static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
+{
+    goat_node *n = goat_p_alloc(p, goat_p_node_size[kind]);
+    n->kind = kind;
+    return n;
+}
 size_t goat_p_list_begin(goat_parser *p);
 void goat_p_list_push(goat_parser *p, goat_node *n);
 goat_node_list goat_p_list_end(goat_parser *p, size_t base);
