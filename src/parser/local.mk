@@ -16,3 +16,11 @@ PARSER_TESTS = \
 TESTS += $(PARSER_TESTS)
 EXTRA_DIST += $(PARSER_TESTS) tests/parser/lib.sh tests/parser/cases \
 	tests/goast/go.mod tests/goast/main.go
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_parser
+TESTS += tests/unit/test_parser
+tests_unit_test_parser_SOURCES = tests/unit/test_parser.c
+tests_unit_test_parser_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_parser_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+endif
