@@ -192,18 +192,22 @@ static goat_node *import_spec(goat_parser *p)
     } else if (p->tok == GOAT_TOK_IDENT) {
         s->u.import_spec.name = goat_p_ident(p);
     }
-    if (p->tok != GOAT_TOK_STRING)
-        goat_p_expect(p, GOAT_TOK_STRING);
     goat_pos pos = p->pos;
-    if (!is_valid_import(p->lit, p->lit_len))
-        goat_p_error(p, pos, "invalid import path: %.*s", (int)p->lit_len, p->lit);
     goat_node *path = goat_p_new(p, GOAT_BASIC_LIT);
     path->pos = pos;
-    path->end = pos + (goat_pos)p->lit_len;
     path->u.basic_lit.kind = GOAT_TOK_STRING;
-    path->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
+    if (p->tok == GOAT_TOK_STRING) {
+        if (!is_valid_import(p->lit, p->lit_len))
+            goat_p_error(p, pos, "invalid import path: %.*s", (int)p->lit_len, p->lit);
+        path->end = pos + (goat_pos)p->lit_len;
+        path->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
+        goat_p_next(p);
+    } else {
+        goat_p_expect(p, GOAT_TOK_STRING); /* reports the error */
+        path->end = pos;
+        path->u.basic_lit.value = "";
+    }
     s->u.import_spec.path = path;
-    goat_p_next(p);
     goat_p_expect_semi(p);
 
     if (p->import_count == p->import_cap) {
@@ -413,8 +417,10 @@ static goat_node *func_decl(goat_parser *p)
     goat_node *ident = goat_p_ident(p);
     goat_node *tparams, *params;
     goat_p_parameters(p, true, &tparams, &params);
-    if (recv && tparams)
+    if (recv && tparams) {
         goat_p_error(p, tparams->u.field_list.opening, "method must have no type parameters");
+        tparams = NULL;
+    }
     goat_node *results = goat_p_result(p);
 
     goat_node *body = NULL;
@@ -423,8 +429,11 @@ static goat_node *func_decl(goat_parser *p)
         goat_p_expect_semi(p);
     } else if (p->tok == GOAT_TOK_SEMICOLON) {
         goat_p_next(p);
-        if (p->tok == GOAT_TOK_LBRACE)
+        if (p->tok == GOAT_TOK_LBRACE) {
             goat_p_error(p, p->pos, "unexpected semicolon or newline before {");
+            body = goat_p_body(p);
+            goat_p_expect_semi(p);
+        }
     } else {
         goat_p_expect_semi(p);
     }
@@ -451,27 +460,28 @@ goat_node *goat_p_decl(goat_parser *p)
         return goat_p_gen_decl(p, p->tok);
     case GOAT_TOK_FUNC:
         return func_decl(p);
-    default:
-        goat_p_error_expected(p, p->pos, "declaration");
+    default: {
+        goat_pos pos = p->pos;
+        goat_p_error_expected(p, pos, "declaration");
+        goat_p_advance(p, GOAT_SYNC_DECL);
+        return goat_p_bad(p, GOAT_BAD_DECL, pos, p->pos);
     }
-}
-
-static void stop_on_scan_error(goat_parser *p)
-{
-    /* go/parser gives up when scanning has failed so far: likely not Go */
-    if (p->lx.state.first_error)
-        goat_p_error(p, (goat_pos)p->lx.state.first_error_offset, "%s", p->lx.state.first_error);
+    }
 }
 
 /* SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } . */
 goat_node *goat_p_source_file(goat_parser *p)
 {
-    stop_on_scan_error(p);
+    /* scanning the first token failed: likely not Go at all */
+    if (p->error_count)
+        return NULL;
     goat_node *f = goat_p_new(p, GOAT_FILE);
     f->u.file.package_pos = goat_p_expect(p, GOAT_TOK_PACKAGE);
     f->u.file.name = goat_p_ident(p);
     goat_p_expect_semi(p);
-    stop_on_scan_error(p);
+    /* a bad package clause: likely not a Go file */
+    if (p->error_count)
+        return NULL;
 
     size_t base = goat_p_list_begin(p);
     while (p->tok == GOAT_TOK_IMPORT)

@@ -12,13 +12,17 @@ static goat_node *finish(goat_node *n)
 /* identifier = letter { letter | unicode_digit } . */
 goat_node *goat_p_ident(goat_parser *p)
 {
-    if (p->tok != GOAT_TOK_IDENT)
-        goat_p_expect(p, GOAT_TOK_IDENT); /* reports the error */
     goat_node *n = goat_p_new(p, GOAT_IDENT);
     n->pos = p->pos;
-    n->end = p->pos + (goat_pos)p->lit_len;
-    n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
-    goat_p_next(p);
+    if (p->tok == GOAT_TOK_IDENT) {
+        n->end = p->pos + (goat_pos)p->lit_len;
+        n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
+        goat_p_next(p);
+    } else {
+        goat_p_expect(p, GOAT_TOK_IDENT); /* reports the error */
+        n->end = n->pos + 1;
+        n->u.ident.name = "_";
+    }
     return n;
 }
 
@@ -76,11 +80,19 @@ bool goat_p_is_expr(const goat_node *x)
     }
 }
 
+/* go/parser's safePos: an end past EOF (from error recovery) is EOF. */
+static goat_pos safe_pos(goat_parser *p, goat_pos pos)
+{
+    return pos > (goat_pos)p->len ? (goat_pos)p->len : pos;
+}
+
 /* go/parser's checkExpr. */
 goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
 {
-    if (!goat_p_is_expr(x))
+    if (!goat_p_is_expr(x)) {
         goat_p_error_expected(p, x->pos, "expression");
+        x = goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
+    }
     return x;
 }
 
@@ -88,8 +100,10 @@ goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
 static goat_node *check_expr_or_type(goat_parser *p, goat_node *x)
 {
     goat_node *t = goat_p_unparen(x);
-    if (t->kind == GOAT_ARRAY_TYPE && t->u.array_type.len && t->u.array_type.len->kind == GOAT_ELLIPSIS)
+    if (t->kind == GOAT_ARRAY_TYPE && t->u.array_type.len && t->u.array_type.len->kind == GOAT_ELLIPSIS) {
         goat_p_error(p, t->u.array_type.len->pos, "expected array length, found '...'");
+        x = goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
+    }
     return x;
 }
 
@@ -143,7 +157,10 @@ static goat_node *operand(goat_parser *p)
     goat_node *typ = goat_p_try_ident_or_type(p);
     if (typ) /* a type for a composite literal or a conversion */
         return typ;
-    goat_p_error_expected(p, p->pos, "operand");
+    goat_pos pos = p->pos;
+    goat_p_error_expected(p, pos, "operand");
+    goat_p_advance(p, GOAT_SYNC_STMT);
+    return goat_p_bad(p, GOAT_BAD_EXPR, pos, p->pos);
 }
 
 /* TypeAssertion = "." "(" Type ")" .  ("." already consumed) */
@@ -167,8 +184,18 @@ static goat_node *type_assertion(goat_parser *p, goat_node *x)
 static goat_node *index_or_slice_or_instance(goat_parser *p, goat_node *x)
 {
     goat_pos lbrack = goat_p_expect(p, GOAT_TOK_LBRACK);
-    if (p->tok == GOAT_TOK_RBRACK)
+    if (p->tok == GOAT_TOK_RBRACK) {
+        /* an empty index is accepted with a complaint */
         goat_p_error_expected(p, p->pos, "operand");
+        goat_pos rbrack = p->pos;
+        goat_p_next(p);
+        goat_node *n = goat_p_new(p, GOAT_INDEX_EXPR);
+        n->u.index.x = x;
+        n->u.index.lbrack = lbrack;
+        n->u.index.index = goat_p_bad(p, GOAT_BAD_EXPR, rbrack, rbrack);
+        n->u.index.rbrack = rbrack;
+        return finish(n);
+    }
     p->expr_lev++;
     goat_node *index[3] = {NULL, NULL, NULL};
     goat_pos colons[2] = {GOAT_NOPOS, GOAT_NOPOS};
@@ -201,10 +228,14 @@ static goat_node *index_or_slice_or_instance(goat_parser *p, goat_node *x)
         goat_node *n = goat_p_new(p, GOAT_SLICE_EXPR);
         if (ncolons == 2) {
             n->u.slice.slice3 = true;
-            if (!index[1])
+            if (!index[1]) {
                 goat_p_error(p, colons[0], "2nd index required in 3-index slice");
-            if (!index[2])
+                index[1] = goat_p_bad(p, GOAT_BAD_EXPR, colons[0] + 1, colons[1]);
+            }
+            if (!index[2]) {
                 goat_p_error(p, colons[1], "3rd index required in 3-index slice");
+                index[2] = goat_p_bad(p, GOAT_BAD_EXPR, colons[1] + 1, rbrack);
+            }
         }
         n->u.slice.x = x;
         n->u.slice.lbrack = lbrack;
@@ -318,7 +349,18 @@ goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x)
             } else if (p->tok == GOAT_TOK_LPAREN) {
                 x = type_assertion(p, goat_p_check_expr(p, x));
             } else {
-                goat_p_error_expected(p, p->pos, "selector or type assertion");
+                goat_pos pos = p->pos;
+                goat_p_error_expected(p, pos, "selector or type assertion");
+                if (p->tok != GOAT_TOK_RBRACE)
+                    goat_p_next(p); /* make progress */
+                goat_node *sel = goat_p_new(p, GOAT_SELECTOR_EXPR);
+                goat_node *id = goat_p_new(p, GOAT_IDENT);
+                id->pos = pos;
+                id->end = pos + 1;
+                id->u.ident.name = "_";
+                sel->u.selector.x = x;
+                sel->u.selector.sel = id;
+                x = finish(sel);
             }
             break;
         case GOAT_TOK_LBRACK:

@@ -86,7 +86,9 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
             s->u.labeled.stmt = goat_p_stmt(p);
             return finish(s);
         }
+        /* reported at the colon: the line's one error names the label */
         goat_p_error(p, colon, "illegal label declaration");
+        return goat_p_bad(p, GOAT_BAD_STMT, x.items[0]->pos, colon + 1);
     }
     case GOAT_TOK_ARROW: {
         goat_node *s = goat_p_new(p, GOAT_SEND_STMT);
@@ -116,14 +118,19 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
 /* GoStmt = "go" Expression .  DeferStmt = "defer" Expression . */
 static goat_node *go_or_defer_stmt(goat_parser *p, goat_node_kind kind, const char *what)
 {
-    goat_node *s = goat_p_new(p, kind);
-    s->u.go_defer.keyword = p->pos;
+    goat_pos pos = p->pos;
     goat_p_next(p);
     goat_node *x = goat_p_rhs_or_type(p); /* could be a conversion: (some type)(x) */
-    if (x->kind != GOAT_CALL_EXPR)
-        goat_p_error(p, x->end, "function must be invoked in %s statement", what);
-    s->u.go_defer.call = x;
+    bool is_call = x->kind == GOAT_CALL_EXPR;
+    if (!is_call && x->kind != GOAT_BAD_EXPR) /* only a new error */
+        goat_p_error(p, x->end > (goat_pos)p->len ? (goat_pos)p->len : x->end,
+                     "function must be invoked in %s statement", what);
     goat_p_expect_semi(p);
+    if (!is_call)
+        return goat_p_bad(p, GOAT_BAD_STMT, pos, pos + (goat_pos)strlen(what));
+    goat_node *s = goat_p_new(p, kind);
+    s->u.go_defer.keyword = pos;
+    s->u.go_defer.call = x;
     return finish(s);
 }
 
@@ -161,24 +168,7 @@ static goat_node *make_expr(goat_parser *p, goat_node *s, const char *want)
         return goat_p_check_expr(p, s->u.expr_stmt.x);
     goat_p_error(p, s->pos, "expected %s, found %s (missing parentheses around composite literal?)", want,
                  s->kind == GOAT_ASSIGN_STMT ? "assignment" : "simple statement");
-}
-
-/* make_expr for the headers go/parser checks only after their body: the
- * error, if any, is deferred. Returns whether this call deferred one. */
-static bool make_expr_later(goat_parser *p, goat_node *s, const char *want, goat_node **x)
-{
-    *x = NULL;
-    if (!s)
-        return false;
-    if (s->kind == GOAT_EXPR_STMT) {
-        *x = s->u.expr_stmt.x;
-        if (goat_p_is_expr(*x))
-            return false;
-        return goat_p_defer_error(p, (*x)->pos, "expected expression");
-    }
-    return goat_p_defer_error(p, s->pos,
-                              "expected %s, found %s (missing parentheses around composite literal?)", want,
-                              s->kind == GOAT_ASSIGN_STMT ? "assignment" : "simple statement");
+    return goat_p_bad(p, GOAT_BAD_EXPR, s->pos, s->end > (goat_pos)p->len ? (goat_pos)p->len : s->end);
 }
 
 /* IfStmt header: [ SimpleStmt ";" ] Expression . */
@@ -186,8 +176,11 @@ static void if_header(goat_parser *p, goat_node **init, goat_node **cond)
 {
     *init = NULL;
     *cond = NULL;
-    if (p->tok == GOAT_TOK_LBRACE)
+    if (p->tok == GOAT_TOK_LBRACE) {
         goat_p_error(p, p->pos, "missing condition in if statement");
+        *cond = goat_p_bad(p, GOAT_BAD_EXPR, p->pos, p->pos);
+        return;
+    }
     int prev_lev = p->expr_lev;
     p->expr_lev = -1;
 
@@ -223,8 +216,11 @@ static void if_header(goat_parser *p, goat_node **init, goat_node **cond)
     else if (semi_pos != GOAT_NOPOS) {
         if (semi_newline)
             goat_p_error(p, semi_pos, "unexpected newline, expecting { after if clause");
-        goat_p_error(p, semi_pos, "missing condition in if statement");
+        else
+            goat_p_error(p, semi_pos, "missing condition in if statement");
     }
+    if (!*cond) /* a valid tree all the same */
+        *cond = goat_p_bad(p, GOAT_BAD_EXPR, p->pos, p->pos);
     p->expr_lev = prev_lev;
 }
 
@@ -245,6 +241,7 @@ static goat_node *if_stmt(goat_parser *p)
             goat_p_expect_semi(p);
         } else {
             goat_p_error_expected(p, p->pos, "if statement or block");
+            s->u.if_stmt.else_ = goat_p_bad(p, GOAT_BAD_STMT, p->pos, p->pos);
         }
     } else {
         goat_p_expect_semi(p);
@@ -305,8 +302,11 @@ static bool is_type_switch_guard(goat_parser *p, const goat_node *s)
         return is_type_switch_assert(s->u.expr_stmt.x);
     if (s->kind == GOAT_ASSIGN_STMT && s->u.assign.lhs.count == 1 && s->u.assign.rhs.count == 1 &&
         is_type_switch_assert(s->u.assign.rhs.items[0])) {
-        if (s->u.assign.tok == GOAT_TOK_ASSIGN)
+        if (s->u.assign.tok == GOAT_TOK_ASSIGN) {
+            /* v = x.(type) is accepted with a complaint */
             goat_p_error(p, s->u.assign.tok_pos, "expected ':=', found '='");
+            return true;
+        }
         return s->u.assign.tok == GOAT_TOK_DEFINE;
     }
     return false;
@@ -341,9 +341,6 @@ static goat_node *switch_stmt(goat_parser *p)
         p->expr_lev = prev_lev;
     }
     bool type_switch = is_type_switch_guard(p, s2);
-    /* go/parser checks the tag after the body */
-    goat_node *tag = NULL;
-    bool deferred = !type_switch && make_expr_later(p, s2, "switch expression", &tag);
     goat_pos lbrace = goat_p_expect(p, GOAT_TOK_LBRACE);
     size_t base = goat_p_list_begin(p);
     while (p->tok == GOAT_TOK_CASE || p->tok == GOAT_TOK_DEFAULT)
@@ -352,7 +349,6 @@ static goat_node *switch_stmt(goat_parser *p)
     goat_pos rbrace = goat_p_expect(p, GOAT_TOK_RBRACE);
     goat_p_expect_semi(p);
     goat_node *body = new_block(p, lbrace, list, rbrace);
-    goat_p_raise_deferred(p, deferred);
 
     if (type_switch) {
         goat_node *s = goat_p_new(p, GOAT_TYPE_SWITCH_STMT);
@@ -365,7 +361,7 @@ static goat_node *switch_stmt(goat_parser *p)
     goat_node *s = goat_p_new(p, GOAT_SWITCH_STMT);
     s->u.switch_stmt.switch_pos = pos;
     s->u.switch_stmt.init = s1;
-    s->u.switch_stmt.tag = tag;
+    s->u.switch_stmt.tag = make_expr(p, s2, "switch expression");
     s->u.switch_stmt.body = body;
     return finish(s);
 }
@@ -389,8 +385,10 @@ static goat_node *comm_clause(goat_parser *p)
             s->u.send.value = goat_p_rhs(p);
             c->u.comm_clause.comm = finish(s);
         } else if (p->tok == GOAT_TOK_ASSIGN || p->tok == GOAT_TOK_DEFINE) {
-            if (lhs.count > 2)
+            if (lhs.count > 2) {
                 goat_p_error_expected(p, lhs.items[0]->pos, "1 or 2 expressions");
+                lhs.count = 2; /* continue with the first two */
+            }
             goat_node *as = goat_p_new(p, GOAT_ASSIGN_STMT);
             as->u.assign.lhs = lhs;
             as->u.assign.tok_pos = p->pos;
@@ -466,24 +464,16 @@ static goat_node *for_stmt(goat_parser *p)
         p->expr_lev = prev_lev;
     }
 
-    /* go/parser checks these after the body */
-    goat_node *cond = NULL;
-    bool deferred;
-    if (is_range) {
-        goat_node_list lhs = s2->u.assign.lhs;
-        deferred = lhs.count > 2 &&
-                   goat_p_defer_error(p, lhs.items[lhs.count - 1]->pos, "expected at most 2 expressions");
-    } else {
-        deferred = make_expr_later(p, s2, "boolean or range expression", &cond);
-    }
-
     goat_node *body = goat_p_block_stmt(p);
     goat_p_expect_semi(p);
-    goat_p_raise_deferred(p, deferred);
 
     if (is_range) {
-        goat_node *r = goat_p_new(p, GOAT_RANGE_STMT);
         goat_node_list lhs = s2->u.assign.lhs;
+        if (lhs.count > 2) {
+            goat_p_error_expected(p, lhs.items[lhs.count - 1]->pos, "at most 2 expressions");
+            return goat_p_bad(p, GOAT_BAD_STMT, pos, body->end > (goat_pos)p->len ? (goat_pos)p->len : body->end);
+        }
+        goat_node *r = goat_p_new(p, GOAT_RANGE_STMT);
         r->u.range_stmt.for_pos = pos;
         r->u.range_stmt.key = lhs.count > 0 ? lhs.items[0] : NULL;
         r->u.range_stmt.value = lhs.count > 1 ? lhs.items[1] : NULL;
@@ -496,7 +486,7 @@ static goat_node *for_stmt(goat_parser *p)
     goat_node *f = goat_p_new(p, GOAT_FOR_STMT);
     f->u.for_stmt.for_pos = pos;
     f->u.for_stmt.init = s1;
-    f->u.for_stmt.cond = cond;
+    f->u.for_stmt.cond = make_expr(p, s2, "boolean or range expression");
     f->u.for_stmt.post = s3;
     f->u.for_stmt.body = body;
     return finish(f);
@@ -507,7 +497,7 @@ goat_node *goat_p_block_stmt(goat_parser *p)
 {
     goat_pos lbrace = goat_p_expect(p, GOAT_TOK_LBRACE);
     goat_node_list list = stmt_list(p);
-    goat_pos rbrace = goat_p_expect(p, GOAT_TOK_RBRACE);
+    goat_pos rbrace = goat_p_expect2(p, GOAT_TOK_RBRACE);
     return new_block(p, lbrace, list, rbrace);
 }
 
@@ -582,8 +572,13 @@ goat_node *goat_p_stmt(goat_parser *p)
         s->u.empty_stmt.implicit = true;
         finish(s);
         break;
-    default:
-        goat_p_error_expected(p, p->pos, "statement");
+    default: {
+        goat_pos pos = p->pos;
+        goat_p_error_expected(p, pos, "statement");
+        goat_p_advance(p, GOAT_SYNC_STMT);
+        s = goat_p_bad(p, GOAT_BAD_STMT, pos, p->pos);
+        break;
+    }
     }
     p->nest_lev--;
     return s;

@@ -55,8 +55,12 @@ goat_node *goat_p_pack_index(goat_parser *p, goat_node *x, goat_pos lbrack, goat
 goat_node *goat_p_type(goat_parser *p)
 {
     goat_node *typ = goat_p_try_ident_or_type(p);
-    if (!typ)
-        goat_p_error_expected(p, p->pos, "type");
+    if (!typ) {
+        goat_pos pos = p->pos;
+        goat_p_error_expected(p, pos, "type");
+        goat_p_advance(p, GOAT_SYNC_EXPR_END);
+        typ = goat_p_bad(p, GOAT_BAD_EXPR, pos, p->pos);
+    }
     return typ;
 }
 
@@ -100,8 +104,11 @@ goat_node *goat_p_array_type(goat_parser *p, goat_pos lbrack, goat_node *len)
         }
         p->expr_lev--;
     }
-    if (p->tok == GOAT_TOK_COMMA)
+    if (p->tok == GOAT_TOK_COMMA) {
+        /* trailing commas belong to type parameter lists, not arrays */
         goat_p_error(p, p->pos, "unexpected comma; expecting ]");
+        goat_p_next(p);
+    }
     goat_p_expect(p, GOAT_TOK_RBRACK);
     goat_node *n = goat_p_new(p, GOAT_ARRAY_TYPE);
     n->u.array_type.lbrack = lbrack;
@@ -254,8 +261,12 @@ static goat_node *embedded_term(goat_parser *p)
         return finish(n);
     }
     goat_node *t = goat_p_try_ident_or_type(p);
-    if (!t)
-        goat_p_error_expected(p, p->pos, "~ term or type");
+    if (!t) {
+        goat_pos pos = p->pos;
+        goat_p_error_expected(p, pos, "~ term or type");
+        goat_p_advance(p, GOAT_SYNC_EXPR_END);
+        t = goat_p_bad(p, GOAT_BAD_EXPR, pos, p->pos);
+    }
     return t;
 }
 
@@ -332,7 +343,10 @@ static void param_decl(goat_parser *p, goat_node *name, bool type_sets_ok, goat_
         *ftyp = dots_type(p);
         return;
     default:
+        /* (go/parser says ')' in type parameter lists too) */
         goat_p_error_expected(p, p->pos, "')'");
+        goat_p_advance(p, GOAT_SYNC_EXPR_END);
+        break;
     }
 
     if (type_sets_ok && p->tok == GOAT_TOK_OR && *ftyp)
@@ -401,18 +415,28 @@ goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node
                 if (!pars[2 * i]) {
                     ok = false;
                     missing = typ->pos;
+                    goat_node *id = goat_p_new(p, GOAT_IDENT);
+                    id->pos = typ->pos;
+                    id->end = typ->pos + 1;
+                    id->u.ident.name = "_";
+                    pars = p->scratch + base;
+                    pars[2 * i] = id;
                 }
             } else if (typ) {
                 pars[2 * i + 1] = typ;
             } else {
+                /* only a name: no type follows it */
                 ok = false;
                 missing = pars[2 * i]->pos;
+                pars[2 * i + 1] = goat_p_bad(p, GOAT_BAD_EXPR, pars[2 * i]->pos, p->pos);
+                pars = p->scratch + base;
             }
         }
         if (!ok) {
             if (tparams)
                 goat_p_error(p, missing, "all type parameters must be named");
-            goat_p_error(p, pos, "mixed named and unnamed parameters");
+            else
+                goat_p_error(p, pos, "mixed named and unnamed parameters");
         }
     }
 
@@ -458,8 +482,9 @@ void goat_p_parameters(goat_parser *p, bool accept_tparams, goat_node **tparams,
         goat_node_list list = goat_p_parameter_list(p, NULL, NULL, GOAT_TOK_RBRACK);
         goat_pos rbrack = goat_p_expect(p, GOAT_TOK_RBRACK);
         if (list.count == 0)
-            goat_p_error(p, rbrack, "empty type parameter list");
-        *tparams = new_field_list(p, opening, list, rbrack);
+            goat_p_error(p, rbrack, "empty type parameter list"); /* and no list: no follow-on errors */
+        else
+            *tparams = new_field_list(p, opening, list, rbrack);
     }
     goat_pos opening = goat_p_expect(p, GOAT_TOK_LPAREN);
     goat_node_list fields = no_nodes();
@@ -490,7 +515,7 @@ goat_node *goat_p_func_type(goat_parser *p)
     goat_node *tparams, *params;
     goat_p_parameters(p, true, &tparams, &params);
     if (tparams)
-        goat_p_error(p, tparams->pos, "function type must have no type parameters");
+        goat_p_error(p, tparams->pos, "function type must have no type parameters"); /* and dropped */
     goat_node *n = goat_p_new(p, GOAT_FUNC_TYPE);
     n->u.func_type.func_pos = pos;
     n->u.func_type.params = params;
@@ -525,11 +550,13 @@ static goat_node *method_spec(goat_parser *p)
             goat_node *x2 = goat_p_expr(p);
             p->expr_lev--;
             if (x2->kind == GOAT_IDENT && p->tok != GOAT_TOK_COMMA && p->tok != GOAT_TOK_RBRACK) {
-                /* m[T any](...): parsed only to report the error where
-                 * go/parser does */
+                /* m[T any](...): parsed for the error and recovery */
                 goat_p_parameter_list(p, x2, NULL, GOAT_TOK_RBRACK);
                 goat_p_expect(p, GOAT_TOK_RBRACK);
                 goat_p_error(p, lbrack, "interface method must have no type parameters");
+                typ = method_func_type(p);
+                idents = goat_p_list1(p, ident);
+                return new_field(p, idents, typ, NULL);
             }
             size_t base = goat_p_list_begin(p);
             goat_p_list_push(p, x2);
@@ -650,8 +677,15 @@ goat_node *goat_p_type_instance(goat_parser *p, goat_node *typ)
     p->expr_lev--;
     goat_node_list list = goat_p_list_end(p, base);
     goat_pos closing = goat_p_expect_closing(p, GOAT_TOK_RBRACK, "type argument list");
-    if (list.count == 0)
+    if (list.count == 0) {
         goat_p_error_expected(p, closing, "type argument list");
+        goat_node *n = goat_p_new(p, GOAT_INDEX_EXPR);
+        n->u.index.x = typ;
+        n->u.index.lbrack = opening;
+        n->u.index.index = goat_p_bad(p, GOAT_BAD_EXPR, opening + 1, closing);
+        n->u.index.rbrack = closing;
+        return finish(n);
+    }
     return goat_p_pack_index(p, typ, opening, list, closing);
 }
 

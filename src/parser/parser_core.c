@@ -15,10 +15,70 @@
 #include "util/lines.h"
 #include "util/xalloc.h"
 
+/* Line and column of an offset, as go/token gives them: a line starting
+ * at the very end of the text is not counted (EOF after a final newline is
+ * at the end of the last line). */
+static void position_of(const goat_lines *lines, const char *src, size_t len, goat_pos pos, int *line, int *col)
+{
+    size_t off = pos < 0 ? 0 : (size_t)pos;
+    if (off > len)
+        off = len; /* go/parser's safePos */
+    if (off == len && len > 0 && src[len - 1] == '\n') {
+        goat_lines_position(lines, len - 1, line, col);
+        *col += 1;
+    } else {
+        goat_lines_position(lines, off, line, col);
+    }
+}
+
+static void add_error(goat_parser *p, goat_pos pos, int line, int col, char *msg)
+{
+    if (p->error_count == p->error_cap) {
+        void *items = p->errors;
+        goat_grow(&items, &p->error_cap, p->error_count + 1, sizeof *p->errors);
+        p->errors = items;
+    }
+    goat_parse_error *e = &p->errors[p->error_count++];
+    e->pos = pos;
+    e->line = line;
+    e->col = col;
+    e->msg = msg;
+}
+
+static void locate(goat_parser *p, goat_pos pos, int *line, int *col)
+{
+    if (!p->lines_ready) {
+        goat_lines_init(&p->lines, p->src, p->len);
+        p->lines_ready = true;
+    }
+    position_of(&p->lines, p->src, p->len, pos, line, col);
+}
+
+/* go/scanner reports its errors to go/parser's list as it finds them; the
+ * lexer keeps the first, so each new first error joins the list when it
+ * appears. */
+static void note_scan_error(goat_parser *p)
+{
+    const goat_lexer_state *st = &p->lx.state;
+    if (!st->first_error)
+        return;
+    if (p->scan_error_seen && st->first_error_offset == p->scan_error_offset &&
+        strcmp(st->first_error, p->errors[p->scan_error_index].msg) == 0)
+        return;
+    int line, col;
+    locate(p, (goat_pos)st->first_error_offset, &line, &col);
+    add_error(p, (goat_pos)st->first_error_offset, line, col, goat_xstrdup(st->first_error));
+    p->scan_error_seen = true;
+    p->scan_error_offset = st->first_error_offset;
+    p->scan_error_index = p->error_count - 1;
+}
+
 void goat_p_next(goat_parser *p)
 {
     for (;;) {
         goat_token t = goat_lexer_next(&p->lx);
+        if (p->lx.state.first_error)
+            note_scan_error(p);
         if (t.kind == GOAT_TOK_COMMENT) {
             if (p->comment_count == p->comment_cap) {
                 void *items = p->comments;
@@ -38,41 +98,33 @@ void goat_p_next(goat_parser *p)
     }
 }
 
+_Noreturn void goat_p_bailout(goat_parser *p)
+{
+    longjmp(p->bail, 1);
+}
+
+/* go/parser's error: without AllErrors it keeps one error per line (a
+ * second on the line of the last recorded one is likely spurious) and
+ * gives up after ten. Every error call also counts toward a hard limit, so
+ * that no recovery path can loop forever. */
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
 {
+    if (++p->error_calls > 1000000)
+        goat_p_bailout(p);
+    int line, col;
+    locate(p, pos, &line, &col);
+    size_t n = p->error_count;
+    if (n > 0 && p->errors[n - 1].line == line)
+        return;
+    if (n > 10)
+        goat_p_bailout(p);
     va_list ap;
     va_start(ap, fmt);
     char *msg = NULL;
     if (vasprintf(&msg, fmt, ap) < 0)
         goat_out_of_memory();
     va_end(ap);
-    p->err_pos = pos;
-    p->err_msg = msg;
-    longjmp(p->bail, 1);
-}
-
-bool goat_p_defer_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
-{
-    if (p->deferred_msg)
-        return false;
-    va_list ap;
-    va_start(ap, fmt);
-    if (vasprintf(&p->deferred_msg, fmt, ap) < 0)
-        goat_out_of_memory();
-    va_end(ap);
-    p->deferred_pos = pos;
-    return true;
-}
-
-void goat_p_raise_deferred(goat_parser *p, bool owner)
-{
-    if (!owner || !p->deferred_msg)
-        return;
-    char *msg = p->deferred_msg;
-    p->deferred_msg = NULL;
-    p->err_pos = p->deferred_pos;
-    p->err_msg = msg;
-    longjmp(p->bail, 1);
+    add_error(p, pos, line, col, msg);
 }
 
 /* go/parser's errorExpected: names what was found when the error is at the
@@ -81,14 +133,15 @@ void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what)
 {
     if (pos != p->pos)
         goat_p_error(p, pos, "expected %s", what);
-    if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
+    else if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
         goat_p_error(p, pos, "expected %s, found newline", what);
-    if (goat_token_is_literal(p->tok))
+    else if (goat_token_is_literal(p->tok))
         goat_p_error(p, pos, "expected %s, found %.*s", what, (int)p->lit_len, p->lit);
-    goat_p_error(p, pos, "expected %s, found '%s'", what, goat_token_string(p->tok));
+    else
+        goat_p_error(p, pos, "expected %s, found '%s'", what, goat_token_string(p->tok));
 }
 
-static _Noreturn void expected_tok(goat_parser *p, goat_tok tok)
+static void expected_tok(goat_parser *p, goat_tok tok)
 {
     char what[32];
     snprintf(what, sizeof what, "'%s'", goat_token_string(tok));
@@ -100,14 +153,27 @@ goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
     goat_pos pos = p->pos;
     if (p->tok != tok)
         expected_tok(p, tok);
+    goat_p_next(p); /* make progress */
+    return pos;
+}
+
+goat_pos goat_p_expect2(goat_parser *p, goat_tok tok)
+{
+    goat_pos pos = GOAT_NOPOS;
+    if (p->tok == tok)
+        pos = p->pos;
+    else
+        expected_tok(p, tok);
     goat_p_next(p);
     return pos;
 }
 
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context)
 {
-    if (p->tok != tok && p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
+    if (p->tok != tok && p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n') {
         goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
+        goat_p_next(p);
+    }
     return goat_p_expect(p, tok);
 }
 
@@ -116,11 +182,20 @@ void goat_p_expect_semi(goat_parser *p)
     /* a semicolon is optional before a closing ')' or '}' */
     if (p->tok == GOAT_TOK_RPAREN || p->tok == GOAT_TOK_RBRACE)
         return;
-    if (p->tok == GOAT_TOK_SEMICOLON) {
+    switch (p->tok) {
+    case GOAT_TOK_COMMA:
+        /* a ',' instead of a ';' is accepted with a complaint */
+        goat_p_error_expected(p, p->pos, "';'");
         goat_p_next(p);
-        return;
+        break;
+    case GOAT_TOK_SEMICOLON:
+        goat_p_next(p);
+        break;
+    default:
+        goat_p_error_expected(p, p->pos, "';'");
+        goat_p_advance(p, GOAT_SYNC_STMT);
+        break;
     }
-    goat_p_error_expected(p, p->pos, "';'");
 }
 
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
@@ -130,14 +205,73 @@ bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
     if (p->tok != follow) {
         if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
             goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
-        goat_p_error(p, p->pos, "missing ',' in %s", context);
+        else
+            goat_p_error(p, p->pos, "missing ',' in %s", context);
+        return true; /* "insert" a comma and continue */
     }
     return false;
+}
+
+static bool in_sync_set(goat_tok tok, enum goat_sync set)
+{
+    switch (set) {
+    case GOAT_SYNC_STMT:
+        switch (tok) {
+        case GOAT_TOK_BREAK: case GOAT_TOK_CONST: case GOAT_TOK_CONTINUE: case GOAT_TOK_DEFER:
+        case GOAT_TOK_FALLTHROUGH: case GOAT_TOK_FOR: case GOAT_TOK_GO: case GOAT_TOK_GOTO:
+        case GOAT_TOK_IF: case GOAT_TOK_RETURN: case GOAT_TOK_SELECT: case GOAT_TOK_SWITCH:
+        case GOAT_TOK_TYPE: case GOAT_TOK_VAR:
+            return true;
+        default:
+            return false;
+        }
+    case GOAT_SYNC_DECL:
+        return tok == GOAT_TOK_CONST || tok == GOAT_TOK_TYPE || tok == GOAT_TOK_VAR;
+    case GOAT_SYNC_EXPR_END:
+        switch (tok) {
+        case GOAT_TOK_COMMA: case GOAT_TOK_COLON: case GOAT_TOK_SEMICOLON:
+        case GOAT_TOK_RPAREN: case GOAT_TOK_RBRACK: case GOAT_TOK_RBRACE:
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* go/parser's advance: skips to a token of the set (or EOF), but returns
+ * without progress at most ten times at the same place. */
+void goat_p_advance(goat_parser *p, enum goat_sync set)
+{
+    for (; p->tok != GOAT_TOK_EOF; goat_p_next(p)) {
+        if (in_sync_set(p->tok, set)) {
+            if (p->pos == p->sync_pos && p->sync_cnt < 10) {
+                p->sync_cnt++;
+                return;
+            }
+            if (p->pos > p->sync_pos) {
+                p->sync_pos = p->pos;
+                p->sync_cnt = 0;
+                return;
+            }
+        }
+    }
 }
 
 void goat_p_nest_error(goat_parser *p)
 {
     goat_p_error(p, p->pos, "exceeded max nesting depth");
+    goat_p_bailout(p);
+}
+
+goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to)
+{
+    goat_node *n = goat_p_new(p, kind);
+    n->u.bad.from = from;
+    n->u.bad.to = to;
+    n->pos = from;
+    n->end = to;
+    return n;
 }
 
 enum { BUMP_BLOCK = 16000 };
@@ -209,7 +343,7 @@ static void run_parse(void *arg)
         goat_p_next(p);
         job->file = goat_p_source_file(p);
     } else {
-        job->failed = true;
+        job->failed = true; /* bailed out: too many errors, or too deep */
     }
 }
 
@@ -285,22 +419,15 @@ static bool on_deep_stack(void)
     return cur > low && cur - low >= PARSE_STACK_NEED;
 }
 
-static goat_error *error_at(const char *filename, const char *src, size_t len, goat_pos pos, const char *msg)
+/* go/parser's ErrorList.Less: by line, then column, then message. */
+static int compare_errors(const void *a, const void *b)
 {
-    goat_lines lines;
-    goat_lines_init(&lines, src, len);
-    int line, col;
-    size_t off = pos < 0 ? 0 : (size_t)pos;
-    if (off >= len && len > 0 && src[len - 1] == '\n') {
-        /* go/token records no line starting at the end of the file: EOF
-         * after a final newline is reported at the end of the last line */
-        goat_lines_position(&lines, len - 1, &line, &col);
-        col += (int)(off - (len - 1));
-    } else {
-        goat_lines_position(&lines, off, &line, &col);
-    }
-    goat_lines_free(&lines);
-    return goat_error_new(filename, line, col, "%s", msg);
+    const goat_parse_error *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return strcmp(x->msg, y->msg);
 }
 
 goat_error *goat_parse_file(goat_arena *arena, const char *filename,
@@ -311,7 +438,7 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     p->filename = filename;
     p->src = src;
     p->len = len;
-    p->err_pos = GOAT_NOPOS;
+    p->sync_pos = -1;
     goat_lexer_config cfg = {.filename = filename, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
     goat_lexer_init(&p->lx, &cfg);
 
@@ -321,35 +448,12 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     else
         goat_parse_with_deep_stack(run_parse, &job);
 
+    /* go/parser sorts the errors it collected and reports the first */
     goat_error *err = NULL;
-    goat_error *lex_err = goat_lexer_error(&p->lx);
-    if (job.failed) {
-        err = error_at(filename, src, len, p->err_pos, p->err_msg);
-        if (p->deferred_msg) {
-            /* go/parser records the body's error first, then the header's,
-             * unless that falls on the same line (it keeps one error per
-             * line), and sorts them: the header's, earlier, wins then */
-            goat_error *d = error_at(filename, src, len, p->deferred_pos, p->deferred_msg);
-            if (d->line != err->line) {
-                goat_error_free(err);
-                err = d;
-            } else {
-                goat_error_free(d);
-            }
-        }
-        /* go/parser sorts its errors; a scanner error recorded earlier on
-         * the same line also suppresses the parser's. */
-        if (lex_err && lex_err->line <= err->line) {
-            goat_error_free(err);
-            err = lex_err;
-            lex_err = NULL;
-        }
-    } else if (lex_err) {
-        err = lex_err;
-        lex_err = NULL;
+    if (p->error_count) {
+        qsort(p->errors, p->error_count, sizeof *p->errors, compare_errors);
+        err = goat_error_new(filename, p->errors[0].line, p->errors[0].col, "%s", p->errors[0].msg);
     }
-    if (lex_err)
-        goat_error_free(lex_err);
 
     if (!err) {
         goat_node *f = job.file;
@@ -367,8 +471,11 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     free(p->scratch);
     free(p->imports);
     free(p->comments);
-    free(p->err_msg);
-    free(p->deferred_msg);
+    for (size_t i = 0; i < p->error_count; i++)
+        free(p->errors[i].msg);
+    free(p->errors);
+    if (p->lines_ready)
+        goat_lines_free(&p->lines);
     free(p);
     return err;
 }

@@ -1,10 +1,13 @@
 /* Shared state of the parser's translation units (not a public contract).
  *
  * The parser mirrors go/parser (Go 1.19) function by function; each parse
- * function carries the Go grammar production it recognises. It stops at the
- * first syntax error: goat_parse_file only needs the decision and the first
- * error, so an error unwinds with longjmp to the entry point, and everything
- * allocated so far lives in the arena or in the parser's scratch buffers. */
+ * function carries the Go grammar production it recognises. Errors are
+ * recorded and the parse goes on with go/parser's own recovery (BadExpr,
+ * advance to a synchronisation token, ...), so that after go/parser's
+ * sorting the first error is the one go/parser reports. Like go/parser it
+ * bails out (longjmp to the entry point) after too many errors or past the
+ * nesting cap; everything allocated lives in the arena or in the parser's
+ * buffers, freed by the entry point. */
 #ifndef GOAT_PARSER_PARSER_INTERNAL_H
 #define GOAT_PARSER_PARSER_INTERNAL_H
 
@@ -15,6 +18,16 @@
 #include "lexer/lexer.h"
 #include "parser/ast.h"
 #include "util/arena.h"
+#include "util/lines.h"
+
+typedef struct goat_parse_error {
+    goat_pos pos;
+    int line, col;
+    char *msg;
+} goat_parse_error;
+
+/* go/parser's synchronisation sets for advance. */
+enum goat_sync { GOAT_SYNC_STMT, GOAT_SYNC_DECL, GOAT_SYNC_EXPR_END };
 
 /* go/parser's maxNestLev. */
 #define GOAT_MAX_NEST_LEV 100000
@@ -50,16 +63,17 @@ typedef struct goat_parser {
     goat_comment *comments;
     size_t comment_count, comment_cap;
 
-    /* An error go/parser reports only after parsing further (the checks of
-     * a for or switch header, made after the body): raised when the body
-     * is done, unless an error inside the body comes first (see
-     * goat_parse_file). */
-    goat_pos deferred_pos;
-    char *deferred_msg;
+    /* go/parser's error list, in the order errors were found */
+    goat_parse_error *errors;
+    size_t error_count, error_cap;
+    unsigned long error_calls;
+    bool scan_error_seen;
+    size_t scan_error_offset, scan_error_index;
+    goat_lines lines; /* built at the first error */
+    bool lines_ready;
 
-    /* The first error (parser's), as an offset and a message. */
-    goat_pos err_pos;
-    char *err_msg;
+    goat_pos sync_pos; /* go/parser's syncPos and syncCnt, for advance */
+    int sync_cnt;
     jmp_buf bail;
 } goat_parser;
 
@@ -79,15 +93,15 @@ static inline void *goat_p_alloc(goat_parser *p, size_t size)
 }
 
 void goat_p_next(goat_parser *p);
-_Noreturn void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-_Noreturn void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
-/* Records an error to raise later; false if one is already pending. */
-bool goat_p_defer_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* Raises the pending error if owner recorded it. */
-void goat_p_raise_deferred(goat_parser *p, bool owner);
+void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+_Noreturn void goat_p_bailout(goat_parser *p);
+void goat_p_advance(goat_parser *p, enum goat_sync set);
+/* A BadExpr, BadStmt or BadDecl covering [from, to). */
+goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to);
 goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
