@@ -11,6 +11,7 @@ libgoat_a_SOURCES += \
 PARSER_TESTS = \
 	tests/parser/cases.sh \
 	tests/parser/deep_nesting.sh \
+	tests/parser/mutations_diff.sh \
 	tests/parser/stdlib_diff.sh \
 	tests/parser/testdir_decisions.sh
 TESTS += $(PARSER_TESTS)

@@ -10,6 +10,13 @@
 // preceded by "== FILE". A file that does not parse prints its first error
 // as FILE:LINE:COL: message on stderr and nothing on stdout. -n parses only.
 // The exit status is 1 if any file failed.
+//
+//	goast -mutate OUTDIR N SEED FILE...
+//
+// writes N broken variants of the given Go files to OUTDIR (bytes deleted,
+// Go tokens inserted, text duplicated or cut), deterministically from SEED,
+// so that tests can compare the two parsers' errors on thousands of
+// malformed inputs.
 package main
 
 import (
@@ -20,7 +27,9 @@ import (
 	"go/scanner"
 	"go/token"
 	"io"
+	"math/rand"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -125,7 +134,78 @@ func readList(name string) ([]string, error) {
 	return files, nil
 }
 
+var mutationTokens = []string{
+	"(", ")", "{", "}", "[", "]", ",", ";", ":", ".", "...", "=", ":=", "<-", "~", "|",
+	"*", "&", "!", "-", "^", "==", "<", "func", "type", "var", "const", "if", "else",
+	"for", "range", "go", "defer", "chan", "map", "struct", "interface", "case",
+	"default", "switch", "select", "return", "break", "goto", "import", "package",
+	"x", "T", "any", "1", "0x", "1e", ".5", `"s"`, "`r`", "'c'", "\n", " ", "\n\n",
+	"/*", "*/", "//", "`", "'", "\"", "\r", "\x00", "\xff", "\\", "[T any]", "L:",
+}
+
+func mutate(args []string) {
+	if len(args) < 4 {
+		fmt.Fprintln(os.Stderr, "usage: goast -mutate OUTDIR N SEED FILE...")
+		os.Exit(2)
+	}
+	n, err1 := strconv.Atoi(args[1])
+	seed, err2 := strconv.ParseInt(args[2], 10, 64)
+	if err1 != nil || err2 != nil {
+		fmt.Fprintln(os.Stderr, "goast: -mutate: bad N or SEED")
+		os.Exit(2)
+	}
+	var seeds [][]byte
+	for _, name := range args[3:] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "goast:", err)
+			os.Exit(2)
+		}
+		if len(data) > 20000 {
+			data = data[:20000]
+		}
+		seeds = append(seeds, data)
+	}
+	r := rand.New(rand.NewSource(seed))
+	for i := 0; i < n; i++ {
+		data := append([]byte(nil), seeds[r.Intn(len(seeds))]...)
+		for k := 1 + r.Intn(3); k > 0; k-- {
+			pos := r.Intn(len(data) + 1)
+			switch op := r.Intn(10); {
+			case op < 3: // delete a few bytes
+				end := pos + 1 + r.Intn(4)
+				if end > len(data) {
+					end = len(data)
+				}
+				data = append(data[:pos], data[end:]...)
+			case op < 8: // insert a token
+				tok := mutationTokens[r.Intn(len(mutationTokens))]
+				data = append(data[:pos], append([]byte(tok), data[pos:]...)...)
+			case op < 9: // cut the rest
+				data = data[:pos]
+			default: // duplicate a snippet
+				q := r.Intn(len(data) + 1)
+				end := q + 1 + r.Intn(12)
+				if end > len(data) {
+					end = len(data)
+				}
+				snippet := append([]byte(nil), data[q:end]...)
+				data = append(data[:pos], append(snippet, data[pos:]...)...)
+			}
+		}
+		name := filepath.Join(args[0], fmt.Sprintf("m%05d.go", i))
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "goast:", err)
+			os.Exit(2)
+		}
+	}
+}
+
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "-mutate" {
+		mutate(os.Args[2:])
+		return
+	}
 	quiet := false
 	var files []string
 	args := os.Args[1:]
