@@ -1,8 +1,8 @@
 #!/bin/sh
 # Proves goat's parser on hand-written cases the standard library lacks.
 # Each folder tests/parser/cases/NAME holds input.go and either
-#   expected_error - the one line `goat ast input.go` must print on stderr
-#                    (go/parser must reject the file too), or nothing else -
+#   expected_error - the one line `goat ast input.go` must print on stderr,
+#                    which go/parser's first error must equal, or nothing else -
 #                    then `goat ast input.go` must print byte for byte what
 #                    go/parser's dumper (tests/goast) prints; a file
 #                    `expected` additionally pins that output verbatim.
@@ -29,6 +29,10 @@ for dir in "$top_srcdir"/tests/parser/cases/*/; do
         fi
         if [ $go_status -eq 0 ]; then
             echo "FAIL: $name: go/parser accepts what the case says is an error"
+            fail=1
+        elif ! cmp -s "$dir/expected_error" "$tmp/go.err"; then
+            echo "FAIL: $name: go/parser's first error is not the expected one:"
+            cat "$tmp/go.err"
             fail=1
         fi
         continue
