@@ -9,6 +9,17 @@ static goat_node *finish(goat_node *n)
     return n;
 }
 
+/* go/token's Precedence, as a table: it is asked after every operand. */
+static const unsigned char precedence[GOAT_TOK_COUNT] = {
+    [GOAT_TOK_LOR] = 1,
+    [GOAT_TOK_LAND] = 2,
+    [GOAT_TOK_EQL] = 3, [GOAT_TOK_NEQ] = 3, [GOAT_TOK_LSS] = 3,
+    [GOAT_TOK_LEQ] = 3, [GOAT_TOK_GTR] = 3, [GOAT_TOK_GEQ] = 3,
+    [GOAT_TOK_ADD] = 4, [GOAT_TOK_SUB] = 4, [GOAT_TOK_OR] = 4, [GOAT_TOK_XOR] = 4,
+    [GOAT_TOK_MUL] = 5, [GOAT_TOK_QUO] = 5, [GOAT_TOK_REM] = 5, [GOAT_TOK_SHL] = 5,
+    [GOAT_TOK_SHR] = 5, [GOAT_TOK_AND] = 5, [GOAT_TOK_AND_NOT] = 5,
+};
+
 /* identifier = letter { letter | unicode_digit } . */
 goat_node *goat_p_ident(goat_parser *p)
 {
@@ -278,7 +289,9 @@ static goat_node *call_or_conversion(goat_parser *p, goat_node *fun)
     p->expr_lev--;
     n->u.call.args = goat_p_list_end(p, base);
     n->u.call.rparen = goat_p_expect_closing(p, GOAT_TOK_RPAREN, "argument list");
-    return finish(n);
+    n->pos = fun->pos;
+    n->end = n->u.call.rparen + 1;
+    return n;
 }
 
 static goat_node *literal_value(goat_parser *p, goat_node *typ);
@@ -345,7 +358,9 @@ goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x)
                 goat_node *sel = goat_p_new(p, GOAT_SELECTOR_EXPR);
                 sel->u.selector.x = check_expr_or_type(p, x);
                 sel->u.selector.sel = goat_p_ident(p);
-                x = finish(sel);
+                sel->pos = sel->u.selector.x->pos;
+                sel->end = sel->u.selector.sel->end;
+                x = sel;
             } else if (p->tok == GOAT_TOK_LPAREN) {
                 x = type_assertion(p, goat_p_check_expr(p, x));
             } else {
@@ -477,7 +492,7 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
         goat_tok op = p->tok;
         if (p->in_rhs && op == GOAT_TOK_ASSIGN)
             op = GOAT_TOK_EQL; /* so that a = b = c reports "expected '=='" */
-        int oprec = goat_token_precedence(op);
+        int oprec = precedence[op];
         if (oprec < prec1)
             break;
         goat_pos pos = goat_p_expect(p, op);
@@ -491,7 +506,9 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
         b->u.binary.op = op;
         b->u.binary.op_pos = pos;
         b->u.binary.y = y;
-        x = finish(b);
+        b->pos = x->pos;
+        b->end = y->end;
+        x = b;
     }
     p->nest_lev -= n;
     return x;
