@@ -1,0 +1,63 @@
+// Command scandump prints go/scanner's tokens for each file named on the
+// command line in the form goat's tests/lexer/lexdump prints its own, so
+// that tests/lexer/scanner_diff.sh can compare the two.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"os"
+)
+
+func escaped(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '\\' || c == '"' {
+			b = append(b, fmt.Sprintf("\\x%02x", c)...)
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func main() {
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	for _, name := range os.Args[1:] {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fset := token.NewFileSet()
+		file := fset.AddFile(name, -1, len(src))
+		var first *scanner.Error
+		eh := func(pos token.Position, msg string) {
+			if first == nil || pos.Offset < first.Pos.Offset ||
+				pos.Offset == first.Pos.Offset && msg < first.Msg {
+				first = &scanner.Error{Pos: pos, Msg: msg}
+			}
+		}
+		var s scanner.Scanner
+		s.Init(file, src, eh, scanner.ScanComments)
+		fmt.Fprintf(out, "file %s\n", name)
+		for {
+			pos, tok, lit := s.Scan()
+			if tok.IsOperator() && tok != token.SEMICOLON {
+				lit = ""
+			}
+			fmt.Fprintf(out, "%d %s \"%s\"\n", file.Offset(pos), tok, escaped(lit))
+			if tok == token.EOF {
+				break
+			}
+		}
+		fmt.Fprintf(out, "errors %d\n", s.ErrorCount)
+		if first != nil {
+			fmt.Fprintf(out, "first %d %s\n", first.Pos.Offset, first.Msg)
+		}
+	}
+}
