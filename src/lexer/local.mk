@@ -20,3 +20,5 @@ endif
 check_PROGRAMS += tests/lexer/lexdump
 tests_lexer_lexdump_SOURCES = tests/lexer/lexdump.c
 tests_lexer_lexdump_LDADD = $(GOAT_LIBS)
+TESTS += tests/lexer/scanner_diff.sh
+EXTRA_DIST += tests/lexer/scanner_diff.sh tests/lexer/scandump.go
