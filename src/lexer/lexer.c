@@ -14,6 +14,29 @@ enum { EOF_CH = -1, BOM = 0xFEFF, RUNE_ERROR = 0xFFFD, MAX_RUNE = 0x10FFFF };
 
 static const char rune_error_utf8[] = "\xEF\xBF\xBD";
 
+/* Byte classes for the hot loops: IDENT_BYTE for [A-Za-z0-9_], SPACE_BYTE
+ * for ' ', '\t', '\r' (the newline depends on insert_semi). */
+enum { IDENT_BYTE = 1, SPACE_BYTE = 2 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+
 static void report(goat_lexer *lx, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4), cold, noinline));
 
@@ -93,8 +116,6 @@ static inline void next(goat_lexer *lx)
     size_t len = lx->config.len;
     if (s->rd_offset < len) {
         s->offset = s->rd_offset;
-        if (s->ch == '\n')
-            s->line_offset = s->offset;
         const unsigned char *p = (const unsigned char *)lx->config.src + s->rd_offset;
         int r = p[0];
         size_t w = 1;
@@ -111,10 +132,15 @@ static inline void next(goat_lexer *lx)
         s->ch = r;
     } else {
         s->offset = len;
-        if (s->ch == '\n')
-            s->line_offset = s->offset;
         s->ch = EOF_CH;
     }
+}
+
+/* Moves to the character at offset p, reading it as next() does. */
+static inline void seek(goat_lexer *lx, size_t p)
+{
+    lx->state.rd_offset = p;
+    next(lx);
 }
 
 static inline int peek(const goat_lexer *lx)
@@ -295,6 +321,20 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
         next(lx);
         while (s->ch >= 0) {
             int ch = s->ch;
+            if (ch != '*' && ch != '\r' && ch != 0) {
+                /* skip plain ASCII up to the next byte that needs a closer look */
+                size_t i = s->rd_offset, len = lx->config.len;
+                while (i < len) {
+                    unsigned char b = (unsigned char)src[i];
+                    if (b == '*' || b == '\r' || b == 0 || b >= 0x80)
+                        break;
+                    i++;
+                }
+                if (i > s->rd_offset) {
+                    seek(lx, i);
+                    continue;
+                }
+            }
             if (ch == '\r')
                 num_cr++;
             next(lx);
@@ -316,7 +356,9 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
         num_cr--;
     }
 
-    if (valid && (lit[1] == '*' || offs == s->line_offset) && n >= 7 &&
+    /* a //line directive must start its line */
+    bool line_start = offs == 0 || src[offs - 1] == '\n';
+    if (valid && (lit[1] == '*' || line_start) && n >= 7 &&
         memcmp(lit + 2, "line ", 5) == 0) {
         /* a line directive: go/scanner checks its numbers */
         const char *text = lit + 7;
@@ -433,8 +475,7 @@ static size_t scan_identifier(goat_lexer *lx)
     size_t len = lx->config.len, offs = s->offset;
     for (size_t i = s->rd_offset; i < len; i++) {
         unsigned char b = src[i];
-        if (('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') || b == '_' ||
-            ('0' <= b && b <= '9'))
+        if (byte_class[b] & IDENT_BYTE)
             continue;
         s->rd_offset = i;
         if (0 < b && b < 0x80) {
@@ -777,8 +818,20 @@ static bool scan_raw_string(goat_lexer *lx)
 static inline void skip_whitespace(goat_lexer *lx)
 {
     goat_lexer_state *s = &lx->state;
-    while (s->ch == ' ' || s->ch == '\t' || (s->ch == '\n' && !s->insert_semi) || s->ch == '\r')
-        next(lx);
+    if (!(s->ch == ' ' || s->ch == '\t' || (s->ch == '\n' && !s->insert_semi) || s->ch == '\r'))
+        return;
+    /* whitespace is ASCII: no character errors, so skip bytes directly */
+    const char *src = lx->config.src;
+    size_t i = s->rd_offset, len = lx->config.len;
+    bool stop_at_newline = s->insert_semi;
+    while (i < len) {
+        unsigned char b = (unsigned char)src[i];
+        if ((byte_class[b] & SPACE_BYTE) || (b == '\n' && !stop_at_newline))
+            i++;
+        else
+            break;
+    }
+    seek(lx, i);
 }
 
 static goat_tok switch2(goat_lexer *lx, goat_tok tok0, goat_tok tok1)

@@ -68,7 +68,6 @@ typedef struct goat_lexer_state {
     int ch;               /* current character (code point), -1 at EOF */
     size_t offset;        /* offset of ch */
     size_t rd_offset;     /* offset of the byte after ch */
-    size_t line_offset;   /* offset of the start of ch's line */
     bool insert_semi;     /* the spec's rule: a newline here ends a statement */
     size_t first_error_offset; /* meaningful when first_error != NULL */
     char *first_error;    /* message text, owned; NULL when none */
