@@ -41,12 +41,16 @@ typedef struct goat_token {
      * at a newline spans that newline (end = pos + 1); one at EOF or before
      * a comment is empty (end = pos). */
     size_t end;
-    /* The literal as go/scanner reports it, for IDENT, INT, FLOAT, IMAG,
-     * CHAR, STRING, COMMENT and SEMICOLON: it points into the source
-     * (lit == src + pos), except where go/scanner's literal differs from the
-     * source bytes: raw strings and comments with carriage returns, whose
-     * '\r' bytes go/scanner strips, and automatic semicolons ("\n" or "").
-     * Such literals live in storage owned by the lexer until
+    /* The literal as go/scanner reports it: the text of an IDENT, INT,
+     * FLOAT, IMAG, CHAR, STRING, COMMENT or keyword, ";" for a semicolon in
+     * the source, "\n" for an automatic one, the offending character for
+     * ILLEGAL, and nothing (lit_len 0) for operators and EOF. It points into
+     * the source (lit == src + pos), except where go/scanner's literal
+     * differs from the source bytes: raw strings and comments with carriage
+     * returns, whose '\r' bytes go/scanner strips (so go/ast's
+     * BasicLit.End() is pos + lit_len, not end), automatic semicolons, and
+     * an ILLEGAL invalid UTF-8 byte (U+FFFD's encoding). Such literals live
+     * in static storage or in storage owned by the lexer until
      * goat_lexer_free. lit_len counts the literal's bytes. */
     const char *lit;
     size_t lit_len;
