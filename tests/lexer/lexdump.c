@@ -1,7 +1,7 @@
 /* Prints the tokens goat's lexer finds in each file named on the command
  * line, in the form scandump.go prints go/scanner's, so that the two can be
  * compared (tests/lexer/scanner_diff.sh). With -q it only scans and prints
- * the lexing speed on stderr.
+ * the lexing speed on stderr; with -n comments are skipped, not returned.
  *
  * Per file: "file NAME", then "OFFSET TOKEN LITERAL" per token (literal with
  * bytes outside printable ASCII, '\\' and '"' as \xHH), then
@@ -27,10 +27,18 @@ static void put_escaped(const char *s, size_t n)
 
 int main(int argc, char **argv)
 {
-    int quiet = argc > 1 && strcmp(argv[1], "-q") == 0;
+    int first = 1;
+    int quiet = 0;
+    unsigned mode = GOAT_LEX_COMMENTS;
+    for (; first < argc && argv[first][0] == '-'; first++) {
+        if (strcmp(argv[first], "-q") == 0)
+            quiet = 1;
+        else if (strcmp(argv[first], "-n") == 0)
+            mode = 0;
+    }
     size_t total = 0;
     double seconds = 0;
-    for (int i = 1 + quiet; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         FILE *f = fopen(argv[i], "rb");
         if (!f) {
             perror(argv[i]);
@@ -60,7 +68,7 @@ int main(int argc, char **argv)
         total += len;
         goat_lexer lx;
         goat_lexer_config cfg = {.filename = argv[i], .src = buf, .len = len,
-                                 .mode = GOAT_LEX_COMMENTS};
+                                 .mode = mode};
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         goat_lexer_init(&lx, &cfg);

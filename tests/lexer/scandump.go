@@ -27,7 +27,13 @@ func escaped(s string) string {
 func main() {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	for _, name := range os.Args[1:] {
+	mode := scanner.ScanComments
+	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "-n" { // skip comments
+		mode = 0
+		args = args[1:]
+	}
+	for _, name := range args {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -43,7 +49,7 @@ func main() {
 			}
 		}
 		var s scanner.Scanner
-		s.Init(file, src, eh, scanner.ScanComments)
+		s.Init(file, src, eh, mode)
 		fmt.Fprintf(out, "file %s\n", name)
 		for {
 			pos, tok, lit := s.Scan()
