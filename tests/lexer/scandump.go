@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"os"
+	"time"
 )
 
 func escaped(s string) string {
@@ -32,6 +33,10 @@ func main() {
 	if len(args) > 0 && args[0] == "-n" { // skip comments
 		mode = 0
 		args = args[1:]
+	}
+	if len(args) > 0 && args[0] == "-q" { // only time the scanning
+		bench(args[1:])
+		return
 	}
 	for _, name := range args {
 		src, err := os.ReadFile(name)
@@ -66,4 +71,34 @@ func main() {
 			fmt.Fprintf(out, "first %d %s\n", first.Pos.Offset, first.Msg)
 		}
 	}
+}
+
+// bench scans the files (read beforehand) and prints go/scanner's speed on
+// stderr, in the form lexdump -q prints goat's.
+func bench(names []string) {
+	var srcs [][]byte
+	total := 0
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		srcs = append(srcs, src)
+		total += len(src)
+	}
+	start := time.Now()
+	for _, src := range srcs {
+		fset := token.NewFileSet()
+		file := fset.AddFile("x.go", -1, len(src))
+		var s scanner.Scanner
+		s.Init(file, src, nil, scanner.ScanComments)
+		for {
+			if _, tok, _ := s.Scan(); tok == token.EOF {
+				break
+			}
+		}
+	}
+	secs := time.Since(start).Seconds()
+	fmt.Fprintf(os.Stderr, "lexed %d bytes in %.3f s: %.0f MB/s\n", total, secs, float64(total)/secs/1e6)
 }
