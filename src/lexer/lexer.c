@@ -284,6 +284,37 @@ static goat_tok lookup_keyword(const char *p, size_t n)
     return GOAT_TOK_IDENT;
 }
 
+/* go/scanner's trailingDigits: *index is just past the last ':' of text
+ * (0 when there is none); true when the rest is an unsigned decimal number
+ * that fits 64 bits, whose value *value gets as Go's int() conversion gives
+ * it (so a huge number may come out negative, as in go/scanner). */
+static bool trailing_number(const char *text, size_t n, size_t *index, int64_t *value)
+{
+    *index = 0;
+    *value = 0;
+    for (size_t k = n; k > 0; k--) {
+        if (text[k - 1] == ':') {
+            *index = k;
+            break;
+        }
+    }
+    if (*index == 0 || *index == n)
+        return false;
+    uint64_t v = 0;
+    for (size_t k = *index; k < n; k++) {
+        unsigned d = (unsigned char)text[k] - (unsigned)'0';
+        if (d > 9 || v > (UINT64_MAX - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    /* two's complement wrap, spelled out (the plain cast is implementation-defined) */
+    *value = v > (uint64_t)INT64_MAX ? -(int64_t)(UINT64_MAX - v) - 1 : (int64_t)v;
+    return true;
+}
+
+/* go/scanner caps line and column numbers at 30 bits. */
+#define MAX_LINE_COL ((int64_t)(1 << 30) - 1)
+
 /* Comments. The initial '/' is consumed; ch is '/' or '*'. Returns the
  * literal as go/scanner gives it. */
 static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
@@ -364,58 +395,32 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
         const char *text = lit + 7;
         size_t tn = n - 7 - (lit[1] == '*' ? 2 : 0);
         size_t toffs = offs + 7;
-        /* trailingDigits: index after the last ':', and whether the rest is a uint */
-#define TRAILING(t, tlen, idx, val, ok)                                                \
-    do {                                                                               \
-        idx = 0;                                                                       \
-        ok = false;                                                                    \
-        val = 0;                                                                       \
-        for (size_t k_ = (tlen); k_ > 0; k_--)                                         \
-            if ((t)[k_ - 1] == ':') {                                                  \
-                idx = k_;                                                              \
-                break;                                                                 \
-            }                                                                          \
-        if (idx > 0) {                                                                 \
-            ok = (tlen) > idx;                                                         \
-            for (size_t k_ = idx; k_ < (tlen) && ok; k_++) {                           \
-                unsigned d_ = (unsigned char)(t)[k_] - '0';                            \
-                if (d_ > 9 || val > (UINT64_MAX - d_) / 10)                            \
-                    ok = false;                                                        \
-                else                                                                   \
-                    val = val * 10 + d_;                                               \
-            }                                                                          \
-        }                                                                              \
-    } while (0)
         size_t i, i2;
-        uint64_t num, num2;
-        bool ok, ok2;
-        const uint64_t max_line_col = (1u << 30) - 1;
-        TRAILING(text, tn, i, num, ok);
+        int64_t num, num2;
+        bool ok = trailing_number(text, tn, &i, &num);
         if (i > 0) {
             if (!ok) {
                 report(lx, toffs + i, "invalid line number: %.*s", (int)(tn - i), text + i);
             } else {
-                uint64_t line = num;
-                TRAILING(text, i - 1, i2, num2, ok2);
+                int64_t line = num;
                 bool bad = false;
-                if (ok2) {
-                    size_t t = i;
+                if (trailing_number(text, i - 1, &i2, &num2)) {
+                    /* filename:line:col */
+                    size_t col_index = i;
                     i = i2;
-                    i2 = t;
                     line = num2;
-                    if (num == 0 || num > max_line_col) {
-                        report(lx, toffs + i2, "invalid column number: %.*s", (int)(tn - i2),
-                               text + i2);
+                    if (num == 0 || num > MAX_LINE_COL) {
+                        report(lx, toffs + col_index, "invalid column number: %.*s",
+                               (int)(tn - col_index), text + col_index);
                         bad = true;
                     } else {
-                        tn = i2 - 1;
+                        tn = col_index - 1;
                     }
                 }
-                if (!bad && (line == 0 || line > max_line_col))
+                if (!bad && (line == 0 || line > MAX_LINE_COL))
                     report(lx, toffs + i, "invalid line number: %.*s", (int)(tn - i), text + i);
             }
         }
-#undef TRAILING
     }
 
     if (num_cr > 0)

@@ -492,3 +492,30 @@ Test(robustness, every_prefix_ends_in_eof)
         }
     }
 }
+
+Test(errors, line_directives_checked_like_go_scanner)
+{
+    /* only at a line start for //line; a number past int64 wraps negative
+     * in go/scanner and so escapes its range check */
+    static const char *const clean[] = {
+        "x //line x.go:0\n",
+        "//line x.go:18446744073709551615\n",
+        "//line x.go:12\n",
+        "/*line x.go:3:4*/",
+        "//linex.go:0\n",
+    };
+    for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+        goat_lexer lx;
+        goat_lexer_config cfg = {.filename = "t.go", .src = clean[i], .len = strlen(clean[i])};
+        goat_lexer_init(&lx, &cfg);
+        while (goat_lexer_next(&lx).kind != GOAT_TOK_EOF)
+            ;
+        cr_expect_null(lx.state.first_error, "%s: %s", clean[i], lx.state.first_error);
+        goat_lexer_free(&lx);
+    }
+    err_case overflow = {"//line x.go:18446744073709551616\n", 0, 12,
+                         "invalid line number: 18446744073709551616"};
+    check_error(&overflow);
+    err_case crlf = {"//line x.go:0\r\n", 0, 12, "invalid line number: 0"};
+    check_error(&crlf);
+}
