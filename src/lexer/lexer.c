@@ -883,22 +883,28 @@ goat_token goat_lexer_next(goat_lexer *lx)
 {
     goat_lexer_state *s = &lx->state;
     const char *src = lx->config.src;
-    goat_token t;
+    /* scalars, not a goat_token, so that the result is stored once, field by
+     * field: assembling a struct on the stack and copying it out stalls on
+     * store forwarding */
+    goat_tok kind;
+    size_t pos, end;
+    const char *lit;
+    size_t lit_len;
 
 scan_again:
     skip_whitespace(lx);
-    t.pos = s->offset;
-    t.lit = src + t.pos;
-    t.lit_len = 0;
+    pos = s->offset;
+    lit = src + pos;
+    lit_len = 0;
     bool insert_semi = false;
     int ch = s->ch;
 
     if (is_letter(ch)) {
         size_t n = scan_identifier(lx);
-        t.lit_len = n;
+        lit_len = n;
         if (n > 1) {
-            t.kind = lookup_keyword(t.lit, n);
-            switch (t.kind) {
+            kind = lookup_keyword(lit, n);
+            switch (kind) {
             case GOAT_TOK_IDENT:
             case GOAT_TOK_BREAK:
             case GOAT_TOK_CONTINUE:
@@ -910,15 +916,15 @@ scan_again:
                 break;
             }
         } else {
-            t.kind = GOAT_TOK_IDENT;
+            kind = GOAT_TOK_IDENT;
             insert_semi = true;
         }
         goto done;
     }
     if (is_decimal(ch) || (ch == '.' && is_decimal(peek(lx)))) {
         insert_semi = true;
-        t.kind = scan_number(lx);
-        t.lit_len = s->offset - t.pos;
+        kind = scan_number(lx);
+        lit_len = s->offset - pos;
         goto done;
     }
 
@@ -927,105 +933,105 @@ scan_again:
     case EOF_CH:
         if (s->insert_semi) {
             s->insert_semi = false;
-            t.kind = GOAT_TOK_SEMICOLON;
-            t.lit = "\n";
-            t.lit_len = 1;
-            t.end = t.pos;
-            return t;
+            kind = GOAT_TOK_SEMICOLON;
+            lit = "\n";
+            lit_len = 1;
+            end = pos;
+            return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
         }
-        t.kind = GOAT_TOK_EOF;
+        kind = GOAT_TOK_EOF;
         break;
     case '\n':
         /* reached only with insert_semi set */
         s->insert_semi = false;
-        t.kind = GOAT_TOK_SEMICOLON;
-        t.lit = "\n";
-        t.lit_len = 1;
-        t.end = t.pos + 1;
-        return t;
+        kind = GOAT_TOK_SEMICOLON;
+        lit = "\n";
+        lit_len = 1;
+        end = pos + 1;
+        return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
     case '"':
         insert_semi = true;
-        t.kind = GOAT_TOK_STRING;
+        kind = GOAT_TOK_STRING;
         scan_string(lx);
-        t.lit_len = s->offset - t.pos;
+        lit_len = s->offset - pos;
         break;
     case '\'':
         insert_semi = true;
-        t.kind = GOAT_TOK_CHAR;
+        kind = GOAT_TOK_CHAR;
         scan_rune(lx);
-        t.lit_len = s->offset - t.pos;
+        lit_len = s->offset - pos;
         break;
     case '`':
         insert_semi = true;
-        t.kind = GOAT_TOK_STRING;
+        kind = GOAT_TOK_STRING;
         if (scan_raw_string(lx))
-            t.lit = strip_cr(lx, t.lit, s->offset - t.pos, false, &t.lit_len);
+            lit = strip_cr(lx, lit, s->offset - pos, false, &lit_len);
         else
-            t.lit_len = s->offset - t.pos;
+            lit_len = s->offset - pos;
         break;
     case ':':
-        t.kind = switch2(lx, GOAT_TOK_COLON, GOAT_TOK_DEFINE);
+        kind = switch2(lx, GOAT_TOK_COLON, GOAT_TOK_DEFINE);
         break;
     case '.':
-        t.kind = GOAT_TOK_PERIOD;
+        kind = GOAT_TOK_PERIOD;
         if (s->ch == '.' && peek(lx) == '.') {
             next(lx);
             next(lx);
-            t.kind = GOAT_TOK_ELLIPSIS;
+            kind = GOAT_TOK_ELLIPSIS;
         }
         break;
     case ',':
-        t.kind = GOAT_TOK_COMMA;
+        kind = GOAT_TOK_COMMA;
         break;
     case ';':
-        t.kind = GOAT_TOK_SEMICOLON;
-        t.lit_len = 1;
+        kind = GOAT_TOK_SEMICOLON;
+        lit_len = 1;
         break;
     case '(':
-        t.kind = GOAT_TOK_LPAREN;
+        kind = GOAT_TOK_LPAREN;
         break;
     case ')':
         insert_semi = true;
-        t.kind = GOAT_TOK_RPAREN;
+        kind = GOAT_TOK_RPAREN;
         break;
     case '[':
-        t.kind = GOAT_TOK_LBRACK;
+        kind = GOAT_TOK_LBRACK;
         break;
     case ']':
         insert_semi = true;
-        t.kind = GOAT_TOK_RBRACK;
+        kind = GOAT_TOK_RBRACK;
         break;
     case '{':
-        t.kind = GOAT_TOK_LBRACE;
+        kind = GOAT_TOK_LBRACE;
         break;
     case '}':
         insert_semi = true;
-        t.kind = GOAT_TOK_RBRACE;
+        kind = GOAT_TOK_RBRACE;
         break;
     case '+':
-        t.kind = switch3(lx, GOAT_TOK_ADD, GOAT_TOK_ADD_ASSIGN, '+', GOAT_TOK_INC);
-        insert_semi = t.kind == GOAT_TOK_INC;
+        kind = switch3(lx, GOAT_TOK_ADD, GOAT_TOK_ADD_ASSIGN, '+', GOAT_TOK_INC);
+        insert_semi = kind == GOAT_TOK_INC;
         break;
     case '-':
-        t.kind = switch3(lx, GOAT_TOK_SUB, GOAT_TOK_SUB_ASSIGN, '-', GOAT_TOK_DEC);
-        insert_semi = t.kind == GOAT_TOK_DEC;
+        kind = switch3(lx, GOAT_TOK_SUB, GOAT_TOK_SUB_ASSIGN, '-', GOAT_TOK_DEC);
+        insert_semi = kind == GOAT_TOK_DEC;
         break;
     case '*':
-        t.kind = switch2(lx, GOAT_TOK_MUL, GOAT_TOK_MUL_ASSIGN);
+        kind = switch2(lx, GOAT_TOK_MUL, GOAT_TOK_MUL_ASSIGN);
         break;
     case '/':
         if (s->ch == '/' || s->ch == '*') {
             if (s->insert_semi && find_line_end(lx)) {
                 /* the comment's newline ends the statement; rescan the comment next */
                 s->ch = '/';
-                s->offset = t.pos;
-                s->rd_offset = t.pos + 1;
+                s->offset = pos;
+                s->rd_offset = pos + 1;
                 s->insert_semi = false;
-                t.kind = GOAT_TOK_SEMICOLON;
-                t.lit = "\n";
-                t.lit_len = 1;
-                t.end = t.pos;
-                return t;
+                kind = GOAT_TOK_SEMICOLON;
+                lit = "\n";
+                lit_len = 1;
+                end = pos;
+                return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
             }
             size_t n;
             const char *comment = scan_comment(lx, &n);
@@ -1033,68 +1039,68 @@ scan_again:
                 s->insert_semi = false;
                 goto scan_again;
             }
-            t.kind = GOAT_TOK_COMMENT;
-            t.lit = comment;
-            t.lit_len = n;
+            kind = GOAT_TOK_COMMENT;
+            lit = comment;
+            lit_len = n;
         } else {
-            t.kind = switch2(lx, GOAT_TOK_QUO, GOAT_TOK_QUO_ASSIGN);
+            kind = switch2(lx, GOAT_TOK_QUO, GOAT_TOK_QUO_ASSIGN);
         }
         break;
     case '%':
-        t.kind = switch2(lx, GOAT_TOK_REM, GOAT_TOK_REM_ASSIGN);
+        kind = switch2(lx, GOAT_TOK_REM, GOAT_TOK_REM_ASSIGN);
         break;
     case '^':
-        t.kind = switch2(lx, GOAT_TOK_XOR, GOAT_TOK_XOR_ASSIGN);
+        kind = switch2(lx, GOAT_TOK_XOR, GOAT_TOK_XOR_ASSIGN);
         break;
     case '<':
         if (s->ch == '-') {
             next(lx);
-            t.kind = GOAT_TOK_ARROW;
+            kind = GOAT_TOK_ARROW;
         } else {
-            t.kind = switch4(lx, GOAT_TOK_LSS, GOAT_TOK_LEQ, '<', GOAT_TOK_SHL, GOAT_TOK_SHL_ASSIGN);
+            kind = switch4(lx, GOAT_TOK_LSS, GOAT_TOK_LEQ, '<', GOAT_TOK_SHL, GOAT_TOK_SHL_ASSIGN);
         }
         break;
     case '>':
-        t.kind = switch4(lx, GOAT_TOK_GTR, GOAT_TOK_GEQ, '>', GOAT_TOK_SHR, GOAT_TOK_SHR_ASSIGN);
+        kind = switch4(lx, GOAT_TOK_GTR, GOAT_TOK_GEQ, '>', GOAT_TOK_SHR, GOAT_TOK_SHR_ASSIGN);
         break;
     case '=':
-        t.kind = switch2(lx, GOAT_TOK_ASSIGN, GOAT_TOK_EQL);
+        kind = switch2(lx, GOAT_TOK_ASSIGN, GOAT_TOK_EQL);
         break;
     case '!':
-        t.kind = switch2(lx, GOAT_TOK_NOT, GOAT_TOK_NEQ);
+        kind = switch2(lx, GOAT_TOK_NOT, GOAT_TOK_NEQ);
         break;
     case '&':
         if (s->ch == '^') {
             next(lx);
-            t.kind = switch2(lx, GOAT_TOK_AND_NOT, GOAT_TOK_AND_NOT_ASSIGN);
+            kind = switch2(lx, GOAT_TOK_AND_NOT, GOAT_TOK_AND_NOT_ASSIGN);
         } else {
-            t.kind = switch3(lx, GOAT_TOK_AND, GOAT_TOK_AND_ASSIGN, '&', GOAT_TOK_LAND);
+            kind = switch3(lx, GOAT_TOK_AND, GOAT_TOK_AND_ASSIGN, '&', GOAT_TOK_LAND);
         }
         break;
     case '|':
-        t.kind = switch3(lx, GOAT_TOK_OR, GOAT_TOK_OR_ASSIGN, '|', GOAT_TOK_LOR);
+        kind = switch3(lx, GOAT_TOK_OR, GOAT_TOK_OR_ASSIGN, '|', GOAT_TOK_LOR);
         break;
     case '~':
-        t.kind = GOAT_TOK_TILDE;
+        kind = GOAT_TOK_TILDE;
         break;
     default:
         if (ch != BOM) { /* next() has reported a misplaced BOM */
             char r[32];
             format_rune(r, sizeof r, ch);
-            report(lx, t.pos, "illegal character %s", r);
+            report(lx, pos, "illegal character %s", r);
         }
         insert_semi = s->insert_semi;
-        t.kind = GOAT_TOK_ILLEGAL;
-        t.lit_len = s->offset - t.pos;
-        if (ch == RUNE_ERROR && t.lit_len == 1)
-            t.lit = rune_error_utf8, t.lit_len = 3;
+        kind = GOAT_TOK_ILLEGAL;
+        lit_len = s->offset - pos;
+        if (ch == RUNE_ERROR && lit_len == 1)
+            lit = rune_error_utf8, lit_len = 3;
         break;
     }
 
 done:
     s->insert_semi = insert_semi;
-    t.end = s->offset;
-    return t;
+    end = s->offset;
+    return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
 }
 
 void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config)
