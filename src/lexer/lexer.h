@@ -21,7 +21,12 @@
  * offset (ties: the smaller message), whenever it was found. Errors are
  * found exactly when go/scanner finds them (including its one-character
  * look-ahead), so first_error reflects what go/parser would have seen after
- * the same tokens. goat_lexer_error returns that first error, if any.
+ * the same tokens. (go/parser sorts by the position a //line directive
+ * maps to; this lexer orders by real offset, which differs only in files
+ * whose directives reorder lines.) //line and /*line directives are
+ * checked for go/scanner's "invalid line number" / "invalid column number"
+ * errors but do not change positions. goat_lexer_error returns that first
+ * error, if any.
  *
  * No global state: everything lives in goat_lexer, so any number of
  * scanners may run at once on different threads. */
