@@ -23,10 +23,10 @@
  * look-ahead), so first_error reflects what go/parser would have seen after
  * the same tokens. (go/parser sorts by the position a //line directive
  * maps to; this lexer orders by real offset, which differs only in files
- * whose directives reorder lines.) //line and /*line directives are
- * checked for go/scanner's "invalid line number" / "invalid column number"
- * errors but do not change positions. goat_lexer_error returns that first
- * error, if any.
+ * whose directives reorder lines.) Line directives (//line, and the
+ * general-comment form) are checked for go/scanner's "invalid line number"
+ * and "invalid column number" errors but do not change positions.
+ * goat_lexer_error returns that first error, if any.
  *
  * No global state: everything lives in goat_lexer, so any number of
  * scanners may run at once on different threads. */
