@@ -1,2 +1,9 @@
 # Sources and tests of src/gen are listed here (automake fragment included by Makefile.am).
-libgoat_a_SOURCES += src/gen/gen.h
+libgoat_a_SOURCES += \
+	src/gen/gen.c src/gen/gen.h \
+	src/gen/template.c src/gen/template.h
+
+# The test driver renders a package from command-line values for tests/gen/*.sh.
+check_PROGRAMS += tests/gen/gen_render
+tests_gen_gen_render_SOURCES = tests/gen/gen_render.c
+tests_gen_gen_render_LDADD = $(GOAT_LIBS)
