@@ -7,3 +7,14 @@ libgoat_a_SOURCES += \
 check_PROGRAMS += tests/gen/gen_render
 tests_gen_gen_render_SOURCES = tests/gen/gen_render.c
 tests_gen_gen_render_LDADD = $(GOAT_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_gen
+tests_unit_test_gen_SOURCES = tests/unit/test_gen.c
+tests_unit_test_gen_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_gen_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+TESTS += tests/unit/test_gen
+endif
+
+TESTS += tests/gen/serve.sh
+EXTRA_DIST += tests/gen/serve.sh tests/gen/client/main.go tests/gen/client/go.mod
