@@ -91,7 +91,7 @@ Test(gen, bool_without_race)
 {
     goat_gen_values v = base();
     char *text = render_ok(&v);
-    assert_contains(text, "(dataType bool, race false)");
+    assert_contains(text, "Settings: dataType bool, race false.");
     assert_contains(text, "\t\treturn\n\t}\n\tcounters[id] = 1\n}\n");
     assert_contains(text, "\treturn counters[id]\n");
     assert_lacks(text, "atomic");
@@ -103,7 +103,7 @@ Test(gen, count_without_race)
     goat_gen_values v = base();
     v.data_type = GOAT_GEN_DATA_COUNT;
     char *text = render_ok(&v);
-    assert_contains(text, "(dataType count, race false)");
+    assert_contains(text, "Settings: dataType count, race false.");
     assert_contains(text, "\t\treturn\n\t}\n\tcounters[id]++\n}\n");
     assert_lacks(text, "atomic");
     free(text);
@@ -134,7 +134,7 @@ Test(gen, count_with_race)
     v.race = true;
     v.data_type = GOAT_GEN_DATA_COUNT;
     char *text = render_ok(&v);
-    assert_contains(text, "(dataType count, race true)");
+    assert_contains(text, "Settings: dataType count, race true.");
     assert_contains(text, "\t\treturn\n\t}\n\tatomic.AddUint32(&counters[id], 1)\n}\n");
     assert_lacks(text, "counters[id]++");
     free(text);
