@@ -18,3 +18,6 @@ endif
 
 TESTS += tests/gen/serve.sh
 EXTRA_DIST += tests/gen/serve.sh tests/gen/client/main.go tests/gen/client/go.mod
+# serve.sh keeps Go's build cache here between runs (shared with other Go-using
+# tests); removed by make clean so that distcheck's distclean leaves nothing.
+CLEANFILES += -r .gocache
