@@ -56,15 +56,18 @@ variant() {
     sed -e "s|@PATH@|example.com/gentest/$name/goat|" -e "s|@SERVE@|$serve|" \
         -e "s|@CONSTANT@|$constant|" -e '/^\t$/d' >"$mod/$name/app/main.go" <<'EOF'
 // The test program: tracks the IDs given as arguments, says "tracked", and
-// lives for GENTEST_LIFETIME (default 30s).
+// returns from main on SIGTERM or after GENTEST_LIFETIME (default 30s), so
+// that the race detector, if built in, reports at exit.
 package main
 
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	goat "@PATH@"
@@ -80,6 +83,8 @@ func number(s string) int {
 }
 
 func main() {
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM)
 	@SERVE@
 	@CONSTANT@
 	for _, arg := range os.Args[1:] {
@@ -113,7 +118,10 @@ func main() {
 	if err != nil {
 		lifetime = 30 * time.Second
 	}
-	time.Sleep(lifetime)
+	select {
+	case <-stop:
+	case <-time.After(lifetime):
+	}
 }
 EOF
 }
@@ -350,7 +358,7 @@ kill "$pid_a" 2>/dev/null
 # Count data, race mode: concurrent Track calls are all counted, and HTTP
 # reads while a goroutine keeps tracking do not race.
 p5=$(port)
-start f v2 GOAT_PORT="$p5" GENTEST_LIFETIME=3s -- 1 3 3 3 spin:5:4:1000 busy:6
+start f v2 GOAT_PORT="$p5" -- 1 3 3 3 spin:5:4:1000 busy:6
 u=http://127.0.0.1:$p5
 for _ in 1 2 3; do
     "$client" fetch "$u/track?component=busy" && "$client" fetch "$u/metrics" || fail "v2 concurrent reads"
@@ -383,7 +391,7 @@ EOF
 
 # Bool data, race mode.
 p6=$(port)
-start g v3 GOAT_PORT="$p6" GENTEST_LIFETIME=3s -- 3 spin:1:4:500 busy:2
+start g v3 GOAT_PORT="$p6" -- 3 spin:1:4:500 busy:2
 for _ in 1 2 3; do
     "$client" fetch "http://127.0.0.1:$p6/track" || fail "v3 concurrent reads"
 done
@@ -422,10 +430,11 @@ kill "$pid_h" 2>/dev/null
 # No components: the package still works for Track.
 start i v5 GENTEST_LIFETIME=0s -- 1 2 || true
 
-# The race-mode programs end by themselves; the race detector makes a program
-# that raced exit with status 66 and print "DATA RACE".
+# The race-mode programs return from main on SIGTERM; the race detector makes
+# a program that raced exit with status 66 and print "DATA RACE".
 for name in f g; do
     eval "pid=\$pid_$name"
+    kill -TERM "$pid"
     wait "$pid"
     status=$?
     if [ "$status" -ne 0 ] || grep -q "DATA RACE" "$tmp/$name.err"; then
