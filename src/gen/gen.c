@@ -215,7 +215,7 @@ static void put_component_ids(goat_strbuf *sb, const goat_gen_values *v)
                          "// main function of each selected main package.\n"
                          "const (\n\tCOMPONENT_0 = iota\n");
     for (size_t c = 1; c < v->component_count; c++) {
-        goat_strbuf_puts(sb, "\tCOMPONENT_");
+        goat_strbuf_puts(sb, "\t" GOAT_GEN_COMPONENT_PREFIX);
         put_uint(sb, c);
         goat_strbuf_putc(sb, '\n');
     }
@@ -277,7 +277,7 @@ static void put_component_ranges(goat_strbuf *sb, const goat_gen_values *v,
 static void put_track_ids(goat_strbuf *sb, const goat_gen_values *v)
 {
     for (int id = 1; id <= v->track_id_count; id++) {
-        goat_strbuf_puts(sb, "\tTRACK_ID_");
+        goat_strbuf_puts(sb, "\t" GOAT_GEN_TRACK_ID_PREFIX);
         put_uint(sb, (unsigned long)id);
         goat_strbuf_putc(sb, '\n');
     }
