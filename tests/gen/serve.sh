@@ -109,6 +109,8 @@ func main() {
 					time.Sleep(time.Microsecond)
 				}
 			}()
+		case "name": // the application name and version, in hexadecimal
+			fmt.Printf("%x %x\n", goat.NAME, goat.VERSION)
 		default:
 			goat.Track(number(arg))
 		}
@@ -135,6 +137,12 @@ variant v4 yes none --count --ids 0 --name zero --version 0 --component only=
 variant v5 no 1 --ids 4 --name nocomp --version 0
 variant v6 yes 1 --count --race --ids 20000 --name big --version 1 \
     --component "big-a=1-20000" --component "big-b=$(seq -s, 1 3 20000)"
+# Every byte but NUL (which argv cannot carry) in the name, and bytes that are
+# not UTF-8 in the version: Go must read back exactly the same bytes.
+all_bytes=$(for i in $(seq 1 255); do printf "\\$(printf %03o "$i")"; done)
+variant v7 no 1 --ids 1 --name "$all_bytes" --version $'\xff\xfe\xef\xbb\xbf\xe2\x80\xae\xc0\x80'
+hex() { od -An -v -tx1 | tr -d ' \n'; }
+want_names="$(printf %s "$all_bytes" | hex) $(printf '\xff\xfe\xef\xbb\xbf\xe2\x80\xae\xc0\x80' | hex)"
 
 for f in "$mod"/v*/goat/goat_generated.go; do
     first=$(head -n 1 "$f")
@@ -147,7 +155,7 @@ unformatted=$("$GOFMT" -l . 2>&1)
 [ -z "$unformatted" ] || fail "gofmt -l reports: $unformatted"
 timeout 300 "$GO" vet ./... >"$tmp/vet.log" 2>&1 || { fail "go vet ./..."; cat "$tmp/vet.log"; }
 timeout 300 "$GO" build ./... >"$tmp/build.log" 2>&1 || { fail "go build ./..."; cat "$tmp/build.log"; }
-for v in v1 v2 v3 v4 v5; do
+for v in v1 v2 v3 v4 v5 v7; do
     timeout 300 "$GO" build -o "$tmp/bin/$v" "./$v/app" >"$tmp/build-$v.log" 2>&1 ||
         { fail "go build ./$v/app"; cat "$tmp/build-$v.log"; }
 done
@@ -429,6 +437,10 @@ kill "$pid_h" 2>/dev/null
 
 # No components: the package still works for Track.
 start i v5 GENTEST_LIFETIME=0s -- 1 2 || true
+
+start j v7 GENTEST_LIFETIME=0s -- name || true
+[ "$(head -n 1 "$tmp/j.out")" = "$want_names" ] ||
+    fail "v7: Go reads back other bytes: $(head -n 1 "$tmp/j.out"), want $want_names"
 
 # The race-mode programs return from main on SIGTERM; the race detector makes
 # a program that raced exit with status 66 and print "DATA RACE".
