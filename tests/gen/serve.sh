@@ -363,6 +363,15 @@ kill "$pid_e" 2>/dev/null
 "$client" fetch "$u/metrics" >/dev/null || fail "the first program stopped serving"
 kill "$pid_a" 2>/dev/null
 
+# A bracketed IPv6 loopback address, when the machine has one.
+if p8=$("$client" freeport6 2>/dev/null); then
+    start k v4 GOAT_PORT="$p8" GOAT_METRICS_IP='[::1]' --
+    "$client" fetch "http://[::1]:$p8/metrics" || fail "GOAT_METRICS_IP=[::1]"
+    kill "$pid_k" 2>/dev/null
+else
+    echo "note: no IPv6 loopback, GOAT_METRICS_IP=[::1] not checked"
+fi
+
 # Count data, race mode: concurrent Track calls are all counted, and HTTP
 # reads while a goroutine keeps tracking do not race.
 p5=$(port)

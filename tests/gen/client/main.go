@@ -3,6 +3,7 @@
 // exactly.
 //
 //	genclient freeport          print a free loopback TCP port
+//	genclient freeport6         the same on ::1 (fails without IPv6)
 //	genclient metrics URL       print the status, then the body as is
 //	genclient track URL         print the status, then a /track answer (or its
 //	                            error) one line per component and per item
@@ -126,8 +127,12 @@ func printTrack(resp *http.Response, body []byte) {
 }
 
 func main() {
-	if len(os.Args) == 2 && os.Args[1] == "freeport" {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+	if len(os.Args) == 2 && (os.Args[1] == "freeport" || os.Args[1] == "freeport6") {
+		addr := "127.0.0.1:0"
+		if os.Args[1] == "freeport6" {
+			addr = "[::1]:0"
+		}
+		l, err := net.Listen("tcp", addr)
 		if err != nil {
 			fail("%v", err)
 		}
@@ -136,7 +141,7 @@ func main() {
 		return
 	}
 	if len(os.Args) != 3 {
-		fail("usage: genclient freeport | metrics URL | track URL | fetch URL")
+		fail("usage: genclient freeport | freeport6 | metrics URL | track URL | fetch URL")
 	}
 	resp, body := get(os.Args[2])
 	switch os.Args[1] {
