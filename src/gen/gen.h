@@ -65,15 +65,17 @@ typedef struct goat_gen_values {
 } goat_gen_values;
 
 /* Renders the package. On success *text is a freshly allocated
- * NUL-terminated string the caller frees and *len its length. An error
- * names the configuration key at fault (goatPackageName for a name that is
- * not a Go identifier or is a keyword or the blank identifier, dataType,
- * or a track ID outside 1..track_id_count in a component); then *text is
- * NULL. */
+ * NUL-terminated string the caller frees and *len (len may be NULL) its
+ * length. On error *text is NULL and the message starts with the
+ * configuration key at fault ("goatPackageName: ..." when
+ * goat_gen_valid_package_name refuses the name, "dataType: ...") or with
+ * "generated package: " for inconsistent values (a track ID outside
+ * 1..track_id_count, a negative count). The error carries no file: the
+ * caller may wrap it with the config path. */
 goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
 
-/* Whether name is a valid Go package name (an identifier that is not a
- * keyword and not "_"). */
+/* Whether name can name the generated package: an ASCII Go identifier that
+ * is not a keyword, "_", "main" (a command cannot be imported) or "init". */
 bool goat_gen_valid_package_name(const char *name);
 
 #endif
