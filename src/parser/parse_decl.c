@@ -308,6 +308,8 @@ static goat_node *extract_name(goat_parser *p, goat_node *x, bool force, goat_no
     return NULL;
 }
 
+/* TypeDef = identifier TypeParameters Type .  (the parameters' "[" and
+ * first name, maybe with its constraint, already parsed) */
 static void generic_type(goat_parser *p, goat_node *spec, goat_pos open, goat_node *name0, goat_node *typ0)
 {
     goat_node_list list = goat_p_parameter_list(p, name0, typ0, GOAT_TOK_RBRACK);
@@ -394,13 +396,6 @@ goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword)
         goat_p_list_push(p, spec);
     }
     d->u.gen_decl.specs = goat_p_list_end(p, base);
-    if (d->u.gen_decl.specs.count == 0) {
-        /* go/ast's End() of an empty unparenthesized GenDecl cannot occur:
-         * an empty one is always "( )" */
-        d->end = d->u.gen_decl.rparen + 1;
-        d->pos = d->u.gen_decl.tok_pos;
-        return d;
-    }
     return finish(d);
 }
 

@@ -61,6 +61,7 @@ goat_node_list goat_p_expr_list(goat_parser *p)
     return goat_p_list_end(p, base);
 }
 
+/* ExpressionList, as a left-hand or a right-hand side. */
 goat_node_list goat_p_list(goat_parser *p, bool in_rhs)
 {
     bool old = p->in_rhs;
@@ -514,11 +515,14 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
     return x;
 }
 
+/* Expression = UnaryExpr | Expression binary_op Expression .
+ * The result may be a type, even a raw one ([...]T): callers check it. */
 goat_node *goat_p_expr(goat_parser *p)
 {
     return goat_p_binary_expr(p, NULL, 1, true);
 }
 
+/* Expression, on a right-hand side (where "=" cannot follow). */
 goat_node *goat_p_rhs(goat_parser *p)
 {
     bool old = p->in_rhs;
@@ -528,6 +532,7 @@ goat_node *goat_p_rhs(goat_parser *p)
     return x;
 }
 
+/* Expression | Type, on a right-hand side (arguments, conversions). */
 goat_node *goat_p_rhs_or_type(goat_parser *p)
 {
     bool old = p->in_rhs;

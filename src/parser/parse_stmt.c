@@ -24,6 +24,7 @@ static bool is_assign_op(goat_tok tok)
     }
 }
 
+/* go/parser's checkAssignStmt: the left side of := holds only names. */
 static void check_assign_stmt(goat_parser *p, goat_node *as)
 {
     for (size_t i = 0; i < as->u.assign.lhs.count; i++) {
@@ -33,6 +34,8 @@ static void check_assign_stmt(goat_parser *p, goat_node *as)
     }
 }
 
+/* RangeClause's "range" Expression, kept (as go/parser does) as a unary
+ * expression until the for statement takes it apart. */
 static goat_node *range_unary(goat_parser *p)
 {
     goat_node *u = goat_p_new(p, GOAT_UNARY_EXPR);
@@ -262,6 +265,7 @@ static goat_node_list type_list(goat_parser *p)
     return goat_p_list_end(p, base);
 }
 
+/* StatementList = { Statement ";" } . */
 static goat_node_list stmt_list(goat_parser *p)
 {
     size_t base = goat_p_list_begin(p);
@@ -294,6 +298,7 @@ static bool is_type_switch_assert(const goat_node *x)
     return x->kind == GOAT_TYPE_ASSERT_EXPR && !x->u.type_assert.type;
 }
 
+/* TypeSwitchGuard = [ identifier ":=" ] PrimaryExpr "." "(" "type" ")" . */
 static bool is_type_switch_guard(goat_parser *p, const goat_node *s)
 {
     if (!s)

@@ -419,7 +419,6 @@ goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node
                     id->pos = typ->pos;
                     id->end = typ->pos + 1;
                     id->u.ident.name = "_";
-                    pars = p->scratch + base;
                     pars[2 * i] = id;
                 }
             } else if (typ) {
@@ -429,7 +428,6 @@ goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node
                 ok = false;
                 missing = pars[2 * i]->pos;
                 pars[2 * i + 1] = goat_p_bad(p, GOAT_BAD_EXPR, pars[2 * i]->pos, p->pos);
-                pars = p->scratch + base;
             }
         }
         if (!ok) {
@@ -523,6 +521,7 @@ goat_node *goat_p_func_type(goat_parser *p)
     return finish(n);
 }
 
+/* MethodElem's Signature: a FuncType without the "func" keyword. */
 static goat_node *method_func_type(goat_parser *p)
 {
     goat_node *tparams, *params;
