@@ -73,10 +73,11 @@ static void note_scan_error(goat_parser *p)
     p->scan_error_index = p->error_count - 1;
 }
 
-void goat_p_next(goat_parser *p)
+/* goat_p_next's rare cases: a comment (collected for the file, then
+ * skipped) or a scanner error. */
+void goat_p_next_slow(goat_parser *p, goat_token t)
 {
     for (;;) {
-        goat_token t = goat_lexer_next(&p->lx);
         if (p->lx.state.first_error)
             note_scan_error(p);
         if (t.kind == GOAT_TOK_COMMENT) {
@@ -88,6 +89,7 @@ void goat_p_next(goat_parser *p)
             p->comments[p->comment_count].pos = (goat_pos)t.pos;
             p->comments[p->comment_count].end = (goat_pos)t.end;
             p->comment_count++;
+            t = goat_lexer_next(&p->lx);
             continue;
         }
         p->tok = t.kind;

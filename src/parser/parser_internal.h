@@ -92,7 +92,21 @@ static inline void *goat_p_alloc(goat_parser *p, size_t size)
     return r;
 }
 
-void goat_p_next(goat_parser *p);
+void goat_p_next_slow(goat_parser *p, goat_token t);
+
+/* go/parser's next: the next token that is not a comment. */
+static inline void goat_p_next(goat_parser *p)
+{
+    goat_token t = goat_lexer_next(&p->lx);
+    if (__builtin_expect(t.kind == GOAT_TOK_COMMENT || p->lx.state.first_error != NULL, 0)) {
+        goat_p_next_slow(p, t);
+        return;
+    }
+    p->tok = t.kind;
+    p->pos = (goat_pos)t.pos;
+    p->lit = t.lit;
+    p->lit_len = t.lit_len;
+}
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
