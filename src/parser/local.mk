@@ -7,7 +7,8 @@ libgoat_a_SOURCES += \
 	src/parser/parse_stmt.c src/parser/parse_decl.c
 
 # Differential tests against go/parser (tests/goast is the Go reference
-# dumper, built by each script into its temporary directory).
+# dumper, built by the scripts into tests/goast/goast with the build cache
+# .gocache, which tests/gen shares; make clean removes both).
 PARSER_TESTS = \
 	tests/parser/cases.sh \
 	tests/parser/deep_nesting.sh \
@@ -17,6 +18,7 @@ PARSER_TESTS = \
 TESTS += $(PARSER_TESTS)
 EXTRA_DIST += $(PARSER_TESTS) tests/parser/lib.sh tests/parser/cases \
 	tests/goast/go.mod tests/goast/main.go
+CLEANFILES += tests/goast/goast -r .gocache
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_parser

@@ -9,18 +9,22 @@ fi
 : "${top_srcdir:?}" "${top_builddir:?}" "${GOAT:?}"
 GOROOT_SRC=${GOROOT_SRC:-/usr/share/go-1.19}
 
-# Every script works in its own temporary directory (removed on exit) and
-# builds its own copy of the dumper there (half a second), so parallel
-# tests never race and nothing is left in the build tree.
+# Every script works in its own temporary directory (removed on exit). The
+# dumper is built into $top_builddir/tests/goast/goast with the Go build
+# cache in $top_builddir/.gocache (both removed by make clean); each script
+# (re)builds it to a private name and renames it into place, so scripts
+# running in parallel never see a half-written binary.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-GOAST=$tmp/goast
+GOAST=$top_builddir/tests/goast/goast
 
 build_goast() {
+    mkdir -p "$top_builddir/tests/goast"
     (cd "$top_srcdir/tests/goast" &&
-        GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
-        "$GO" build -o "$GOAST" .) || {
+        GOCACHE="$top_builddir/.gocache" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
+        "$GO" build -o "$GOAST.$$" .) && mv -f "$GOAST.$$" "$GOAST" || {
         echo "FAIL: cannot build tests/goast"
+        rm -f "$GOAST.$$"
         exit 1
     }
 }
