@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/unicode.h"
 #include "util/xalloc.h"
 
 static goat_node *finish(goat_node *n)
@@ -59,33 +60,18 @@ static uint32_t decode_rune(const unsigned char *s, size_t n, size_t *i)
     return r;
 }
 
-/* unicode.IsGraphic && !unicode.IsSpace, approximated for the code points
- * an import path can plausibly hold: controls, format characters,
- * surrogates, private use, noncharacters and spaces are rejected. */
-static bool graphic_nonspace(uint32_t r)
-{
-    if (r < 0x20 || r == 0x20 || r == 0x7F || (r >= 0x80 && r <= 0xA0))
-        return false;
-    if (r == 0xAD || r == 0x1680 || (r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) ||
-        (r >= 0x205F && r <= 0x206F) || r == 0x3000 || r == 0xFEFF || (r >= 0xFFF9 && r <= 0xFFFB))
-        return false;
-    if ((r >= 0xD800 && r <= 0xF8FF) || r >= 0xF0000 || (r & 0xFFFE) == 0xFFFE || (r >= 0xFDD0 && r <= 0xFDEF))
-        return false;
-    if (r == 0x61C || r == 0x180E || (r >= 0x600 && r <= 0x605) || r == 0x6DD || r == 0x70F ||
-        r == 0x110BD || (r >= 0x1BCA0 && r <= 0x1BCA3) || (r >= 0x1D173 && r <= 0x1D17A) ||
-        r == 0xE0001 || (r >= 0xE0020 && r <= 0xE007F))
-        return false;
-    return true;
-}
-
+/* go/parser's test for an import path's characters: graphic, not a space,
+ * not one of a few ASCII punctuation characters, not U+FFFD. (Graphic and
+ * not a space is the same as printable and not U+0020: the other spaces
+ * Go's IsGraphic allows are all IsSpace.) */
 static bool valid_import_rune(uint32_t r)
 {
     static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-    if (r == 0xFFFD)
+    if (r == 0xFFFD || r == ' ')
         return false;
     if (r < 0x80 && r != 0 && strchr(illegal, (int)r))
         return false;
-    return graphic_nonspace(r);
+    return goat_unicode_is_print(r);
 }
 
 /* The unquoted value of a string literal the scanner accepted. */
