@@ -12,3 +12,16 @@ libgoat_a_SOURCES += \
 check_PROGRAMS += tests/git/changes_dump
 tests_git_changes_dump_SOURCES = tests/git/changes_dump.c
 tests_git_changes_dump_LDADD = $(GOAT_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_git_filter
+tests_unit_test_git_filter_SOURCES = tests/unit/test_git_filter.c
+tests_unit_test_git_filter_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_git_filter_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+TESTS += tests/unit/test_git_filter
+endif
+
+# Real repositories built with the git CLI (skipped without it).
+git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh
+TESTS += $(git_test_scripts_list)
+EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
