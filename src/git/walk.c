@@ -51,9 +51,12 @@ static goat_error *visit(goat_filter *filter, const char *rel, const char *name,
         if (!reason)
             reason = goat_filter_dir_reason(filter, child);
         if (reason) {
-            char *shown = goat_xasprintf("%s/", child);
-            goat_filter_log_skip(filter, shown, reason);
-            free(shown);
+            /* every repository has a .git: saying so would be noise */
+            if (strcmp(name, ".git") != 0) {
+                char *shown = goat_xasprintf("%s/", child);
+                goat_filter_log_skip(filter, shown, reason);
+                free(shown);
+            }
         } else {
             err = walk_dir(filter, child, out);
         }
