@@ -38,6 +38,15 @@ static bool is_regular_blob(uint16_t mode)
     return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
+static bool tree_has(git_tree *tree, const char *path)
+{
+    git_tree_entry *entry = NULL;
+    if (!tree || git_tree_entry_bypath(&entry, tree, path) != 0)
+        return false;
+    git_tree_entry_free(entry);
+    return true;
+}
+
 static void add_item(analysis *a, const git_diff_delta *delta, bool has_old)
 {
     void *items = a->items;
@@ -70,6 +79,10 @@ static goat_error *collect(analysis *a)
     git_diff_options opts;
     git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
     opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK; /* decided per file, by the workers */
+    /* A path that turns from a file into a symbolic link or back stays one
+     * delta, as in git, instead of becoming a deletion and an addition that
+     * rename detection could pair with other files. */
+    opts.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
     git_diff *diff = NULL;
     if (git_diff_tree_to_tree(&diff, a->repo, old_tree, new_tree, &opts) < 0)
         err = goat_git_error("cannot compare the trees of oldBranch and newBranch");
@@ -97,6 +110,11 @@ static goat_error *collect(analysis *a)
         if (!is_regular_blob(delta->new_file.mode))
             continue;
         bool has_old = delta->status != GIT_DELTA_ADDED && is_regular_blob(delta->old_file.mode);
+        /* libgit2 also pairs the halves of type changes (file <-> symbolic
+         * link) as renames; git pairs only deleted with added paths. */
+        if (delta->status == GIT_DELTA_RENAMED &&
+            (tree_has(new_tree, delta->old_file.path) || tree_has(old_tree, delta->new_file.path)))
+            has_old = false;
         /* Same content (a mode change, an exact rename): nothing new.
          * For blame this also decides that a file whose content at
          * newBranch equals its content at oldBranch has no new lines,

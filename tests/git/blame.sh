@@ -11,12 +11,14 @@
 . "${top_srcdir:-.}/tests/git/lib.sh"
 
 # blame_oracle OLD NEW: for every Go file whose content differs between OLD
-# and NEW, the lines whose `git blame NEW` commit is not an ancestor of OLD.
+# and NEW (binary files excepted), the lines whose `git blame NEW` commit
+# is not an ancestor of OLD.
 blame_oracle() {
     old=$1 new=$2
     git diff --no-renames --name-only --diff-filter=AMT "$old" "$new" -- '*.go' | LC_ALL=C sort |
         while read -r file; do
             case $file in *_test.go) continue ;; esac
+            case $(git diff --numstat "$old" "$new" -- "$file") in -*) continue ;; esac # binary
             git blame -s -l "$new" -- "$file" | while read -r hash rest; do
                 hash=${hash#^}
                 line=${rest%%)*}
@@ -45,6 +47,8 @@ git mv r.go r2.go
 sed -i 's/r_20 := 20/r_20 := 2000/' r2.go
 sed -i 's/v_5 := 5/v_5 := 500/' rev.go
 { echo 'package p'; echo; echo 'var Same = 1'; } > same.go
+printf 'package p\n\nvar B = "\000"\n' > binary.go
+{ echo 'package p'; echo; echo 'func C() {'; gen_lines 5 c; echo '}'; } | sed 's/$/\r/' > crlf.go
 git add . && commit F1
 
 git checkout -q main
@@ -55,6 +59,7 @@ git add . && commit M1
 git checkout -q feature
 # F2 reverts rev.go; the merge and F4 happen in the same second.
 sed -i 's/v_5 := 500/v_5 := 5/' rev.go
+sed -i 's/c_3 := 3\r$/c_3 := 30\r/' crlf.go
 git add . && commit F2
 CLOCK=$((CLOCK + 1))
 GIT_AUTHOR_DATE="@$CLOCK +0000" GIT_COMMITTER_DATE="@$CLOCK +0000" git merge -q --no-edit main >/dev/null || exit 1
@@ -68,7 +73,8 @@ sed -i 's/g_3 := 3/g_3 := 300/' g.go
 git add . && commit O1
 git checkout -q feature
 
-expected_main="f.go: 14,46
+expected_main="crlf.go: 1-9
+f.go: 14,46
 r2.go: 23
 same.go: 1-3"
 for threads in 1 4; do
@@ -78,10 +84,12 @@ expect "precision 1 = git blame oracle, old = main" "$(blame_oracle main HEAD)" 
 # The a_27 line came from main's newest commit M1, which is younger than
 # feat1: only ancestry tells them apart.
 expect "precision 2 agrees here, old = main" "$expected_main" "$(dump --old main --precision 2)"
+"$DUMP" --old main --precision 1 | grep -q 'binary.go' && fail "a binary file has new lines"
 
 # old = other (not an ancestor): M1 is not reachable from it, so its lines
 # are new; same.go has the same content on both sides, hence no new lines.
-expected_other="f.go: 14,31,46
+expected_other="crlf.go: 1-9
+f.go: 14,31,46
 m.go: 1-7
 r2.go: 23"
 for threads in 1 3; do

@@ -17,6 +17,9 @@ mkdir -p pkg/a pkg/b
 printf 'package a\n\nvar B = "\000\001\002"\n' > pkg/a/binary.go
 { echo 'package b'; echo; echo 'func T() {'; gen_lines 5 t; echo '}'; } > pkg/b/same_test.go
 echo 'module example.com/diff' > go.mod
+ln -s modify.go pkg/a/link.go
+printf 'package a\n\nvar T = 1\n' > pkg/a/tolink.go
+ln -s crlf.go pkg/a/relink.go
 git add . && commit base
 git tag v1
 
@@ -30,6 +33,11 @@ sed -i 's/m_15 := 15/m_15 := 1500/; $i\	extra := 0' pkg/a/renmod2.go
 git mv pkg/a/move.go pkg/b/moved.go
 sed -i 's/c_5 := 5\r$/c_5 := 50\r/' pkg/a/crlf.go
 printf 'package a\n\nvar B = "\000\001\002\003"\nfunc X() {}\n' > pkg/a/binary.go
+# a symbolic link becomes a file, a file becomes a symbolic link, a link changes
+rm pkg/a/relink.go && ln -s modify.go pkg/a/relink.go
+rm pkg/a/link.go && printf 'package a\n\nvar L = 1\n' > pkg/a/link.go
+rm pkg/a/tolink.go && ln -s tolink2.go pkg/a/tolink.go
+printf 'package a\n\nfunc Totally() {\n\tdifferent := "content"\n\t_ = different\n}\n' > pkg/a/tolink2.go
 git add . && commit one
 { echo 'package a'; echo; echo 'func N() {'; gen_lines 3 n; echo '}'; } > pkg/b/new.go
 echo '	t_99 := 99' >> pkg/b/same_test.go
@@ -44,13 +52,17 @@ done
 
 # The same, spelled out, so that a change in git's defaults cannot hide a bug.
 expect "precision 2 exact" "pkg/a/crlf.go: 8
+pkg/a/link.go: 1-3
 pkg/a/modify.go: 14,35,46
 pkg/a/renmod2.go: 18,34
+pkg/a/tolink2.go: 1-6
 pkg/b/new.go: 1-7" "$(dump --old main --precision 2)"
 expect "precision 3 exact" "pkg/a/crlf.go: 8
+pkg/a/link.go: 1-3
 pkg/a/modify.go: 14,35,46
 pkg/a/renamed.go: 1-34
 pkg/a/renmod2.go: 1-35
+pkg/a/tolink2.go: 1-6
 pkg/b/moved.go: 1-34
 pkg/b/new.go: 1-7" "$(dump --old main --precision 3)"
 expect "added file marked all" "pkg/b/new.go: 1-7 (all)" "$("$DUMP" --old main --precision 2 | grep new.go)"
@@ -65,9 +77,11 @@ expect "identical commits" "" "$(dump --old HEAD)"
 
 # INIT: every line of every Go file goat looks at, binary and test files excluded.
 expect "INIT" "pkg/a/crlf.go: 1-14 (all)
+pkg/a/link.go: 1-3 (all)
 pkg/a/modify.go: 1-47 (all)
 pkg/a/renamed.go: 1-34 (all)
 pkg/a/renmod2.go: 1-35 (all)
+pkg/a/tolink2.go: 1-6 (all)
 pkg/b/moved.go: 1-34 (all)
 pkg/b/new.go: 1-7 (all)" "$("$DUMP" --old INIT --precision 2)"
 expect "INIT ignores precision" "$("$DUMP" --old INIT --precision 2)" "$("$DUMP" --old INIT --precision 1 --threads 3)"

@@ -52,7 +52,7 @@ expect() {
 }
 
 # git_added OLD NEW DIFFFLAGS...: the added lines git diff -U0 reports for
-# the Go files goat looks at, in the driver's format.
+# the Go files goat looks at (not symbolic links), in the driver's format.
 git_added() {
     old=$1 new=$2; shift 2
     git -c core.quotepath=off diff -U0 "$@" "$old" "$new" | awk '
@@ -60,9 +60,11 @@ git_added() {
             if (file != "" && out != "") print file ": " out
             out = ""
         }
-        /^diff --git / { flush(); file = ""; next }
+        /^diff --git / { flush(); file = ""; link = 0; next }
+        /^(new file mode|new mode) 120000/ || /^index [0-9a-f]+\.\.[0-9a-f]+ 120000/ { link = 1; next }
         /^\+\+\+ / {
             file = substr($0, 5)
+            if (link) file = ""
             if (file == "/dev/null") file = ""
             else sub(/^b\//, "", file)
             if (file !~ /\.go$/ || file ~ /_test\.go$/ || file ~ /(^|\/)(vendor|testdata|node_modules)\//) file = ""
