@@ -25,3 +25,11 @@ endif
 git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh
 TESTS += $(git_test_scripts_list)
 EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_git_reach
+tests_unit_test_git_reach_SOURCES = tests/unit/test_git_reach.c
+tests_unit_test_git_reach_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_git_reach_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+TESTS += tests/unit/test_git_reach
+endif
