@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "git/filter.h"
+#include "git/range.h"
 #include "git/reach.h"
 #include "git/repo.h"
 #include "git/work.h"
@@ -24,6 +25,7 @@ typedef struct analysis {
     git_oid old_commit, new_commit;
     goat_reach reach;
     bool have_reach;
+    goat_range range; /* zeroed unless blaming */
     goat_work_context ctx;
     goat_work_item *items;
     size_t count, cap;
@@ -264,16 +266,9 @@ static goat_error *prepare(analysis *a)
     if (a->ctx.kind == GOAT_WORK_BLAME) {
         goat_reach_init(&a->reach, &a->old_commit);
         a->have_reach = true;
-        a->ctx.reach = &a->reach;
-        git_oid base;
-        int rc = git_merge_base(&base, a->repo, &a->old_commit, &a->new_commit);
-        if (rc == 0) {
-            git_oid_cpy(&a->ctx.boundary, &base);
-            a->ctx.have_boundary = true;
-            goat_reach_remember(&a->reach, &base, true);
-        } else if (rc != GIT_ENOTFOUND) {
-            return goat_git_error("cannot find the merge base of oldBranch and newBranch");
-        }
+        if ((err = goat_range_build(&a->range, a->repo, &a->reach, &a->new_commit)))
+            return err;
+        a->ctx.range = &a->range;
     }
     return NULL;
 }
@@ -292,6 +287,7 @@ static void release(analysis *a)
     goat_filter_free(a->filter);
     if (a->have_reach)
         goat_reach_free(&a->reach);
+    goat_range_free(&a->range);
     git_repository_free(a->repo);
     free(a->workdir);
     free(a->prefix);

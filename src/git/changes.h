@@ -28,15 +28,17 @@
  * (default threshold 50%, like `git diff -M`): a renamed file's new lines
  * are those changed relative to its old path. Renames are detected within
  * project_dir only.
- * Precision 1: a line is new when the commit that last changed it (libgit2
- * blame from new_ref) is not reachable from old_ref, decided by commit
- * ancestry (git_graph_descendant_of, cached per commit), never by commit
- * time. Blame stops at the merge base of old and new (whatever lies beyond
- * is reachable from old_ref too). libgit2's blame follows a file across a
- * rename when, in the commit that renamed it, the rename is detected by
- * similarity (like `git diff -M`); lines it cannot follow are blamed on
- * the renaming commit. Only files that differ between old and new are
- * blamed.
+ * Precision 1: a line is new when the commit that last changed it (blame
+ * from new_ref) is not reachable from old_ref, decided by commit ancestry
+ * (git_graph_descendant_of, once per commit, and inherited along parent
+ * links), never by commit time. The blame is git's algorithm confined to
+ * the commits of old..new (see git/blame.h): it never reads history below
+ * oldBranch, and it reads blobs only of commits that changed the file. A
+ * file is followed across a rename when, in the commit that renamed it,
+ * libgit2's similarity-based rename detection (as libgit2's own blame uses
+ * it) pairs the old path with the new one; otherwise that commit is blamed
+ * for all lines it could not follow. Only files that differ between old
+ * and new are blamed.
  * old_ref "INIT": no old version; every line of every Go file (passing the
  * filter) at new_ref is new, whatever the precision.
  *

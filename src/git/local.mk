@@ -1,8 +1,10 @@
 # Sources and tests of src/git are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
+	src/git/blame.c src/git/blame.h \
 	src/git/changes.c src/git/changes.h \
 	src/git/filter.c src/git/filter.h src/git/filter_internal.h \
 	src/git/gohead.c \
+	src/git/range.c src/git/range.h \
 	src/git/reach.c src/git/reach.h \
 	src/git/repo.c src/git/repo.h \
 	src/git/walk.c \

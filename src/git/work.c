@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "git/blame.h"
 #include "git/filter.h"
 #include "git/repo.h"
 
@@ -43,32 +44,6 @@ static goat_error *diff_lines(git_repository *repo, goat_work_item *item, git_bl
     return NULL;
 }
 
-static goat_error *blame_lines(const goat_work_context *ctx, git_repository *repo, goat_work_item *item)
-{
-    git_blame_options opts;
-    git_blame_options_init(&opts, GIT_BLAME_OPTIONS_VERSION);
-    git_oid_cpy(&opts.newest_commit, &ctx->new_commit);
-    /* Blame stops at this ancestor of oldBranch: whatever it would find
-     * beyond is reachable from oldBranch too, hence old. */
-    if (ctx->have_boundary)
-        git_oid_cpy(&opts.oldest_commit, &ctx->boundary);
-    git_blame *blame = NULL;
-    if (git_blame_file(&blame, repo, item->repo_path, &opts) < 0)
-        return goat_git_error("%s: cannot blame", item->path);
-    goat_error *err = NULL;
-    uint32_t hunks = git_blame_get_hunk_count(blame);
-    for (uint32_t i = 0; i < hunks && !err; i++) {
-        const git_blame_hunk *hunk = git_blame_get_hunk_byindex(blame, i);
-        bool reachable = false;
-        err = goat_reach_query(ctx->reach, repo, &hunk->final_commit_id, &reachable);
-        if (!err && !reachable && hunk->lines_in_hunk > 0)
-            goat_lineset_add_range(&item->lines, (int)hunk->final_start_line_number,
-                                   (int)(hunk->final_start_line_number + hunk->lines_in_hunk - 1));
-    }
-    git_blame_free(blame);
-    return err;
-}
-
 void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work_item *item)
 {
     git_blob *blob = NULL;
@@ -83,7 +58,8 @@ void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work
         if (ctx->kind == GOAT_WORK_DIFF)
             item->err = diff_lines(repo, item, blob);
         else if (!git_blob_is_binary(blob))
-            item->err = blame_lines(ctx, repo, item);
+            item->err = goat_blame_new_lines(ctx->range, repo, &ctx->new_commit, item->repo_path,
+                                             &item->new_blob, count_lines(src, len), &item->lines);
     }
     goat_lineset_freeze(&item->lines);
     int total = count_lines(src, len);

@@ -6,7 +6,7 @@
 #include <git2.h>
 #include <stdbool.h>
 
-#include "git/reach.h"
+#include "git/range.h"
 #include "util/error.h"
 #include "util/lineset.h"
 
@@ -32,9 +32,7 @@ typedef struct goat_work_item {
 typedef struct goat_work_context {
     goat_work_kind kind;
     git_oid new_commit;
-    git_oid boundary; /* an ancestor of oldBranch where blame may stop */
-    bool have_boundary;
-    goat_reach *reach;
+    const goat_range *range; /* blame: the commits of old..new */
 } goat_work_context;
 
 /* Fills item's output fields, reading objects through repo. */
