@@ -24,7 +24,8 @@ TESTS += tests/unit/test_git_filter
 endif
 
 # Real repositories built with the git CLI (skipped without it).
-git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh
+git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh \
+	tests/git/random.sh
 TESTS += $(git_test_scripts_list)
 EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
 

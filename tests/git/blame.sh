@@ -10,29 +10,6 @@
 # oldBranch has no new lines, and that threads do not change the result.
 . "${top_srcdir:-.}/tests/git/lib.sh"
 
-# blame_oracle OLD NEW: for every Go file whose content differs between OLD
-# and NEW (binary files excepted), the lines whose `git blame NEW` commit
-# is not an ancestor of OLD.
-blame_oracle() {
-    old=$1 new=$2
-    git diff --no-renames --name-only --diff-filter=AMT "$old" "$new" -- '*.go' | LC_ALL=C sort |
-        while read -r file; do
-            case $file in *_test.go) continue ;; esac
-            case $(git diff --numstat "$old" "$new" -- "$file") in -*) continue ;; esac # binary
-            git blame -s -l "$new" -- "$file" | while read -r hash rest; do
-                hash=${hash#^}
-                line=${rest%%)*}
-                line=${line##* }
-                if git merge-base --is-ancestor "$hash" "$old"; then :; else echo "$line"; fi
-            done | awk -v f="$file" '
-                { if (n && $1 == last + 1) { last = $1; next }
-                  if (n) { out = out sep range(first, last); sep = "," }
-                  first = last = $1; n = 1 }
-                function range(a, b) { return a == b ? a : a "-" b }
-                END { if (n) print f ": " out sep range(first, last) }'
-        done
-}
-
 new_repo blame
 { echo 'package p'; echo; echo 'func F() {'; gen_lines 40 a; echo '}'; } > f.go
 { echo 'package p'; echo; echo 'func G() {'; gen_lines 5 g; echo '}'; } > g.go

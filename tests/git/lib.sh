@@ -35,8 +35,8 @@ commit() {
 
 # gen_lines N PREFIX: N distinct lines of Go code.
 gen_lines() {
-    i=1
-    while [ "$i" -le "$1" ]; do echo "	$2_$i := $i"; i=$((i + 1)); done
+    _gl=1
+    while [ "$_gl" -le "$1" ]; do echo "	$2_$_gl := $_gl"; _gl=$((_gl + 1)); done
 }
 
 # dump ARGS...: the driver's output without the "(all)" markers.
@@ -79,6 +79,29 @@ git_added() {
             out = (out == "") ? range : out "," range
         }
         END { flush() }' | LC_ALL=C sort
+}
+
+# blame_oracle OLD NEW: for every Go file whose content differs between OLD
+# and NEW (binary files excepted), the lines whose `git blame NEW` commit
+# is not an ancestor of OLD.
+blame_oracle() {
+    old=$1 new=$2
+    git diff --no-renames --name-only --diff-filter=AMT "$old" "$new" -- '*.go' | LC_ALL=C sort |
+        while read -r file; do
+            case $file in *_test.go) continue ;; esac
+            case $(git diff --numstat "$old" "$new" -- "$file") in -*) continue ;; esac # binary
+            git blame -s -l "$new" -- "$file" | while read -r hash rest; do
+                hash=${hash#^}
+                line=${rest%%)*}
+                line=${line##* }
+                if git merge-base --is-ancestor "$hash" "$old"; then :; else echo "$line"; fi
+            done | awk -v f="$file" '
+                { if (n && $1 == last + 1) { last = $1; next }
+                  if (n) { out = out sep range(first, last); sep = "," }
+                  first = last = $1; n = 1 }
+                function range(a, b) { return a == b ? a : a "-" b }
+                END { if (n) print f ": " out sep range(first, last) }'
+        done
 }
 
 # finish: the exit status of the script.
