@@ -7,7 +7,8 @@
 # file. Checked against explicit expectations and against `git blame` +
 # `git merge-base --is-ancestor` run by the git CLI. Also documents the
 # decision that a file whose content at newBranch equals its content at
-# oldBranch has no new lines, and that threads do not change the result.
+# oldBranch has no new lines, that threads do not change the result, and
+# that clock skew does not fool it.
 . "${top_srcdir:-.}/tests/git/lib.sh"
 
 new_repo blame
@@ -97,5 +98,21 @@ GIT_AUTHOR_DATE="@$CLOCK +0000" GIT_COMMITTER_DATE="@$CLOCK +0000" git merge -q 
 sed -i 's/a_5 := 5/a_5 := 50/' f.go && git add . && commit f2 same
 expect "same-second commits" "f.go: 5,8" "$(dump --old main --precision 1)"
 expect "same-second commits, oracle" "$(blame_oracle main HEAD)" "$(dump --old main --precision 1)"
+
+# Clock skew: oldBranch's own commits are dated long before the commits
+# they descend from, which fools date-based walks (git rev-list old..new
+# lists x and root here); ancestry still says x's lines are old.
+new_repo skew
+{ echo 'package p'; echo; echo 'func F() {'; gen_lines 5 a; echo '}'; } > f.go
+git add . && CLOCK=1000 && commit root
+echo '// from x' >> f.go && git add . && CLOCK=2000 && commit x
+git branch feature
+CLOCK=100
+i=1
+while [ $i -le 10 ]; do echo "// o$i" > "o$i.txt"; git add . && commit "o$i"; i=$((i + 1)); done
+git checkout -q feature
+echo '// from n' >> f.go && git add . && CLOCK=3000 && commit n
+expect "clock skew" "f.go: 11" "$(dump --old main --precision 1)"
+expect "clock skew, oracle" "$(blame_oracle main HEAD)" "$(dump --old main --precision 1 --threads 2)"
 
 finish
