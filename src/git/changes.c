@@ -74,7 +74,10 @@ static goat_error *collect(analysis *a)
         err = goat_git_subtree(a->repo, &a->old_commit, a->prefix, &old_tree);
     if (!err)
         err = goat_git_subtree(a->repo, &a->new_commit, a->prefix, &new_tree);
-    if (err || !new_tree) {
+    if (!err && !new_tree)
+        err = goat_error_new(a->opts->project_dir, 0, 0,
+                             "the project directory is not in newBranch's commit (is it committed?)");
+    if (err) {
         git_tree_free(old_tree);
         return err;
     }

@@ -65,6 +65,11 @@ echo "$msg" | grep -q '^  \.\.\.$' || { fail "dirty list ends with ..."; echo "$
 echo "$msg" | grep -q "uncommitted changes to 12 tracked files" || { fail "dirty count 12"; echo "$msg"; }
 git reset -q && git checkout -q -- .
 
+# A project directory that was never committed.
+mkdir -p newsvc && printf 'package newsvc\n' > newsvc/a.go
+expect_err "project directory not committed" "newsvc: the project directory is not in newBranch's commit" --dir newsvc --old INIT
+rm -rf newsvc
+
 # A detached HEAD is fine.
 git checkout -q --detach HEAD
 expect "detached HEAD" "main.go: 5" "$(dump --old main)"
