@@ -1,5 +1,6 @@
 #include "git/blame.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,61 @@ typedef struct origin {
     struct origin *next; /* other paths at the same commit (renames) */
 } origin;
 
+/* One rename a parent -> commit tree diff found. */
+typedef struct rename_pair {
+    char *new_path;
+    char *old_path;
+    git_oid old_blob;
+} rename_pair;
+
+typedef struct rename_list {
+    bool known;
+    rename_pair *items; /* sorted by new_path */
+    size_t count;
+} rename_list;
+
+struct goat_rename_cache {
+    pthread_mutex_t lock;
+    rename_list **by_commit; /* by position in the range, then by parent */
+    size_t commits;
+    const goat_range *range;
+};
+
+goat_rename_cache *goat_rename_cache_new(const goat_range *range)
+{
+    goat_rename_cache *cache = goat_xcalloc(1, sizeof *cache);
+    pthread_mutex_init(&cache->lock, NULL);
+    cache->range = range;
+    cache->commits = range->count;
+    cache->by_commit = goat_xcalloc(range->count ? range->count : 1, sizeof *cache->by_commit);
+    return cache;
+}
+
+void goat_rename_cache_free(goat_rename_cache *cache)
+{
+    if (!cache)
+        return;
+    for (size_t c = 0; c < cache->commits; c++) {
+        if (!cache->by_commit[c])
+            continue;
+        for (size_t p = 0; p < cache->range->commits[c].parent_count; p++) {
+            rename_list *list = &cache->by_commit[c][p];
+            for (size_t i = 0; i < list->count; i++) {
+                free(list->items[i].new_path);
+                free(list->items[i].old_path);
+            }
+            free(list->items);
+        }
+        free(cache->by_commit[c]);
+    }
+    free(cache->by_commit);
+    pthread_mutex_destroy(&cache->lock);
+    free(cache);
+}
+
 typedef struct blame_state {
     const goat_range *range;
+    goat_rename_cache *renames;
     git_repository *repo;
     origin **at; /* by position in the range */
     goat_lineset *out;
@@ -93,6 +147,71 @@ static goat_error *commit_tree(git_repository *repo, const git_oid *id, git_tree
     return rc < 0 ? goat_git_error("cannot read the tree of a commit") : NULL;
 }
 
+static int compare_renames(const void *x, const void *y)
+{
+    return strcmp(((const rename_pair *)x)->new_path, ((const rename_pair *)y)->new_path);
+}
+
+/* The renames from parent p of the commit at pos to it, detected once. */
+static goat_error *detect_renames(blame_state *st, long pos, size_t p, rename_list *list)
+{
+    const goat_range_commit *c = &st->range->commits[pos];
+    git_tree *parent_tree = NULL, *tree = NULL;
+    goat_error *err = commit_tree(st->repo, &c->parents[p], &parent_tree);
+    if (!err)
+        err = commit_tree(st->repo, &c->id, &tree);
+    git_diff *diff = NULL;
+    if (!err) {
+        git_diff_options opts;
+        git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+        opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
+        git_diff_find_options find;
+        git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+        find.flags = GIT_DIFF_FIND_RENAMES;
+        if (git_diff_tree_to_tree(&diff, st->repo, parent_tree, tree, &opts) < 0 ||
+            git_diff_find_similar(diff, &find) < 0)
+            err = goat_git_error("cannot look for renamed files");
+    }
+    size_t cap = 0;
+    for (size_t i = 0, n = err ? 0 : git_diff_num_deltas(diff); i < n; i++) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        if (d->status != GIT_DELTA_RENAMED || !is_regular(d->old_file.mode))
+            continue;
+        void *items = list->items;
+        goat_grow(&items, &cap, list->count + 1, sizeof *list->items);
+        list->items = items;
+        rename_pair *r = &list->items[list->count++];
+        r->new_path = goat_xstrdup(d->new_file.path);
+        r->old_path = goat_xstrdup(d->old_file.path);
+        git_oid_cpy(&r->old_blob, &d->old_file.id);
+    }
+    if (list->count)
+        qsort(list->items, list->count, sizeof *list->items, compare_renames);
+    list->known = !err;
+    git_diff_free(diff);
+    git_tree_free(tree);
+    git_tree_free(parent_tree);
+    return err;
+}
+
+static goat_error *renames_of(blame_state *st, long pos, size_t p, const rename_list **out)
+{
+    goat_rename_cache *cache = st->renames;
+    goat_error *err = NULL;
+    /* Held while detecting: the others need the same answer and would
+     * only compute it again. */
+    pthread_mutex_lock(&cache->lock);
+    if (!cache->by_commit[pos])
+        cache->by_commit[pos] =
+            goat_xcalloc(st->range->commits[pos].parent_count, sizeof *cache->by_commit[pos]);
+    rename_list *list = &cache->by_commit[pos][p];
+    if (!list->known)
+        err = detect_renames(st, pos, p, list);
+    pthread_mutex_unlock(&cache->lock);
+    *out = list;
+    return err;
+}
+
 /* Where the parent had the file: the same path, or (when the path is not
  * there) the source libgit2's rename detection pairs with it. */
 static goat_error *find_parent_origin(blame_state *st, const goat_range_commit *c, size_t p, const origin *o,
@@ -119,37 +238,27 @@ static goat_error *find_parent_origin(blame_state *st, const goat_range_commit *
         git_tree_free(parent_tree);
         return goat_git_error("%s: cannot read a tree", o->path);
     }
-    git_tree *tree = NULL;
-    if ((err = commit_tree(st->repo, &c->id, &tree))) {
-        git_tree_free(parent_tree);
-        return err;
-    }
-    git_diff_options opts;
-    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-    opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
-    git_diff *diff = NULL;
-    git_diff_find_options find;
-    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    if (git_diff_tree_to_tree(&diff, st->repo, parent_tree, tree, &opts) < 0 ||
-        git_diff_find_similar(diff, &find) < 0) {
-        err = goat_git_error("%s: cannot look for a renamed file", o->path);
-    } else {
-        for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; i++) {
-            const git_diff_delta *d = git_diff_get_delta(diff, i);
-            if (d->status == GIT_DELTA_RENAMED && strcmp(d->new_file.path, o->path) == 0 &&
-                is_regular(d->old_file.mode)) {
-                out->found = true;
-                out->path = goat_xstrdup(d->old_file.path);
-                git_oid_cpy(&out->blob, &d->old_file.id);
-                break;
-            }
-        }
-    }
-    git_diff_free(diff);
-    git_tree_free(tree);
     git_tree_free(parent_tree);
-    return err;
+    long pos = goat_range_find(st->range, &c->id);
+    const rename_list *list = NULL;
+    if ((err = renames_of(st, pos, p, &list)))
+        return err;
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(list->items[mid].new_path, o->path);
+        if (cmp == 0) {
+            out->found = true;
+            out->path = goat_xstrdup(list->items[mid].old_path);
+            git_oid_cpy(&out->blob, &list->items[mid].old_blob);
+            break;
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 /* Hands lines to parent p: old when the parent is outside old..new. */
@@ -291,14 +400,14 @@ static goat_error *blame_origin(blame_state *st, long pos, origin *o)
     return err;
 }
 
-goat_error *goat_blame_new_lines(const goat_range *range, git_repository *repo,
+goat_error *goat_blame_new_lines(const goat_range *range, goat_rename_cache *renames, git_repository *repo,
                                  const git_oid *new_commit, const char *repo_path, const git_oid *blob,
                                  int lines, goat_lineset *out)
 {
     long start = goat_range_find(range, new_commit);
     if (start < 0 || range->commits[start].reachable || lines <= 0)
         return NULL; /* oldBranch reaches newBranch: nothing is new */
-    blame_state st = {range, repo, goat_xcalloc(range->count, sizeof(origin *)), out};
+    blame_state st = {range, renames, repo, goat_xcalloc(range->count, sizeof(origin *)), out};
     origin *first = origin_at(&st, start, repo_path, blob);
     for (int l = 1; l <= lines; l++)
         push_line(first, l, l);

@@ -25,9 +25,16 @@
 #include "util/error.h"
 #include "util/lineset.h"
 
+/* The renames libgit2 detects between a commit of the range and one of its
+ * parents, computed once for all files (a moved directory would otherwise
+ * cost one full rename detection per file) and shared by all threads. */
+typedef struct goat_rename_cache goat_rename_cache;
+goat_rename_cache *goat_rename_cache_new(const goat_range *range);
+void goat_rename_cache_free(goat_rename_cache *cache);
+
 /* Adds to out the new lines of the file at repo_path (relative to the
  * repository root) whose content at new_commit is blob (lines lines). */
-goat_error *goat_blame_new_lines(const goat_range *range, git_repository *repo,
+goat_error *goat_blame_new_lines(const goat_range *range, goat_rename_cache *renames, git_repository *repo,
                                  const git_oid *new_commit, const char *repo_path, const git_oid *blob,
                                  int lines, goat_lineset *out);
 

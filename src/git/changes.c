@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git/blame.h"
 #include "git/filter.h"
 #include "git/range.h"
 #include "git/reach.h"
@@ -272,6 +273,7 @@ static goat_error *prepare(analysis *a)
         if ((err = goat_range_build(&a->range, a->repo, &a->reach, &a->new_commit)))
             return err;
         a->ctx.range = &a->range;
+        a->ctx.renames = goat_rename_cache_new(&a->range);
     }
     return NULL;
 }
@@ -290,6 +292,7 @@ static void release(analysis *a)
     goat_filter_free(a->filter);
     if (a->have_reach)
         goat_reach_free(&a->reach);
+    goat_rename_cache_free(a->ctx.renames);
     goat_range_free(&a->range);
     git_repository_free(a->repo);
     free(a->workdir);

@@ -58,7 +58,7 @@ void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work
         if (ctx->kind == GOAT_WORK_DIFF)
             item->err = diff_lines(repo, item, blob);
         else if (!git_blob_is_binary(blob))
-            item->err = goat_blame_new_lines(ctx->range, repo, &ctx->new_commit, item->repo_path,
+            item->err = goat_blame_new_lines(ctx->range, ctx->renames, repo, &ctx->new_commit, item->repo_path,
                                              &item->new_blob, count_lines(src, len), &item->lines);
     }
     goat_lineset_freeze(&item->lines);

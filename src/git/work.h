@@ -33,6 +33,7 @@ typedef struct goat_work_context {
     goat_work_kind kind;
     git_oid new_commit;
     const goat_range *range; /* blame: the commits of old..new */
+    struct goat_rename_cache *renames; /* blame: renames found so far */
 } goat_work_context;
 
 /* Fills item's output fields, reading objects through repo. */

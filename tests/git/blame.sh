@@ -4,7 +4,7 @@
 # decided by ancestry and not by time: a merge commit, a line added on the
 # feature branch before the newest commit of the old branch, same-second
 # commits, an old branch that is not an ancestor of the new one, a renamed
-# file. Checked against explicit expectations and against `git blame` +
+# file, a moved directory. Checked against explicit expectations and against `git blame` +
 # `git merge-base --is-ancestor` run by the git CLI. Also documents the
 # decision that a file whose content at newBranch equals its content at
 # oldBranch has no new lines, that threads do not change the result, and
@@ -98,6 +98,16 @@ GIT_AUTHOR_DATE="@$CLOCK +0000" GIT_COMMITTER_DATE="@$CLOCK +0000" git merge -q 
 sed -i 's/a_5 := 5/a_5 := 50/' f.go && git add . && commit f2 same
 expect "same-second commits" "f.go: 5,8" "$(dump --old main --precision 1)"
 expect "same-second commits, oracle" "$(blame_oracle main HEAD)" "$(dump --old main --precision 1)"
+
+# A package directory moved (and its package clause renamed): blame follows
+# every file through the rename, so only the package clauses are new.
+new_repo move
+mkdir a
+for n in 1 2 3 4 5 6 7 8; do { echo 'package a'; echo; echo "func F$n() {"; gen_lines 12 "m$n"; echo '}'; } > "a/f$n.go"; done
+git add . && commit base
+git mv a b && sed -i 's/^package a$/package b/' b/*.go && git add . && commit move
+expect "moved directory" "$(for n in 1 2 3 4 5 6 7 8; do echo "b/f$n.go: 1"; done)" "$(dump --old HEAD~1 --precision 1 --threads 3)"
+expect "moved directory, oracle" "$(blame_oracle HEAD~1 HEAD)" "$(dump --old HEAD~1 --precision 1)"
 
 # Clock skew: oldBranch's own commits are dated long before the commits
 # they descend from, which fools date-based walks (git rev-list old..new
