@@ -62,7 +62,7 @@ expect "precision 1 = git blame oracle, old = main" "$(blame_oracle main HEAD)" 
 # The a_27 line came from main's newest commit M1, which is younger than
 # feat1: only ancestry tells them apart.
 expect "precision 2 agrees here, old = main" "$expected_main" "$(dump --old main --precision 2)"
-"$DUMP" --old main --precision 1 | grep -q 'binary.go' && fail "a binary file has new lines"
+run_dump --old main --precision 1 | grep -q 'binary.go' && fail "a binary file has new lines"
 
 # old = other (not an ancestor): M1 is not reachable from it, so its lines
 # are new; same.go has the same content on both sides, hence no new lines.

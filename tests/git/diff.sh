@@ -65,7 +65,7 @@ pkg/a/renmod2.go: 1-35
 pkg/a/tolink2.go: 1-6
 pkg/b/moved.go: 1-34
 pkg/b/new.go: 1-7" "$(dump --old main --precision 3)"
-expect "added file marked all" "pkg/b/new.go: 1-7 (all)" "$("$DUMP" --old main --precision 2 | grep new.go)"
+expect "added file marked all" "pkg/b/new.go: 1-7 (all)" "$(run_dump --old main --precision 2 | grep new.go)"
 
 # Revspec forms.
 expect "tag, ~N, ^{commit} and hashes" "$(dump --old main)" "$(dump --old v1)"
@@ -83,8 +83,8 @@ pkg/a/renamed.go: 1-34 (all)
 pkg/a/renmod2.go: 1-35 (all)
 pkg/a/tolink2.go: 1-6 (all)
 pkg/b/moved.go: 1-34 (all)
-pkg/b/new.go: 1-7 (all)" "$("$DUMP" --old INIT --precision 2)"
-expect "INIT ignores precision" "$("$DUMP" --old INIT --precision 2)" "$("$DUMP" --old INIT --precision 1 --threads 3)"
+pkg/b/new.go: 1-7 (all)" "$(run_dump --old INIT --precision 2)"
+expect "INIT ignores precision" "$(run_dump --old INIT --precision 2)" "$(run_dump --old INIT --precision 1 --threads 3)"
 
 # INIT in a repository with a single commit.
 new_repo single

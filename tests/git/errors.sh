@@ -7,7 +7,7 @@
 
 # run_err ARGS...: the driver's stderr; fails the check when it succeeds.
 run_err() {
-    if "$DUMP" "$@" >"$WORK/out" 2>"$WORK/err"; then
+    if run_dump "$@" >"$WORK/out" 2>"$WORK/err"; then
         echo "unexpected success"
     else
         cat "$WORK/err"

@@ -54,22 +54,22 @@ main.go: 1-4
 pkg/p.go: 1
 sub/s.go: 1"
 expect "INIT with the default filter" "$kept" "$(dump --old INIT)"
-expect "walk with the default filter" "$(echo "$kept" | sed 's/:.*//')" "$("$DUMP" --list)"
+expect "walk with the default filter" "$(echo "$kept" | sed 's/:.*//')" "$(run_dump --list)"
 
 kept_ignores=$(echo "$kept" | grep -v -e '^cmd/main.go' -e '^pkg/' -e '^ignored')
 expect "INIT with ignores" "$kept_ignores" "$(dump --old INIT --ignore ignored --ignore ./cmd/main.go --ignore pkg/)"
 expect "walk with ignores" "$(echo "$kept_ignores" | sed 's/:.*//')" \
-    "$("$DUMP" --list --ignore ignored --ignore ./cmd/main.go --ignore pkg/)"
+    "$(run_dump --list --ignore ignored --ignore ./cmd/main.go --ignore pkg/)"
 
 with_nested=$(printf '%s\nnested/deep/d.go: 1\nnested/n.go: 1\n' "$kept" | LC_ALL=C sort)
 expect "INIT without skipping nested modules" "$with_nested" "$(dump --old INIT --no-skip-nested)"
-expect "walk without skipping nested modules" "$(echo "$with_nested" | sed 's/:.*//')" "$("$DUMP" --list --no-skip-nested)"
+expect "walk without skipping nested modules" "$(echo "$with_nested" | sed 's/:.*//')" "$(run_dump --list --no-skip-nested)"
 
 with_goat=$(printf '%s\ngoat/goat_generated.go: 1\n' "$kept" | LC_ALL=C sort)
 expect "another package path" "$with_goat" "$(dump --old INIT --package gen)"
 
 # --verbose names each skipped Go file and the reason.
-"$DUMP" --old INIT --verbose >/dev/null 2>"$WORK/log"
+run_dump --old INIT --verbose >/dev/null 2>"$WORK/log"
 for pattern in 'skipping gen.go: generated code' 'skipping gen_block.go: generated code' \
     'skipping gen_crlf.go: generated code' 'skipping ign.go: excluded from every build' \
     'skipping ign_plus.go: excluded' 'skipping ign_and.go: excluded' 'skipping main_test.go: a test file' \
@@ -78,12 +78,12 @@ for pattern in 'skipping gen.go: generated code' 'skipping gen_block.go: generat
     'skipping goat/goat_generated.go: in goat.s generated package'; do
     grep -q "$pattern" "$WORK/log" || fail "verbose log lacks '$pattern'"
 done
-"$DUMP" --list --verbose >/dev/null 2>"$WORK/log"
+run_dump --list --verbose >/dev/null 2>"$WORK/log"
 for pattern in 'skipping vendor/: in a vendor directory' 'skipping nested/: in a nested module' \
     'skipping gen.go: generated code' 'skipping ign.go: excluded from every build'; do
     grep -q "$pattern" "$WORK/log" || fail "walk's verbose log lacks '$pattern'"
 done
-"$DUMP" --old INIT >/dev/null 2>"$WORK/log"
+run_dump --old INIT >/dev/null 2>"$WORK/log"
 [ -s "$WORK/log" ] && fail "not verbose, yet something was logged: $(cat "$WORK/log")"
 
 # The same filters apply to a diff between two commits.
@@ -107,6 +107,6 @@ s.go: 1-5" "$(cd svc && dump --old INIT 2>&1 | head -5)"
 expect "project in a subdirectory, diff" "s.go: 4" "$(dump --dir svc --old HEAD~1 --precision 2)"
 expect "project in a subdirectory, blame" "s.go: 4" "$(dump --dir svc --old HEAD~1 --precision 1 --threads 2)"
 expect "project in a subdirectory, walk" "api/a.go
-s.go" "$("$DUMP" --dir svc --list)"
+s.go" "$(run_dump --dir svc --list)"
 
 finish

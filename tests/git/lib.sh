@@ -39,8 +39,12 @@ gen_lines() {
     while [ "$_gl" -le "$1" ]; do echo "	$2_$_gl := $_gl"; _gl=$((_gl + 1)); done
 }
 
+# run_dump ARGS...: the driver, under $FUZZ_WRAPPER when `make
+# check-valgrind` sets one (valgrind).
+run_dump() { ${FUZZ_WRAPPER:-} "$DUMP" "$@"; }
+
 # dump ARGS...: the driver's output without the "(all)" markers.
-dump() { "$DUMP" "$@" | sed 's/ (all)$//'; }
+dump() { run_dump "$@" | sed 's/ (all)$//'; }
 
 # expect NAME EXPECTED ACTUAL
 expect() {
