@@ -289,19 +289,11 @@ void *goat_p_alloc_slow(goat_parser *p, size_t size)
     return r;
 }
 
-size_t goat_p_list_begin(goat_parser *p)
+void goat_p_scratch_grow(goat_parser *p)
 {
-    return p->scratch_len;
-}
-
-void goat_p_list_push(goat_parser *p, goat_node *n)
-{
-    if (p->scratch_len == p->scratch_cap) {
-        void *items = p->scratch;
-        goat_grow(&items, &p->scratch_cap, p->scratch_len + 1, sizeof *p->scratch);
-        p->scratch = items;
-    }
-    p->scratch[p->scratch_len++] = n;
+    void *items = p->scratch;
+    goat_grow(&items, &p->scratch_cap, p->scratch_len + 1, sizeof *p->scratch);
+    p->scratch = items;
 }
 
 goat_node_list goat_p_list_end(goat_parser *p, size_t base)
@@ -322,12 +314,7 @@ goat_node_list goat_p_list1(goat_parser *p, goat_node *n)
     return l;
 }
 
-const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
-{
-    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
-    memcpy(r, s, n);
-    return r;
-}
+
 
 /* ---- entry point ---- */
 

@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "lexer/lexer.h"
 #include "parser/ast.h"
@@ -141,11 +142,31 @@ static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
     n->kind = kind;
     return n;
 }
-size_t goat_p_list_begin(goat_parser *p);
-void goat_p_list_push(goat_parser *p, goat_node *n);
+void goat_p_scratch_grow(goat_parser *p);
+
+/* Lists: goat_p_list_begin marks the scratch stack's top, items are pushed
+ * above it, goat_p_list_end copies them to the arena and pops them. */
+static inline size_t goat_p_list_begin(goat_parser *p)
+{
+    return p->scratch_len;
+}
+
+static inline void goat_p_list_push(goat_parser *p, goat_node *n)
+{
+    if (p->scratch_len == p->scratch_cap)
+        goat_p_scratch_grow(p);
+    p->scratch[p->scratch_len++] = n;
+}
+
 goat_node_list goat_p_list_end(goat_parser *p, size_t base);
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
-const char *goat_p_strdup(goat_parser *p, const char *s, size_t n);
+/* An arena copy of s[0, n), NUL-terminated. */
+static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
+{
+    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
+    memcpy(r, s, n);
+    return r;
+}
 
 /* ---- parse_expr.c ---- */
 goat_node *goat_p_ident(goat_parser *p);
