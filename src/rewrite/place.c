@@ -17,6 +17,7 @@
 typedef struct slot {
     bool valid;
     bool extra_tab;
+    bool before_case; /* the slot is a case line: the block ends the clause above */
     size_t offset; /* line start of the line the block goes before */
     size_t indent_len;
 } slot;
@@ -125,7 +126,7 @@ static void set_slot(ctx *c, int line, size_t offset, size_t indent_len, bool ex
 {
     if (line < 1 || line > c->nlines)
         return;
-    c->slots[line] = (slot){true, extra_tab, offset, indent_len};
+    c->slots[line] = (slot){true, extra_tab, false, offset, indent_len};
 }
 
 static void stmt_slot(ctx *c, const goat_node *s)
@@ -178,8 +179,10 @@ static bool slot_visit(const goat_node *n, int depth, void *arg)
             if (s->kind == GOAT_CASE_CLAUSE || s->kind == GOAT_COMM_CLAUSE) {
                 size_t ls;
                 /* Before a later case: the statement ends the previous clause. */
-                if (i > 0 && starts_line(c, s->pos, &ls))
+                if (i > 0 && starts_line(c, s->pos, &ls)) {
                     set_slot(c, line_of(c, s->pos), ls, (size_t)s->pos - ls, true);
+                    c->slots[line_of(c, s->pos)].before_case = true;
+                }
             } else {
                 stmt_slot(c, s);
             }
@@ -400,6 +403,7 @@ static const tscope *tscope_inner(const tscope *f, int line)
 
 static void mark_insert(ctx *c, int line)
 {
+    int target = line;
     while (line >= 1 && line <= c->nlines && c->comment[line])
         line++;
     if (line < 1 || line > c->nlines)
@@ -411,7 +415,10 @@ static void mark_insert(ctx *c, int line)
     c->marked[line] = true;
     const slot *s = &c->slots[line];
     goat_grow((void **)&c->out->items, &c->out->cap, c->out->count + 1, sizeof *c->out->items);
-    c->out->items[c->out->count++] = (goat_place){s->offset, NULL, line, s->offset, s->indent_len, s->extra_tab};
+    /* Comments above a case belong to that case: a block ending the clause
+     * above goes before them, or gofmt would indent them into the clause. */
+    size_t at = s->before_case && target >= 1 && target < line ? line_start(c, target) : s->offset;
+    c->out->items[c->out->count++] = (goat_place){at, NULL, line, s->offset, s->indent_len, s->extra_tab};
 }
 
 static bool visited_key(ctx *c, int start, int end)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parser/parser.h"
+#include "rewrite/align.h"
 #include "rewrite/imports.h"
 #include "rewrite/markers.h"
 #include "rewrite/place.h"
@@ -125,10 +126,8 @@ static bool parse_gaps(const char *h, size_t n, gaps *out)
     for (;;) {
         while (i < n && h[i] == ' ')
             i++;
-        if (i == n)
+        if (i == n || h[i] != '"')
             break;
-        if (h[i] != '"')
-            return false;
         i++;
         goat_strbuf sb = GOAT_STRBUF_INIT;
         goat_strbuf_append(&sb, "", 0);
@@ -167,7 +166,7 @@ static bool parse_gaps(const char *h, size_t n, gaps *out)
  * out as gofmt lays out a body: one statement a line, indented one tab
  * deeper than the line holding '{', and '}' back on that indentation. */
 static void open_body(goat_splices *edits, const char *src, size_t len, const goat_node *body, size_t ind,
-                      size_t ind_len, const char *word, const char *call)
+                      size_t ind_len, const char *word, const char *call, const goat_strbuf *extra)
 {
     const char *nl = goat_line_ending_at(src, len, (size_t)body->u.block.lbrace);
     const goat_node_list *l = &body->u.block.list;
@@ -183,6 +182,8 @@ static void open_body(goat_splices *edits, const char *src, size_t len, const go
         if (i < l->count)
             prev = (size_t)l->items[i]->end;
     }
+    if (extra && extra->len)
+        goat_strbuf_append(&hint, extra->data, extra->len);
 
     goat_strbuf sb = GOAT_STRBUF_INIT;
     goat_strbuf_puts(&sb, nl);
@@ -246,21 +247,25 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
     goat_places places;
     goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
     goat_splices edits = GOAT_SPLICES_INIT;
+    goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
+    goat_align_plan(file, src, len, &places, &edits, hints);
     for (size_t i = 0; i < places.count; i++) {
         const goat_place *p = &places.items[i];
         char *call = track_call(opts, opts->first_id + (int)i);
         if (p->opened) {
-            open_body(&edits, src, len, p->opened, p->indent, p->indent_len, "generate", call);
+            open_body(&edits, src, len, p->opened, p->indent, p->indent_len, "generate", call, &hints[i]);
         } else {
             goat_strbuf sb = GOAT_STRBUF_INIT;
-            block_text(&sb, src + p->indent, p->indent_len, p->extra_tab, "generate", "", 0, call,
-                       goat_line_ending_at(src, len, p->offset));
+            block_text(&sb, src + p->indent, p->indent_len, p->extra_tab, "generate", hints[i].data ? hints[i].data : "",
+                       hints[i].len, call, goat_line_ending_at(src, len, p->offset));
             size_t n;
             char *t = goat_strbuf_detach(&sb, &n);
             goat_splices_add_owned(&edits, p->offset, 0, t, n);
         }
         free(call);
+        goat_strbuf_free(&hints[i]);
     }
+    free(hints);
     out->points = (int)places.count;
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
@@ -408,7 +413,7 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
         return goat_error_new(filename, lb_line, col, "cannot open the one-line body of func main");
     }
     if (lb_line == rb_line) {
-        open_body(&edits, src, len, body, ls, ind - ls, "main", call);
+        open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
     } else {
         size_t at = goat_lines_start(&lines, lb_line + 1);
         goat_strbuf sb = GOAT_STRBUF_INIT;
@@ -447,7 +452,7 @@ static bool is_opened(const goat_marker *m, const char *src)
 
 /* Undoes an opened body: brace is the '{' the body was opened after. */
 static goat_error *close_body(goat_splices *edits, const char *filename, const char *src, size_t len,
-                              const goat_marker *m, size_t brace)
+                              const goat_marker *m, size_t brace, size_t *closing)
 {
     gaps g;
     size_t n = sizeof opened_hint - 1;
@@ -474,6 +479,7 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
         close++;
     if (close >= len || src[close] != '}')
         ok = false;
+    *closing = close;
     if (ok) {
         size_t from = brace + 1;
         for (size_t i = 0; i <= stmts; i++) {
@@ -514,6 +520,8 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     }
     /* A block directly before an opened one (func main's block above a
      * tracked one-line main) disappears with the opened body's first gap. */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
     bool *absorbed = goat_xcalloc(marks.count + 1, sizeof *absorbed);
     size_t *brace = goat_xcalloc(marks.count + 1, sizeof *brace);
     for (size_t i = 0; i < marks.count && !err; i++) {
@@ -542,13 +550,24 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
             out->points++;
         if (absorbed[i])
             continue;
+        size_t after = m->end > 0 ? m->end - 1 : 0;
         if (is_opened(m, src))
-            err = close_body(&edits, filename, src, len, m, brace[i]);
+            err = close_body(&edits, filename, src, len, m, brace[i], &after);
         else
             goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
+        if (!err && pad) {
+            size_t from = (size_t)(pad - src) + 1, to = from;
+            while (to < m->hint + m->hint_len && src[to] != ' ')
+                to++;
+            int after_line, col;
+            goat_lines_position(&lines, after, &after_line, &col);
+            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, &edits);
+        }
     }
     free(absorbed);
     free(brace);
+    goat_lines_free(&lines);
     if (!err)
         goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
     goat_markers_free(&marks);

@@ -1,0 +1,349 @@
+#include "rewrite/align.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/lines.h"
+#include "util/xalloc.h"
+
+typedef struct cand {
+    int line;
+    char kind;         /* 'c' trailing comment, 'f' one-line func's '{' */
+    size_t indent_len; /* leading blanks of the line */
+    size_t line_start;
+    size_t pad;        /* offset of the blanks before the aligned item */
+    size_t pad_len;
+    size_t width;      /* runes of the text before the blanks (after the indent) */
+    bool removed;      /* an opened one-line func: leaves its run */
+    size_t new_pad;
+} cand;
+
+typedef struct cands {
+    cand *items;
+    size_t count, cap;
+} cands;
+
+static size_t runes(const char *s, size_t n)
+{
+    size_t r = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            r++;
+    return r;
+}
+
+static int line_of(const goat_lines *lines, size_t pos)
+{
+    int line, col;
+    goat_lines_position(lines, pos, &line, &col);
+    return line;
+}
+
+/* The blanks before pos on its line: all spaces, at least one, with text
+ * before them. Fills the candidate's geometry; false when it does not fit. */
+static bool geometry(const char *src, size_t pos, cand *c)
+{
+    size_t p = pos;
+    while (p > 0 && src[p - 1] == ' ')
+        p--;
+    if (p == pos || p == 0 || src[p - 1] == '\t' || src[p - 1] == '\n')
+        return false;
+    size_t ls = p;
+    while (ls > 0 && src[ls - 1] != '\n')
+        ls--;
+    size_t ind = ls;
+    while (ind < p && (src[ind] == '\t' || src[ind] == ' '))
+        ind++;
+    if (ind >= p)
+        return false;
+    for (size_t i = ind; i < p; i++)
+        if (src[i] == '\t')
+            return false; /* cells of their own: not a single column */
+    c->line_start = ls;
+    c->indent_len = ind - ls;
+    c->pad = p;
+    c->pad_len = pos - p;
+    c->width = runes(src + ind, p - ind);
+    return true;
+}
+
+static bool rest_blank(const char *src, size_t len, size_t pos)
+{
+    while (pos < len && (src[pos] == ' ' || src[pos] == '\t' || src[pos] == '\r'))
+        pos++;
+    return pos >= len || src[pos] == '\n';
+}
+
+static void push(cands *cs, cand c)
+{
+    goat_grow((void **)&cs->items, &cs->cap, cs->count + 1, sizeof *cs->items);
+    cs->items[cs->count++] = c;
+}
+
+static void find_comment_cands(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                               cands *out)
+{
+    const goat_comment *cm = file->u.file.comments;
+    for (size_t i = 0; i < file->u.file.comment_count; i++) {
+        int line = line_of(lines, (size_t)cm[i].pos);
+        if (line_of(lines, (size_t)cm[i].end) != line || !rest_blank(src, len, (size_t)cm[i].end))
+            continue;
+        cand c = {0};
+        c.line = line;
+        c.kind = 'c';
+        if (!geometry(src, (size_t)cm[i].pos, &c))
+            continue;
+        /* Code before the comment must not end in another comment. */
+        if (i > 0 && line_of(lines, (size_t)cm[i - 1].end) == line && (size_t)cm[i - 1].end == c.pad)
+            continue;
+        push(out, c);
+    }
+}
+
+static void find_func_cands(const goat_node *file, const char *src, const goat_lines *lines, cands *out)
+{
+    for (size_t i = 0; i < file->u.file.decls.count; i++) {
+        const goat_node *d = file->u.file.decls.items[i];
+        if (d->kind != GOAT_FUNC_DECL || !d->u.func_decl.body)
+            continue;
+        const goat_node *b = d->u.func_decl.body;
+        int line = line_of(lines, (size_t)d->pos);
+        if (line_of(lines, (size_t)b->u.block.rbrace) != line || (d->pos > 0 && src[d->pos - 1] != '\n'))
+            continue;
+        cand c = {0};
+        c.line = line;
+        c.kind = 'f';
+        if (!geometry(src, (size_t)b->u.block.lbrace, &c) || c.pad != (size_t)d->u.func_decl.type->end)
+            continue;
+        push(out, c);
+    }
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Where blocks go, by input line: 'b' a block before the line, 'o' an
+ * opened body on the line; index of the place in which[]. */
+typedef struct marks {
+    char *what;
+    size_t *which;
+    int n;
+} marks;
+
+static void add_entry(goat_strbuf *hint, char kind, long rel, size_t n)
+{
+    if (hint->len == 0 || !strstr(hint->data, " pad="))
+        goat_strbuf_puts(hint, " pad=");
+    else
+        goat_strbuf_putc(hint, ',');
+    goat_strbuf_printf(hint, "%c%+ld:%zu", kind, rel, n);
+}
+
+static void plan_group(const char *src, cand *g, size_t n, const marks *mk, const goat_places *places,
+                       goat_splices *edits, goat_strbuf *hints)
+{
+    (void)places;
+    size_t maxw = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g[i].width > maxw)
+            maxw = g[i].width;
+    if (g[0].width + g[0].pad_len != maxw + 1)
+        return; /* not a run gofmt aligned */
+    bool split = false;
+    for (size_t i = 0; i < n; i++) {
+        int l = g[i].line;
+        if (g[i].kind == 'f' && mk->what[l] == 'o')
+            g[i].removed = split = true;
+        if (i > 0 && mk->what[l] == 'b')
+            split = true;
+    }
+    if (!split)
+        return;
+    /* Parts: runs of kept lines with no block between them. */
+    size_t i = 0;
+    while (i < n) {
+        if (g[i].removed) {
+            g[i].new_pad = 1;
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && !g[j].removed && mk->what[g[j].line] != 'b')
+            j++;
+        size_t w = 0;
+        for (size_t k = i; k < j; k++)
+            if (g[k].width > w)
+                w = g[k].width;
+        for (size_t k = i; k < j; k++)
+            g[k].new_pad = w + 1 - g[k].width;
+        /* The hint goes to the block right after the part, else the one before. */
+        bool after = j < n;
+        size_t place;
+        int base;
+        if (after) {
+            int next = g[j].line;
+            place = mk->which[next];
+            base = mk->what[next] == 'o' ? next + 1 : next; /* the generate line's number, as if */
+        } else {
+            int first = g[i].line;
+            if (mk->what[first] == 'b') {
+                place = mk->which[first];
+                base = first - 1; /* +1 is the first line after the block */
+            } else if (i > 0) {
+                int prev = g[i - 1].line; /* an opened line */
+                place = mk->which[prev];
+                base = prev; /* +1 is the line after the closing line */
+            } else {
+                i = j;
+                continue;
+            }
+        }
+        for (size_t k = i; k < j; k++) {
+            if (g[k].new_pad == g[k].pad_len)
+                continue;
+            long rel = (long)g[k].line - base;
+            add_entry(&hints[place], g[k].kind, rel, g[k].pad_len);
+        }
+        i = j;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (g[k].new_pad == g[k].pad_len)
+            continue;
+        if (g[k].removed)
+            add_entry(&hints[mk->which[g[k].line]], g[k].kind, -1, g[k].pad_len);
+        char *sp = goat_xmalloc(g[k].new_pad + 1);
+        memset(sp, ' ', g[k].new_pad);
+        goat_splices_add_owned(edits, g[k].pad, g[k].pad_len, sp, g[k].new_pad);
+    }
+    (void)src;
+}
+
+static void plan_kind(const char *src, cands *cs, const marks *mk, const goat_places *places, goat_splices *edits,
+                      goat_strbuf *hints)
+{
+    qsort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
+    size_t i = 0;
+    while (i < cs->count) {
+        size_t j = i + 1;
+        while (j < cs->count && cs->items[j].line == cs->items[j - 1].line + 1 &&
+               cs->items[j].indent_len == cs->items[i].indent_len &&
+               memcmp(src + cs->items[j].line_start, src + cs->items[i].line_start, cs->items[i].indent_len) == 0 &&
+               cs->items[j].width + cs->items[j].pad_len == cs->items[i].width + cs->items[i].pad_len &&
+               !(cs->items[j].kind == 'c' && mk->what[cs->items[j].line] == 'o') &&
+               !(cs->items[j - 1].kind == 'c' && mk->what[cs->items[j - 1].line] == 'o'))
+            j++;
+        if (j - i >= 2)
+            plan_group(src, cs->items + i, j - i, mk, places, edits, hints);
+        i = j;
+    }
+}
+
+void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_places *places,
+                     goat_splices *edits, goat_strbuf *hints)
+{
+    if (places->count == 0)
+        return;
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    marks mk;
+    mk.n = (int)lines.count;
+    mk.what = goat_xcalloc((size_t)mk.n + 2, 1);
+    mk.which = goat_xcalloc((size_t)mk.n + 2, sizeof *mk.which);
+    for (size_t i = 0; i < places->count; i++) {
+        const goat_place *p = &places->items[i];
+        int l = line_of(&lines, p->offset);
+        if (p->opened) {
+            mk.what[l] = 'o';
+            mk.which[l] = i;
+        } else if (goat_lines_start(&lines, l) == p->offset) {
+            mk.what[l] = 'b';
+            mk.which[l] = i;
+        }
+    }
+    cands cs = {0};
+    find_comment_cands(file, src, len, &lines, &cs);
+    plan_kind(src, &cs, &mk, places, edits, hints);
+    cs.count = 0;
+    find_func_cands(file, src, &lines, &cs);
+    plan_kind(src, &cs, &mk, places, edits, hints);
+    free(cs.items);
+    free(mk.what);
+    free(mk.which);
+    goat_lines_free(&lines);
+}
+
+/* ---- clean side ---- */
+
+static bool pad_before(const char *src, size_t pos, size_t *start)
+{
+    size_t p = pos;
+    while (p > 0 && src[p - 1] == ' ')
+        p--;
+    *start = p;
+    return p < pos;
+}
+
+goat_error *goat_align_restore(const char *filename, const goat_node *file, const char *src, size_t len,
+                               const char *pad, size_t pad_len, int before_base, int after_base,
+                               goat_splices *edits)
+{
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    goat_error *err = NULL;
+    size_t i = 0;
+    if (pad_len >= 4 && memcmp(pad, "pad=", 4) == 0)
+        i = 4;
+    while (i < pad_len && !err) {
+        char kind = pad[i++];
+        char *end;
+        char buf[64];
+        size_t k = 0;
+        while (i < pad_len && pad[i] != ',' && k + 1 < sizeof buf)
+            buf[k++] = pad[i++];
+        buf[k] = '\0';
+        if (i < pad_len && pad[i] == ',')
+            i++;
+        long rel = strtol(buf, &end, 10);
+        long n = -1;
+        if (*end == ':')
+            n = strtol(end + 1, &end, 10);
+        if ((kind != 'c' && kind != 'f') || *end || n < 1 || n > 100000 || rel == 0) {
+            err = goat_error_new(filename, before_base, 0, "malformed pad= hint");
+            break;
+        }
+        long target = rel < 0 ? before_base + rel : after_base + rel;
+        if (target < 1 || target > (long)lines.count) {
+            err = goat_error_new(filename, before_base, 0, "pad= hint points outside the file");
+            break;
+        }
+        size_t item = (size_t)-1;
+        if (kind == 'c') {
+            const goat_comment *cm = file->u.file.comments;
+            for (size_t c = 0; c < file->u.file.comment_count; c++) {
+                if (line_of(&lines, (size_t)cm[c].pos) == target && rest_blank(src, len, (size_t)cm[c].end))
+                    item = (size_t)cm[c].pos;
+            }
+        } else {
+            for (size_t d = 0; d < file->u.file.decls.count; d++) {
+                const goat_node *fd = file->u.file.decls.items[d];
+                if (fd->kind == GOAT_FUNC_DECL && fd->u.func_decl.body &&
+                    line_of(&lines, (size_t)fd->u.func_decl.body->u.block.lbrace) == target)
+                    item = (size_t)fd->u.func_decl.body->u.block.lbrace;
+            }
+        }
+        size_t start;
+        if (item == (size_t)-1 || !pad_before(src, item, &start)) {
+            err = goat_error_new(filename, (int)target, 0, "the padding a pad= hint records is gone");
+            break;
+        }
+        char *sp = goat_xmalloc((size_t)n + 1);
+        memset(sp, ' ', (size_t)n);
+        goat_splices_add_owned(edits, start, item - start, sp, (size_t)n);
+    }
+    goat_lines_free(&lines);
+    return err;
+}
