@@ -120,6 +120,44 @@ static void find_func_cands(const goat_node *file, const char *src, const goat_l
     }
 }
 
+typedef struct kv_ctx {
+    const char *src;
+    const goat_lines *lines;
+    cands *out;
+} kv_ctx;
+
+/* Keys of a composite literal's key: value lines, whose values gofmt aligns. */
+static bool kv_visit(const goat_node *n, int depth, void *arg)
+{
+    (void)depth;
+    kv_ctx *k = arg;
+    if (n->kind != GOAT_COMPOSITE_LIT)
+        return true;
+    for (size_t i = 0; i < n->u.composite_lit.elts.count; i++) {
+        const goat_node *e = n->u.composite_lit.elts.items[i];
+        if (e->kind != GOAT_KEY_VALUE_EXPR || !e->u.key_value.value)
+            continue;
+        size_t pos = (size_t)e->pos;
+        if (pos > 0 && k->src[pos - 1] != '\t' && k->src[pos - 1] != ' ' && k->src[pos - 1] != '\n')
+            continue;
+        size_t p = pos;
+        while (p > 0 && (k->src[p - 1] == '\t' || k->src[p - 1] == ' '))
+            p--;
+        if (p > 0 && k->src[p - 1] != '\n')
+            continue; /* not the first thing on its line */
+        int line = line_of(k->lines, pos);
+        if (line_of(k->lines, (size_t)e->u.key_value.value->pos) != line)
+            continue;
+        cand c = {0};
+        c.line = line;
+        c.kind = 'k';
+        if (!geometry(k->src, (size_t)e->u.key_value.value->pos, &c) || c.pad != (size_t)e->u.key_value.colon + 1)
+            continue;
+        push(k->out, c);
+    }
+    return true;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -156,7 +194,7 @@ static void plan_group(const char *src, cand *g, size_t n, const marks *mk, cons
     bool split = false;
     for (size_t i = 0; i < n; i++) {
         int l = g[i].line;
-        if (g[i].kind == 'f' && mk->what[l] == 'o')
+        if (mk->what[l] == 'o')
             g[i].removed = split = true;
         if (i > 0 && mk->what[l] == 'b')
             split = true;
@@ -213,8 +251,9 @@ static void plan_group(const char *src, cand *g, size_t n, const marks *mk, cons
     for (size_t k = 0; k < n; k++) {
         if (g[k].new_pad == g[k].pad_len)
             continue;
+        /* An opened line's comment ends up after the closing brace (+0). */
         if (g[k].removed)
-            add_entry(&hints[mk->which[g[k].line]], g[k].kind, -1, g[k].pad_len);
+            add_entry(&hints[mk->which[g[k].line]], g[k].kind, g[k].kind == 'c' ? 0 : -1, g[k].pad_len);
         char *sp = goat_xmalloc(g[k].new_pad + 1);
         memset(sp, ' ', g[k].new_pad);
         goat_splices_add_owned(edits, g[k].pad, g[k].pad_len, sp, g[k].new_pad);
@@ -232,9 +271,7 @@ static void plan_kind(const char *src, cands *cs, const marks *mk, const goat_pl
         while (j < cs->count && cs->items[j].line == cs->items[j - 1].line + 1 &&
                cs->items[j].indent_len == cs->items[i].indent_len &&
                memcmp(src + cs->items[j].line_start, src + cs->items[i].line_start, cs->items[i].indent_len) == 0 &&
-               cs->items[j].width + cs->items[j].pad_len == cs->items[i].width + cs->items[i].pad_len &&
-               !(cs->items[j].kind == 'c' && mk->what[cs->items[j].line] == 'o') &&
-               !(cs->items[j - 1].kind == 'c' && mk->what[cs->items[j - 1].line] == 'o'))
+               cs->items[j].width + cs->items[j].pad_len == cs->items[i].width + cs->items[i].pad_len)
             j++;
         if (j - i >= 2)
             plan_group(src, cs->items + i, j - i, mk, places, edits, hints);
@@ -270,6 +307,10 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     cs.count = 0;
     find_func_cands(file, src, &lines, &cs);
     plan_kind(src, &cs, &mk, places, edits, hints);
+    cs.count = 0;
+    kv_ctx kv = {src, &lines, &cs};
+    goat_ast_inspect(file, kv_visit, &kv);
+    plan_kind(src, &cs, &mk, places, edits, hints);
     free(cs.items);
     free(mk.what);
     free(mk.which);
@@ -294,6 +335,7 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
     goat_lines lines;
     goat_lines_init(&lines, src, len);
     goat_error *err = NULL;
+    cands found = {0};
     size_t i = 0;
     if (pad_len >= 4 && memcmp(pad, "pad=", 4) == 0)
         i = 4;
@@ -311,11 +353,11 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
         long n = -1;
         if (*end == ':')
             n = strtol(end + 1, &end, 10);
-        if ((kind != 'c' && kind != 'f') || *end || n < 1 || n > 100000 || rel == 0) {
+        if ((kind != 'c' && kind != 'f' && kind != 'k') || *end || n < 1 || n > 100000 || (rel == 0 && kind != 'c')) {
             err = goat_error_new(filename, before_base, 0, "malformed pad= hint");
             break;
         }
-        long target = rel < 0 ? before_base + rel : after_base + rel;
+        long target = rel < 0 ? (long)before_base + rel : (long)after_base + rel;
         if (target < 1 || target > (long)lines.count) {
             err = goat_error_new(filename, before_base, 0, "pad= hint points outside the file");
             break;
@@ -327,6 +369,13 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
                 if (line_of(&lines, (size_t)cm[c].pos) == target && rest_blank(src, len, (size_t)cm[c].end))
                     item = (size_t)cm[c].pos;
             }
+        } else if (kind == 'k') {
+            kv_ctx kv = {src, &lines, &found};
+            found.count = 0;
+            goat_ast_inspect(file, kv_visit, &kv);
+            for (size_t c = 0; c < found.count; c++)
+                if (found.items[c].line == target)
+                    item = found.items[c].pad + found.items[c].pad_len;
         } else {
             for (size_t d = 0; d < file->u.file.decls.count; d++) {
                 const goat_node *fd = file->u.file.decls.items[d];
@@ -344,6 +393,7 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
         memset(sp, ' ', (size_t)n);
         goat_splices_add_owned(edits, start, item - start, sp, (size_t)n);
     }
+    free(found.items);
     goat_lines_free(&lines);
     return err;
 }
