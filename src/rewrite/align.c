@@ -164,12 +164,17 @@ static int cmp_cand(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Where blocks go, by input line: 'b' a block before the line, 'o' an
- * opened body on the line; index of the place in which[]. */
+/* Where blocks go, by input line: a block before the line (block[l],
+ * place index in bi[l]) and/or a body opened on the line (opened[l], oi[l];
+ * joins[l] when it is a top-level function's body, whose closing line gofmt
+ * still aligns with the declarations after it). */
 typedef struct marks {
-    char *what;
-    size_t *which;
-    int n;
+    bool *block, *opened, *joins;
+    size_t *bi, *oi;
+    long *delta;  /* how much earlier re-padding on the line moved its comment */
+    size_t *fcol; /* column of a one-line func's '{' (after re-padding), 0 if none */
+    const char *src;
+    size_t len;
 } marks;
 
 static void add_entry(goat_strbuf *hint, char kind, long rel, size_t n)
@@ -181,10 +186,9 @@ static void add_entry(goat_strbuf *hint, char kind, long rel, size_t n)
     goat_strbuf_printf(hint, "%c%+ld:%zu", kind, rel, n);
 }
 
-static void plan_group(const char *src, cand *g, size_t n, const marks *mk, const goat_places *places,
-                       goat_splices *edits, goat_strbuf *hints)
+static void plan_group(cand *g, size_t n, marks *mk, const goat_places *places, goat_splices *edits,
+                       goat_strbuf *hints)
 {
-    (void)places;
     size_t maxw = 0;
     for (size_t i = 0; i < n; i++)
         if (g[i].width > maxw)
@@ -194,23 +198,45 @@ static void plan_group(const char *src, cand *g, size_t n, const marks *mk, cons
     bool split = false;
     for (size_t i = 0; i < n; i++) {
         int l = g[i].line;
-        if (mk->what[l] == 'o')
+        if (mk->opened[l])
             g[i].removed = split = true;
-        if (i > 0 && mk->what[l] == 'b')
+        if (i > 0 && mk->block[l])
             split = true;
     }
     if (!split)
         return;
-    /* Parts: runs of kept lines with no block between them. */
+    if (g[0].kind == 'c')
+        for (size_t i = 0; i < n; i++)
+            g[i].width = (size_t)((long)g[i].width + mk->delta[g[i].line]);
+    /* Parts: runs of kept lines with no block between them; a top-level
+     * function opened on a line with a trailing comment leaves its closing
+     * line (and the comment) at the head of the next part. */
     size_t i = 0;
     while (i < n) {
+        bool head = false; /* g[i] is an opened line heading the part with its closing line */
         if (g[i].removed) {
             g[i].new_pad = 1;
-            i++;
-            continue;
+            if (!(g[i].kind == 'c' && mk->joins[g[i].line] && i + 1 < n && !g[i + 1].removed &&
+                  !mk->block[g[i + 1].line])) {
+                i++;
+                continue;
+            }
+            const goat_node *body = places->items[mk->oi[g[i].line]].opened;
+            size_t rb = (size_t)body->u.block.rbrace;
+            size_t cw = 1 + runes(mk->src + rb + 1, g[i].pad - rb - 1);
+            size_t fc = mk->fcol[g[i + 1].line];
+            if (fc) {
+                /* The closing line's comment shares a column with the
+                 * next one-line func's signature (tabwriter cell 0). */
+                g[i].new_pad = fc > cw ? fc - cw : 1;
+                i++;
+                continue;
+            }
+            head = true;
+            g[i].width = cw;
         }
         size_t j = i + 1;
-        while (j < n && !g[j].removed && mk->what[g[j].line] != 'b')
+        while (j < n && !g[j].removed && !mk->block[g[j].line])
             j++;
         size_t w = 0;
         for (size_t k = i; k < j; k++)
@@ -219,32 +245,35 @@ static void plan_group(const char *src, cand *g, size_t n, const marks *mk, cons
         for (size_t k = i; k < j; k++)
             g[k].new_pad = w + 1 - g[k].width;
         /* The hint goes to the block right after the part, else the one before. */
-        bool after = j < n;
         size_t place;
-        int base;
-        if (after) {
+        long base;
+        size_t from = head ? i + 1 : i;
+        if (j < n) {
             int next = g[j].line;
-            place = mk->which[next];
-            base = mk->what[next] == 'o' ? next + 1 : next; /* the generate line's number, as if */
-        } else {
-            int first = g[i].line;
-            if (mk->what[first] == 'b') {
-                place = mk->which[first];
-                base = first - 1; /* +1 is the first line after the block */
-            } else if (i > 0) {
-                int prev = g[i - 1].line; /* an opened line */
-                place = mk->which[prev];
-                base = prev; /* +1 is the line after the closing line */
+            if (mk->block[next]) {
+                place = mk->bi[next];
+                base = next; /* -1 is the line above the generate line */
             } else {
-                i = j;
-                continue;
+                place = mk->oi[next];
+                base = next + 1;
             }
+        } else if (head) {
+            place = mk->oi[g[i].line];
+            base = g[i].line; /* +1 is the line after the closing line */
+        } else if (mk->block[g[i].line]) {
+            place = mk->bi[g[i].line];
+            base = g[i].line - 1; /* +1 is the first line after the block */
+        } else if (i > 0 && mk->opened[g[i - 1].line]) {
+            place = mk->oi[g[i - 1].line];
+            base = g[i - 1].line;
+        } else {
+            i = j;
+            continue;
         }
-        for (size_t k = i; k < j; k++) {
+        for (size_t k = from; k < j; k++) {
             if (g[k].new_pad == g[k].pad_len)
                 continue;
-            long rel = (long)g[k].line - base;
-            add_entry(&hints[place], g[k].kind, rel, g[k].pad_len);
+            add_entry(&hints[place], g[k].kind, (long)g[k].line - base, g[k].pad_len);
         }
         i = j;
     }
@@ -253,15 +282,17 @@ static void plan_group(const char *src, cand *g, size_t n, const marks *mk, cons
             continue;
         /* An opened line's comment ends up after the closing brace (+0). */
         if (g[k].removed)
-            add_entry(&hints[mk->which[g[k].line]], g[k].kind, g[k].kind == 'c' ? 0 : -1, g[k].pad_len);
+            add_entry(&hints[mk->oi[g[k].line]], g[k].kind, g[k].kind == 'c' ? 0 : -1, g[k].pad_len);
+        mk->delta[g[k].line] += (long)g[k].new_pad - (long)g[k].pad_len;
+        if (g[k].kind == 'f')
+            mk->fcol[g[k].line] = g[k].width + g[k].new_pad;
         char *sp = goat_xmalloc(g[k].new_pad + 1);
         memset(sp, ' ', g[k].new_pad);
         goat_splices_add_owned(edits, g[k].pad, g[k].pad_len, sp, g[k].new_pad);
     }
-    (void)src;
 }
 
-static void plan_kind(const char *src, cands *cs, const marks *mk, const goat_places *places, goat_splices *edits,
+static void plan_kind(const char *src, cands *cs, marks *mk, const goat_places *places, goat_splices *edits,
                       goat_strbuf *hints)
 {
     qsort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
@@ -274,7 +305,7 @@ static void plan_kind(const char *src, cands *cs, const marks *mk, const goat_pl
                cs->items[j].width + cs->items[j].pad_len == cs->items[i].width + cs->items[i].pad_len)
             j++;
         if (j - i >= 2)
-            plan_group(src, cs->items + i, j - i, mk, places, edits, hints);
+            plan_group(cs->items + i, j - i, mk, places, edits, hints);
         i = j;
     }
 }
@@ -286,34 +317,53 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
         return;
     goat_lines lines;
     goat_lines_init(&lines, src, len);
+    size_t nl = lines.count + 2;
     marks mk;
-    mk.n = (int)lines.count;
-    mk.what = goat_xcalloc((size_t)mk.n + 2, 1);
-    mk.which = goat_xcalloc((size_t)mk.n + 2, sizeof *mk.which);
+    mk.block = goat_xcalloc(nl, sizeof *mk.block);
+    mk.opened = goat_xcalloc(nl, sizeof *mk.opened);
+    mk.joins = goat_xcalloc(nl, sizeof *mk.joins);
+    mk.bi = goat_xcalloc(nl, sizeof *mk.bi);
+    mk.oi = goat_xcalloc(nl, sizeof *mk.oi);
+    mk.delta = goat_xcalloc(nl, sizeof *mk.delta);
+    mk.fcol = goat_xcalloc(nl, sizeof *mk.fcol);
+    mk.src = src;
+    mk.len = len;
     for (size_t i = 0; i < places->count; i++) {
         const goat_place *p = &places->items[i];
         int l = line_of(&lines, p->offset);
         if (p->opened) {
-            mk.what[l] = 'o';
-            mk.which[l] = i;
+            mk.opened[l] = true;
+            mk.oi[l] = i;
+            for (size_t d = 0; d < file->u.file.decls.count; d++)
+                if (file->u.file.decls.items[d]->kind == GOAT_FUNC_DECL &&
+                    file->u.file.decls.items[d]->u.func_decl.body == p->opened)
+                    mk.joins[l] = true;
         } else if (goat_lines_start(&lines, l) == p->offset) {
-            mk.what[l] = 'b';
-            mk.which[l] = i;
+            mk.block[l] = true;
+            mk.bi[l] = i;
         }
     }
+    /* Comments last: re-padding a '{' or a value moves the comment after it. */
     cands cs = {0};
-    find_comment_cands(file, src, len, &lines, &cs);
-    plan_kind(src, &cs, &mk, places, edits, hints);
-    cs.count = 0;
     find_func_cands(file, src, &lines, &cs);
+    for (size_t i = 0; i < cs.count; i++)
+        mk.fcol[cs.items[i].line] = cs.items[i].width + cs.items[i].pad_len;
     plan_kind(src, &cs, &mk, places, edits, hints);
     cs.count = 0;
     kv_ctx kv = {src, &lines, &cs};
     goat_ast_inspect(file, kv_visit, &kv);
     plan_kind(src, &cs, &mk, places, edits, hints);
+    cs.count = 0;
+    find_comment_cands(file, src, len, &lines, &cs);
+    plan_kind(src, &cs, &mk, places, edits, hints);
     free(cs.items);
-    free(mk.what);
-    free(mk.which);
+    free(mk.block);
+    free(mk.opened);
+    free(mk.joins);
+    free(mk.bi);
+    free(mk.oi);
+    free(mk.delta);
+    free(mk.fcol);
     goat_lines_free(&lines);
 }
 
