@@ -244,11 +244,27 @@ bool goat_import_remove(const goat_node *file, const char *src, size_t len,
         return false;
     if (decl->u.gen_decl.lparen != GOAT_NOPOS) {
         size_t a = line_begin(src, (size_t)spec->pos);
-        if (blank_before(src, (size_t)spec->pos) && rest_is_trivia(src, len, (size_t)spec->end)) {
-            goat_splices_add(edits, a, line_finish(src, len, (size_t)spec->end) - a, "", 0);
-            return true;
+        if (!blank_before(src, (size_t)spec->pos) || !rest_is_trivia(src, len, (size_t)spec->end))
+            return false;
+        size_t b = line_finish(src, len, (size_t)spec->end);
+        /* Alone in its run (a blank line above, the ')' or a blank line
+         * below): the blank line above goes too, as gofmt would have it. */
+        if (a > 0) {
+            size_t prev = line_begin(src, a - 1);
+            bool blank_above = true, end_below = true;
+            for (size_t p = prev; p < a; p++)
+                if (src[p] != '\n' && src[p] != '\r' && src[p] != ' ' && src[p] != '\t')
+                    blank_above = false;
+            size_t q = b;
+            while (q < len && (src[q] == ' ' || src[q] == '\t' || src[q] == '\r'))
+                q++;
+            if (q < len && src[q] != ')' && src[q] != '\n')
+                end_below = false;
+            if (blank_above && end_below)
+                a = prev;
         }
-        return false;
+        goat_splices_add(edits, a, b - a, "", 0);
+        return true;
     }
     size_t pos = (size_t)decl->pos, end = (size_t)decl->end;
     if (pos >= 2 && src[pos - 2] == ';' && src[pos - 1] == ' ') {

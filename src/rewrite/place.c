@@ -129,6 +129,20 @@ static void set_slot(ctx *c, int line, size_t offset, size_t indent_len, bool ex
     c->slots[line] = (slot){true, extra_tab, false, offset, indent_len};
 }
 
+static bool breakable(const goat_node *s)
+{
+    switch (s->kind) {
+    case GOAT_FOR_STMT:
+    case GOAT_RANGE_STMT:
+    case GOAT_SWITCH_STMT:
+    case GOAT_TYPE_SWITCH_STMT:
+    case GOAT_SELECT_STMT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void stmt_slot(ctx *c, const goat_node *s)
 {
     size_t ls;
@@ -137,14 +151,22 @@ static void stmt_slot(ctx *c, const goat_node *s)
     int line = line_of(c, s->pos);
     bool labeled = s->kind == GOAT_LABELED_STMT;
     set_slot(c, line, ls, (size_t)s->pos - ls, labeled);
-    /* A block for a labeled statement goes before its label. */
+    if (!labeled)
+        return;
+    /* A labeled loop, switch or select keeps its label (break L and
+     * continue L need it): its block goes before the label. Any other
+     * labeled statement gets its block after the label, so that a goto
+     * runs it too, as the reference places it. */
     const goat_node *inner = s;
-    while (inner->kind == GOAT_LABELED_STMT && inner->u.labeled.stmt) {
+    while (inner->kind == GOAT_LABELED_STMT && inner->u.labeled.stmt)
         inner = inner->u.labeled.stmt;
-        size_t ils;
-        if (inner->pos != GOAT_NOPOS && line_of(c, inner->pos) != line && starts_line(c, inner->pos, &ils))
-            set_slot(c, line_of(c, inner->pos), ls, (size_t)s->pos - ls, labeled);
-    }
+    size_t ils;
+    if (inner == s || inner->pos == GOAT_NOPOS || line_of(c, inner->pos) == line || !starts_line(c, inner->pos, &ils))
+        return;
+    if (breakable(inner))
+        set_slot(c, line_of(c, inner->pos), ls, (size_t)s->pos - ls, true);
+    else
+        stmt_slot(c, inner);
 }
 
 static bool is_empty_switch_body(ctx *c, const goat_node *b)

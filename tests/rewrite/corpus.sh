@@ -1,9 +1,10 @@
 #!/bin/sh
 # Proves, over the Go standard library ($GOROOT_SRC/src outside testdata;
-# every Nth file with GOAT_CORPUS_SAMPLE=N), with every line new and at each
-# granularity: every output parses (gofmt reads it), every output of a
-# gofmt-clean input is gofmt-clean, and `goat rewrite --clean` of every
-# output gives the input back byte for byte.
+# every Nth file with GOAT_CORPUS_SAMPLE=N), with every line new at each
+# granularity, and with every third line new at line granularity: every
+# output parses (gofmt reads it), every output of a gofmt-clean input is
+# gofmt-clean, and `goat rewrite --clean` of every output gives the input
+# back byte for byte.
 : "${GOAT:=./goat}"
 : "${GOROOT_SRC:=/usr/share/go-1.19}"
 [ -n "$GOFMT" ] || { echo "gofmt not installed: skipped"; exit 77; }
@@ -19,47 +20,57 @@ echo "corpus: $nfiles files (sample 1/$sample)"
 
 # The inputs, copied under goat's --out-dir names (clean leaves a file
 # without goat blocks as it is).
-tr '\n' '\0' <"$tmp/files" | xargs -0 "$GOAT" rewrite --clean --out-dir "$tmp/orig" 2>"$tmp/orig.err"
-if [ -s "$tmp/orig.err" ]; then
-    echo "FAIL: goat cannot read some inputs:"; head -20 "$tmp/orig.err"; exit 1
+tr '\n' '\0' <"$tmp/files" | xargs -0 "$GOAT" rewrite --clean --out-dir "$tmp/in" 2>"$tmp/in.err"
+if [ -s "$tmp/in.err" ]; then
+    echo "FAIL: goat cannot read some inputs:"; head -20 "$tmp/in.err"; exit 1
 fi
-( cd "$tmp/orig" && "$GOFMT" -l . 2>/dev/null | sed 's|^\./||' | LC_ALL=C sort ) >"$tmp/unclean.in"
-echo "inputs not gofmt-clean (excluded from the gofmt check): $(wc -l <"$tmp/unclean.in")"
 
+every_third=$(awk 'BEGIN { for (i = 1; i <= 40000; i += 3) printf "%s%d", (i > 1 ? "," : ""), i }')
+runs="line patch scope func third"
 fail=0
-for g in line patch scope func; do
-    mkdir -p "$tmp/$g"
-    ( cd "$tmp/orig" && ls | xargs "$GOAT" rewrite --granularity "$g" --lines all --out-dir "$tmp/$g" ) 2>"$tmp/$g.err"
-    if [ -s "$tmp/$g.err" ]; then
-        echo "FAIL $g: goat failed on $(wc -l <"$tmp/$g.err") files:"; head -10 "$tmp/$g.err"; fail=1
+for run in $runs; do
+    case $run in
+    third) opts="--granularity line --lines $every_third" ;;
+    *) opts="--granularity $run --lines all" ;;
+    esac
+    mkdir -p "$tmp/$run"
+    # shellcheck disable=SC2086
+    ( cd "$tmp/in" && ls | xargs "$GOAT" rewrite $opts --out-dir "$tmp/$run" ) 2>"$tmp/$run.err"
+    if [ -s "$tmp/$run.err" ]; then
+        echo "FAIL $run: goat failed on $(wc -l <"$tmp/$run.err") files:"; head -10 "$tmp/$run.err"; fail=1
     fi
-    nout=$(ls "$tmp/$g" | wc -l)
-    ( cd "$tmp/$g" && "$GOFMT" -l . 2>"$tmp/$g.parse" | sed 's|^\./||' | LC_ALL=C sort ) >"$tmp/$g.unclean"
-    if [ -s "$tmp/$g.parse" ]; then
-        echo "FAIL $g: outputs that do not parse: $(grep -c . "$tmp/$g.parse")"; head -10 "$tmp/$g.parse"; fail=1
-    fi
-    LC_ALL=C comm -23 "$tmp/$g.unclean" "$tmp/unclean.in" >"$tmp/$g.bad"
-    nbad=$(wc -l <"$tmp/$g.bad")
+done
+
+# One gofmt run over inputs and all outputs (gofmt works in parallel).
+( cd "$tmp" && "$GOFMT" -l in $runs 2>"$tmp/gofmt.err" | LC_ALL=C sort ) >"$tmp/unclean"
+if [ -s "$tmp/gofmt.err" ]; then
+    echo "FAIL: outputs that do not parse: $(grep -c . "$tmp/gofmt.err")"; head -10 "$tmp/gofmt.err"; fail=1
+fi
+sed -n 's|^in/||p' "$tmp/unclean" >"$tmp/unclean.in"
+echo "inputs not gofmt-clean (outputs not checked with gofmt): $(wc -l <"$tmp/unclean.in")"
+
+for run in $runs; do
+    nout=$(ls "$tmp/$run" | wc -l)
+    sed -n "s|^$run/||p" "$tmp/unclean" | LC_ALL=C comm -23 - "$tmp/unclean.in" >"$tmp/$run.bad"
+    nbad=$(wc -l <"$tmp/$run.bad")
     if [ "$nbad" -ne 0 ]; then
-        echo "FAIL $g: $nbad outputs of gofmt-clean inputs are not gofmt-clean, e.g.:"
-        head -5 "$tmp/$g.bad"
-        f=$(head -1 "$tmp/$g.bad")
-        ( cd "$tmp/$g" && "$GOFMT" -d "$f" | head -30 )
+        echo "FAIL $run: $nbad outputs of gofmt-clean inputs are not gofmt-clean, e.g.:"
+        f=$(head -1 "$tmp/$run.bad")
+        ( cd "$tmp/$run" && "$GOFMT" -d "$f" | head -30 )
         fail=1
     fi
-    mkdir -p "$tmp/$g.clean"
-    ( cd "$tmp/$g" && ls | xargs "$GOAT" rewrite --clean --out-dir "$tmp/$g.clean" ) 2>"$tmp/$g.cerr"
-    if [ -s "$tmp/$g.cerr" ]; then
-        echo "FAIL $g: clean failed:"; head -10 "$tmp/$g.cerr"; fail=1
+    mkdir -p "$tmp/$run.clean"
+    ( cd "$tmp/$run" && ls | xargs "$GOAT" rewrite --clean --out-dir "$tmp/$run.clean" ) 2>"$tmp/$run.cerr"
+    if [ -s "$tmp/$run.cerr" ]; then
+        echo "FAIL $run: clean failed:"; head -10 "$tmp/$run.cerr"; fail=1
     fi
-    diff -rq "$tmp/orig" "$tmp/$g.clean" >"$tmp/$g.diff"
-    ndiff=$(grep -c . "$tmp/$g.diff")
+    diff -rq "$tmp/in" "$tmp/$run.clean" >"$tmp/$run.diff"
+    ndiff=$(grep -c . "$tmp/$run.diff")
     if [ "$ndiff" -ne 0 ]; then
-        echo "FAIL $g: $ndiff files do not round-trip, e.g.:"; head -5 "$tmp/$g.diff"
-        f=$(head -1 "$tmp/$g.diff" | awk '{print $2}')
-        diff "$f" "$tmp/$g.clean/${f##*/}" | head -20
+        echo "FAIL $run: $ndiff files do not round-trip, e.g.:"; head -5 "$tmp/$run.diff"
         fail=1
     fi
-    echo "$g: $nout outputs, $((nout - nbad - $(wc -l <"$tmp/unclean.in"))) gofmt-clean of clean inputs, $((nout - ndiff)) exact round-trips"
+    clean_in=$((nout - $(wc -l <"$tmp/unclean.in")))
+    echo "$run: $nout outputs; $((clean_in - nbad))/$clean_in outputs of gofmt-clean inputs gofmt-clean; $((nout - ndiff))/$nout exact round-trips"
 done
 exit $fail
