@@ -154,7 +154,8 @@ static void stmt_slot(ctx *c, const goat_node *s)
     if (!labeled)
         return;
     /* A labeled loop, switch or select keeps its label (break L and
-     * continue L need it): its block goes before the label. Any other
+     * continue L need it), and a label before a lone ';' keeps its
+     * statement: their block goes before the label. Any other
      * labeled statement gets its block after the label, so that a goto
      * runs it too, as the reference places it. */
     const goat_node *inner = s;
@@ -163,7 +164,7 @@ static void stmt_slot(ctx *c, const goat_node *s)
     size_t ils;
     if (inner == s || inner->pos == GOAT_NOPOS || line_of(c, inner->pos) == line || !starts_line(c, inner->pos, &ils))
         return;
-    if (breakable(inner))
+    if (breakable(inner) || inner->kind == GOAT_EMPTY_STMT)
         set_slot(c, line_of(c, inner->pos), ls, (size_t)s->pos - ls, true);
     else
         stmt_slot(c, inner);

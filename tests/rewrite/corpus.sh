@@ -1,7 +1,8 @@
 #!/bin/sh
 # Proves, over the Go standard library ($GOROOT_SRC/src outside testdata;
 # every Nth file with GOAT_CORPUS_SAMPLE=N), with every line new at each
-# granularity, and with every third line new at line granularity: every
+# granularity, and (on every fifth of those files) with every third line
+# new at line granularity: every
 # output parses (gofmt reads it), every output of a gofmt-clean input is
 # gofmt-clean, and `goat rewrite --clean` of every output gives the input
 # back byte for byte.
@@ -34,8 +35,13 @@ for run in $runs; do
     *) opts="--granularity $run --lines all" ;;
     esac
     mkdir -p "$tmp/$run"
+    if [ "$run" = third ]; then
+        ( cd "$tmp/in" && ls | awk 'NR % 5 == 1' ) >"$tmp/list"
+    else
+        ( cd "$tmp/in" && ls ) >"$tmp/list"
+    fi
     # shellcheck disable=SC2086
-    ( cd "$tmp/in" && ls | xargs "$GOAT" rewrite $opts --out-dir "$tmp/$run" ) 2>"$tmp/$run.err"
+    ( cd "$tmp/in" && xargs "$GOAT" rewrite $opts --out-dir "$tmp/$run" <"$tmp/list" ) 2>"$tmp/$run.err"
     if [ -s "$tmp/$run.err" ]; then
         echo "FAIL $run: goat failed on $(wc -l <"$tmp/$run.err") files:"; head -10 "$tmp/$run.err"; fail=1
     fi
@@ -64,13 +70,13 @@ for run in $runs; do
     if [ -s "$tmp/$run.cerr" ]; then
         echo "FAIL $run: clean failed:"; head -10 "$tmp/$run.cerr"; fail=1
     fi
-    diff -rq "$tmp/in" "$tmp/$run.clean" >"$tmp/$run.diff"
+    diff -rq "$tmp/in" "$tmp/$run.clean" | grep -v "^Only in $tmp/in:" >"$tmp/$run.diff"
     ndiff=$(grep -c . "$tmp/$run.diff")
     if [ "$ndiff" -ne 0 ]; then
         echo "FAIL $run: $ndiff files do not round-trip, e.g.:"; head -5 "$tmp/$run.diff"
         fail=1
     fi
-    clean_in=$((nout - $(wc -l <"$tmp/unclean.in")))
+    clean_in=$(ls "$tmp/$run" | LC_ALL=C comm -23 - "$tmp/unclean.in" | wc -l)
     echo "$run: $nout outputs; $((clean_in - nbad))/$clean_in outputs of gofmt-clean inputs gofmt-clean; $((nout - ndiff))/$nout exact round-trips"
 done
 exit $fail
