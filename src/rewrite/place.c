@@ -34,11 +34,58 @@ struct tscope {
     size_t nchildren, cap;
 };
 
-typedef struct patch_scope {
-    int key_start, key_end;
-    int start, end; /* the function scope whose lines the marks cover */
-    unsigned char *marks;
-} patch_scope;
+
+/* Scope keys (start line, end line) -> index, open addressing; a stored
+ * key is key+1 so that 0 marks an empty cell. */
+typedef struct keymap {
+    uint64_t *keys;
+    size_t *vals;
+    size_t cap, count;
+} keymap;
+
+static uint64_t scope_key(int start, int end)
+{
+    return ((uint64_t)(uint32_t)start << 32) | (uint32_t)end;
+}
+
+static size_t *keymap_find(keymap *m, uint64_t key, bool *found)
+{
+    if (m->count * 2 + 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        uint64_t *nk = goat_xcalloc(ncap, sizeof *nk);
+        size_t *nv = goat_xcalloc(ncap, sizeof *nv);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i])
+                continue;
+            size_t h = (size_t)((m->keys[i] * 0x9e3779b97f4a7c15ULL) >> 20) & (ncap - 1);
+            while (nk[h])
+                h = (h + 1) & (ncap - 1);
+            nk[h] = m->keys[i];
+            nv[h] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = nk;
+        m->vals = nv;
+        m->cap = ncap;
+    }
+    uint64_t k = key + 1;
+    size_t h = (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 20) & (m->cap - 1);
+    while (m->keys[h] && m->keys[h] != k)
+        h = (h + 1) & (m->cap - 1);
+    *found = m->keys[h] == k;
+    if (!*found) {
+        m->keys[h] = k;
+        m->count++;
+    }
+    return &m->vals[h];
+}
+
+static void keymap_free(keymap *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
 
 typedef struct ctx {
     const goat_node *file;
@@ -55,10 +102,9 @@ typedef struct ctx {
     size_t nfs, capfs;
     tscope *ts;
     size_t nts, capts;
-    uint64_t *visited; /* scope keys seen (scope granularity) */
-    size_t nvisited, capvisited;
-    patch_scope *ps;
-    size_t nps, capps;
+    keymap visited; /* scope keys seen (scope granularity) */
+    keymap ps_index; /* (scope, run) -> marked (patch granularity) */
+    int *run_start;  /* [1..nlines] first line of the run of new-or-comment lines, 0 outside */
     const goat_node **singles;
     size_t nsingles, capsingles;
     const goat_node **empty_switch_bodies;
@@ -446,61 +492,65 @@ static void mark_insert(ctx *c, int line)
 
 static bool visited_key(ctx *c, int start, int end)
 {
-    uint64_t key = ((uint64_t)(uint32_t)start << 32) | (uint32_t)end;
-    for (size_t i = 0; i < c->nvisited; i++)
-        if (c->visited[i] == key)
-            return true;
-    goat_grow((void **)&c->visited, &c->capvisited, c->nvisited + 1, sizeof *c->visited);
-    c->visited[c->nvisited++] = key;
-    return false;
+    bool found;
+    keymap_find(&c->visited, scope_key(start, end), &found);
+    return found;
 }
 
-static patch_scope *patch_scope_for(ctx *c, const tscope *key, const tscope *fn)
+/* Patch granularity, as the reference's patchScope: within one innermost
+ * scope, one block per run of lines that are new or comments (runs clipped
+ * to the function). Marking a line inserted marks its whole run (or, for a
+ * line outside any run, the runs touching it), so the state is a set of
+ * (scope, run) pairs. */
+static bool base1(ctx *c, int line)
 {
-    for (size_t i = 0; i < c->nps; i++)
-        if (c->ps[i].key_start == key->start && c->ps[i].key_end == key->end)
-            return &c->ps[i];
-    goat_grow((void **)&c->ps, &c->capps, c->nps + 1, sizeof *c->ps);
-    patch_scope *p = &c->ps[c->nps++];
-    p->key_start = key->start;
-    p->key_end = key->end;
-    p->start = fn->start;
-    p->end = fn->end;
-    int n = fn->end - fn->start - 1;
-    p->marks = goat_xcalloc(n > 0 ? (size_t)n : 1, 1);
-    for (int i = 0; i < n; i++) {
-        int line = fn->start + i + 1;
-        if (is_new(c, line) || (line >= 1 && line <= c->nlines && c->comment[line]))
-            p->marks[i] = 1;
-    }
-    return p;
+    return line >= 1 && line <= c->nlines && (is_new(c, line) || c->comment[line]);
 }
 
-static unsigned char *pmark(patch_scope *p, int line)
+static uint64_t run_key(const tscope *key, const tscope *fn, int x, ctx *c)
 {
-    return &p->marks[line - p->start - 1];
+    int start = c->run_start[x];
+    if (start <= fn->start)
+        start = fn->start + 1;
+    return ((uint64_t)(uint32_t)key->start << 42) ^ ((uint64_t)(uint32_t)key->end << 21) ^ (uint64_t)(uint32_t)start;
 }
 
-static bool patch_can_insert(patch_scope *p, int line)
+static bool run_marked(ctx *c, const tscope *key, const tscope *fn, int x)
 {
-    if (*pmark(p, line) == 2)
+    if (x <= fn->start || x >= fn->end || !base1(c, x))
         return false;
-    for (int j = line - 1; j > p->start; j--) {
-        if (*pmark(p, j) == 1)
-            continue;
-        return *pmark(p, j) != 2;
-    }
-    return true;
+    bool found;
+    uint64_t k = run_key(key, fn, x, c);
+    size_t *v = keymap_find(&c->ps_index, k, &found);
+    if (!found)
+        *v = 0; /* inserted by the lookup: present but unmarked */
+    return found && *v;
 }
 
-static void patch_mark_inserted(patch_scope *p, int line)
+static void mark_run(ctx *c, const tscope *key, const tscope *fn, int x)
 {
-    if (*pmark(p, line) == 1)
-        *pmark(p, line) = 2;
-    for (int i = line - 1; i > p->start && *pmark(p, i) == 1; i--)
-        *pmark(p, i) = 2;
-    for (int i = line + 1; i < p->end && *pmark(p, i) == 1; i++)
-        *pmark(p, i) = 2;
+    if (x <= fn->start || x >= fn->end || !base1(c, x))
+        return;
+    bool found;
+    size_t *v = keymap_find(&c->ps_index, run_key(key, fn, x, c), &found);
+    *v = 1;
+}
+
+static bool patch_can_insert(ctx *c, const tscope *key, const tscope *fn, int line)
+{
+    if (run_marked(c, key, fn, line))
+        return false;
+    return !run_marked(c, key, fn, line - 1);
+}
+
+static void patch_mark_inserted(ctx *c, const tscope *key, const tscope *fn, int line)
+{
+    if (base1(c, line)) {
+        mark_run(c, key, fn, line);
+    } else {
+        mark_run(c, key, fn, line - 1);
+        mark_run(c, key, fn, line + 1);
+    }
 }
 
 static void force_mark(ctx *c, int line)
@@ -527,10 +577,9 @@ static void force_mark(ctx *c, int line)
         if (idx < 0)
             return;
         const tscope *s = tscope_inner(&c->ts[idx], line);
-        patch_scope *p = patch_scope_for(c, s, &c->ts[idx]);
-        if (patch_can_insert(p, line)) {
+        if (patch_can_insert(c, s, &c->ts[idx], line)) {
             mark_insert(c, line);
-            patch_mark_inserted(p, line);
+            patch_mark_inserted(c, s, &c->ts[idx], line);
         }
         break;
     }
@@ -902,6 +951,10 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
         c.comment[i] = comment_line(src + a, b - a);
     }
 
+    c.run_start = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.run_start);
+    for (int i = 1; i <= c.nlines; i++)
+        if (base1(&c, i))
+            c.run_start[i] = i > 1 && c.run_start[i - 1] ? c.run_start[i - 1] : i;
     goat_ast_inspect(file, slot_visit, &c);
     goat_ast_inspect(file, fscope_visit, &c);
     qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
@@ -949,12 +1002,11 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
 
     for (size_t i = 0; i < c.nts; i++)
         free_tscope(&c.ts[i]);
-    for (size_t i = 0; i < c.nps; i++)
-        free(c.ps[i].marks);
-    free(c.ps);
+    free(c.run_start);
     free(c.ts);
     free(c.fs);
-    free(c.visited);
+    keymap_free(&c.visited);
+    keymap_free(&c.ps_index);
     free(c.singles);
     free(c.empty_switch_bodies);
     free(c.comment);

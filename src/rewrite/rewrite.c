@@ -234,9 +234,8 @@ static goat_error *parse(goat_arena *arena, const char *filename, const char *sr
     return err;
 }
 
-goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
-                               const goat_lineset *new_lines, const goat_rewrite_options *opts,
-                               goat_rewrite_result *out)
+static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
+                         const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
     memset(out, 0, sizeof *out);
     goat_arena arena;
@@ -272,6 +271,39 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
     goat_places_free(&places);
     goat_arena_free(&arena);
     return finish(&edits, filename, src, len, out);
+}
+
+typedef struct track_call_args {
+    const char *filename;
+    const char *src;
+    size_t len;
+    const goat_lineset *new_lines;
+    const goat_rewrite_options *opts;
+    goat_rewrite_result *out;
+    goat_error *err;
+} track_call_args;
+
+static void track_on_stack(void *arg)
+{
+    track_call_args *a = arg;
+    a->err = track(a->filename, a->src, a->len, a->new_lines, a->opts, a->out);
+}
+
+/* The placement walk recurses once per nesting level; a file too small to
+ * nest deeply runs on the caller's stack, any other on the parser's deep
+ * one (where the parse itself then needs no thread of its own). */
+enum { SHALLOW_FILE = 4096 };
+
+goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
+                               const goat_lineset *new_lines, const goat_rewrite_options *opts,
+                               goat_rewrite_result *out)
+{
+    track_call_args a = {filename, src, len, new_lines, opts, out, NULL};
+    if (len <= SHALLOW_FILE)
+        track_on_stack(&a);
+    else
+        goat_parse_with_deep_stack(track_on_stack, &a);
+    return a.err;
 }
 
 /* ---- patch ---- */
