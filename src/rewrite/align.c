@@ -295,7 +295,8 @@ static void plan_group(cand *g, size_t n, marks *mk, const goat_places *places, 
 static void plan_kind(const char *src, cands *cs, marks *mk, const goat_places *places, goat_splices *edits,
                       goat_strbuf *hints)
 {
-    qsort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
+    if (cs->count > 1)
+        qsort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
     size_t i = 0;
     while (i < cs->count) {
         size_t j = i + 1;

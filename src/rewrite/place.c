@@ -410,7 +410,8 @@ static void prepare_children(ctx *c, tscope *f)
     }
     if (f->nchildren == 0)
         return;
-    qsort(f->children, f->nchildren, sizeof *f->children, cmp_tscope);
+    if (f->nchildren > 1)
+        qsort(f->children, f->nchildren, sizeof *f->children, cmp_tscope);
     for (size_t i = 0; i < f->nchildren; i++)
         prepare_children(c, &f->children[i]);
 
@@ -957,9 +958,11 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
             c.run_start[i] = i > 1 && c.run_start[i - 1] ? c.run_start[i - 1] : i;
     goat_ast_inspect(file, slot_visit, &c);
     goat_ast_inspect(file, fscope_visit, &c);
-    qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
+    if (c.nfs > 1)
+        qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
     if (granularity == GOAT_GRANULARITY_PATCH || granularity == GOAT_GRANULARITY_SCOPE) {
-        qsort(c.ts, c.nts, sizeof *c.ts, cmp_tscope);
+        if (c.nts > 1)
+            qsort(c.ts, c.nts, sizeof *c.ts, cmp_tscope);
         for (size_t i = 0; i < c.nts; i++)
             prepare_children(&c, &c.ts[i]);
     }
@@ -998,7 +1001,8 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
         out->items[out->count++] = (goat_place){(size_t)b->u.block.lbrace + 1, b, line_of(&c, b->u.block.lbrace),
                                                 ls, ind - ls, true};
     }
-    qsort(out->items, out->count, sizeof *out->items, cmp_place);
+    if (out->count > 1)
+        qsort(out->items, out->count, sizeof *out->items, cmp_place);
 
     for (size_t i = 0; i < c.nts; i++)
         free_tscope(&c.ts[i]);

@@ -36,7 +36,8 @@ static int by_offset(const void *a, const void *b)
 bool goat_splices_apply(goat_splices *s, const char *src, size_t len, char **out, size_t *out_len)
 {
     *out = NULL;
-    qsort(s->items, s->count, sizeof *s->items, by_offset);
+    if (s->count > 1)
+        qsort(s->items, s->count, sizeof *s->items, by_offset);
     size_t pos = 0;
     for (size_t i = 0; i < s->count; i++) {
         const goat_splice *e = &s->items[i];
