@@ -105,6 +105,8 @@ typedef struct ctx {
     keymap visited; /* scope keys seen (scope granularity) */
     keymap ps_index; /* (scope, run) -> marked (patch granularity) */
     int *run_start;  /* [1..nlines] first line of the run of new-or-comment lines, 0 outside */
+    long *top_of;            /* [1..nlines] innermost function track scope, -1 outside */
+    const tscope **inner_of; /* [1..nlines] innermost track scope within it */
     const goat_node **singles;
     size_t nsingles, capsingles;
     const goat_node **empty_switch_bodies;
@@ -444,29 +446,51 @@ static void free_tscope(tscope *t)
     free(t->children);
 }
 
-static long tscope_search(ctx *c, int line)
+/* Which function scope holds each line (the last one in sorted order, as
+ * the reference's Search), and which scope within it (the first child
+ * containing the line, recursively): computed once, in time linear in the
+ * lines and scopes, so deep nesting costs nothing extra. */
+static void assign_inner(ctx *c, long top, const tscope *s, int lo)
 {
-    long idx = -1;
-    for (size_t i = 0; i < c->nts; i++)
-        if (c->ts[i].start < line && c->ts[i].end > line)
-            idx = (long)i;
-    return idx;
+    int cur = s->start + 1 > lo ? s->start + 1 : lo;
+    for (size_t i = 0; i < s->nchildren; i++) {
+        const tscope *ch = &s->children[i];
+        for (int l = cur; l <= ch->start && l < s->end; l++)
+            if (l >= 1 && l <= c->nlines && c->top_of[l] == top)
+                c->inner_of[l] = s;
+        if (ch->start + 1 > cur)
+            cur = ch->start + 1;
+        if (cur < ch->end)
+            assign_inner(c, top, ch, cur);
+        if (ch->end > cur)
+            cur = ch->end;
+    }
+    for (int l = cur; l < s->end; l++)
+        if (l >= 1 && l <= c->nlines && c->top_of[l] == top)
+            c->inner_of[l] = s;
 }
 
-static const tscope *tscope_inner(const tscope *f, int line)
+static void index_scopes(ctx *c)
 {
-    for (;;) {
-        const tscope *next = NULL;
-        for (size_t i = 0; i < f->nchildren; i++) {
-            if (f->children[i].start < line && f->children[i].end > line) {
-                next = &f->children[i];
-                break;
-            }
-        }
-        if (!next)
-            return f;
-        f = next;
-    }
+    c->top_of = goat_xmalloc(((size_t)c->nlines + 2) * sizeof *c->top_of);
+    c->inner_of = goat_xcalloc((size_t)c->nlines + 2, sizeof *c->inner_of);
+    for (int l = 0; l <= c->nlines + 1; l++)
+        c->top_of[l] = -1;
+    for (size_t i = 0; i < c->nts; i++)
+        for (int l = c->ts[i].start + 1; l < c->ts[i].end && l <= c->nlines; l++)
+            c->top_of[l] = (long)i;
+    for (size_t i = 0; i < c->nts; i++)
+        assign_inner(c, (long)i, &c->ts[i], c->ts[i].start + 1);
+}
+
+static long tscope_search(ctx *c, int line)
+{
+    return line >= 1 && line <= c->nlines ? c->top_of[line] : -1;
+}
+
+static const tscope *tscope_inner(ctx *c, int line)
+{
+    return c->inner_of[line];
 }
 
 /* ---- marking ---- */
@@ -567,7 +591,7 @@ static void force_mark(ctx *c, int line)
         long idx = tscope_search(c, line);
         if (idx < 0)
             return;
-        const tscope *s = tscope_inner(&c->ts[idx], line);
+        const tscope *s = tscope_inner(c, line);
         if (visited_key(c, s->start, s->end))
             return;
         mark_insert(c, line);
@@ -577,7 +601,7 @@ static void force_mark(ctx *c, int line)
         long idx = tscope_search(c, line);
         if (idx < 0)
             return;
-        const tscope *s = tscope_inner(&c->ts[idx], line);
+        const tscope *s = tscope_inner(c, line);
         if (patch_can_insert(c, s, &c->ts[idx], line)) {
             mark_insert(c, line);
             patch_mark_inserted(c, s, &c->ts[idx], line);
@@ -965,6 +989,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
             qsort(c.ts, c.nts, sizeof *c.ts, cmp_tscope);
         for (size_t i = 0; i < c.nts; i++)
             prepare_children(&c, &c.ts[i]);
+        index_scopes(&c);
     }
 
     const goat_node_list *decls = &file->u.file.decls;
@@ -1007,6 +1032,8 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     for (size_t i = 0; i < c.nts; i++)
         free_tscope(&c.ts[i]);
     free(c.run_start);
+    free(c.top_of);
+    free(c.inner_of);
     free(c.ts);
     free(c.fs);
     keymap_free(&c.visited);
