@@ -934,7 +934,8 @@ bool goat_place_can_open(const goat_node *file, const char *src, const goat_node
         return false;
     goat_pos lb = body->u.block.lbrace, rb = body->u.block.rbrace;
     const goat_comment *cm = file->u.file.comments;
-    size_t lo = 0, hi = file->u.file.comment_count;
+    size_t n = file->u.file.comment_count;
+    size_t lo = 0, hi = n;
     while (lo < hi) { /* first comment ending after '{' */
         size_t mid = (lo + hi) / 2;
         if (cm[mid].end <= lb)
@@ -942,8 +943,16 @@ bool goat_place_can_open(const goat_node *file, const char *src, const goat_node
         else
             hi = mid;
     }
-    if (lo < file->u.file.comment_count && cm[lo].pos < rb)
-        return false;
+    /* Comments inside a statement travel with it; one between '{', the
+     * statements and '}' would have to be laid out anew: not opened. */
+    const goat_node_list *l = &body->u.block.list;
+    size_t k = 0;
+    for (size_t i = lo; i < n && cm[i].pos < rb; i++) {
+        while (k < l->count && l->items[k]->end <= cm[i].pos)
+            k++;
+        if (k == l->count || cm[i].pos < l->items[k]->pos)
+            return false;
+    }
     return true;
 }
 
