@@ -120,6 +120,35 @@ static void find_func_cands(const goat_node *file, const char *src, const goat_l
     }
 }
 
+static void spec_cands_of(const goat_node *d, const char *src, size_t len, const goat_lines *lines, cands *out)
+{
+    if (d->kind != GOAT_GEN_DECL || d->u.gen_decl.lparen == GOAT_NOPOS ||
+        (d->u.gen_decl.tok != GOAT_TOK_VAR && d->u.gen_decl.tok != GOAT_TOK_CONST))
+        return;
+    for (size_t j = 0; j < d->u.gen_decl.specs.count; j++) {
+        const goat_node *sp = d->u.gen_decl.specs.items[j];
+        if (sp->kind != GOAT_VALUE_SPEC || sp->u.value_spec.type || sp->u.value_spec.values.count == 0 ||
+            sp->u.value_spec.names.count == 0)
+            continue;
+        size_t pos = (size_t)sp->pos, p = pos;
+        while (p > 0 && (src[p - 1] == '\t' || src[p - 1] == ' '))
+            p--;
+        if (p > 0 && src[p - 1] != '\n')
+            continue;
+        size_t eq = (size_t)sp->u.value_spec.names.items[sp->u.value_spec.names.count - 1]->end;
+        while (eq < len && src[eq] == ' ')
+            eq++;
+        if (eq >= len || src[eq] != '=')
+            continue;
+        cand c = {0};
+        c.line = line_of(lines, pos);
+        c.kind = 'v';
+        if (line_of(lines, eq) != c.line || !geometry(src, eq, &c))
+            continue;
+        push(out, c);
+    }
+}
+
 typedef struct kv_ctx {
     const char *src;
     const goat_lines *lines;
@@ -156,6 +185,16 @@ static bool kv_visit(const goat_node *n, int depth, void *arg)
         push(k->out, c);
     }
     return true;
+}
+
+/* Names of the specs of a parenthesized var or const declaration, whose
+ * '=' gofmt aligns (specs without a type only: one column). */
+static void find_spec_cands(const goat_node *file, const char *src, size_t len, const goat_lines *lines, cands *out)
+{
+    for (size_t i = 0; i < file->u.file.decls.count; i++) {
+        const goat_node *d = file->u.file.decls.items[i];
+        spec_cands_of(d, src, len, lines, out);
+    }
 }
 
 static int cmp_cand(const void *a, const void *b)
@@ -198,7 +237,11 @@ static void plan_group(cand *g, size_t n, marks *mk, const goat_places *places, 
     bool split = false;
     for (size_t i = 0; i < n; i++) {
         int l = g[i].line;
-        if (mk->opened[l])
+        /* gofmt breaks a var block's alignment after a spec spanning lines,
+         * not before it: an opened spec ends its part. Others leave theirs. */
+        if (mk->opened[l] && g[i].kind == 'v')
+            split = split || i + 1 < n;
+        else if (mk->opened[l])
             g[i].removed = split = true;
         if (i > 0 && mk->block[l])
             split = true;
@@ -236,8 +279,11 @@ static void plan_group(cand *g, size_t n, marks *mk, const goat_places *places, 
             g[i].width = cw;
         }
         size_t j = i + 1;
-        while (j < n && !g[j].removed && !mk->block[g[j].line])
+        bool ends_open = g[i].kind == 'v' && mk->opened[g[i].line];
+        while (!ends_open && j < n && !g[j].removed && !mk->block[g[j].line]) {
+            ends_open = g[j].kind == 'v' && mk->opened[g[j].line];
             j++;
+        }
         size_t w = 0;
         for (size_t k = i; k < j; k++)
             if (g[k].width > w)
@@ -248,7 +294,10 @@ static void plan_group(cand *g, size_t n, marks *mk, const goat_places *places, 
         size_t place;
         long base;
         size_t from = head ? i + 1 : i;
-        if (j < n) {
+        if (ends_open) {
+            place = mk->oi[g[j - 1].line];
+            base = g[j - 1].line + 1;
+        } else if (j < n) {
             int next = g[j].line;
             if (mk->block[next]) {
                 place = mk->bi[next];
@@ -355,6 +404,9 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     goat_ast_inspect(file, kv_visit, &kv);
     plan_kind(src, &cs, &mk, places, edits, hints);
     cs.count = 0;
+    find_spec_cands(file, src, len, &lines, &cs);
+    plan_kind(src, &cs, &mk, places, edits, hints);
+    cs.count = 0;
     find_comment_cands(file, src, len, &lines, &cs);
     plan_kind(src, &cs, &mk, places, edits, hints);
     free(cs.items);
@@ -404,7 +456,7 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
         long n = -1;
         if (*end == ':')
             n = strtol(end + 1, &end, 10);
-        if ((kind != 'c' && kind != 'f' && kind != 'k') || *end || n < 1 || n > 100000 || (rel == 0 && kind != 'c')) {
+        if ((kind != 'c' && kind != 'f' && kind != 'k' && kind != 'v') || *end || n < 1 || n > 100000 || (rel == 0 && kind != 'c')) {
             err = goat_error_new(filename, before_base, 0, "malformed pad= hint");
             break;
         }
@@ -420,6 +472,12 @@ goat_error *goat_align_restore(const char *filename, const goat_node *file, cons
                 if (line_of(&lines, (size_t)cm[c].pos) == target && rest_blank(src, len, (size_t)cm[c].end))
                     item = (size_t)cm[c].pos;
             }
+        } else if (kind == 'v') {
+            found.count = 0;
+            find_spec_cands(file, src, len, &lines, &found);
+            for (size_t c = 0; c < found.count; c++)
+                if (found.items[c].line == target)
+                    item = found.items[c].pad + found.items[c].pad_len;
         } else if (kind == 'k') {
             kv_ctx kv = {src, &lines, &found};
             found.count = 0;

@@ -21,7 +21,8 @@
  *       the n statements and '}' (Go-quoted);
  *   ` pad=KL:N,...`  gofmt column alignment that the block split: line L
  *       (relative to the block) had N blanks before its comment (K=c), its
- *       one-line func's '{' (K=f) or its key's value (K=k).
+ *       one-line func's '{' (K=f), its key's value (K=k) or its spec's '='
+ *       (K=v).
  * The reference's clean regexes (`// +goat:generate[^
 ]*
  ... // +goat:end`)
