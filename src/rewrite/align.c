@@ -187,14 +187,29 @@ static bool kv_visit(const goat_node *n, int depth, void *arg)
     return true;
 }
 
-/* Names of the specs of a parenthesized var or const declaration, whose
- * '=' gofmt aligns (specs without a type only: one column). */
+/* Names of the specs of a parenthesized var or const declaration (at the
+ * top level or in a function), whose '=' gofmt aligns (specs without a
+ * type only: one column). */
+typedef struct spec_ctx {
+    const char *src;
+    size_t len;
+    const goat_lines *lines;
+    cands *out;
+} spec_ctx;
+
+static bool spec_visit(const goat_node *n, int depth, void *arg)
+{
+    (void)depth;
+    spec_ctx *k = arg;
+    if (n->kind == GOAT_GEN_DECL)
+        spec_cands_of(n, k->src, k->len, k->lines, k->out);
+    return true;
+}
+
 static void find_spec_cands(const goat_node *file, const char *src, size_t len, const goat_lines *lines, cands *out)
 {
-    for (size_t i = 0; i < file->u.file.decls.count; i++) {
-        const goat_node *d = file->u.file.decls.items[i];
-        spec_cands_of(d, src, len, lines, out);
-    }
+    spec_ctx k = {src, len, lines, out};
+    goat_ast_inspect(file, spec_visit, &k);
 }
 
 static int cmp_cand(const void *a, const void *b)
