@@ -35,7 +35,9 @@ const char *goat_granularity_name(goat_granularity g)
 void goat_rewrite_result_free(goat_rewrite_result *out)
 {
     free(out->text);
+    free(out->lines);
     out->text = NULL;
+    out->lines = NULL;
     out->len = 0;
 }
 
@@ -266,6 +268,11 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     }
     free(hints);
     out->points = (int)places.count;
+    if (places.count > 0) {
+        out->lines = goat_xcalloc(places.count, sizeof *out->lines);
+        for (size_t i = 0; i < places.count; i++)
+            out->lines[i] = places.items[i].line;
+    }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
     goat_places_free(&places);

@@ -57,6 +57,9 @@ typedef struct goat_rewrite_result {
     char *text; /* malloc'd; NUL-terminated, len bytes */
     size_t len;
     int points; /* blocks inserted, numbered first_id .. first_id+points-1 */
+    int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
+                 * entries, the 1-based input line block i stands before
+                 * (for an opened one-line body, the body's line) */
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line

@@ -18,6 +18,7 @@ static char *track(const char *src, const goat_rewrite_options *o, int *points)
     cr_assert_null(err, "%s", err ? err->message : "");
     if (points)
         *points = r.points;
+    free(r.lines);
     return r.text;
 }
 
@@ -80,6 +81,21 @@ Test(rewrite_api, opened_body_and_first_id)
                         "\t// +goat:end\n"
                         "\tfmt.Println()\n\treturn\n}\n");
     free(t);
+}
+
+Test(rewrite_api, block_lines_reported)
+{
+    const char *src = "package p\n\nfunc f() {\n\ta()\n\n\tb()\n}\n\nfunc g() { c() }\n";
+    goat_lineset all = GOAT_LINESET_INIT;
+    all.all = true;
+    goat_rewrite_result r;
+    cr_assert_null(goat_rewrite_track("t.go", src, strlen(src), &all, &opts_line, &r));
+    cr_assert_eq(r.points, 3);
+    cr_assert_eq(r.lines[0], 4);
+    cr_assert_eq(r.lines[1], 6);
+    cr_assert_eq(r.lines[2], 9);
+    goat_rewrite_result_free(&r);
+    cr_assert_null(r.lines);
 }
 
 Test(rewrite_api, func_granularity_one_block_per_function)
