@@ -36,6 +36,7 @@ TESTS += \
 	tests/regressions/replay-open.sh \
 	tests/pathological/nesting.sh \
 	tests/pathological/bigfile.sh \
+	tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh \
 	tests/pathological/scopes.sh
@@ -43,6 +44,10 @@ TESTS += \
 # cap); the parser does not implement that cap yet. Remove this line when
 # scopes.sh passes (an XPASS fails the suite, so it cannot be forgotten).
 XFAIL_TESTS += tests/pathological/scopes.sh
+# The rewriter's placement is quadratic in the number of functions (a linear
+# search for the function of every line, src/rewrite/place.c func_search): a
+# 50 MB file does not finish in 120 s. Remove when bigfile-rewrite.sh passes.
+XFAIL_TESTS += tests/pathological/bigfile-rewrite.sh
 # Bugs the fuzzers found, not fixed yet (see tests/regressions/README).
 XFAIL_TESTS += tests/regressions/replay-open.sh
 
@@ -55,7 +60,8 @@ EXTRA_DIST += \
 	$(wildcard $(srcdir)/tests/regressions/fuzz_*/*) \
 	$(wildcard $(srcdir)/tests/regressions/open/fuzz_*/*) \
 	tests/pathological/lib.sh tests/pathological/nesting.sh \
-	tests/pathological/bigfile.sh tests/pathological/bytes.sh \
+	tests/pathological/bigfile.sh tests/pathological/bigfile-rewrite.sh \
+	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh tests/pathological/scopes.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
