@@ -220,7 +220,7 @@ static const char *strip_cr(goat_lexer *lx, const char *b, size_t n, bool commen
     return keep(lx, c);
 }
 
-static goat_tok lookup_keyword(const char *p, size_t n)
+static inline __attribute__((always_inline)) goat_tok lookup_keyword(const char *p, size_t n)
 {
 #define KW(word, tok)                                                                  \
     if (n == sizeof(word) - 1 && memcmp(p, word, n) == 0)                              \
@@ -312,6 +312,30 @@ static bool trailing_number(const char *text, size_t n, size_t *index, int64_t *
     return true;
 }
 
+/* The first index from i on holding '\n', '\r', NUL or a non-ASCII byte
+ * (len if none): eight bytes at a time, then byte by byte. */
+static size_t skip_comment_text(const char *src, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (len - i >= 8) {
+        uint64_t v;
+        memcpy(&v, src + i, 8);
+        uint64_t nl = v ^ (ones * '\n'), cr = v ^ (ones * '\r');
+        /* (x - ones) & ~x & highs is nonzero iff some byte of x is zero */
+        uint64_t hit = v | ((v - ones) & ~v) | ((nl - ones) & ~nl) | ((cr - ones) & ~cr);
+        if (hit & highs)
+            break;
+        i += 8;
+    }
+    while (i < len) {
+        unsigned char b = (unsigned char)src[i];
+        if (b == '\n' || b == '\r' || b == 0 || b >= 0x80)
+            break;
+        i++;
+    }
+    return i;
+}
+
 /* go/scanner caps line and column numbers at 30 bits. */
 #define MAX_LINE_COL ((int64_t)(1 << 30) - 1)
 
@@ -331,12 +355,7 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
             /* ASCII fast path: no line accounting, no errors possible */
             size_t i = s->rd_offset, len = lx->config.len;
             if (s->ch != '\r' && s->ch != 0) {
-                while (i < len) {
-                    unsigned char b = (unsigned char)src[i];
-                    if (b == '\n' || b == '\r' || b == 0 || b >= 0x80)
-                        break;
-                    i++;
-                }
+                i = skip_comment_text(src, i, len);
                 if (i > s->rd_offset) {
                     s->offset = i - 1;
                     s->rd_offset = i;
@@ -879,7 +898,8 @@ static goat_tok switch4(goat_lexer *lx, goat_tok tok0, goat_tok tok1, int ch2, g
     return tok0;
 }
 
-goat_token goat_lexer_next(goat_lexer *lx)
+/* The general scanner: every token, from any state. */
+static goat_token __attribute__((noinline)) scan_token(goat_lexer *lx)
 {
     goat_lexer_state *s = &lx->state;
     const char *src = lx->config.src;
@@ -1101,6 +1121,201 @@ done:
     s->insert_semi = insert_semi;
     end = s->offset;
     return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+}
+
+/* seek, kept out of line so the fast paths need few registers. */
+static void __attribute__((noinline)) seek_slow(goat_lexer *lx, size_t i)
+{
+    seek(lx, i);
+}
+
+/* Moves to the character at offset i, which follows an ASCII byte: a plain
+ * ASCII character is stored directly, anything else (EOF, NUL, UTF-8) is
+ * read by next() with its error checks, at the same moment as before. */
+static inline void load_at(goat_lexer *lx, const unsigned char *src, size_t len, size_t i)
+{
+    goat_lexer_state *s = &lx->state;
+    if (i < len && (unsigned)src[i] - 1u < 0x7Fu) {
+        s->ch = src[i];
+        s->offset = i;
+        s->rd_offset = i + 1;
+        return;
+    }
+    seek_slow(lx, i);
+}
+
+/* The common tokens (identifiers, keywords, plain strings, punctuation and
+ * automatic semicolons at newlines) scanned on bytes held in registers; all
+ * else, and anything touching a NUL or a non-ASCII byte, goes to
+ * scan_token from an unchanged state, so the tokens, the errors and the
+ * moments errors are found stay exactly those of scan_token. */
+goat_token goat_lexer_next(goat_lexer *lx)
+{
+    goat_lexer_state *s = &lx->state;
+    const unsigned char *src = (const unsigned char *)lx->config.src;
+    size_t len = lx->config.len;
+    int ch = s->ch;
+    size_t pos = s->offset;
+    goat_tok kind;
+    size_t end, lit_len = 0;
+    bool insert_semi = false;
+
+    if (ch == ' ' || ch == '\t' || ch == '\r' || (ch == '\n' && !s->insert_semi)) {
+        /* ch is ASCII, so it is src[pos] and the next byte is at pos + 1 */
+        bool stop_at_newline = s->insert_semi;
+        size_t i = pos + 1;
+        while (i < len) {
+            unsigned char b = src[i];
+            if ((byte_class[b] & SPACE_BYTE) || (b == '\n' && !stop_at_newline))
+                i++;
+            else
+                break;
+        }
+        if (i >= len || (unsigned)src[i] - 1u >= 0x7Fu) {
+            seek_slow(lx, i);
+            return scan_token(lx);
+        }
+        /* the state is stored only when the token is done */
+        pos = i;
+        ch = src[i];
+    } else if (ch <= 0 || ch >= 0x80) {
+        return scan_token(lx);
+    }
+    /* ch is a plain ASCII character at pos */
+    if (byte_class[ch] & IDENT_BYTE) {
+        size_t i = pos + 1;
+        if (is_decimal(ch)) {
+            /* a plain decimal integer: a single 0 or no leading 0, ending
+             * in neither a letter, digit, '_' nor '.' (no octal, prefix,
+             * fraction, exponent, imaginary or separator to check) */
+            if (ch != '0') {
+                while (i < len && is_decimal(src[i]))
+                    i++;
+            } else if (i + 1 < len && lower(src[i]) == 'x' && is_hex(src[i + 1])) {
+                /* a plain hexadecimal integer */
+                i += 2;
+                while (i < len && is_hex(src[i]))
+                    i++;
+            }
+            if (i < len && (src[i] == 0 || src[i] >= 0x80 || src[i] == '.' ||
+                            (byte_class[src[i]] & IDENT_BYTE)))
+                goto slow;
+            s->insert_semi = true;
+            load_at(lx, src, len, i);
+            return (goat_token){.kind = GOAT_TOK_INT, .pos = pos, .end = i,
+                                .lit = (const char *)src + pos, .lit_len = i - pos};
+        }
+        while (i < len && (byte_class[src[i]] & IDENT_BYTE))
+            i++;
+        if (i < len && (src[i] == 0 || src[i] >= 0x80))
+            goto slow; /* may go on with Unicode letters */
+        lit_len = i - pos;
+        if (lit_len > 1) {
+            kind = lookup_keyword((const char *)src + pos, lit_len);
+            insert_semi = kind == GOAT_TOK_IDENT || kind == GOAT_TOK_BREAK ||
+                          kind == GOAT_TOK_CONTINUE || kind == GOAT_TOK_FALLTHROUGH ||
+                          kind == GOAT_TOK_RETURN;
+        } else {
+            kind = GOAT_TOK_IDENT;
+            insert_semi = true;
+        }
+        end = i;
+    } else {
+        /* the byte after ch (0 at EOF) */
+        unsigned b1 = pos + 1 < len ? src[pos + 1] : 0;
+        switch (ch) {
+        case '\n':
+            /* reached only with insert_semi set */
+            s->insert_semi = false;
+            load_at(lx, src, len, pos + 1);
+            return (goat_token){.kind = GOAT_TOK_SEMICOLON, .pos = pos, .end = pos + 1,
+                                .lit = "\n", .lit_len = 1};
+        case '"': {
+            size_t i = pos + 1;
+            while (i < len) {
+                unsigned char b = src[i];
+                if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
+                    break;
+                i++;
+            }
+            if (i >= len || src[i] != '"')
+                goto slow;
+            kind = GOAT_TOK_STRING;
+            insert_semi = true;
+            end = i + 1;
+            lit_len = end - pos;
+            break;
+        }
+        case '(':
+            kind = GOAT_TOK_LPAREN, end = pos + 1;
+            break;
+        case ')':
+            kind = GOAT_TOK_RPAREN, end = pos + 1, insert_semi = true;
+            break;
+        case '[':
+            kind = GOAT_TOK_LBRACK, end = pos + 1;
+            break;
+        case ']':
+            kind = GOAT_TOK_RBRACK, end = pos + 1, insert_semi = true;
+            break;
+        case '{':
+            kind = GOAT_TOK_LBRACE, end = pos + 1;
+            break;
+        case '}':
+            kind = GOAT_TOK_RBRACE, end = pos + 1, insert_semi = true;
+            break;
+        case ',':
+            kind = GOAT_TOK_COMMA, end = pos + 1;
+            break;
+        case ';':
+            kind = GOAT_TOK_SEMICOLON, end = pos + 1, lit_len = 1;
+            break;
+        case '.':
+            if (b1 == '.' || is_decimal((int)b1))
+                goto slow;
+            kind = GOAT_TOK_PERIOD, end = pos + 1;
+            break;
+        case ':':
+            if (b1 == '=')
+                kind = GOAT_TOK_DEFINE, end = pos + 2;
+            else
+                kind = GOAT_TOK_COLON, end = pos + 1;
+            break;
+        case '=':
+            if (b1 == '=')
+                kind = GOAT_TOK_EQL, end = pos + 2;
+            else
+                kind = GOAT_TOK_ASSIGN, end = pos + 1;
+            break;
+        case '!':
+            if (b1 == '=')
+                kind = GOAT_TOK_NEQ, end = pos + 2;
+            else
+                kind = GOAT_TOK_NOT, end = pos + 1;
+            break;
+        case '*':
+            if (b1 == '=')
+                kind = GOAT_TOK_MUL_ASSIGN, end = pos + 2;
+            else
+                kind = GOAT_TOK_MUL, end = pos + 1;
+            break;
+        default:
+            goto slow;
+        }
+    }
+    s->insert_semi = insert_semi;
+    /* the result is complete before the state moves on, so that little
+     * has to live across load_at's rare call */
+    goat_token t = {.kind = kind, .pos = pos, .end = end, .lit = (const char *)src + pos,
+                    .lit_len = lit_len};
+    load_at(lx, src, len, end);
+    return t;
+slow:
+    /* ch is the plain ASCII character at pos */
+    s->ch = ch;
+    s->offset = pos;
+    s->rd_offset = pos + 1;
+    return scan_token(lx);
 }
 
 void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config)
