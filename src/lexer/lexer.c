@@ -220,7 +220,7 @@ static const char *strip_cr(goat_lexer *lx, const char *b, size_t n, bool commen
     return keep(lx, c);
 }
 
-static inline __attribute__((always_inline)) goat_tok lookup_keyword(const char *p, size_t n)
+static goat_tok lookup_keyword(const char *p, size_t n)
 {
 #define KW(word, tok)                                                                  \
     if (n == sizeof(word) - 1 && memcmp(p, word, n) == 0)                              \
@@ -282,6 +282,54 @@ static inline __attribute__((always_inline)) goat_tok lookup_keyword(const char 
     }
 #undef KW
     return GOAT_TOK_IDENT;
+}
+
+/* The keywords by a hash of their first two bytes and length, which
+ * separates all 25: one probe and a short compare per identifier. */
+typedef struct keyword_slot {
+    char word[12];
+    unsigned char len; /* 0: empty slot */
+    goat_tok tok;
+} keyword_slot;
+
+static const keyword_slot keyword_slots[64] = {
+    [0] = {"type", 4, GOAT_TOK_TYPE},
+    [1] = {"if", 2, GOAT_TOK_IF},
+    [2] = {"func", 4, GOAT_TOK_FUNC},
+    [8] = {"defer", 5, GOAT_TOK_DEFER},
+    [10] = {"fallthrough", 11, GOAT_TOK_FALLTHROUGH},
+    [15] = {"case", 4, GOAT_TOK_CASE},
+    [17] = {"map", 3, GOAT_TOK_MAP},
+    [19] = {"struct", 6, GOAT_TOK_STRUCT},
+    [21] = {"else", 4, GOAT_TOK_ELSE},
+    [23] = {"continue", 8, GOAT_TOK_CONTINUE},
+    [24] = {"default", 7, GOAT_TOK_DEFAULT},
+    [25] = {"interface", 9, GOAT_TOK_INTERFACE},
+    [26] = {"var", 3, GOAT_TOK_VAR},
+    [30] = {"return", 6, GOAT_TOK_RETURN},
+    [31] = {"select", 6, GOAT_TOK_SELECT},
+    [34] = {"break", 5, GOAT_TOK_BREAK},
+    [35] = {"chan", 4, GOAT_TOK_CHAN},
+    [38] = {"range", 5, GOAT_TOK_RANGE},
+    [43] = {"go", 2, GOAT_TOK_GO},
+    [50] = {"for", 3, GOAT_TOK_FOR},
+    [52] = {"package", 7, GOAT_TOK_PACKAGE},
+    [53] = {"import", 6, GOAT_TOK_IMPORT},
+    [55] = {"switch", 6, GOAT_TOK_SWITCH},
+    [59] = {"goto", 4, GOAT_TOK_GOTO},
+    [63] = {"const", 5, GOAT_TOK_CONST},
+};
+
+/* lookup_keyword for n >= 2, by keyword_slots. */
+static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
+{
+    const keyword_slot *k = &keyword_slots[(p[0] + p[1] * 12u + (unsigned)n * 8u) & 63];
+    if (k->len != n)
+        return GOAT_TOK_IDENT;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)k->word[i])
+            return GOAT_TOK_IDENT;
+    return k->tok;
 }
 
 /* go/scanner's trailingDigits: *index is just past the last ':' of text
@@ -1123,25 +1171,25 @@ done:
     return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
 }
 
-/* seek, kept out of line so the fast paths need few registers. */
-static void __attribute__((noinline)) seek_slow(goat_lexer *lx, size_t i)
+/* The rare paths of goat_lexer_next, out of line and each ending the
+ * token, so that no value of the fast path lives across a call (which
+ * would cost the fast path its registers). */
+
+/* Whitespace ended at a character that next() must read (EOF, NUL, UTF-8). */
+static goat_token __attribute__((noinline)) seek_then_scan(goat_lexer *lx, size_t i)
 {
     seek(lx, i);
+    return scan_token(lx);
 }
 
-/* Moves to the character at offset i, which follows an ASCII byte: a plain
- * ASCII character is stored directly, anything else (EOF, NUL, UTF-8) is
- * read by next() with its error checks, at the same moment as before. */
-static inline void load_at(goat_lexer *lx, const unsigned char *src, size_t len, size_t i)
+/* The token is done; the character after it is read by next(), with its
+ * error checks, at the same moment as before. */
+static goat_token __attribute__((noinline))
+finish_with_seek(goat_lexer *lx, goat_tok kind, size_t pos, size_t end, const char *lit,
+                 size_t lit_len)
 {
-    goat_lexer_state *s = &lx->state;
-    if (i < len && (unsigned)src[i] - 1u < 0x7Fu) {
-        s->ch = src[i];
-        s->offset = i;
-        s->rd_offset = i + 1;
-        return;
-    }
-    seek_slow(lx, i);
+    seek(lx, end);
+    return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
 }
 
 /* The common tokens (identifiers, keywords, plain strings, punctuation and
@@ -1158,6 +1206,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
     size_t pos = s->offset;
     goat_tok kind;
     size_t end, lit_len = 0;
+    const char *lit;
     bool insert_semi = false;
 
     if (ch == ' ' || ch == '\t' || ch == '\r' || (ch == '\n' && !s->insert_semi)) {
@@ -1172,8 +1221,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
                 break;
         }
         if (i >= len || (unsigned)src[i] - 1u >= 0x7Fu) {
-            seek_slow(lx, i);
-            return scan_token(lx);
+            return seek_then_scan(lx, i);
         }
         /* the state is stored only when the token is done */
         pos = i;
@@ -1182,6 +1230,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
         return scan_token(lx);
     }
     /* ch is a plain ASCII character at pos */
+    lit = (const char *)src + pos;
     if (byte_class[ch] & IDENT_BYTE) {
         size_t i = pos + 1;
         if (is_decimal(ch)) {
@@ -1200,10 +1249,11 @@ goat_token goat_lexer_next(goat_lexer *lx)
             if (i < len && (src[i] == 0 || src[i] >= 0x80 || src[i] == '.' ||
                             (byte_class[src[i]] & IDENT_BYTE)))
                 goto slow;
-            s->insert_semi = true;
-            load_at(lx, src, len, i);
-            return (goat_token){.kind = GOAT_TOK_INT, .pos = pos, .end = i,
-                                .lit = (const char *)src + pos, .lit_len = i - pos};
+            kind = GOAT_TOK_INT;
+            insert_semi = true;
+            end = i;
+            lit_len = i - pos;
+            goto finish;
         }
         while (i < len && (byte_class[src[i]] & IDENT_BYTE))
             i++;
@@ -1211,7 +1261,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
             goto slow; /* may go on with Unicode letters */
         lit_len = i - pos;
         if (lit_len > 1) {
-            kind = lookup_keyword((const char *)src + pos, lit_len);
+            kind = lookup_keyword_hashed(src + pos, lit_len);
             insert_semi = kind == GOAT_TOK_IDENT || kind == GOAT_TOK_BREAK ||
                           kind == GOAT_TOK_CONTINUE || kind == GOAT_TOK_FALLTHROUGH ||
                           kind == GOAT_TOK_RETURN;
@@ -1226,10 +1276,11 @@ goat_token goat_lexer_next(goat_lexer *lx)
         switch (ch) {
         case '\n':
             /* reached only with insert_semi set */
-            s->insert_semi = false;
-            load_at(lx, src, len, pos + 1);
-            return (goat_token){.kind = GOAT_TOK_SEMICOLON, .pos = pos, .end = pos + 1,
-                                .lit = "\n", .lit_len = 1};
+            kind = GOAT_TOK_SEMICOLON;
+            end = pos + 1;
+            lit = "\n";
+            lit_len = 1;
+            goto finish;
         case '"': {
             size_t i = pos + 1;
             while (i < len) {
@@ -1303,13 +1354,16 @@ goat_token goat_lexer_next(goat_lexer *lx)
             goto slow;
         }
     }
+finish:
     s->insert_semi = insert_semi;
-    /* the result is complete before the state moves on, so that little
-     * has to live across load_at's rare call */
-    goat_token t = {.kind = kind, .pos = pos, .end = end, .lit = (const char *)src + pos,
-                    .lit_len = lit_len};
-    load_at(lx, src, len, end);
-    return t;
+    if (end < len && (unsigned)src[end] - 1u < 0x7Fu) {
+        /* a plain ASCII character follows */
+        s->ch = src[end];
+        s->offset = end;
+        s->rd_offset = end + 1;
+        return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+    }
+    return finish_with_seek(lx, kind, pos, end, lit, lit_len);
 slow:
     /* ch is the plain ASCII character at pos */
     s->ch = ch;
