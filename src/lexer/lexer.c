@@ -1209,7 +1209,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
     const char *lit;
     bool insert_semi = false;
 
-    if (ch == ' ' || ch == '\t' || ch == '\r' || (ch == '\n' && !s->insert_semi)) {
+    if ((unsigned)ch < 0x80 && ((byte_class[ch] & SPACE_BYTE) || (ch == '\n' && !s->insert_semi))) {
         /* ch is ASCII, so it is src[pos] and the next byte is at pos + 1 */
         bool stop_at_newline = s->insert_semi;
         size_t i = pos + 1;

@@ -136,7 +136,8 @@ static inline void goat_p_nest_inc(goat_parser *p)
         goat_p_nest_error(p);
 }
 
-/* Bytes a node of each kind occupies: the header and its union member. */
+/* Bytes a node of each kind occupies: the header and its union member,
+ * rounded up to a multiple of 8 (goat_p_new relies on it). */
 extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
 
 /* A new node of the given kind, every field zero (pos and end are set by
@@ -145,7 +146,14 @@ extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
  * parser's time goes largely into writing nodes. */
 static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
 {
-    goat_node *n = goat_p_alloc(p, goat_p_node_size[kind]);
+    size_t size = goat_p_node_size[kind]; /* a multiple of 8 already */
+    goat_node *n;
+    if (__builtin_expect(size <= (size_t)(p->bump_end - p->bump), 1)) {
+        n = (goat_node *)(void *)p->bump;
+        p->bump += size;
+    } else {
+        n = goat_p_alloc_slow(p, size);
+    }
     n->kind = kind;
     return n;
 }
