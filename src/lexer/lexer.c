@@ -284,6 +284,54 @@ static goat_tok lookup_keyword(const char *p, size_t n)
     return GOAT_TOK_IDENT;
 }
 
+/* The keywords by a hash of their first two bytes and length, which
+ * separates all 25: one probe and a short compare per identifier. */
+typedef struct keyword_slot {
+    char word[12];
+    unsigned char len; /* 0: empty slot */
+    goat_tok tok;
+} keyword_slot;
+
+static const keyword_slot keyword_slots[64] = {
+    [0] = {"type", 4, GOAT_TOK_TYPE},
+    [1] = {"if", 2, GOAT_TOK_IF},
+    [2] = {"func", 4, GOAT_TOK_FUNC},
+    [8] = {"defer", 5, GOAT_TOK_DEFER},
+    [10] = {"fallthrough", 11, GOAT_TOK_FALLTHROUGH},
+    [15] = {"case", 4, GOAT_TOK_CASE},
+    [17] = {"map", 3, GOAT_TOK_MAP},
+    [19] = {"struct", 6, GOAT_TOK_STRUCT},
+    [21] = {"else", 4, GOAT_TOK_ELSE},
+    [23] = {"continue", 8, GOAT_TOK_CONTINUE},
+    [24] = {"default", 7, GOAT_TOK_DEFAULT},
+    [25] = {"interface", 9, GOAT_TOK_INTERFACE},
+    [26] = {"var", 3, GOAT_TOK_VAR},
+    [30] = {"return", 6, GOAT_TOK_RETURN},
+    [31] = {"select", 6, GOAT_TOK_SELECT},
+    [34] = {"break", 5, GOAT_TOK_BREAK},
+    [35] = {"chan", 4, GOAT_TOK_CHAN},
+    [38] = {"range", 5, GOAT_TOK_RANGE},
+    [43] = {"go", 2, GOAT_TOK_GO},
+    [50] = {"for", 3, GOAT_TOK_FOR},
+    [52] = {"package", 7, GOAT_TOK_PACKAGE},
+    [53] = {"import", 6, GOAT_TOK_IMPORT},
+    [55] = {"switch", 6, GOAT_TOK_SWITCH},
+    [59] = {"goto", 4, GOAT_TOK_GOTO},
+    [63] = {"const", 5, GOAT_TOK_CONST},
+};
+
+/* lookup_keyword for n >= 2, by keyword_slots. */
+static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
+{
+    const keyword_slot *k = &keyword_slots[(p[0] + p[1] * 12u + (unsigned)n * 8u) & 63];
+    if (k->len != n)
+        return GOAT_TOK_IDENT;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)k->word[i])
+            return GOAT_TOK_IDENT;
+    return k->tok;
+}
+
 /* go/scanner's trailingDigits: *index is just past the last ':' of text
  * (0 when there is none); true when the rest is an unsigned decimal number
  * that fits 64 bits, whose value *value gets as Go's int() conversion gives
@@ -312,6 +360,30 @@ static bool trailing_number(const char *text, size_t n, size_t *index, int64_t *
     return true;
 }
 
+/* The first index from i on holding '\n', '\r', NUL or a non-ASCII byte
+ * (len if none): eight bytes at a time, then byte by byte. */
+static size_t skip_comment_text(const char *src, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (len - i >= 8) {
+        uint64_t v;
+        memcpy(&v, src + i, 8);
+        uint64_t nl = v ^ (ones * '\n'), cr = v ^ (ones * '\r');
+        /* (x - ones) & ~x & highs is nonzero iff some byte of x is zero */
+        uint64_t hit = v | ((v - ones) & ~v) | ((nl - ones) & ~nl) | ((cr - ones) & ~cr);
+        if (hit & highs)
+            break;
+        i += 8;
+    }
+    while (i < len) {
+        unsigned char b = (unsigned char)src[i];
+        if (b == '\n' || b == '\r' || b == 0 || b >= 0x80)
+            break;
+        i++;
+    }
+    return i;
+}
+
 /* go/scanner caps line and column numbers at 30 bits. */
 #define MAX_LINE_COL ((int64_t)(1 << 30) - 1)
 
@@ -331,12 +403,7 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
             /* ASCII fast path: no line accounting, no errors possible */
             size_t i = s->rd_offset, len = lx->config.len;
             if (s->ch != '\r' && s->ch != 0) {
-                while (i < len) {
-                    unsigned char b = (unsigned char)src[i];
-                    if (b == '\n' || b == '\r' || b == 0 || b >= 0x80)
-                        break;
-                    i++;
-                }
+                i = skip_comment_text(src, i, len);
                 if (i > s->rd_offset) {
                     s->offset = i - 1;
                     s->rd_offset = i;
@@ -879,7 +946,8 @@ static goat_tok switch4(goat_lexer *lx, goat_tok tok0, goat_tok tok1, int ch2, g
     return tok0;
 }
 
-goat_token goat_lexer_next(goat_lexer *lx)
+/* The general scanner: every token, from any state. */
+static goat_token __attribute__((noinline)) scan_token(goat_lexer *lx)
 {
     goat_lexer_state *s = &lx->state;
     const char *src = lx->config.src;
@@ -1101,6 +1169,207 @@ done:
     s->insert_semi = insert_semi;
     end = s->offset;
     return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+}
+
+/* The rare paths of goat_lexer_next, out of line and each ending the
+ * token, so that no value of the fast path lives across a call (which
+ * would cost the fast path its registers). */
+
+/* Whitespace ended at a character that next() must read (EOF, NUL, UTF-8). */
+static goat_token __attribute__((noinline)) seek_then_scan(goat_lexer *lx, size_t i)
+{
+    seek(lx, i);
+    return scan_token(lx);
+}
+
+/* The token is done; the character after it is read by next(), with its
+ * error checks, at the same moment as before. */
+static goat_token __attribute__((noinline))
+finish_with_seek(goat_lexer *lx, goat_tok kind, size_t pos, size_t end, const char *lit,
+                 size_t lit_len)
+{
+    seek(lx, end);
+    return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+}
+
+/* The common tokens (identifiers, keywords, plain strings, punctuation and
+ * automatic semicolons at newlines) scanned on bytes held in registers; all
+ * else, and anything touching a NUL or a non-ASCII byte, goes to
+ * scan_token from an unchanged state, so the tokens, the errors and the
+ * moments errors are found stay exactly those of scan_token. */
+goat_token goat_lexer_next(goat_lexer *lx)
+{
+    goat_lexer_state *s = &lx->state;
+    const unsigned char *src = (const unsigned char *)lx->config.src;
+    size_t len = lx->config.len;
+    int ch = s->ch;
+    size_t pos = s->offset;
+    goat_tok kind;
+    size_t end, lit_len = 0;
+    const char *lit;
+    bool insert_semi = false;
+
+    if ((unsigned)ch < 0x80 && ((byte_class[ch] & SPACE_BYTE) || (ch == '\n' && !s->insert_semi))) {
+        /* ch is ASCII, so it is src[pos] and the next byte is at pos + 1 */
+        bool stop_at_newline = s->insert_semi;
+        size_t i = pos + 1;
+        while (i < len) {
+            unsigned char b = src[i];
+            if ((byte_class[b] & SPACE_BYTE) || (b == '\n' && !stop_at_newline))
+                i++;
+            else
+                break;
+        }
+        if (i >= len || (unsigned)src[i] - 1u >= 0x7Fu) {
+            return seek_then_scan(lx, i);
+        }
+        /* the state is stored only when the token is done */
+        pos = i;
+        ch = src[i];
+    } else if (ch <= 0 || ch >= 0x80) {
+        return scan_token(lx);
+    }
+    /* ch is a plain ASCII character at pos */
+    lit = (const char *)src + pos;
+    if (byte_class[ch] & IDENT_BYTE) {
+        size_t i = pos + 1;
+        if (is_decimal(ch)) {
+            /* a plain decimal integer: a single 0 or no leading 0, ending
+             * in neither a letter, digit, '_' nor '.' (no octal, prefix,
+             * fraction, exponent, imaginary or separator to check) */
+            if (ch != '0') {
+                while (i < len && is_decimal(src[i]))
+                    i++;
+            } else if (i + 1 < len && lower(src[i]) == 'x' && is_hex(src[i + 1])) {
+                /* a plain hexadecimal integer */
+                i += 2;
+                while (i < len && is_hex(src[i]))
+                    i++;
+            }
+            if (i < len && (src[i] == 0 || src[i] >= 0x80 || src[i] == '.' ||
+                            (byte_class[src[i]] & IDENT_BYTE)))
+                goto slow;
+            kind = GOAT_TOK_INT;
+            insert_semi = true;
+            end = i;
+            lit_len = i - pos;
+            goto finish;
+        }
+        while (i < len && (byte_class[src[i]] & IDENT_BYTE))
+            i++;
+        if (i < len && (src[i] == 0 || src[i] >= 0x80))
+            goto slow; /* may go on with Unicode letters */
+        lit_len = i - pos;
+        if (lit_len > 1) {
+            kind = lookup_keyword_hashed(src + pos, lit_len);
+            insert_semi = kind == GOAT_TOK_IDENT || kind == GOAT_TOK_BREAK ||
+                          kind == GOAT_TOK_CONTINUE || kind == GOAT_TOK_FALLTHROUGH ||
+                          kind == GOAT_TOK_RETURN;
+        } else {
+            kind = GOAT_TOK_IDENT;
+            insert_semi = true;
+        }
+        end = i;
+    } else {
+        /* the byte after ch (0 at EOF) */
+        unsigned b1 = pos + 1 < len ? src[pos + 1] : 0;
+        switch (ch) {
+        case '\n':
+            /* reached only with insert_semi set */
+            kind = GOAT_TOK_SEMICOLON;
+            end = pos + 1;
+            lit = "\n";
+            lit_len = 1;
+            goto finish;
+        case '"': {
+            size_t i = pos + 1;
+            while (i < len) {
+                unsigned char b = src[i];
+                if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
+                    break;
+                i++;
+            }
+            if (i >= len || src[i] != '"')
+                goto slow;
+            kind = GOAT_TOK_STRING;
+            insert_semi = true;
+            end = i + 1;
+            lit_len = end - pos;
+            break;
+        }
+        case '(':
+            kind = GOAT_TOK_LPAREN, end = pos + 1;
+            break;
+        case ')':
+            kind = GOAT_TOK_RPAREN, end = pos + 1, insert_semi = true;
+            break;
+        case '[':
+            kind = GOAT_TOK_LBRACK, end = pos + 1;
+            break;
+        case ']':
+            kind = GOAT_TOK_RBRACK, end = pos + 1, insert_semi = true;
+            break;
+        case '{':
+            kind = GOAT_TOK_LBRACE, end = pos + 1;
+            break;
+        case '}':
+            kind = GOAT_TOK_RBRACE, end = pos + 1, insert_semi = true;
+            break;
+        case ',':
+            kind = GOAT_TOK_COMMA, end = pos + 1;
+            break;
+        case ';':
+            kind = GOAT_TOK_SEMICOLON, end = pos + 1, lit_len = 1;
+            break;
+        case '.':
+            if (b1 == '.' || is_decimal((int)b1))
+                goto slow;
+            kind = GOAT_TOK_PERIOD, end = pos + 1;
+            break;
+        case ':':
+            if (b1 == '=')
+                kind = GOAT_TOK_DEFINE, end = pos + 2;
+            else
+                kind = GOAT_TOK_COLON, end = pos + 1;
+            break;
+        case '=':
+            if (b1 == '=')
+                kind = GOAT_TOK_EQL, end = pos + 2;
+            else
+                kind = GOAT_TOK_ASSIGN, end = pos + 1;
+            break;
+        case '!':
+            if (b1 == '=')
+                kind = GOAT_TOK_NEQ, end = pos + 2;
+            else
+                kind = GOAT_TOK_NOT, end = pos + 1;
+            break;
+        case '*':
+            if (b1 == '=')
+                kind = GOAT_TOK_MUL_ASSIGN, end = pos + 2;
+            else
+                kind = GOAT_TOK_MUL, end = pos + 1;
+            break;
+        default:
+            goto slow;
+        }
+    }
+finish:
+    s->insert_semi = insert_semi;
+    if (end < len && (unsigned)src[end] - 1u < 0x7Fu) {
+        /* a plain ASCII character follows */
+        s->ch = src[end];
+        s->offset = end;
+        s->rd_offset = end + 1;
+        return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+    }
+    return finish_with_seek(lx, kind, pos, end, lit, lit_len);
+slow:
+    /* ch is the plain ASCII character at pos */
+    s->ch = ch;
+    s->offset = pos;
+    s->rd_offset = pos + 1;
+    return scan_token(lx);
 }
 
 void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config)

@@ -329,7 +329,12 @@ goat_node_list goat_p_list_end(goat_parser *p, size_t base)
     goat_node_list l = {NULL, p->scratch_len - base};
     if (l.count) {
         l.items = goat_p_alloc(p, l.count * sizeof *l.items);
-        memcpy(l.items, p->scratch + base, l.count * sizeof *l.items);
+        if (l.count <= 4) { /* most lists are short: no call */
+            for (size_t i = 0; i < l.count; i++)
+                l.items[i] = p->scratch[base + i];
+        } else {
+            memcpy(l.items, p->scratch + base, l.count * sizeof *l.items);
+        }
     }
     p->scratch_len = base;
     return l;

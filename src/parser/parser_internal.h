@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lexer/lexer.h"
@@ -135,7 +136,8 @@ static inline void goat_p_nest_inc(goat_parser *p)
         goat_p_nest_error(p);
 }
 
-/* Bytes a node of each kind occupies: the header and its union member. */
+/* Bytes a node of each kind occupies: the header and its union member,
+ * rounded up to a multiple of 8 (goat_p_new relies on it). */
 extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
 
 /* A new node of the given kind, every field zero (pos and end are set by
@@ -144,7 +146,14 @@ extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
  * parser's time goes largely into writing nodes. */
 static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
 {
-    goat_node *n = goat_p_alloc(p, goat_p_node_size[kind]);
+    size_t size = goat_p_node_size[kind]; /* a multiple of 8 already */
+    goat_node *n;
+    if (__builtin_expect(size <= (size_t)(p->bump_end - p->bump), 1)) {
+        n = (goat_node *)(void *)p->bump;
+        p->bump += size;
+    } else {
+        n = goat_p_alloc_slow(p, size);
+    }
     n->kind = kind;
     return n;
 }
@@ -166,11 +175,36 @@ static inline void goat_p_list_push(goat_parser *p, goat_node *n)
 
 goat_node_list goat_p_list_end(goat_parser *p, size_t base);
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
+/* Copies n bytes; short copies (most names and literals) inline, with two
+ * overlapping loads and stores that touch no byte outside either range. */
+static inline void goat_p_copy(char *dst, const char *src, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0 && n < 4) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    } else if (n > 16) {
+        memcpy(dst, src, n);
+    }
+}
+
 /* An arena copy of s[0, n), NUL-terminated. */
 static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
 {
     char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
-    memcpy(r, s, n);
+    goat_p_copy(r, s, n);
     return r;
 }
 
