@@ -7,3 +7,11 @@ endif
 tests_unit_test_config_SOURCES = tests/unit/test_config.c
 tests_unit_test_config_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_config_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_txn
+TESTS += tests/unit/test_project_txn
+endif
+tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c
+tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

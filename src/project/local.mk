@@ -1,3 +1,6 @@
-# Project-level work: transactions (all-or-nothing writes), main packages and
-# components, and the orchestration of goat track / patch / clean.
-libgoat_a_SOURCES +=
+# Project-level work: the module and its git repository, transactions
+# (all-or-nothing writes), main packages and components, and the
+# orchestration of goat track / patch / clean.
+libgoat_a_SOURCES += \
+	src/project/project.h src/project/project.c \
+	src/project/txn.h src/project/txn.c
