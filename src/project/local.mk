@@ -3,4 +3,5 @@
 # orchestration of goat track / patch / clean.
 libgoat_a_SOURCES += \
 	src/project/project.h src/project/project.c \
-	src/project/txn.h src/project/txn.c
+	src/project/txn.h src/project/txn.c \
+	src/project/options.h src/project/options.c
