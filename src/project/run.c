@@ -1,0 +1,433 @@
+#include "project/run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gen/gen.h"
+#include "git/changes.h"
+#include "git/filter.h"
+#include "project/mains.h"
+#include "project/plan.h"
+#include "rewrite/rewrite.h"
+#include "util/file.h"
+#include "util/xalloc.h"
+
+/* Which points each rewritten file holds, in path order. */
+typedef struct tracked_file {
+    char *path;
+    int first_id;
+    int points;
+} tracked_file;
+
+typedef struct tracking {
+    tracked_file *files;
+    size_t count, cap;
+    int total;
+} tracking;
+
+static void tracking_add(tracking *tr, const char *path, int first_id, int points)
+{
+    goat_grow((void **)&tr->files, &tr->cap, tr->count + 1, sizeof *tr->files);
+    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, points};
+    tr->total += points;
+}
+
+static void tracking_free(tracking *tr)
+{
+    for (size_t i = 0; i < tr->count; i++)
+        free(tr->files[i].path);
+    free(tr->files);
+    memset(tr, 0, sizeof *tr);
+}
+
+static void log_points(const goat_run_options *o, const tracked_file *f)
+{
+    if (!o->verbose)
+        return;
+    if (f->points == 1)
+        fprintf(stderr, "goat: %s: 1 tracking point (TRACK_ID_%d)\n", f->path, f->first_id);
+    else
+        fprintf(stderr, "goat: %s: %d tracking points (TRACK_ID_%d..TRACK_ID_%d)\n", f->path, f->points,
+                f->first_id, f->first_id + f->points - 1);
+}
+
+static goat_rewrite_options rewrite_options(const goat_project *p, const char *import_path, int first_id)
+{
+    goat_rewrite_options ro = {
+        .granularity = p->cfg.granularity,
+        .alias = p->cfg.goat_package_alias,
+        .import_path = import_path,
+        .first_id = first_id,
+    };
+    return ro;
+}
+
+static goat_filter *new_filter(const goat_project *p, bool verbose)
+{
+    goat_filter_options fo = {
+        .project_dir = p->dir,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = verbose,
+    };
+    return goat_filter_new(&fo);
+}
+
+static bool contains(const char *text, size_t len, const char *needle)
+{
+    return memmem(text, len, needle, strlen(needle)) != NULL;
+}
+
+/* ---- components, main entries and the generated package ---- */
+
+typedef struct component {
+    char *name;
+    int *ids;
+    size_t id_count;
+    const goat_main_pkg *main; /* NULL for the whole-module component */
+} component;
+
+static void free_components(component *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(c[i].name);
+        free(c[i].ids);
+    }
+    free(c);
+}
+
+static void component_take_ids(component *c, const tracking *tr, const goat_main_pkg *m)
+{
+    for (size_t i = 0; i < tr->count; i++) {
+        const tracked_file *f = &tr->files[i];
+        if (m && !goat_main_pkg_covers(m, f->path))
+            continue;
+        c->ids = goat_xreallocarray(c->ids, c->id_count + (size_t)f->points + 1, sizeof *c->ids);
+        for (int id = f->first_id; id < f->first_id + f->points; id++)
+            c->ids[c->id_count++] = id;
+    }
+}
+
+/* Builds the components, inserts the main entries into the plan and adds
+ * the generated package. tr->total must be > 0. */
+static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
+                                const char *import_path, int *entries_out)
+{
+    goat_mains mains;
+    goat_error *err = goat_mains_find(p->module_path, &mains);
+    if (err)
+        return err;
+    goat_filter *filter = new_filter(p, false);
+
+    size_t selected = 0;
+    for (size_t i = 0; i < mains.count; i++)
+        selected += goat_config_is_main_entry(&p->cfg, mains.items[i].dir);
+
+    component *comps = NULL;
+    size_t comp_count = 0;
+    if (selected == 0) {
+        comps = goat_xcalloc(1, sizeof *comps);
+        comp_count = 1;
+        comps[0].name = goat_xstrdup(p->module_path);
+        component_take_ids(&comps[0], tr, NULL);
+    } else {
+        comps = goat_xcalloc(mains.count, sizeof *comps);
+        comp_count = mains.count;
+        for (size_t i = 0; i < mains.count; i++) {
+            comps[i].name = goat_xstrdup(mains.items[i].dir);
+            comps[i].main = &mains.items[i];
+            component_take_ids(&comps[i], tr, &mains.items[i]);
+        }
+    }
+
+    int entries = 0;
+    for (size_t i = 0; i < comp_count && !err; i++) {
+        const goat_main_pkg *m = comps[i].main;
+        if (!m || !goat_config_is_main_entry(&p->cfg, m->dir))
+            continue;
+        if (comps[i].id_count == 0) {
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: no tracking point in this program, no main entry\n", m->dir);
+            continue;
+        }
+        if (!m->main_file || !goat_filter_path(filter, m->main_file)) {
+            fprintf(stderr, "goat: warning: main package %s: %s, no main entry inserted\n", m->dir,
+                    m->main_file ? "its main file is ignored" : "no func main found");
+            continue;
+        }
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(plan, m->main_file, &text, &len)))
+            break;
+        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_main_entry(m->main_file, text, len, &ro, (int)i, &res)))
+            break;
+        goat_plan_set(plan, m->main_file, res.text, res.len);
+        entries++;
+        if (o->verbose)
+            fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
+                    m->main_file, m->dir, i, comps[i].id_count);
+    }
+    if (!err && entries == 0)
+        fprintf(stderr,
+                "goat: warning: no main entry was inserted (%s): call %s.ServeHTTP(%s.COMPONENT_0) from your "
+                "program to serve /metrics and /track\n",
+                mains.count == 0 ? "no main package in this module"
+                : selected == 0  ? "mainEntries selects no main package"
+                                 : "no selected main package reaches a tracking point",
+                p->cfg.goat_package_alias, p->cfg.goat_package_alias);
+
+    if (!err) {
+        goat_gen_component *gc = goat_xcalloc(comp_count, sizeof *gc);
+        for (size_t i = 0; i < comp_count; i++)
+            gc[i] = (goat_gen_component){comps[i].name, comps[i].ids, comps[i].id_count};
+        goat_gen_values v = {
+            .package_name = p->cfg.goat_package_name,
+            .app_name = p->cfg.app_name,
+            .app_version = p->cfg.app_version,
+            .track_id_count = tr->total,
+            .components = gc,
+            .component_count = comp_count,
+            .race = p->cfg.race,
+            .data_type = p->cfg.data_type == GOAT_DATA_TYPE_COUNT ? GOAT_GEN_DATA_COUNT : GOAT_GEN_DATA_BOOL,
+        };
+        char *text = NULL;
+        size_t len = 0;
+        err = goat_gen_render(&v, &text, &len);
+        if (err && !err->file)
+            err->file = goat_xstrdup(p->config_path);
+        if (!err) {
+            char *gen_path = goat_config_generated_file(&p->cfg);
+            goat_plan_set(plan, gen_path, text, len);
+            free(gen_path);
+        }
+        free(gc);
+    }
+    *entries_out = entries;
+    free_components(comps, comp_count);
+    goat_filter_free(filter);
+    goat_mains_free(&mains);
+    return err;
+}
+
+/* Validates, then prints or writes the plan. */
+static goat_error *deliver(goat_plan *plan, const goat_run_options *o)
+{
+    goat_error *err = goat_plan_validate(plan);
+    if (err)
+        return err;
+    if (o->dry_run) {
+        fflush(stdout);
+        return goat_plan_print_diff(plan, stdout);
+    }
+    return goat_plan_commit(plan);
+}
+
+static FILE *summary_stream(const goat_run_options *o)
+{
+    return o->dry_run ? stderr : stdout;
+}
+
+/* ---- track ---- */
+
+goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
+{
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (access(gen_path, F_OK) == 0) {
+        goat_error *err = goat_error_new(gen_path, 0, 0,
+                                         "already exists: this project is already tracked; run 'goat clean' "
+                                         "first (or 'goat patch' to update the tracking points)");
+        free(gen_path);
+        return err;
+    }
+    free(gen_path);
+
+    goat_change_options co = {
+        .project_dir = p->dir,
+        .old_ref = p->cfg.old_branch,
+        .new_ref = p->cfg.new_branch,
+        .precision = p->cfg.diff_precision,
+        .threads = p->cfg.threads,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = o->verbose,
+    };
+    goat_changes changes = {0};
+    goat_error *err = goat_changes_compute(&co, &changes);
+    if (err)
+        return err;
+
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    tracking tr = {0};
+    int next_id = 1;
+    for (size_t i = 0; i < changes.count && !err; i++) {
+        const goat_changed_file *cf = &changes.files[i];
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(&plan, cf->path, &text, &len)))
+            break;
+        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_track(cf->path, text, len, &cf->lines, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            goat_plan_set(&plan, cf->path, res.text, res.len);
+            tracking_add(&tr, cf->path, next_id, res.points);
+            log_points(o, &tr.files[tr.count - 1]);
+            next_id += res.points;
+        } else {
+            goat_rewrite_result_free(&res);
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: changed, but no change inside a function body\n", cf->path);
+        }
+    }
+    size_t changed_files = changes.count;
+    goat_changes_free(&changes);
+
+    int entries = 0;
+    if (!err && tr.total == 0) {
+        fprintf(summary_stream(o),
+                "goat track: no tracking points: %zu changed Go files between %s and %s, no changed code inside "
+                "a function body; nothing written\n",
+                changed_files, p->cfg.old_branch, p->cfg.new_branch);
+    } else if (!err) {
+        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        if (!err)
+            err = deliver(&plan, o);
+        if (!err)
+            fprintf(summary_stream(o), "goat track: %s%d tracking point%s in %zu file%s, %d main entr%s\n",
+                    o->dry_run ? "would insert " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
+                    tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies");
+    }
+    tracking_free(&tr);
+    goat_plan_free(&plan);
+    free(import_path);
+    return err;
+}
+
+/* ---- patch ---- */
+
+goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
+{
+    goat_filter *filter = new_filter(p, o->verbose);
+    char **paths = NULL;
+    size_t count = 0;
+    goat_error *err = goat_list_project_files(filter, &paths, &count);
+    if (err) {
+        goat_filter_free(filter);
+        return err;
+    }
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    tracking tr = {0};
+    int next_id = 1;
+    for (size_t i = 0; i < count && !err; i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
+            break;
+        if (!contains(text, len, "+goat:"))
+            continue;
+        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            tracking_add(&tr, paths[i], next_id, res.points);
+            log_points(o, &tr.files[tr.count - 1]);
+            next_id += res.points;
+        }
+        goat_plan_set(&plan, paths[i], res.text, res.len);
+    }
+
+    int entries = 0;
+    if (!err) {
+        if (tr.total > 0) {
+            err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        } else {
+            char *gen_path = goat_config_generated_file(&p->cfg);
+            err = goat_plan_remove(&plan, gen_path);
+            goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
+            free(gen_path);
+        }
+    }
+    if (!err)
+        err = deliver(&plan, o);
+    if (!err)
+        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
+                o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
+                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", goat_plan_changed_count(&plan),
+                goat_plan_changed_count(&plan) == 1 ? "" : "s");
+    tracking_free(&tr);
+    goat_plan_free(&plan);
+    free(import_path);
+    goat_free_paths(paths, count);
+    goat_filter_free(filter);
+    return err;
+}
+
+/* ---- clean ---- */
+
+goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
+{
+    goat_filter *filter = new_filter(p, o->verbose);
+    char **paths = NULL;
+    size_t count = 0;
+    goat_error *err = goat_list_project_files(filter, &paths, &count);
+    if (err) {
+        goat_filter_free(filter);
+        return err;
+    }
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    int points = 0;
+    size_t files = 0;
+    for (size_t i = 0; i < count && !err; i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
+            break;
+        if (!contains(text, len, "+goat:") && !contains(text, len, import_path))
+            continue;
+        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
+            break;
+        goat_plan_set(&plan, paths[i], res.text, res.len);
+        if (goat_plan_changes(&plan, paths[i])) {
+            files++;
+            points += res.points;
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", paths[i], res.points,
+                        res.points == 1 ? "" : "s");
+        }
+    }
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    bool had_gen = access(gen_path, F_OK) == 0;
+    if (!err)
+        err = goat_plan_remove(&plan, gen_path);
+    goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
+    if (!err)
+        err = deliver(&plan, o);
+    if (!err)
+        fprintf(summary_stream(o), "goat clean: %sremoved %d tracking point%s from %zu file%s%s%s\n",
+                o->dry_run ? "would have " : "", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
+                had_gen ? " and " : "", had_gen ? gen_path : "");
+    free(gen_path);
+    goat_plan_free(&plan);
+    free(import_path);
+    goat_free_paths(paths, count);
+    goat_filter_free(filter);
+    return err;
+}
