@@ -15,3 +15,17 @@ endif
 tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c
 tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+# End-to-end: real git repositories, goat, and the Go toolchain (skipped
+# when Go is not installed). lib.sh and the client are shared helpers.
+E2E_TESTS = \
+	tests/e2e/track.sh \
+	tests/e2e/modes.sh \
+	tests/e2e/patch.sh \
+	tests/e2e/errors.sh \
+	tests/e2e/layout.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) \
+	tests/e2e/lib.sh \
+	tests/e2e/client/go.mod \
+	tests/e2e/client/main.go
