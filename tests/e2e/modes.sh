@@ -19,7 +19,7 @@ go_checks "$repo"
 "$GO" build -o "$tmp/server" ./cmd/server || fail "build server (count)"
 port=$("$client" freeport)
 start_app "$port" "$tmp/server"
-got=$("$client" track "http://127.0.0.1:$port/track")
+got=$("$client" track "http://127.0.0.1:$port/track?order=2")
 expect_eq "/track in count mode" "app shop c1
 component 0 cmd/client total=3 covered=1 rate=33 ids=1:0,4:3,5:0
 component 1 cmd/server total=4 covered=2 rate=50 ids=2:1,3:0,4:3,5:0" "$got"
@@ -46,7 +46,7 @@ else
 fi
 port=$("$client" freeport)
 start_app "$port" "$bin" sub
-got=$("$client" track "http://127.0.0.1:$port/track")
+got=$("$client" track "http://127.0.0.1:$port/track?order=2")
 expect_eq "/track in race mode" "app shop r1
 component 0 cmd/client total=3 covered=2 rate=66 ids=1:0,4:1,5:1
 component 1 cmd/server total=4 covered=4 rate=100 ids=2:1,3:1,4:1,5:1" "$got"

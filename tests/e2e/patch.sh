@@ -35,7 +35,7 @@ go_checks "$repo"
 "$GO" build -o "$tmp/server" ./cmd/server || fail "build server"
 port=$("$client" freeport)
 start_app "$port" "$tmp/server"
-got=$("$client" track "http://127.0.0.1:$port/track")
+got=$("$client" track "http://127.0.0.1:$port/track?order=2")
 expect_eq "/track after patch" "app shop p1
 component 0 cmd/client total=3 covered=1 rate=33 ids=3:1,4:0,5:0
 component 1 cmd/server total=5 covered=2 rate=40 ids=1:1,2:0,3:1,4:0,5:0" "$got"

@@ -53,15 +53,15 @@ go_checks "$repo"
 # Run the server without its "sub" path: main and calc.Add (3 times) run.
 port=$("$client" freeport)
 start_app "$port" "$tmp/server"
-got=$("$client" track "http://127.0.0.1:$port/track")
+got=$("$client" track "http://127.0.0.1:$port/track?order=2")
 expect_eq "/track after a plain run" "app shop e2e
 component 0 cmd/client total=3 covered=1 rate=33 ids=1:0,4:1,5:0
 component 1 cmd/server total=4 covered=2 rate=50 ids=2:1,3:0,4:1,5:0" "$got"
 got=$("$client" metrics "http://127.0.0.1:$port/metrics")
-expect_eq "/metrics after a plain run" 'goat_track_covered{app="shop",version="e2e",component="cmd/client"} 1
-goat_track_covered{app="shop",version="e2e",component="cmd/server"} 2
-goat_track_coverage_ratio{app="shop",version="e2e",component="cmd/client"} 33
+expect_eq "/metrics after a plain run" 'goat_track_coverage_ratio{app="shop",version="e2e",component="cmd/client"} 33
 goat_track_coverage_ratio{app="shop",version="e2e",component="cmd/server"} 50
+goat_track_covered{app="shop",version="e2e",component="cmd/client"} 1
+goat_track_covered{app="shop",version="e2e",component="cmd/server"} 2
 goat_track_total{app="shop",version="e2e",component="cmd/client"} 3
 goat_track_total{app="shop",version="e2e",component="cmd/server"} 4' "$got"
 stop_apps
@@ -69,7 +69,7 @@ stop_apps
 # With "sub": subtract and calc.Sub run too.
 port=$("$client" freeport)
 start_app "$port" "$tmp/server" sub
-got=$("$client" track "http://127.0.0.1:$port/track?component=cmd/server")
+got=$("$client" track "http://127.0.0.1:$port/track?order=2&component=cmd/server")
 expect_eq "/track after a run with sub" "app shop e2e
 component 1 cmd/server total=4 covered=4 rate=100 ids=2:1,3:1,4:1,5:1" "$got"
 stop_apps
