@@ -12,6 +12,7 @@
 #include "project/plan.h"
 #include "rewrite/rewrite.h"
 #include "util/file.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* Which points each rewritten file holds, in path order. */
@@ -112,11 +113,93 @@ static void component_take_ids(component *c, const tracking *tr, const goat_main
     }
 }
 
-/* Builds the components, inserts the main entries into the plan and adds
- * the generated package. tr->total must be > 0. */
+static int points_in(const tracking *tr, const char *path)
+{
+    for (size_t i = 0; i < tr->count; i++)
+        if (strcmp(tr->files[i].path, path) == 0)
+            return tr->files[i].points;
+    return 0;
+}
+
+/* Removes the lines from a `// +goat:main` line to the next `// +goat:end`
+ * line, for a file that keeps its tracking blocks (and so its import). */
+static char *strip_main_blocks(const char *text, size_t len, size_t *out_len)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    size_t i = 0;
+    bool in_block = false;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        size_t t = i;
+        while (t < end && (text[t] == ' ' || text[t] == '\t'))
+            t++;
+        bool starts_main = end - t >= 13 && memcmp(text + t, "// +goat:main", 13) == 0;
+        bool is_end = end - t >= 12 && memcmp(text + t, "// +goat:end", 12) == 0;
+        if (!in_block && starts_main)
+            in_block = true;
+        else if (in_block && is_end)
+            in_block = false;
+        else if (!in_block)
+            goat_strbuf_append(&sb, text + i, end - i);
+        i = end;
+    }
+    return goat_strbuf_detach(&sb, out_len);
+}
+
+/* Makes m's main file carry exactly the main entry wanted: the block for
+ * COMPONENT_want, or none when want < 0. Existing blocks that do not match
+ * (a component renumbered, a main no longer selected) are removed first. */
+static goat_error *settle_main_entry(goat_project *p, goat_plan *plan, const goat_main_pkg *m, int want,
+                                     const tracking *tr, const char *import_path, bool *inserted)
+{
+    *inserted = false;
+    const char *text = NULL;
+    size_t len = 0;
+    goat_error *err = goat_plan_text(plan, m->main_file, &text, &len);
+    if (err)
+        return err;
+    if (contains(text, len, "+goat:main")) {
+        char *call = goat_xasprintf("%s.ServeHTTP(%s.COMPONENT_%d)", p->cfg.goat_package_alias,
+                                    p->cfg.goat_package_alias, want);
+        bool same = want >= 0 && contains(text, len, call);
+        free(call);
+        if (same) {
+            *inserted = true;
+            return NULL;
+        }
+        if (points_in(tr, m->main_file) == 0) {
+            goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+            goat_rewrite_result res = {0};
+            if ((err = goat_rewrite_clean(m->main_file, text, len, &ro, &res)))
+                return err;
+            goat_plan_set(plan, m->main_file, res.text, res.len);
+        } else {
+            size_t n = 0;
+            char *stripped = strip_main_blocks(text, len, &n);
+            goat_plan_set(plan, m->main_file, stripped, n);
+        }
+        if ((err = goat_plan_text(plan, m->main_file, &text, &len)))
+            return err;
+    }
+    if (want < 0)
+        return NULL;
+    goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+    goat_rewrite_result res = {0};
+    if ((err = goat_rewrite_main_entry(m->main_file, text, len, &ro, want, &res)))
+        return err;
+    goat_plan_set(plan, m->main_file, res.text, res.len);
+    *inserted = true;
+    return NULL;
+}
+
+/* Builds the components, settles the main entries in the plan and adds the
+ * generated package; with no tracking point, removes the package and every
+ * main entry instead. */
 static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
                                 const char *import_path, int *entries_out)
 {
+    *entries_out = 0;
     goat_mains mains;
     goat_error *err = goat_mains_find(p->module_path, &mains);
     if (err)
@@ -145,35 +228,30 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
     }
 
     int entries = 0;
-    for (size_t i = 0; i < comp_count && !err; i++) {
-        const goat_main_pkg *m = comps[i].main;
-        if (!m || !goat_config_is_main_entry(&p->cfg, m->dir))
-            continue;
-        if (comps[i].id_count == 0) {
+    for (size_t i = 0; i < mains.count && !err; i++) {
+        const goat_main_pkg *m = &mains.items[i];
+        bool chosen = tr->total > 0 && selected > 0 && goat_config_is_main_entry(&p->cfg, m->dir);
+        if (chosen && comps[i].id_count == 0) {
             if (o->verbose)
                 fprintf(stderr, "goat: %s: no tracking point in this program, no main entry\n", m->dir);
-            continue;
+            chosen = false;
         }
         if (!m->main_file || !goat_filter_path(filter, m->main_file)) {
-            fprintf(stderr, "goat: warning: main package %s: %s, no main entry inserted\n", m->dir,
-                    m->main_file ? "its main file is ignored" : "no func main found");
+            if (chosen)
+                fprintf(stderr, "goat: warning: main package %s: %s, no main entry inserted\n", m->dir,
+                        m->main_file ? "its main file is ignored" : "no func main found");
             continue;
         }
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(plan, m->main_file, &text, &len)))
-            break;
-        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_main_entry(m->main_file, text, len, &ro, (int)i, &res)))
-            break;
-        goat_plan_set(plan, m->main_file, res.text, res.len);
-        entries++;
-        if (o->verbose)
-            fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
-                    m->main_file, m->dir, i, comps[i].id_count);
+        bool inserted = false;
+        err = settle_main_entry(p, plan, m, chosen ? (int)i : -1, tr, import_path, &inserted);
+        if (!err && inserted) {
+            entries++;
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
+                        m->main_file, m->dir, i, comps[i].id_count);
+        }
     }
-    if (!err && entries == 0)
+    if (!err && entries == 0 && tr->total > 0)
         fprintf(stderr,
                 "goat: warning: no main entry was inserted (%s): call %s.ServeHTTP(%s.COMPONENT_0) from your "
                 "program to serve /metrics and /track\n",
@@ -182,7 +260,11 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
                                  : "no selected main package reaches a tracking point",
                 p->cfg.goat_package_alias, p->cfg.goat_package_alias);
 
-    if (!err) {
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (!err && tr->total == 0) {
+        err = goat_plan_remove(plan, gen_path);
+        goat_plan_prune_dir(plan, p->cfg.goat_package_path);
+    } else if (!err) {
         goat_gen_component *gc = goat_xcalloc(comp_count, sizeof *gc);
         for (size_t i = 0; i < comp_count; i++)
             gc[i] = (goat_gen_component){comps[i].name, comps[i].ids, comps[i].id_count};
@@ -201,13 +283,11 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
         err = goat_gen_render(&v, &text, &len);
         if (err && !err->file)
             err->file = goat_xstrdup(p->config_path);
-        if (!err) {
-            char *gen_path = goat_config_generated_file(&p->cfg);
+        if (!err)
             goat_plan_set(plan, gen_path, text, len);
-            free(gen_path);
-        }
         free(gc);
     }
+    free(gen_path);
     *entries_out = entries;
     free_components(comps, comp_count);
     goat_filter_free(filter);
@@ -351,16 +431,8 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     }
 
     int entries = 0;
-    if (!err) {
-        if (tr.total > 0) {
-            err = plan_package(p, o, &plan, &tr, import_path, &entries);
-        } else {
-            char *gen_path = goat_config_generated_file(&p->cfg);
-            err = goat_plan_remove(&plan, gen_path);
-            goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
-            free(gen_path);
-        }
-    }
+    if (!err)
+        err = plan_package(p, o, &plan, &tr, import_path, &entries);
     if (!err)
         err = deliver(&plan, o);
     if (!err)

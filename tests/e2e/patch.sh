@@ -5,7 +5,8 @@
 # generated package and components follow (checked live over /track), the
 # module still passes gofmt, go vet and go build; a second goat patch
 # changes nothing; goat clean then leaves git status clean; a patch that
-# removes every point removes the generated package too.
+# removes every point removes the generated package and the main entries,
+# restoring the files.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 repo=$tmp/shop
@@ -46,6 +47,14 @@ before=$(snapshot "$repo")
 "$GOAT" patch >/dev/null || fail "second goat patch"
 expect_eq "second patch changed nothing" "$before" "$(snapshot "$repo")"
 
+# mainEntries now selects cmd/server only: cmd/client's main entry goes.
+sed -i 's|^  - "\*"$|  - "cmd/server"|' goat.yaml
+grep -q '^  - "cmd/server"$' goat.yaml || fail "test setup: mainEntries not changed"
+"$GOAT" patch >/dev/null || fail "goat patch after changing mainEntries"
+grep -q 'ServeHTTP' cmd/client/main.go && fail "cmd/client kept a main entry mainEntries no longer selects"
+grep -q 'goat.ServeHTTP(goat.COMPONENT_1)' cmd/server/main.go || fail "cmd/server lost its main entry"
+go_checks "$repo"
+
 "$GOAT" clean >/dev/null || fail "goat clean"
 rm goat.yaml
 expect_eq "git status after patch + clean" "" "$(git status --porcelain)"
@@ -57,12 +66,11 @@ for f in cmd/client/main.go cmd/server/main.go internal/calc/calc.go util/strs/s
     sed -i 's|// +goat:generate|// +goat:delete|' "$f"
 done
 out=$("$GOAT" patch 2>&1) || fail "goat patch (delete all): $out"
-[ -e goat/goat_generated.go ] && fail "generated file left with no tracking point"
-grep -rq 'TRACK_ID' --include=*.go . && fail "TRACK_ID left after deleting every point"
+expect_contains "patch summary (delete all)" "$out" "0 tracking points in 0 files, 0 main entries"
+[ -e goat ] && fail "generated package left with no tracking point"
+grep -rq 'TRACK_ID\|+goat:\|example.com/shop/goat' --include=*.go . && fail "goat code left after deleting every point"
+go_checks "$repo"
+expect_eq "delete-all patch restores the files" "?? goat.yaml" "$(git status --porcelain)"
 rm goat.yaml
-"$GOAT" init --app-name shop >/dev/null
-"$GOAT" clean >/dev/null || fail "goat clean 2"
-rm goat.yaml
-expect_eq "git status after delete-all + clean" "" "$(git status --porcelain)"
 
 finish
