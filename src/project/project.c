@@ -105,10 +105,12 @@ goat_error *goat_project_open(goat_project *p, bool load_config)
         return err;
     }
 
+    /* Kept initialized until goat_project_close: libgit2's set-up (its TLS
+     * certificates among others) is not free, and every step uses it. */
     git_libgit2_init();
+    p->git_initialized = true;
     git_repository *repo = NULL;
     if (git_repository_open_ext(&repo, cwd, 0, NULL) < 0) {
-        git_libgit2_shutdown();
         err = goat_error_new(NULL, 0, 0, "%s is not inside a git repository: goat compares git commits, "
                                          "run 'git init' and commit first", cwd);
         goat_project_close(p);
@@ -116,7 +118,6 @@ goat_error *goat_project_open(goat_project *p, bool load_config)
     }
     bool bare = git_repository_is_bare(repo);
     git_repository_free(repo);
-    git_libgit2_shutdown();
     if (bare) {
         err = goat_error_new(NULL, 0, 0, "%s is a bare git repository: goat needs a working tree", cwd);
         goat_project_close(p);
@@ -135,6 +136,8 @@ goat_error *goat_project_open(goat_project *p, bool load_config)
 
 void goat_project_close(goat_project *p)
 {
+    if (p->git_initialized)
+        git_libgit2_shutdown();
     free(p->dir);
     free(p->module_path);
     free(p->config_path);

@@ -16,6 +16,7 @@ typedef struct goat_project {
     char *module_path; /* the module directive of go.mod */
     char *config_path; /* goat.yaml as named ($GOAT_CONFIG or "goat.yaml") */
     goat_config cfg;   /* loaded by goat_project_open when asked to */
+    bool git_initialized;
 } goat_project;
 
 /* Checks that the current directory is a Go module root inside a git
