@@ -4,18 +4,29 @@
  * specification's rule states (after a line's final token when it is an
  * identifier, a basic literal, one of the keywords break continue
  * fallthrough return, or one of ++ -- ) ] }), the way go/scanner does: an
- * automatically inserted semicolon has the literal "\n" (at a newline) or
- * is empty-literal at EOF, and a general comment spanning lines counts as a
- * newline.
+ * automatically inserted semicolon has the literal "\n" (go/scanner gives
+ * "\n" at EOF too), and a general comment spanning lines counts as a
+ * newline: the semicolon then sits at the comment's first byte and the
+ * comment follows as the next token.
  *
  * Positions are byte offsets into the text. A BOM (U+FEFF) is skipped at
  * offset 0 only; anywhere else it is an error, as in go/scanner.
  *
  * Errors (illegal character, invalid UTF-8, NUL, unterminated literal or
  * comment, invalid escape, malformed number) do not stop scanning: the
- * scanner records the FIRST error (position and go/scanner's message text),
+ * scanner records the first error (position and go/scanner's message text),
  * and keeps producing tokens so the parser can carry on the way go/parser
- * does. goat_lexer_error returns that first error, if any.
+ * does. "First" is go/parser's order: go/parser sorts its error list by
+ * position and then message, so the lexer keeps the error with the smallest
+ * offset (ties: the smaller message), whenever it was found. Errors are
+ * found exactly when go/scanner finds them (including its one-character
+ * look-ahead), so first_error reflects what go/parser would have seen after
+ * the same tokens. (go/parser sorts by the position a //line directive
+ * maps to; this lexer orders by real offset, which differs only in files
+ * whose directives reorder lines.) Line directives (//line, and the
+ * general-comment form) are checked for go/scanner's "invalid line number"
+ * and "invalid column number" errors but do not change positions.
+ * goat_lexer_error returns that first error, if any.
  *
  * No global state: everything lives in goat_lexer, so any number of
  * scanners may run at once on different threads. */
@@ -31,13 +42,20 @@
 typedef struct goat_token {
     goat_tok kind;
     size_t pos; /* offset of the first byte */
-    size_t end; /* offset just past the last byte in the source */
-    /* The literal as go/scanner reports it, for IDENT, INT, FLOAT, IMAG,
-     * CHAR, STRING, COMMENT and SEMICOLON: it points into the source
-     * (lit == src + pos), except where go/scanner's literal differs from the
-     * source bytes: raw strings and comments with carriage returns, whose
-     * '\r' bytes go/scanner strips, and automatic semicolons ("\n" or "").
-     * Such literals live in storage owned by the lexer until
+    /* Offset just past the last byte in the source. An automatic semicolon
+     * at a newline spans that newline (end = pos + 1); one at EOF or before
+     * a comment is empty (end = pos). */
+    size_t end;
+    /* The literal as go/scanner reports it: the text of an IDENT, INT,
+     * FLOAT, IMAG, CHAR, STRING, COMMENT or keyword, ";" for a semicolon in
+     * the source, "\n" for an automatic one, the offending character for
+     * ILLEGAL, and nothing (lit_len 0) for operators and EOF. It points into
+     * the source (lit == src + pos), except where go/scanner's literal
+     * differs from the source bytes: raw strings and comments with carriage
+     * returns, whose '\r' bytes go/scanner strips (so go/ast's
+     * BasicLit.End() is pos + lit_len, not end), automatic semicolons, and
+     * an ILLEGAL invalid UTF-8 byte (U+FFFD's encoding). Such literals live
+     * in static storage or in storage owned by the lexer until
      * goat_lexer_free. lit_len counts the literal's bytes. */
     const char *lit;
     size_t lit_len;
@@ -56,11 +74,13 @@ typedef struct goat_lexer_config {
 } goat_lexer_config;
 
 typedef struct goat_lexer_state {
-    size_t offset;        /* offset of the next unread byte */
+    int ch;               /* current character (code point), -1 at EOF */
+    size_t offset;        /* offset of ch */
+    size_t rd_offset;     /* offset of the byte after ch */
     bool insert_semi;     /* the spec's rule: a newline here ends a statement */
-    size_t first_error_offset;
+    size_t first_error_offset; /* meaningful when first_error != NULL */
     char *first_error;    /* message text, owned; NULL when none */
-    int error_count;
+    int error_count;      /* every error reported, as go/scanner's ErrorCount */
     char **owned;         /* literals allocated for '\r'-stripped text */
     size_t owned_count, owned_cap;
 } goat_lexer_state;

@@ -1,0 +1,3 @@
+module goat.test/genclient
+
+go 1.19

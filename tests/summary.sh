@@ -1,0 +1,18 @@
+#!/bin/sh
+# Prints one line "N passed, N failed, N skipped" summing every automake
+# test-suite.log below the given build directories, so CI logs end with a
+# count that is easy to read (and fails when a log reports failures).
+set -e
+pass=0 fail=0 skip=0
+for dir in "$@"; do
+  for log in $(find "$dir" -name test-suite.log 2>/dev/null); do
+    eval "$(awk '
+      /^# PASS: /  { p += $3 } /^# XFAIL: / { p += $3 }
+      /^# FAIL: /  { f += $3 } /^# XPASS: / { f += $3 } /^# ERROR: / { f += $3 }
+      /^# SKIP: /  { s += $3 }
+      END { printf "p=%d f=%d s=%d\n", p, f, s }' "$log")"
+    pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
+  done
+done
+echo "tests: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
