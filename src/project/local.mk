@@ -6,4 +6,5 @@ libgoat_a_SOURCES += \
 	src/project/txn.h src/project/txn.c \
 	src/project/options.h src/project/options.c \
 	src/project/mains.h src/project/mains.c \
-	src/project/plan.h src/project/plan.c
+	src/project/plan.h src/project/plan.c \
+	src/project/run.h src/project/run.c
