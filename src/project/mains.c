@@ -330,16 +330,20 @@ goat_error *goat_mains_find(const char *module_path, goat_mains *out)
     return err;
 }
 
+void goat_main_pkg_free(goat_main_pkg *m)
+{
+    free(m->dir);
+    free(m->main_file);
+    for (size_t j = 0; j < m->pkg_dir_count; j++)
+        free(m->pkg_dirs[j]);
+    free(m->pkg_dirs);
+    memset(m, 0, sizeof *m);
+}
+
 void goat_mains_free(goat_mains *mains)
 {
-    for (size_t i = 0; i < mains->count; i++) {
-        goat_main_pkg *m = &mains->items[i];
-        free(m->dir);
-        free(m->main_file);
-        for (size_t j = 0; j < m->pkg_dir_count; j++)
-            free(m->pkg_dirs[j]);
-        free(m->pkg_dirs);
-    }
+    for (size_t i = 0; i < mains->count; i++)
+        goat_main_pkg_free(&mains->items[i]);
     free(mains->items);
     mains->items = NULL;
     mains->count = 0;

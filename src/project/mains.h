@@ -38,6 +38,7 @@ typedef struct goat_mains {
 /* Scans the module in the current directory. */
 goat_error *goat_mains_find(const char *module_path, goat_mains *out);
 void goat_mains_free(goat_mains *mains);
+void goat_main_pkg_free(goat_main_pkg *m);
 
 /* Whether file (a path relative to the module root) lies in one of the
  * component's packages (its own directory, not a subdirectory). */

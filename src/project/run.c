@@ -193,6 +193,29 @@ static goat_error *settle_main_entry(goat_project *p, goat_plan *plan, const goa
     return NULL;
 }
 
+/* A main package whose files goat.yaml's ignores (or the other filters)
+ * exclude is not a component. */
+static void drop_ignored_mains(goat_mains *mains, goat_filter *filter, bool verbose)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < mains->count; i++) {
+        goat_main_pkg *m = &mains->items[i];
+        char *probe = m->main_file ? goat_xstrdup(m->main_file)
+                      : strcmp(m->dir, ".") == 0 ? goat_xstrdup("main.go")
+                                                 : goat_xasprintf("%s/main.go", m->dir);
+        bool keep = goat_filter_path(filter, probe);
+        free(probe);
+        if (keep) {
+            mains->items[kept++] = *m;
+        } else {
+            if (verbose)
+                fprintf(stderr, "goat: main package %s is ignored: not a component\n", m->dir);
+            goat_main_pkg_free(m);
+        }
+    }
+    mains->count = kept;
+}
+
 /* Builds the components, settles the main entries in the plan and adds the
  * generated package; with no tracking point, removes the package and every
  * main entry instead. */
@@ -205,6 +228,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
     if (err)
         return err;
     goat_filter *filter = new_filter(p, false);
+    drop_ignored_mains(&mains, filter, o->verbose);
 
     size_t selected = 0;
     for (size_t i = 0; i < mains.count; i++)
@@ -236,10 +260,10 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
                 fprintf(stderr, "goat: %s: no tracking point in this program, no main entry\n", m->dir);
             chosen = false;
         }
-        if (!m->main_file || !goat_filter_path(filter, m->main_file)) {
+        if (!m->main_file) {
             if (chosen)
-                fprintf(stderr, "goat: warning: main package %s: %s, no main entry inserted\n", m->dir,
-                        m->main_file ? "its main file is ignored" : "no func main found");
+                fprintf(stderr, "goat: warning: main package %s: no func main found, no main entry inserted\n",
+                        m->dir);
             continue;
         }
         bool inserted = false;

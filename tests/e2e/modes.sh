@@ -4,7 +4,8 @@
 # race: true the module passes go vet, builds with the race detector (when
 # the toolchain supports -race here) and reports the same numbers; goat
 # clean restores the tree in both cases. Also: mainEntries selecting one
-# program gives the main entry to that program only.
+# program gives the main entry to that program only, and an ignored main
+# package is no component.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 repo=$tmp/shop
@@ -55,5 +56,17 @@ grep -q 'WARNING: DATA RACE' "$tmp/app.out" && fail "the race detector reported 
 "$GOAT" clean >/dev/null || fail "goat clean (race)"
 rm goat.yaml
 expect_eq "git status after clean (race)" "" "$(git status --porcelain)"
+
+# ---- an ignored main package is no component and gets nothing
+"$GOAT" init --app-name shop --granularity func --ignores cmd/client >/dev/null || fail "init ignores"
+out=$("$GOAT" track 2>&1) || fail "goat track (ignores): $out"
+expect_contains "ignores summary" "$out" "5 tracking points in 3 files, 1 main entry"
+expect_eq "ignored main untouched" "$(git show HEAD:cmd/client/main.go)" "$(cat cmd/client/main.go)"
+grep -q 'goat.ServeHTTP(goat.COMPONENT_0)' cmd/server/main.go || fail "cmd/server is not COMPONENT_0"
+grep -q '"cmd/client"' goat/goat_generated.go && fail "ignored main package is a component"
+go_checks "$repo"
+"$GOAT" clean >/dev/null || fail "goat clean (ignores)"
+rm goat.yaml
+expect_eq "git status after clean (ignores)" "" "$(git status --porcelain)"
 
 finish
