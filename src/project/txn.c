@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,6 +331,17 @@ goat_error *goat_txn_commit(goat_txn *t)
         return err;
     }
 
+    /* An interrupt between two renames would leave half the project
+     * changed: hold the usual termination signals until the files are all
+     * replaced or all put back. */
+    sigset_t hold, saved;
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    sigaddset(&hold, SIGHUP);
+    sigaddset(&hold, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &hold, &saved);
+
     const char *fail_path = getenv("GOAT_TEST_FAIL_WRITE");
     if (fail_path && !*fail_path)
         fail_path = NULL;
@@ -351,10 +363,12 @@ goat_error *goat_txn_commit(goat_txn *t)
         err->message = msg;
         discard_scratch(t);
         remove_created_dirs(t);
+        sigprocmask(SIG_SETMASK, &saved, NULL);
         return err;
     }
     discard_scratch(t);
     for (size_t i = 0; i < t->prune_count; i++)
         rmdir(t->dirs_to_prune[i]); /* fails harmlessly when not empty */
+    sigprocmask(SIG_SETMASK, &saved, NULL);
     return NULL;
 }

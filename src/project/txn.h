@@ -14,7 +14,8 @@
  * temporary is renamed over its target (atomic per file); if a rename
  * fails, the targets already replaced are put back from their backups.
  * Missing directories (the goat package's) are created and, on failure,
- * removed again.
+ * removed again. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held during the
+ * apply phase, so an interrupt cannot leave half the files replaced.
  *
  * Test hook: when the environment variable GOAT_TEST_FAIL_WRITE names a
  * path of the transaction, applying that path fails as an I/O error would.
