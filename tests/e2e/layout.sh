@@ -6,7 +6,8 @@
 # (cgo included when a C compiler is present); with oldBranch INIT every
 # function of the module is tracked, and a module without any main package
 # gets one component named after the module and a warning; goat clean
-# restores everything.
+# restores everything. A module in a subdirectory of its repository, with
+# its main package at the module root (component "."), works the same.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 repo=$tmp/layout
@@ -122,5 +123,47 @@ expect_eq "INIT: nested module untouched" "$keep_nested" "$(snapshot "$repo/nest
 "$GOAT" clean >/dev/null || fail "goat clean (INIT)"
 rm goat.yaml
 expect_eq "git status after clean (INIT)" "" "$(git status --porcelain)"
+
+# A module in a subdirectory of its repository, with a main package at its root.
+mono=$tmp/mono
+mkdir -p "$mono" && cd "$mono" || exit 1
+git init -q .
+put svc/go.mod <<'EOF'
+module example.com/svc
+
+go 1.19
+EOF
+put svc/main.go <<'EOF'
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("v1")
+}
+EOF
+put other/x.go <<'EOF'
+package other
+
+func X() int {
+	return 1
+}
+EOF
+commit v1
+git checkout -q -b feature
+sed -i 's/v1/v2/' svc/main.go
+sed -i 's/return 1/return 2/' other/x.go
+commit v2
+cd svc || exit 1
+"$GOAT" init --app-name svc --granularity func >/dev/null || fail "goat init (subdirectory module)"
+out=$("$GOAT" track 2>&1) || fail "goat track (subdirectory module): $out"
+expect_contains "subdirectory module summary" "$out" "1 tracking point in 1 file, 1 main entry"
+grep -q 'goat.ServeHTTP(goat.COMPONENT_0)' main.go || fail "root main package has no main entry"
+grep -q '"[.]"' goat/goat_generated.go || fail "root main package is not component \".\""
+expect_eq "file outside the module untouched" "" "$(git status --porcelain ../other)"
+go_checks "$mono/svc"
+"$GOAT" clean >/dev/null || fail "goat clean (subdirectory module)"
+rm goat.yaml
+expect_eq "git status after clean (subdirectory module)" "" "$(git status --porcelain)"
 
 finish
