@@ -1,6 +1,8 @@
 #include "project/plan.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -145,29 +147,70 @@ static bool is_go_file(const char *path)
     return n > 3 && strcmp(path + n - 3, ".go") == 0;
 }
 
-goat_error *goat_plan_validate(const goat_plan *plan)
+static goat_error *validate_file(const goat_plan_file *f)
 {
-    for (size_t i = 0; i < plan->count; i++) {
-        const goat_plan_file *f = &plan->files[i];
-        if (!file_changes(f) || !f->new_text || !is_go_file(f->path))
-            continue;
-        goat_error *err = goat_txn_check_path(f->path);
-        if (err)
-            return err;
-        goat_arena arena;
-        goat_arena_init(&arena);
-        goat_node *file = NULL;
-        err = goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
-        goat_arena_free(&arena);
-        if (err) {
-            char *msg = goat_xasprintf("goat's output for this file does not parse (a bug in goat; nothing "
-                                       "was written): %s", err->message);
-            free(err->message);
-            err->message = msg;
-            return err;
-        }
+    goat_error *err = goat_txn_check_path(f->path);
+    if (err)
+        return err;
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    err = goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
+    goat_arena_free(&arena);
+    if (err) {
+        char *msg = goat_xasprintf("goat's output for this file does not parse (a bug in goat; nothing "
+                                   "was written): %s", err->message);
+        free(err->message);
+        err->message = msg;
     }
-    return NULL;
+    return err;
+}
+
+typedef struct validate_pool {
+    const goat_plan *plan;
+    goat_error **errors; /* one per plan file */
+    atomic_size_t next;
+} validate_pool;
+
+static void *validate_worker(void *arg)
+{
+    validate_pool *pool = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&pool->next, 1);
+        if (i >= pool->plan->count)
+            return NULL;
+        const goat_plan_file *f = &pool->plan->files[i];
+        if (file_changes(f) && f->new_text && is_go_file(f->path))
+            pool->errors[i] = validate_file(f);
+    }
+}
+
+goat_error *goat_plan_validate(const goat_plan *plan, int threads)
+{
+    validate_pool pool = {plan, goat_xcalloc(plan->count + 1, sizeof(goat_error *)), 0};
+    atomic_init(&pool.next, 0);
+    size_t n = threads > 1 ? (size_t)threads : 1;
+    if (n > plan->count)
+        n = plan->count ? plan->count : 1;
+    pthread_t *tids = goat_xcalloc(n, sizeof *tids);
+    size_t started = 0;
+    for (size_t i = 1; i < n; i++)
+        if (pthread_create(&tids[started], NULL, validate_worker, &pool) == 0)
+            started++;
+    validate_worker(&pool);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+    /* The first failing file in plan order, whatever the threads did. */
+    goat_error *err = NULL;
+    for (size_t i = 0; i < plan->count; i++) {
+        if (pool.errors[i] && !err)
+            err = pool.errors[i];
+        else if (pool.errors[i])
+            goat_error_free(pool.errors[i]);
+    }
+    free(pool.errors);
+    return err;
 }
 
 static int compare_files(const void *a, const void *b)

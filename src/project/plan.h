@@ -43,8 +43,10 @@ size_t goat_plan_changed_count(const goat_plan *plan);
 /* Whether path's content would change. */
 bool goat_plan_changes(const goat_plan *plan, const char *path);
 
-/* Every changed ".go" file must parse; the error names FILE:LINE:COL. */
-goat_error *goat_plan_validate(const goat_plan *plan);
+/* Every changed ".go" file must parse and be safe to write; the error
+ * names FILE:LINE:COL (the first failing file in plan order). Parses on up
+ * to threads threads. */
+goat_error *goat_plan_validate(const goat_plan *plan, int threads);
 /* Writes a unified diff of every change to out, files in path order. */
 goat_error *goat_plan_print_diff(const goat_plan *plan, FILE *out);
 /* Writes every change at once, or none (see txn.h). */

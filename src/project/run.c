@@ -1,5 +1,7 @@
 #include "project/run.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,9 +322,9 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
 }
 
 /* Validates, then prints or writes the plan. */
-static goat_error *deliver(goat_plan *plan, const goat_run_options *o)
+static goat_error *deliver(goat_plan *plan, const goat_run_options *o, int threads)
 {
-    goat_error *err = goat_plan_validate(plan);
+    goat_error *err = goat_plan_validate(plan, threads);
     if (err)
         return err;
     if (o->dry_run) {
@@ -335,6 +337,162 @@ static goat_error *deliver(goat_plan *plan, const goat_run_options *o)
 static FILE *summary_stream(const goat_run_options *o)
 {
     return o->dry_run ? stderr : stdout;
+}
+
+/* ---- rewriting many files at once (threads > 1) ----
+ *
+ * Tracking IDs depend on the points of every earlier file, so workers
+ * rewrite each file as if it came first (IDs from 1); the IDs are then
+ * shifted in path order. The shift edits only the calls the rewriter
+ * wrote, "ALIAS.Track(ALIAS.TRACK_ID_k)" for k = 1..points in source order,
+ * and only when the input held no such call; otherwise the file is simply
+ * rewritten again with its real first ID. Either way the output is exactly
+ * what a single thread produces. */
+
+typedef struct rewrite_job {
+    const char *path;
+    const char *src;
+    size_t len;
+    const goat_lineset *lines;
+    goat_rewrite_result res;
+    goat_error *err;
+} rewrite_job;
+
+typedef struct rewrite_pool {
+    rewrite_job *jobs;
+    size_t count;
+    atomic_size_t next;
+    goat_rewrite_options opts; /* first_id 1 */
+} rewrite_pool;
+
+static void *rewrite_worker(void *arg)
+{
+    rewrite_pool *pool = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&pool->next, 1);
+        if (i >= pool->count)
+            return NULL;
+        rewrite_job *j = &pool->jobs[i];
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+    }
+}
+
+static void run_pool(rewrite_pool *pool, int threads)
+{
+    size_t n = (size_t)threads < pool->count ? (size_t)threads : pool->count;
+    pthread_t *tids = goat_xcalloc(n + 1, sizeof *tids);
+    size_t started = 0;
+    for (size_t i = 1; i < n; i++)
+        if (pthread_create(&tids[started], NULL, rewrite_worker, pool) == 0)
+            started++;
+    rewrite_worker(pool); /* this thread works too; it alone suffices if none started */
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+}
+
+/* Shifts the IDs of a text rewritten with first_id 1 so they start at
+ * first_id; NULL when the calls are not exactly the expected ones. */
+static char *shift_ids(const char *alias, const char *src, size_t src_len, const char *text, size_t len,
+                       int points, int first_id, size_t *out_len)
+{
+    char *pattern = goat_xasprintf("%s.Track(%s.TRACK_ID_", alias, alias);
+    size_t plen = strlen(pattern);
+    char *result = NULL;
+    if (memmem(src, src_len, pattern, plen) == NULL) {
+        goat_strbuf sb = GOAT_STRBUF_INIT;
+        const char *p = text, *end = text + len;
+        int k = 0;
+        bool ok = true;
+        const char *hit;
+        while (ok && (hit = memmem(p, (size_t)(end - p), pattern, plen)) != NULL) {
+            const char *digits = hit + plen, *q = digits;
+            long v = 0;
+            while (q < end && *q >= '0' && *q <= '9' && v < 100000000)
+                v = v * 10 + (*q++ - '0');
+            k++;
+            ok = q > digits && q < end && *q == ')' && v == k;
+            goat_strbuf_append(&sb, p, (size_t)(digits - p));
+            goat_strbuf_printf(&sb, "%d", first_id + k - 1);
+            p = q;
+        }
+        if (ok && k == points) {
+            goat_strbuf_append(&sb, p, (size_t)(end - p));
+            result = goat_strbuf_detach(&sb, out_len);
+        } else {
+            goat_strbuf_free(&sb);
+        }
+    }
+    free(pattern);
+    return result;
+}
+
+/* Rewrites the changed files, IDs from 1 in path order, into plan and tr. */
+static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, const goat_changes *changes,
+                                   const char *import_path, goat_plan *plan, tracking *tr)
+{
+    goat_error *err = NULL;
+    rewrite_pool pool = {0};
+    pool.jobs = goat_xcalloc(changes->count + 1, sizeof *pool.jobs);
+    pool.count = changes->count;
+    atomic_init(&pool.next, 0);
+    pool.opts = rewrite_options(p, import_path, 1);
+    for (size_t i = 0; i < changes->count && !err; i++) {
+        rewrite_job *j = &pool.jobs[i];
+        j->path = changes->files[i].path;
+        j->lines = &changes->files[i].lines;
+        err = goat_plan_text(plan, j->path, &j->src, &j->len);
+    }
+    if (!err) {
+        if (p->cfg.threads > 1 && changes->count > 1)
+            run_pool(&pool, p->cfg.threads);
+        else
+            rewrite_worker(&pool);
+    }
+    int next_id = 1;
+    for (size_t i = 0; i < changes->count && !err; i++) {
+        rewrite_job *j = &pool.jobs[i];
+        if (j->err) {
+            err = j->err;
+            j->err = NULL;
+            break;
+        }
+        if (j->res.points == 0) {
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: changed, but no change inside a function body\n", j->path);
+            continue;
+        }
+        if (next_id != 1) {
+            size_t n = 0;
+            char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
+                                      j->res.points, next_id, &n);
+            int points = j->res.points;
+            goat_rewrite_result_free(&j->res);
+            memset(&j->res, 0, sizeof j->res);
+            if (shifted) {
+                j->res.text = shifted;
+                j->res.len = n;
+                j->res.points = points;
+            } else {
+                goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+                if ((err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res)))
+                    break;
+            }
+        }
+        int points = j->res.points;
+        goat_plan_set(plan, j->path, j->res.text, j->res.len); /* the plan owns the text now */
+        j->res.text = NULL;
+        tracking_add(tr, j->path, next_id, points);
+        log_points(o, &tr->files[tr->count - 1]);
+        next_id += points;
+    }
+    for (size_t i = 0; i < pool.count; i++) {
+        goat_rewrite_result_free(&pool.jobs[i].res);
+        if (pool.jobs[i].err)
+            goat_error_free(pool.jobs[i].err);
+    }
+    free(pool.jobs);
+    return err;
 }
 
 /* ---- track ---- */
@@ -372,28 +530,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
-    int next_id = 1;
-    for (size_t i = 0; i < changes.count && !err; i++) {
-        const goat_changed_file *cf = &changes.files[i];
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, cf->path, &text, &len)))
-            break;
-        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_track(cf->path, text, len, &cf->lines, &ro, &res)))
-            break;
-        if (res.points > 0) {
-            goat_plan_set(&plan, cf->path, res.text, res.len);
-            tracking_add(&tr, cf->path, next_id, res.points);
-            log_points(o, &tr.files[tr.count - 1]);
-            next_id += res.points;
-        } else {
-            goat_rewrite_result_free(&res);
-            if (o->verbose)
-                fprintf(stderr, "goat: %s: changed, but no change inside a function body\n", cf->path);
-        }
-    }
+    err = rewrite_changes(p, o, &changes, import_path, &plan, &tr);
     size_t changed_files = changes.count;
     goat_changes_free(&changes);
 
@@ -406,7 +543,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     } else if (!err) {
         err = plan_package(p, o, &plan, &tr, import_path, &entries);
         if (!err)
-            err = deliver(&plan, o);
+            err = deliver(&plan, o, p->cfg.threads);
         if (!err)
             fprintf(summary_stream(o), "goat track: %s%d tracking point%s in %zu file%s, %d main entr%s\n",
                     o->dry_run ? "would insert " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
@@ -458,7 +595,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     if (!err)
         err = plan_package(p, o, &plan, &tr, import_path, &entries);
     if (!err)
-        err = deliver(&plan, o);
+        err = deliver(&plan, o, p->cfg.threads);
     if (!err)
         fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
                 o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
@@ -515,7 +652,7 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         err = goat_plan_remove(&plan, gen_path);
     goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
     if (!err)
-        err = deliver(&plan, o);
+        err = deliver(&plan, o, p->cfg.threads);
     if (!err)
         fprintf(summary_stream(o), "goat clean: %sremoved %d tracking point%s from %zu file%s%s%s\n",
                 o->dry_run ? "would have " : "", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",

@@ -7,7 +7,8 @@
 # tracking IDs follow path order then source order; -v logs each file;
 # --dry-run prints a diff that git applies to the very same result and
 # writes nothing; a second goat track is refused; goat clean leaves
-# git status clean. Then the same with the default granularity (patch).
+# git status clean. Then the same with the default granularity (patch),
+# and threads: 4 writes exactly what threads: 1 writes.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 repo=$tmp/shop
@@ -93,5 +94,16 @@ out=$("$GOAT" track 2>&1) || fail "goat track (patch granularity): $out"
 go_checks "$repo"
 "$GOAT" clean >/dev/null || fail "goat clean (patch granularity)"
 expect_eq "git status after clean (patch)" "" "$(git status --porcelain)"
+
+# threads: 4 writes exactly what threads: 1 writes (IDs shifted across files).
+GOAT_CONFIG=$tmp/one.yaml "$GOAT" init --app-name shop --app-version t --granularity line --threads 1 >/dev/null
+GOAT_CONFIG=$tmp/four.yaml "$GOAT" init --app-name shop --app-version t --granularity line --threads 4 >/dev/null
+GOAT_CONFIG=$tmp/one.yaml "$GOAT" track >/dev/null || fail "goat track (threads 1)"
+one=$(snapshot "$repo")
+GOAT_CONFIG=$tmp/one.yaml "$GOAT" clean >/dev/null || fail "goat clean (threads 1)"
+GOAT_CONFIG=$tmp/four.yaml "$GOAT" track >/dev/null || fail "goat track (threads 4)"
+expect_eq "threads 4 == threads 1" "$one" "$(snapshot "$repo")"
+GOAT_CONFIG=$tmp/four.yaml "$GOAT" clean >/dev/null || fail "goat clean (threads 4)"
+expect_eq "git status after clean (threads)" "" "$(git status --porcelain)"
 
 finish
