@@ -112,7 +112,8 @@ char *goat_config_render(const goat_config *cfg)
                           "# Default: 1.\n");
     goat_strbuf_printf(&sb, "diffPrecision: %d\n\n", cfg->diff_precision);
 
-    goat_strbuf_puts(&sb, "# Worker threads for the analysis; 0 or less means one per CPU.\n"
+    goat_strbuf_puts(&sb, "# Worker threads for the analysis and the rewriting; 0 or less means one\n"
+                          "# per CPU.\n"
                           "# The result does not depend on it. Default: 1.\n");
     goat_strbuf_printf(&sb, "threads: %d\n\n", cfg->threads);
 
