@@ -3,7 +3,8 @@
 # a syntax error in a changed file fails with FILE:LINE:COL and modifies no
 # file; a write failure discovered while writing (injected with the
 # documented test hook GOAT_TEST_FAIL_WRITE, since root ignores file
-# permissions) rolls back the files already written; outside a Go module
+# permissions) rolls back the files already written, and so does an
+# immutable file (chattr +i, where supported); outside a Go module
 # or a git repository goat says so; a bad goat.yaml names the key and its
 # line; usage errors exit 2, other errors 1; goat init refuses to overwrite
 # without --force; GOAT_CONFIG names another configuration file.
@@ -90,6 +91,17 @@ expect_eq "write failure: no file modified" "$before" "$(snapshot "$repo")"
 out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" track 2>&1)
 expect_eq "write failure (middle) exits 1" 1 $?
 expect_eq "write failure (middle): no file modified" "$before" "$(snapshot "$repo")"
+# A file root cannot replace either (immutable), when the file system allows it.
+if chattr +i util/strs/strs.go 2>/dev/null; then
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    chattr -i util/strs/strs.go
+    expect_eq "immutable file exits 1" 1 $rc
+    expect_contains "immutable file named" "$out" "util/strs/strs.go"
+    expect_eq "immutable file: no file modified" "$before" "$(snapshot "$repo")"
+else
+    echo "note: chattr +i is not supported here; GOAT_TEST_FAIL_WRITE covers write failures"
+fi
 "$GOAT" track >/dev/null || fail "goat track after the failures"
 before=$(snapshot "$repo")
 out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean 2>&1)
