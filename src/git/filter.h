@@ -1,14 +1,23 @@
 /* Which files of a project goat looks at, shared by the git analysis
  * (track) and the working-tree walk (patch, clean).
  *
- * A file counts when it ends in ".go", not "_test.go", and no path component
- * is vendor, testdata, node_modules or .git; it is not under the generated
- * package's directory, an `ignores` entry (exact path or path prefix, as
- * the reference matches them), or (with skip_nested_modules) a directory
- * below the project root holding its own go.mod. Beyond that, files whose
- * header marks them generated (`// Code generated ... DO NOT EDIT.` before
- * the package clause) and files with a `//go:build ignore` constraint are
- * skipped by goat_filter_content. */
+ * A file counts when it ends in ".go", not "_test.go", and no directory
+ * component is vendor, testdata, node_modules or .git; it is not under the
+ * generated package's directory, not matched by an `ignores` entry, and
+ * (with skip_nested_modules) no directory between it and the project root
+ * holds its own go.mod (checked on disk, below project_dir only).
+ *
+ * An `ignores` entry (leading "./" and trailing "/" dropped; empty entries
+ * ignored) matches a file when it equals the file's path, equals the file's
+ * directory, or is a string prefix of the file's directory, which is how
+ * the reference matches them: "pkg/gen" skips pkg/gen/x.go, pkg/gen/a/y.go
+ * and also pkg/generated/z.go; "cmd/main.go" skips that one file.
+ *
+ * Beyond that, goat_filter_content skips files whose header marks them
+ * generated (a `// Code generated ... DO NOT EDIT.` line comment before the
+ * package clause, the Go convention) and files whose build constraint
+ * (`//go:build`, or the older `// +build` lines when there is none) can
+ * never hold because it requires the tag `ignore`. */
 #ifndef GOAT_GIT_FILTER_H
 #define GOAT_GIT_FILTER_H
 
@@ -34,6 +43,16 @@ bool goat_filter_path(goat_filter *filter, const char *relpath);
 /* By content: false for generated and build-ignored files. */
 bool goat_filter_content(goat_filter *filter, const char *relpath, const char *src, size_t len);
 void goat_filter_free(goat_filter *filter);
+
+/* The same decisions without logging: why the file is skipped, or NULL
+ * when it counts. The reasons are static strings. goat_filter_path_reason
+ * caches nested-module lookups, so one filter serves one thread at a time;
+ * goat_filter_content_reason reads nothing but its arguments and may be
+ * called from any thread. */
+const char *goat_filter_path_reason(goat_filter *filter, const char *relpath);
+const char *goat_filter_content_reason(const char *src, size_t len);
+/* Prints "goat: skipping PATH: REASON" when the filter is verbose. */
+void goat_filter_log_skip(const goat_filter *filter, const char *relpath, const char *reason);
 
 /* Lists the project's Go files on disk that pass both filters, sorted, as
  * relative paths; never follows a symbolic link. */

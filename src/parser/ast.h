@@ -7,6 +7,10 @@
  * its union member, GOAT_NOPOS when absent. Child pointers are NULL where
  * go/ast's are nil.
  *
+ * A node is allocated with room for its own kind's union member only, so
+ * never copy a whole goat_node (copy the member instead) and never change
+ * a node's kind in place.
+ *
  * Every node, list and string lives in the goat_arena the parser was given;
  * goat_arena_free releases a whole tree at once. Strings are NUL-terminated
  * arena copies. A tree refers to its source text (comments are offsets into
@@ -127,7 +131,11 @@ struct goat_node {
             goat_node_list elts;
             bool incomplete;
         } composite_lit;
-        struct { goat_pos lparen, rparen; goat_node *x; } paren;
+        struct {
+            goat_pos lparen, rparen;
+            goat_node *x;
+            goat_node *inner; /* x without any parentheses (go/parser's unparen) */
+        } paren;
         struct { goat_node *x, *sel; } selector;
         struct { goat_node *x; goat_pos lbrack, rbrack; goat_node *index; } index;
         struct { goat_node *x; goat_pos lbrack, rbrack; goat_node_list indices; } index_list;

@@ -25,4 +25,10 @@
 goat_error *goat_parse_file(goat_arena *arena, const char *filename,
                             const char *src, size_t len, goat_node **file);
 
+/* Runs fn(arg) on a thread whose stack is large enough for any parse and
+ * returns when fn has returned. goat_parse_file, called from the main
+ * thread, starts such a thread for every file; a caller that parses many
+ * files can instead parse them all inside fn and save that cost. */
+void goat_parse_with_deep_stack(void (*fn)(void *arg), void *arg);
+
 #endif

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Parse-only throughput of `goat ast -n` against go/parser (tests/goast -n)
+# on the Go standard library (every .go file outside testdata), in one
+# process each, best of three runs after a warm-up; plus peak RSS. The
+# throughput counts CPU time (user + system: goat is single-threaded, Go
+# adds its garbage collector's threads), which stays meaningful on a busy
+# machine; wall-clock times are printed too.
+# Target: goat at least 5x faster than go/parser, single-threaded, peak RSS
+# under 64 MB.
+: "${GOAT:?}" "${top_srcdir:?}"
+GOROOT_SRC=${GOROOT_SRC:-/usr/share/go-1.19}
+GO=${GO:-go}
+if [ ! -d "$GOROOT_SRC/src" ]; then
+    echo "parse.sh: no Go source tree at $GOROOT_SRC; skipped"
+    exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+(cd "$GOROOT_SRC" && find src -name '*.go' -not -path '*/testdata/*' | LC_ALL=C sort) > "$tmp/list"
+files=$(wc -l < "$tmp/list")
+bytes=$(cd "$GOROOT_SRC" && tr '\n' '\0' < "$tmp/list" | xargs -0 cat | wc -c)
+
+have_go=0
+if command -v "$GO" >/dev/null 2>&1 &&
+    (cd "$top_srcdir/tests/goast" && GOCACHE="$tmp/gocache" GOPATH="$tmp/gopath" GO111MODULE=on \
+        GOFLAGS= GOPROXY=off "$GO" build -o "$tmp/goast" .); then
+    have_go=1
+fi
+
+# best_of CMD...: runs CMD (in GOROOT_SRC) 1+3 times; prints the least
+# CPU seconds (user + system), that run's wall seconds and peak RSS in KB.
+best_of() {
+    (cd "$GOROOT_SRC" && "$@" >/dev/null 2>&1)
+    best=
+    for i in 1 2 3; do
+        (cd "$GOROOT_SRC" && /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err")
+        read -r wall user sys rss < "$tmp/time"
+        cpu=$(echo "$user + $sys" | bc)
+        if [ -z "$best" ] || [ "$(echo "$cpu < $best" | bc)" = 1 ]; then
+            best=$cpu
+            best_wall=$wall
+            best_rss=$rss
+        fi
+    done
+    echo "$best $best_wall $best_rss"
+}
+
+if [ ! -x /usr/bin/time ]; then
+    echo "parse.sh: /usr/bin/time is needed; skipped"
+    exit 0
+fi
+
+set -- $(best_of "$GOAT" ast -n --files-from "$tmp/list")
+goat_cpu=$1 goat_wall=$2 goat_rss=$3
+mb=$(echo "scale=2; $bytes / 1000000" | bc)
+goat_rate=$(echo "scale=1; $bytes / 1000000 / ($goat_cpu + 0.001)" | bc)
+echo "corpus: $files files, $mb MB (Go $GOROOT_SRC/src outside testdata)"
+echo "goat ast -n:    $goat_rate MB/s  (CPU $goat_cpu s, wall $goat_wall s)  peak RSS $((goat_rss / 1024)) MB (target < 64 MB)"
+if [ $have_go = 1 ]; then
+    set -- $(best_of "$tmp/goast" -n --files-from "$tmp/list")
+    go_cpu=$1 go_wall=$2 go_rss=$3
+    go_rate=$(echo "scale=1; $bytes / 1000000 / ($go_cpu + 0.001)" | bc)
+    ratio=$(echo "scale=2; ($go_cpu + 0.001) / ($goat_cpu + 0.001)" | bc)
+    wall_ratio=$(echo "scale=2; ($go_wall + 0.001) / ($goat_wall + 0.001)" | bc)
+    echo "go/parser (-n): $go_rate MB/s  (CPU $go_cpu s, wall $go_wall s)  peak RSS $((go_rss / 1024)) MB"
+    echo "ratio: goat parses ${ratio}x as fast as go/parser per CPU second (target >= 5x); wall clock ${wall_ratio}x"
+else
+    echo "go/parser: not measured (Go not installed)"
+fi

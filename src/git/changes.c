@@ -1,0 +1,335 @@
+/* The change analysis: which files differ between the two commits (one
+ * tree-to-tree diff, cheap), then the per-file line work (line diffs or
+ * blame, expensive) spread over worker threads. */
+#include "git/changes.h"
+
+#include <git2.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "git/blame.h"
+#include "git/filter.h"
+#include "git/range.h"
+#include "git/reach.h"
+#include "git/repo.h"
+#include "git/work.h"
+#include "util/xalloc.h"
+
+typedef struct analysis {
+    const goat_change_options *opts;
+    git_repository *repo;
+    char *workdir;
+    char *prefix;
+    goat_filter *filter;
+    bool init;
+    git_oid old_commit, new_commit;
+    goat_reach reach;
+    bool have_reach;
+    goat_range range; /* zeroed unless blaming */
+    goat_work_context ctx;
+    goat_work_item *items;
+    size_t count, cap;
+    /* work distribution */
+    pthread_mutex_t lock;
+    size_t next;
+    goat_error *thread_err;
+} analysis;
+
+static bool is_regular_blob(uint16_t mode)
+{
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+static bool tree_has(git_tree *tree, const char *path)
+{
+    git_tree_entry *entry = NULL;
+    if (!tree || git_tree_entry_bypath(&entry, tree, path) != 0)
+        return false;
+    git_tree_entry_free(entry);
+    return true;
+}
+
+static void add_item(analysis *a, const git_diff_delta *delta, bool has_old)
+{
+    void *items = a->items;
+    goat_grow(&items, &a->cap, a->count + 1, sizeof *a->items);
+    a->items = items;
+    goat_work_item *item = &a->items[a->count++];
+    memset(item, 0, sizeof *item);
+    item->path = goat_xstrdup(delta->new_file.path);
+    item->old_path = goat_xstrdup(has_old ? delta->old_file.path : delta->new_file.path);
+    item->repo_path = goat_xasprintf("%s%s", a->prefix, delta->new_file.path);
+    git_oid_cpy(&item->new_blob, &delta->new_file.id);
+    item->has_old = has_old;
+    if (has_old)
+        git_oid_cpy(&item->old_blob, &delta->old_file.id);
+}
+
+/* Fills a->items with the files whose lines need work. */
+static goat_error *collect(analysis *a)
+{
+    git_tree *old_tree = NULL, *new_tree = NULL;
+    goat_error *err = NULL;
+    if (!a->init)
+        err = goat_git_subtree(a->repo, &a->old_commit, a->prefix, &old_tree);
+    if (!err)
+        err = goat_git_subtree(a->repo, &a->new_commit, a->prefix, &new_tree);
+    if (!err && !new_tree)
+        err = goat_error_new(a->opts->project_dir, 0, 0,
+                             "the project directory is not in newBranch's commit (is it committed?)");
+    if (err) {
+        git_tree_free(old_tree);
+        return err;
+    }
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK; /* decided per file, by the workers */
+    /* A path that turns from a file into a symbolic link or back stays one
+     * delta, as in git, instead of becoming a deletion and an addition that
+     * rename detection could pair with other files. */
+    opts.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
+    git_diff *diff = NULL;
+    if (git_diff_tree_to_tree(&diff, a->repo, old_tree, new_tree, &opts) < 0)
+        err = goat_git_error("cannot compare the trees of oldBranch and newBranch");
+    if (!err && a->opts->precision == 2 && !a->init) {
+        git_diff_find_options find;
+        git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+        find.flags = GIT_DIFF_FIND_RENAMES;
+        if (git_diff_find_similar(diff, &find) < 0)
+            err = goat_git_error("cannot detect renamed files");
+    }
+    size_t deltas = err ? 0 : git_diff_num_deltas(diff);
+    for (size_t i = 0; i < deltas; i++) {
+        const git_diff_delta *delta = git_diff_get_delta(diff, i);
+        switch (delta->status) {
+        case GIT_DELTA_ADDED:
+        case GIT_DELTA_MODIFIED:
+        case GIT_DELTA_RENAMED:
+        case GIT_DELTA_COPIED:
+        case GIT_DELTA_TYPECHANGE:
+            break;
+        default:
+            continue; /* deleted: nothing of it is in the new version */
+        }
+        /* symbolic links and submodules carry no Go lines */
+        if (!is_regular_blob(delta->new_file.mode))
+            continue;
+        bool has_old = delta->status != GIT_DELTA_ADDED && is_regular_blob(delta->old_file.mode);
+        /* libgit2 also pairs the halves of type changes (file <-> symbolic
+         * link) as renames; git pairs only deleted with added paths. */
+        if (delta->status == GIT_DELTA_RENAMED &&
+            (tree_has(new_tree, delta->old_file.path) || tree_has(old_tree, delta->new_file.path)))
+            has_old = false;
+        /* Same content (a mode change, an exact rename): nothing new.
+         * For blame this also decides that a file whose content at
+         * newBranch equals its content at oldBranch has no new lines,
+         * even when history in between changed and restored it or a
+         * branch reached the same content independently. */
+        if (has_old && git_oid_equal(&delta->old_file.id, &delta->new_file.id))
+            continue;
+        const char *reason = goat_filter_path_reason(a->filter, delta->new_file.path);
+        if (reason) {
+            size_t n = strlen(delta->new_file.path);
+            if (n >= 3 && strcmp(delta->new_file.path + n - 3, ".go") == 0)
+                goat_filter_log_skip(a->filter, delta->new_file.path, reason);
+            continue;
+        }
+        add_item(a, delta, has_old);
+    }
+    git_diff_free(diff);
+    git_tree_free(old_tree);
+    git_tree_free(new_tree);
+    return err;
+}
+
+static void run_items(analysis *a, git_repository *repo)
+{
+    for (;;) {
+        pthread_mutex_lock(&a->lock);
+        size_t i = a->next++;
+        bool stop = a->thread_err != NULL;
+        pthread_mutex_unlock(&a->lock);
+        if (i >= a->count || stop)
+            return;
+        goat_work_run(&a->ctx, repo, &a->items[i]);
+    }
+}
+
+static void *worker(void *arg)
+{
+    analysis *a = arg;
+    /* libgit2 objects are not shared between threads: each worker has its
+     * own repository handle (and with it its own object cache). */
+    git_repository *repo = NULL;
+    if (git_repository_open_ext(&repo, a->workdir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+        goat_error *err = goat_git_error("%s: cannot open the repository", a->workdir);
+        pthread_mutex_lock(&a->lock);
+        if (!a->thread_err)
+            a->thread_err = err;
+        else
+            goat_error_free(err);
+        pthread_mutex_unlock(&a->lock);
+        return NULL;
+    }
+    run_items(a, repo);
+    git_repository_free(repo);
+    return NULL;
+}
+
+static goat_error *run_workers(analysis *a)
+{
+    size_t threads = a->opts->threads > 1 ? (size_t)a->opts->threads : 1;
+    if (!(git_libgit2_features() & GIT_FEATURE_THREADS))
+        threads = 1;
+    if (threads > a->count)
+        threads = a->count;
+    if (threads <= 1) {
+        run_items(a, a->repo);
+    } else {
+        pthread_t *ids = goat_xcalloc(threads, sizeof *ids);
+        size_t started = 0;
+        for (; started < threads; started++)
+            if (pthread_create(&ids[started], NULL, worker, a) != 0)
+                break;
+        if (started == 0)
+            run_items(a, a->repo);
+        for (size_t i = 0; i < started; i++)
+            pthread_join(ids[i], NULL);
+        free(ids);
+    }
+    if (a->thread_err) {
+        goat_error *err = a->thread_err;
+        a->thread_err = NULL;
+        return err;
+    }
+    /* the first failing file in path order, whatever thread met it */
+    for (size_t i = 0; i < a->count; i++)
+        if (a->items[i].err) {
+            goat_error *err = a->items[i].err;
+            a->items[i].err = NULL;
+            return err;
+        }
+    return NULL;
+}
+
+static int compare_files(const void *x, const void *y)
+{
+    return strcmp(((const goat_changed_file *)x)->path, ((const goat_changed_file *)y)->path);
+}
+
+static void harvest(analysis *a, goat_changes *out)
+{
+    out->files = goat_xcalloc(a->count ? a->count : 1, sizeof *out->files);
+    out->count = 0;
+    for (size_t i = 0; i < a->count; i++) {
+        goat_work_item *item = &a->items[i];
+        if (item->skip_reason)
+            goat_filter_log_skip(a->filter, item->path, item->skip_reason);
+        if (item->skip_reason || item->lines.count == 0)
+            continue;
+        goat_changed_file *file = &out->files[out->count++];
+        file->path = item->path;
+        item->path = NULL;
+        file->lines = item->lines;
+        item->lines = (goat_lineset)GOAT_LINESET_INIT;
+    }
+    qsort(out->files, out->count, sizeof *out->files, compare_files);
+}
+
+static goat_error *prepare(analysis *a)
+{
+    const goat_change_options *o = a->opts;
+    if (o->precision < 1 || o->precision > 3)
+        return goat_error_new(NULL, 0, 0, "diffPrecision must be 1, 2 or 3, not %d", o->precision);
+    goat_error *err = goat_git_open(o->project_dir && *o->project_dir ? o->project_dir : ".", &a->repo,
+                                    &a->workdir, &a->prefix);
+    if (err)
+        return err;
+    const char *new_ref = o->new_ref && *o->new_ref ? o->new_ref : "HEAD";
+    if ((err = goat_git_resolve_commit(a->repo, new_ref, "newBranch", &a->new_commit)))
+        return err;
+    a->init = o->old_ref && strcmp(o->old_ref, "INIT") == 0;
+    if (!a->init && (err = goat_git_resolve_commit(a->repo, o->old_ref, "oldBranch", &a->old_commit)))
+        return err;
+    if ((err = goat_git_check_head(a->repo, &a->new_commit, new_ref)))
+        return err;
+    if ((err = goat_git_check_clean(a->repo, a->prefix)))
+        return err;
+    goat_filter_options fo = {
+        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
+        .ignores = o->ignores,
+        .ignore_count = o->ignore_count,
+        .skip_nested_modules = o->skip_nested_modules,
+        .goat_package_path = o->goat_package_path,
+        .verbose = o->verbose,
+    };
+    a->filter = goat_filter_new(&fo);
+    git_oid_cpy(&a->ctx.new_commit, &a->new_commit);
+    a->ctx.kind = o->precision == 1 && !a->init ? GOAT_WORK_BLAME : GOAT_WORK_DIFF;
+    if (a->ctx.kind == GOAT_WORK_BLAME) {
+        goat_reach_init(&a->reach, &a->old_commit);
+        a->have_reach = true;
+        if ((err = goat_range_build(&a->range, a->repo, &a->reach, &a->new_commit)))
+            return err;
+        a->ctx.range = &a->range;
+        a->ctx.renames = goat_rename_cache_new(&a->range);
+    }
+    return NULL;
+}
+
+static void release(analysis *a)
+{
+    for (size_t i = 0; i < a->count; i++) {
+        goat_work_item *item = &a->items[i];
+        free(item->path);
+        free(item->old_path);
+        free(item->repo_path);
+        goat_lineset_free(&item->lines);
+        goat_error_free(item->err);
+    }
+    free(a->items);
+    goat_filter_free(a->filter);
+    if (a->have_reach)
+        goat_reach_free(&a->reach);
+    goat_rename_cache_free(a->ctx.renames);
+    goat_range_free(&a->range);
+    git_repository_free(a->repo);
+    free(a->workdir);
+    free(a->prefix);
+    goat_error_free(a->thread_err);
+    pthread_mutex_destroy(&a->lock);
+}
+
+goat_error *goat_changes_compute(const goat_change_options *opts, goat_changes *out)
+{
+    out->files = NULL;
+    out->count = 0;
+    git_libgit2_init();
+    /* Like git itself, trust the object database instead of re-hashing
+     * every object read (a sixth of the time of a diff). */
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    analysis a = {.opts = opts};
+    pthread_mutex_init(&a.lock, NULL);
+    goat_error *err = prepare(&a);
+    if (!err)
+        err = collect(&a);
+    if (!err)
+        err = run_workers(&a);
+    if (!err)
+        harvest(&a, out);
+    release(&a);
+    git_libgit2_shutdown();
+    return err;
+}
+
+void goat_changes_free(goat_changes *changes)
+{
+    for (size_t i = 0; i < changes->count; i++) {
+        free(changes->files[i].path);
+        goat_lineset_free(&changes->files[i].lines);
+    }
+    free(changes->files);
+    changes->files = NULL;
+    changes->count = 0;
+}

@@ -1,0 +1,22 @@
+/* Pieces of the file filter that the working-tree walk reuses to prune
+ * whole directories. Private to src/git. */
+#ifndef GOAT_GIT_FILTER_INTERNAL_H
+#define GOAT_GIT_FILTER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "git/filter.h"
+
+/* Why a directory of this name is never looked into (vendor, testdata,
+ * node_modules, .git), or NULL. */
+const char *goat_filter_dir_name_reason(const char *name, size_t len);
+/* Why everything below dir (relative, no trailing '/', "" for the root) is
+ * skipped: the generated package, an `ignores` entry or (when the filter
+ * skips them) a nested module; or NULL. */
+const char *goat_filter_dir_reason(goat_filter *filter, const char *dir);
+/* Whether dir or one of its ancestors below the project root holds a go.mod. */
+bool goat_filter_in_nested_module(goat_filter *filter, const char *dir);
+const char *goat_filter_project_dir(const goat_filter *filter);
+
+#endif

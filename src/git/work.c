@@ -1,0 +1,68 @@
+#include "git/work.h"
+
+#include <string.h>
+
+#include "git/blame.h"
+#include "git/filter.h"
+#include "git/repo.h"
+
+static int count_lines(const char *src, size_t len)
+{
+    int lines = 0;
+    for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++)
+        lines++;
+    if (len > 0 && src[len - 1] != '\n')
+        lines++;
+    return lines;
+}
+
+static int on_line(const git_diff_delta *delta, const git_diff_hunk *hunk, const git_diff_line *line, void *payload)
+{
+    (void)delta;
+    (void)hunk;
+    if (line->origin == GIT_DIFF_LINE_ADDITION)
+        goat_lineset_add(payload, line->new_lineno);
+    return 0;
+}
+
+static goat_error *diff_lines(git_repository *repo, goat_work_item *item, git_blob *new_blob)
+{
+    git_blob *old_blob = NULL;
+    if (item->has_old && git_blob_lookup(&old_blob, repo, &item->old_blob) < 0)
+        return goat_git_error("%s: cannot read the old version", item->old_path);
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    opts.context_lines = 0;
+    /* git diff's default since git 2.14: it decides which of several equal
+     * lines a block of added lines starts at. */
+    opts.flags |= GIT_DIFF_INDENT_HEURISTIC;
+    int rc = git_diff_blobs(old_blob, item->old_path, new_blob, item->path, &opts, NULL, NULL, NULL, on_line,
+                            &item->lines);
+    git_blob_free(old_blob);
+    if (rc < 0)
+        return goat_git_error("%s: cannot diff", item->path);
+    return NULL;
+}
+
+void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work_item *item)
+{
+    git_blob *blob = NULL;
+    if (git_blob_lookup(&blob, repo, &item->new_blob) < 0) {
+        item->err = goat_git_error("%s: cannot read the new version", item->path);
+        return;
+    }
+    const char *src = git_blob_rawcontent(blob);
+    size_t len = (size_t)git_blob_rawsize(blob);
+    item->skip_reason = goat_filter_content_reason(src, len);
+    if (!item->skip_reason) {
+        if (ctx->kind == GOAT_WORK_DIFF)
+            item->err = diff_lines(repo, item, blob);
+        else if (!git_blob_is_binary(blob))
+            item->err = goat_blame_new_lines(ctx->range, ctx->renames, repo, &ctx->new_commit, item->repo_path,
+                                             &item->new_blob, count_lines(src, len), &item->lines);
+    }
+    goat_lineset_freeze(&item->lines);
+    int total = count_lines(src, len);
+    item->lines.all = total > 0 && item->lines.count == (size_t)total;
+    git_blob_free(blob);
+}

@@ -1,0 +1,42 @@
+/* One file's share of the change analysis, run by the worker threads.
+ * Private to src/git. */
+#ifndef GOAT_GIT_WORK_H
+#define GOAT_GIT_WORK_H
+
+#include <git2.h>
+#include <stdbool.h>
+
+#include "git/range.h"
+#include "util/error.h"
+#include "util/lineset.h"
+
+typedef enum {
+    GOAT_WORK_DIFF,  /* lines added relative to old_blob (or all lines when !has_old) */
+    GOAT_WORK_BLAME, /* lines whose blame commit is not reachable from oldBranch */
+} goat_work_kind;
+
+typedef struct goat_work_item {
+    /* input */
+    char *path;      /* relative to the project directory (new side) */
+    char *old_path;  /* relative to the project directory (old side) */
+    char *repo_path; /* new side, relative to the repository root (for blame) */
+    git_oid new_blob;
+    git_oid old_blob;
+    bool has_old;
+    /* output */
+    goat_lineset lines;       /* frozen */
+    const char *skip_reason;  /* set when the content filter rejected the file */
+    goat_error *err;
+} goat_work_item;
+
+typedef struct goat_work_context {
+    goat_work_kind kind;
+    git_oid new_commit;
+    const goat_range *range; /* blame: the commits of old..new */
+    struct goat_rename_cache *renames; /* blame: renames found so far */
+} goat_work_context;
+
+/* Fills item's output fields, reading objects through repo. */
+void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work_item *item);
+
+#endif

@@ -1,0 +1,483 @@
+/* The parser's machinery: token look-ahead, errors, lists, nesting limit,
+ * and the entry point that runs a parse on a thread with a large stack. */
+#include "parser/parser.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parser_internal.h"
+#include "util/lines.h"
+#include "util/xalloc.h"
+
+/* Line and column of an offset, as go/token gives them: a line starting
+ * at the very end of the text is not counted (EOF after a final newline is
+ * at the end of the last line). */
+static void position_of(const goat_lines *lines, const char *src, size_t len, goat_pos pos, int *line, int *col)
+{
+    size_t off = pos < 0 ? 0 : (size_t)pos;
+    if (off > len)
+        off = len; /* go/parser's safePos */
+    if (off == len && len > 0 && src[len - 1] == '\n') {
+        goat_lines_position(lines, len - 1, line, col);
+        *col += 1;
+    } else {
+        goat_lines_position(lines, off, line, col);
+    }
+}
+
+static void add_error(goat_parser *p, goat_pos pos, int line, int col, char *msg)
+{
+    if (p->error_count == p->error_cap) {
+        void *items = p->errors;
+        goat_grow(&items, &p->error_cap, p->error_count + 1, sizeof *p->errors);
+        p->errors = items;
+    }
+    goat_parse_error *e = &p->errors[p->error_count++];
+    e->pos = pos;
+    e->line = line;
+    e->col = col;
+    e->msg = msg;
+}
+
+static void locate(goat_parser *p, goat_pos pos, int *line, int *col)
+{
+    if (!p->lines_ready) {
+        goat_lines_init(&p->lines, p->src, p->len);
+        p->lines_ready = true;
+    }
+    position_of(&p->lines, p->src, p->len, pos, line, col);
+}
+
+/* go/scanner reports its errors to go/parser's list as it finds them; the
+ * lexer keeps the first, so each new first error joins the list when it
+ * appears. */
+static void note_scan_error(goat_parser *p)
+{
+    const goat_lexer_state *st = &p->lx.state;
+    if (!st->first_error)
+        return;
+    if (p->scan_error_seen && st->first_error_offset == p->scan_error_offset &&
+        strcmp(st->first_error, p->errors[p->scan_error_index].msg) == 0)
+        return;
+    int line, col;
+    locate(p, (goat_pos)st->first_error_offset, &line, &col);
+    add_error(p, (goat_pos)st->first_error_offset, line, col, goat_xstrdup(st->first_error));
+    p->scan_error_seen = true;
+    p->scan_error_offset = st->first_error_offset;
+    p->scan_error_index = p->error_count - 1;
+}
+
+/* goat_p_next's rare cases: a comment (collected for the file, then
+ * skipped) or a scanner error. */
+void goat_p_next_slow(goat_parser *p, goat_token t)
+{
+    for (;;) {
+        if (p->lx.state.first_error)
+            note_scan_error(p);
+        if (t.kind == GOAT_TOK_COMMENT) {
+            if (p->comment_count == p->comment_cap) {
+                void *items = p->comments;
+                goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
+                p->comments = items;
+            }
+            p->comments[p->comment_count].pos = (goat_pos)t.pos;
+            p->comments[p->comment_count].end = (goat_pos)t.end;
+            p->comment_count++;
+            t = goat_lexer_next(&p->lx);
+            continue;
+        }
+        p->tok = t.kind;
+        p->pos = (goat_pos)t.pos;
+        p->lit = t.lit;
+        p->lit_len = t.lit_len;
+        return;
+    }
+}
+
+_Noreturn void goat_p_bailout(goat_parser *p)
+{
+    longjmp(p->bail, 1);
+}
+
+/* go/parser's error: without AllErrors it keeps one error per line (a
+ * second on the line of the last recorded one is likely spurious) and
+ * gives up after ten. Every error call also counts toward a hard limit, so
+ * that no recovery path can loop forever. */
+void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+{
+    if (++p->error_calls > 1000000)
+        goat_p_bailout(p);
+    int line, col;
+    locate(p, pos, &line, &col);
+    size_t n = p->error_count;
+    if (n > 0 && p->errors[n - 1].line == line)
+        return;
+    if (n > 10)
+        goat_p_bailout(p);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        goat_out_of_memory();
+    va_end(ap);
+    add_error(p, pos, line, col, msg);
+}
+
+/* go/parser's errorExpected: names what was found when the error is at the
+ * current token. */
+void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what)
+{
+    if (pos != p->pos)
+        goat_p_error(p, pos, "expected %s", what);
+    else if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
+        goat_p_error(p, pos, "expected %s, found newline", what);
+    else if (goat_token_is_literal(p->tok))
+        goat_p_error(p, pos, "expected %s, found %.*s", what, (int)p->lit_len, p->lit);
+    else
+        goat_p_error(p, pos, "expected %s, found '%s'", what, goat_token_string(p->tok));
+}
+
+static void expected_tok(goat_parser *p, goat_tok tok)
+{
+    char what[32];
+    snprintf(what, sizeof what, "'%s'", goat_token_string(tok));
+    goat_p_error_expected(p, p->pos, what);
+}
+
+goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
+{
+    goat_pos pos = p->pos;
+    if (p->tok != tok)
+        expected_tok(p, tok);
+    goat_p_next(p); /* make progress */
+    return pos;
+}
+
+goat_pos goat_p_expect2(goat_parser *p, goat_tok tok)
+{
+    goat_pos pos = GOAT_NOPOS;
+    if (p->tok == tok)
+        pos = p->pos;
+    else
+        expected_tok(p, tok);
+    goat_p_next(p);
+    return pos;
+}
+
+goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context)
+{
+    if (p->tok != tok && p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n') {
+        goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
+        goat_p_next(p);
+    }
+    return goat_p_expect(p, tok);
+}
+
+void goat_p_expect_semi(goat_parser *p)
+{
+    /* a semicolon is optional before a closing ')' or '}' */
+    if (p->tok == GOAT_TOK_RPAREN || p->tok == GOAT_TOK_RBRACE)
+        return;
+    switch (p->tok) {
+    case GOAT_TOK_COMMA:
+        /* a ',' instead of a ';' is accepted with a complaint */
+        goat_p_error_expected(p, p->pos, "';'");
+        goat_p_next(p);
+        break;
+    case GOAT_TOK_SEMICOLON:
+        goat_p_next(p);
+        break;
+    default:
+        goat_p_error_expected(p, p->pos, "';'");
+        goat_p_advance(p, GOAT_SYNC_STMT);
+        break;
+    }
+}
+
+bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
+{
+    if (p->tok == GOAT_TOK_COMMA)
+        return true;
+    if (p->tok != follow) {
+        if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
+            goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
+        else
+            goat_p_error(p, p->pos, "missing ',' in %s", context);
+        return true; /* "insert" a comma and continue */
+    }
+    return false;
+}
+
+static bool in_sync_set(goat_tok tok, enum goat_sync set)
+{
+    switch (set) {
+    case GOAT_SYNC_STMT:
+        switch (tok) {
+        case GOAT_TOK_BREAK: case GOAT_TOK_CONST: case GOAT_TOK_CONTINUE: case GOAT_TOK_DEFER:
+        case GOAT_TOK_FALLTHROUGH: case GOAT_TOK_FOR: case GOAT_TOK_GO: case GOAT_TOK_GOTO:
+        case GOAT_TOK_IF: case GOAT_TOK_RETURN: case GOAT_TOK_SELECT: case GOAT_TOK_SWITCH:
+        case GOAT_TOK_TYPE: case GOAT_TOK_VAR:
+            return true;
+        default:
+            return false;
+        }
+    case GOAT_SYNC_DECL:
+        return tok == GOAT_TOK_CONST || tok == GOAT_TOK_TYPE || tok == GOAT_TOK_VAR;
+    case GOAT_SYNC_EXPR_END:
+        switch (tok) {
+        case GOAT_TOK_COMMA: case GOAT_TOK_COLON: case GOAT_TOK_SEMICOLON:
+        case GOAT_TOK_RPAREN: case GOAT_TOK_RBRACK: case GOAT_TOK_RBRACE:
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* go/parser's advance: skips to a token of the set (or EOF), but returns
+ * without progress at most ten times at the same place. */
+void goat_p_advance(goat_parser *p, enum goat_sync set)
+{
+    for (; p->tok != GOAT_TOK_EOF; goat_p_next(p)) {
+        if (in_sync_set(p->tok, set)) {
+            if (p->pos == p->sync_pos && p->sync_cnt < 10) {
+                p->sync_cnt++;
+                return;
+            }
+            if (p->pos > p->sync_pos) {
+                p->sync_pos = p->pos;
+                p->sync_cnt = 0;
+                return;
+            }
+        }
+    }
+}
+
+void goat_p_nest_error(goat_parser *p)
+{
+    goat_p_error(p, p->pos, "exceeded max nesting depth");
+    goat_p_bailout(p);
+}
+
+goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to)
+{
+    goat_node *n = goat_p_new(p, kind);
+    n->u.bad.from = from;
+    n->u.bad.to = to;
+    n->pos = from;
+    n->end = to;
+    return n;
+}
+
+enum { BUMP_BLOCK = 16000 };
+
+void *goat_p_alloc_slow(goat_parser *p, size_t size)
+{
+    if (size > BUMP_BLOCK / 4)
+        return goat_arena_alloc(p->arena, size);
+    p->bump = goat_arena_alloc(p->arena, BUMP_BLOCK);
+    p->bump_end = p->bump + BUMP_BLOCK;
+    void *r = p->bump;
+    p->bump += size;
+    return r;
+}
+
+size_t goat_p_list_begin(goat_parser *p)
+{
+    return p->scratch_len;
+}
+
+void goat_p_list_push(goat_parser *p, goat_node *n)
+{
+    if (p->scratch_len == p->scratch_cap) {
+        void *items = p->scratch;
+        goat_grow(&items, &p->scratch_cap, p->scratch_len + 1, sizeof *p->scratch);
+        p->scratch = items;
+    }
+    p->scratch[p->scratch_len++] = n;
+}
+
+goat_node_list goat_p_list_end(goat_parser *p, size_t base)
+{
+    goat_node_list l = {NULL, p->scratch_len - base};
+    if (l.count) {
+        l.items = goat_p_alloc(p, l.count * sizeof *l.items);
+        memcpy(l.items, p->scratch + base, l.count * sizeof *l.items);
+    }
+    p->scratch_len = base;
+    return l;
+}
+
+goat_node_list goat_p_list1(goat_parser *p, goat_node *n)
+{
+    goat_node_list l = {goat_p_alloc(p, sizeof(goat_node *)), 1};
+    l.items[0] = n;
+    return l;
+}
+
+const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
+{
+    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
+    memcpy(r, s, n);
+    return r;
+}
+
+/* ---- entry point ---- */
+
+typedef struct parse_job {
+    goat_parser *p;
+    goat_node *file;
+    bool failed;
+} parse_job;
+
+static void run_parse(void *arg)
+{
+    parse_job *job = arg;
+    goat_parser *p = job->p;
+    if (setjmp(p->bail) == 0) {
+        goat_p_next(p);
+        job->file = goat_p_source_file(p);
+    } else {
+        job->failed = true; /* bailed out: too many errors, or too deep */
+    }
+}
+
+/* Room for GOAT_MAX_NEST_LEV levels of the deepest recursion (about 400
+ * bytes a level; several times more under AddressSanitizer). Only the pages
+ * a parse touches are ever backed by memory. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PARSE_STACK_SIZE ((size_t)8 << 30)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PARSE_STACK_SIZE ((size_t)8 << 30)
+#endif
+#endif
+#ifndef PARSE_STACK_SIZE
+#define PARSE_STACK_SIZE ((size_t)2 << 30)
+#endif
+/* What a parse needs: the cap's worth, with room for the caller. */
+#define PARSE_STACK_NEED (PARSE_STACK_SIZE / 4 * 3)
+
+/* Files this small cannot nest deeply enough to exhaust any thread's stack
+ * (a level costs at least one byte and well under 1 KiB of stack): they are
+ * parsed on the caller's stack. */
+enum { SMALL_FILE = 512 };
+
+typedef struct deep_call {
+    void (*fn)(void *);
+    void *arg;
+} deep_call;
+
+static void *deep_thread(void *arg)
+{
+    deep_call *call = arg;
+    call->fn(call->arg);
+    return NULL;
+}
+
+void goat_parse_with_deep_stack(void (*fn)(void *arg), void *arg)
+{
+    deep_call call = {fn, arg};
+    pthread_attr_t attr;
+    pthread_t thread;
+    if (pthread_attr_init(&attr) == 0) {
+        for (size_t size = PARSE_STACK_SIZE; size >= ((size_t)64 << 20); size /= 2) {
+            if (pthread_attr_setstacksize(&attr, size) == 0 &&
+                pthread_create(&thread, &attr, deep_thread, &call) == 0) {
+                pthread_join(thread, NULL);
+                pthread_attr_destroy(&attr);
+                return;
+            }
+        }
+        pthread_attr_destroy(&attr);
+    }
+    fn(arg); /* no thread to be had: run on this stack */
+}
+
+/* Whether the current thread's stack has room for the deepest parse. The
+ * main thread's stack (set by ulimit) never counts as deep. */
+static bool on_deep_stack(void)
+{
+    if (getpid() == (pid_t)syscall(SYS_gettid))
+        return false;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return false;
+    void *addr = NULL;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (rc != 0)
+        return false;
+    char here;
+    uintptr_t low = (uintptr_t)addr, cur = (uintptr_t)&here;
+    return cur > low && cur - low >= PARSE_STACK_NEED;
+}
+
+/* go/parser's ErrorList.Less: by line, then column, then message. */
+static int compare_errors(const void *a, const void *b)
+{
+    const goat_parse_error *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return strcmp(x->msg, y->msg);
+}
+
+goat_error *goat_parse_file(goat_arena *arena, const char *filename,
+                            const char *src, size_t len, goat_node **file)
+{
+    goat_parser *p = goat_xcalloc(1, sizeof *p);
+    p->arena = arena;
+    p->filename = filename;
+    p->src = src;
+    p->len = len;
+    p->sync_pos = -1;
+    goat_lexer_config cfg = {.filename = filename, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
+    goat_lexer_init(&p->lx, &cfg);
+
+    parse_job job = {.p = p, .file = NULL, .failed = false};
+    if (len <= SMALL_FILE || on_deep_stack())
+        run_parse(&job);
+    else
+        goat_parse_with_deep_stack(run_parse, &job);
+
+    /* go/parser sorts the errors it collected and reports the first */
+    goat_error *err = NULL;
+    if (p->error_count) {
+        qsort(p->errors, p->error_count, sizeof *p->errors, compare_errors);
+        err = goat_error_new(filename, p->errors[0].line, p->errors[0].col, "%s", p->errors[0].msg);
+    }
+
+    if (!err) {
+        goat_node *f = job.file;
+        f->u.file.comment_count = p->comment_count;
+        f->u.file.comments = p->comment_count
+            ? goat_arena_memdup(arena, p->comments, p->comment_count, sizeof *p->comments) : NULL;
+        f->u.file.imports.count = p->import_count;
+        f->u.file.imports.items = p->import_count
+            ? goat_arena_memdup(arena, p->imports, p->import_count, sizeof *p->imports) : NULL;
+        *file = f;
+    } else {
+        *file = NULL;
+    }
+    goat_lexer_free(&p->lx);
+    free(p->scratch);
+    free(p->imports);
+    free(p->comments);
+    for (size_t i = 0; i < p->error_count; i++)
+        free(p->errors[i].msg);
+    free(p->errors);
+    if (p->lines_ready)
+        goat_lines_free(&p->lines);
+    free(p);
+    return err;
+}

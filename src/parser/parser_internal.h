@@ -1,0 +1,191 @@
+/* Shared state of the parser's translation units (not a public contract).
+ *
+ * The parser mirrors go/parser (Go 1.19) function by function; each parse
+ * function carries the Go grammar production it recognises. Errors are
+ * recorded and the parse goes on with go/parser's own recovery (BadExpr,
+ * advance to a synchronisation token, ...), so that after go/parser's
+ * sorting the first error is the one go/parser reports. Like go/parser it
+ * bails out (longjmp to the entry point) after too many errors or past the
+ * nesting cap; everything allocated lives in the arena or in the parser's
+ * buffers, freed by the entry point. */
+#ifndef GOAT_PARSER_PARSER_INTERNAL_H
+#define GOAT_PARSER_PARSER_INTERNAL_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lexer/lexer.h"
+#include "parser/ast.h"
+#include "util/arena.h"
+#include "util/lines.h"
+
+typedef struct goat_parse_error {
+    goat_pos pos;
+    int line, col;
+    char *msg;
+} goat_parse_error;
+
+/* go/parser's synchronisation sets for advance. */
+enum goat_sync { GOAT_SYNC_STMT, GOAT_SYNC_DECL, GOAT_SYNC_EXPR_END };
+
+/* go/parser's maxNestLev. */
+#define GOAT_MAX_NEST_LEV 100000
+
+typedef struct goat_parser {
+    goat_arena *arena;
+    const char *filename;
+    const char *src;
+    size_t len;
+    goat_lexer lx;
+
+    /* one-token look-ahead, as go/parser's p.pos, p.tok, p.lit */
+    goat_tok tok;
+    goat_pos pos;
+    const char *lit;
+    size_t lit_len;
+
+    int expr_lev; /* < 0: in control clause, >= 0: in expression */
+    bool in_rhs;  /* parsing a right-hand side (= is then ==) */
+    int nest_lev;
+
+    /* A stack of nodes for lists under construction: a list pushes its
+     * items above the current top and copies them to the arena when done. */
+    goat_node **scratch;
+    size_t scratch_len, scratch_cap;
+
+    /* Zeroed arena memory carved out without a call per node. */
+    char *bump, *bump_end;
+
+    goat_node **imports;
+    size_t import_count, import_cap;
+
+    goat_comment *comments;
+    size_t comment_count, comment_cap;
+
+    /* go/parser's error list, in the order errors were found */
+    goat_parse_error *errors;
+    size_t error_count, error_cap;
+    unsigned long error_calls;
+    bool scan_error_seen;
+    size_t scan_error_offset, scan_error_index;
+    goat_lines lines; /* built at the first error */
+    bool lines_ready;
+
+    goat_pos sync_pos; /* go/parser's syncPos and syncCnt, for advance */
+    int sync_cnt;
+    jmp_buf bail;
+} goat_parser;
+
+/* ---- parser_core.c ---- */
+
+void *goat_p_alloc_slow(goat_parser *p, size_t size);
+
+/* Zero-filled arena memory, 8-byte aligned. */
+static inline void *goat_p_alloc(goat_parser *p, size_t size)
+{
+    size = (size + 7) & ~(size_t)7;
+    if (size > (size_t)(p->bump_end - p->bump))
+        return goat_p_alloc_slow(p, size);
+    void *r = p->bump;
+    p->bump += size;
+    return r;
+}
+
+void goat_p_next_slow(goat_parser *p, goat_token t);
+
+/* go/parser's next: the next token that is not a comment. */
+static inline void goat_p_next(goat_parser *p)
+{
+    goat_token t = goat_lexer_next(&p->lx);
+    if (__builtin_expect(t.kind == GOAT_TOK_COMMENT || p->lx.state.first_error != NULL, 0)) {
+        goat_p_next_slow(p, t);
+        return;
+    }
+    p->tok = t.kind;
+    p->pos = (goat_pos)t.pos;
+    p->lit = t.lit;
+    p->lit_len = t.lit_len;
+}
+void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+_Noreturn void goat_p_bailout(goat_parser *p);
+void goat_p_advance(goat_parser *p, enum goat_sync set);
+/* A BadExpr, BadStmt or BadDecl covering [from, to). */
+goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to);
+goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
+void goat_p_expect_semi(goat_parser *p);
+bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
+_Noreturn void goat_p_nest_error(goat_parser *p);
+
+/* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
+static inline void goat_p_nest_inc(goat_parser *p)
+{
+    if (++p->nest_lev > GOAT_MAX_NEST_LEV)
+        goat_p_nest_error(p);
+}
+
+/* Bytes a node of each kind occupies: the header and its union member. */
+extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
+
+/* A new node of the given kind, every field zero (pos and end are set by
+ * goat_p_finish or by the caller). Only the node's own union member is
+ * allocated (see ast.h): most nodes are identifiers and literals, and the
+ * parser's time goes largely into writing nodes. */
+static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
+{
+    goat_node *n = goat_p_alloc(p, goat_p_node_size[kind]);
+    n->kind = kind;
+    return n;
+}
+size_t goat_p_list_begin(goat_parser *p);
+void goat_p_list_push(goat_parser *p, goat_node *n);
+goat_node_list goat_p_list_end(goat_parser *p, size_t base);
+goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
+const char *goat_p_strdup(goat_parser *p, const char *s, size_t n);
+
+/* ---- parse_expr.c ---- */
+goat_node *goat_p_ident(goat_parser *p);
+goat_node_list goat_p_ident_list(goat_parser *p);
+goat_node_list goat_p_expr_list(goat_parser *p);
+goat_node_list goat_p_list(goat_parser *p, bool in_rhs);
+goat_node *goat_p_expr(goat_parser *p);
+goat_node *goat_p_rhs(goat_parser *p);
+goat_node *goat_p_rhs_or_type(goat_parser *p);
+goat_node *goat_p_check_expr(goat_parser *p, goat_node *x);
+bool goat_p_is_expr(const goat_node *x);
+goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x);
+goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
+goat_node *goat_p_func_type_or_lit(goat_parser *p);
+goat_node *goat_p_unparen(goat_node *x);
+
+/* ---- parse_type.c ---- */
+goat_node *goat_p_type(goat_parser *p);
+goat_node *goat_p_try_ident_or_type(goat_parser *p);
+goat_node *goat_p_type_name(goat_parser *p, goat_node *ident);
+goat_node *goat_p_qualified_ident(goat_parser *p, goat_node *ident);
+goat_node *goat_p_array_type(goat_parser *p, goat_pos lbrack, goat_node *len);
+goat_node *goat_p_type_instance(goat_parser *p, goat_node *typ);
+goat_node *goat_p_func_type(goat_parser *p);
+void goat_p_parameters(goat_parser *p, bool accept_tparams, goat_node **tparams, goat_node **params);
+goat_node *goat_p_result(goat_parser *p);
+goat_node_list goat_p_parameter_list(goat_parser *p, goat_node *name0, goat_node *typ0, goat_tok closing);
+goat_node *goat_p_pack_index(goat_parser *p, goat_node *x, goat_pos lbrack, goat_node_list args, goat_pos rbrack);
+
+/* ---- parse_stmt.c ---- */
+goat_node *goat_p_stmt(goat_parser *p);
+goat_node *goat_p_body(goat_parser *p);
+goat_node *goat_p_block_stmt(goat_parser *p);
+
+/* ---- parse_decl.c ---- */
+goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword);
+goat_node *goat_p_decl(goat_parser *p);
+goat_node *goat_p_source_file(goat_parser *p);
+
+/* ---- ast_pos.c: go/ast's Pos()/End() computed from children ---- */
+void goat_p_finish(goat_node *n); /* sets n->pos, n->end from its fields */
+
+#endif

@@ -1,0 +1,5 @@
+﻿package bom
+
+var x = "\uFEFF"
+
+func f() {}

@@ -1,0 +1,5 @@
+﻿package bom
+
+var x = "﻿"
+
+func f() {}

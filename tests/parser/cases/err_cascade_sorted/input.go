@@ -1,0 +1,6 @@
+package p
+
+func f() {
+struct func P "fmt" . x
+ go int type
+}

@@ -1,0 +1,4 @@
+package p
+
+var c <-chan<- int
+var d = <-chan<- int(nil)

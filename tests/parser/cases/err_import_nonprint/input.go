@@ -1,0 +1,6 @@
+package p
+
+import (
+	"fmt"
+	"a\u00a0b"
+)

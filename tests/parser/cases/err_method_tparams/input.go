@@ -1,0 +1,3 @@
+package p
+
+func (r T) m[P any]() {}

@@ -1,0 +1,3 @@
+package p
+
+var _ = a[1::3]

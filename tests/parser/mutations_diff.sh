@@ -1,0 +1,47 @@
+#!/bin/sh
+# Proves that on broken input goat ast reports exactly go/parser's first
+# error (same FILE:LINE:COL, same words) and on input that still parses
+# prints the same tree: 4,000 variants of standard-library and generic
+# code with bytes deleted, Go tokens inserted, text cut or duplicated,
+# generated deterministically by tests/goast (GOAT_MUTATION_SEED picks
+# another set; GOAT_CORPUS_SAMPLE=N makes N times fewer).
+. "$top_srcdir/tests/parser/lib.sh"
+build_goast
+if [ ! -d "$GOROOT_SRC/src" ] || [ ! -d "$GOROOT_SRC/test/typeparam" ]; then
+    echo "SKIP: no Go source tree at $GOROOT_SRC"
+    exit 77
+fi
+
+count=$((4000 / ${GOAT_CORPUS_SAMPLE:-1}))
+[ $count -lt 100 ] && count=100
+seed=${GOAT_MUTATION_SEED:-1}
+mkdir "$tmp/m"
+(cd "$GOROOT_SRC" && find src -name '*.go' -not -path '*/testdata/*' | LC_ALL=C sort | awk 'NR % 40 == 0';
+    find test/typeparam -name '*.go' | LC_ALL=C sort) > "$tmp/seeds"
+(cd "$GOROOT_SRC" && tr '\n' '\0' < "$tmp/seeds" | xargs -0 "$GOAST" -mutate "$tmp/m" "$count" "$seed") || {
+    echo "FAIL: cannot generate the mutations"
+    exit 1
+}
+(cd "$tmp/m" && ls | LC_ALL=C sort) > "$tmp/list"
+(cd "$tmp/m" && "$GOAST" --files-from "$tmp/list") > "$tmp/go.out" 2> "$tmp/go.err"
+(cd "$tmp/m" && "$GOAT" ast --files-from "$tmp/list") > "$tmp/goat.out" 2> "$tmp/goat.err"
+status=$?
+if [ $status -gt 1 ]; then
+    echo "FAIL: goat ast exited with status $status (seed $seed)"
+    tail -5 "$tmp/goat.err"
+    exit 1
+fi
+fail=0
+if ! cmp -s "$tmp/go.err" "$tmp/goat.err"; then
+    echo "FAIL: errors differ (seed $seed; < go/parser, > goat):"
+    diff "$tmp/go.err" "$tmp/goat.err" | head -10
+    fail=1
+fi
+if ! cmp -s "$tmp/go.out" "$tmp/goat.out"; then
+    echo "FAIL: trees differ (seed $seed; < go/parser, > goat):"
+    diff "$tmp/go.out" "$tmp/goat.out" | head -10
+    fail=1
+fi
+rejected=$(grep -c '^m[0-9]*\.go:[0-9]' "$tmp/go.err")
+[ $fail -eq 0 ] && echo "PASS: $count broken variants (seed $seed), $rejected rejected, same errors and trees"
+exit $fail
