@@ -37,3 +37,11 @@ endif
 tests_unit_test_project_options_SOURCES = tests/unit/test_project_options.c
 tests_unit_test_project_options_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_options_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_mains
+TESTS += tests/unit/test_project_mains
+endif
+tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c
+tests_unit_test_project_mains_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_mains_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
