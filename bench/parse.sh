@@ -1,7 +1,7 @@
 #!/bin/sh
 # Parse-only throughput of `goat ast -n` against go/parser (tests/goast -n)
 # on the Go standard library (every .go file outside testdata), in one
-# process each, best of three runs after a warm-up; plus peak RSS. The
+# process each, best of five runs after a warm-up; plus peak RSS. The
 # throughput counts CPU time (user + system: goat is single-threaded, Go
 # adds its garbage collector's threads), which stays meaningful on a busy
 # machine; wall-clock times are printed too.
@@ -28,12 +28,12 @@ if command -v "$GO" >/dev/null 2>&1 &&
     have_go=1
 fi
 
-# best_of CMD...: runs CMD (in GOROOT_SRC) 1+3 times; prints the least
+# best_of CMD...: runs CMD (in GOROOT_SRC) 1+5 times; prints the least
 # CPU seconds (user + system), that run's wall seconds and peak RSS in KB.
 best_of() {
     (cd "$GOROOT_SRC" && "$@" >/dev/null 2>&1)
     best=
-    for i in 1 2 3; do
+    for i in 1 2 3 4 5; do
         (cd "$GOROOT_SRC" && /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err")
         read -r wall user sys rss < "$tmp/time"
         cpu=$(echo "$user + $sys" | bc)

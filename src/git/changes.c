@@ -5,6 +5,7 @@
 
 #include <git2.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,24 @@ static void harvest(analysis *a, goat_changes *out)
     qsort(out->files, out->count, sizeof *out->files, compare_files);
 }
 
+static void log_plan(const analysis *a)
+{
+    char new_hex[GIT_OID_HEXSZ + 1], old_hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(new_hex, sizeof new_hex, &a->new_commit);
+    if (a->init) {
+        fprintf(stderr, "goat: oldBranch INIT: every line of the Go files at %.12s is new (%zu files)\n", new_hex,
+                a->count);
+        return;
+    }
+    git_oid_tostr(old_hex, sizeof old_hex, &a->old_commit);
+    static const char *const how[] = {"", "blame", "diff with renames", "diff without renames"};
+    fprintf(stderr, "goat: new lines from %.12s to %.12s by %s: %zu changed files to read", old_hex, new_hex,
+            how[a->opts->precision], a->count);
+    if (a->ctx.kind == GOAT_WORK_BLAME)
+        fprintf(stderr, ", %zu commits in between", a->range.count);
+    fputc('\n', stderr);
+}
+
 static goat_error *prepare(analysis *a)
 {
     const goat_change_options *o = a->opts;
@@ -314,6 +333,8 @@ goat_error *goat_changes_compute(const goat_change_options *opts, goat_changes *
     goat_error *err = prepare(&a);
     if (!err)
         err = collect(&a);
+    if (!err && opts->verbose)
+        log_plan(&a);
     if (!err)
         err = run_workers(&a);
     if (!err)

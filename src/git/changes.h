@@ -63,7 +63,7 @@ typedef struct goat_change_options {
     size_t ignore_count;
     bool skip_nested_modules;
     const char *goat_package_path; /* the generated package's directory, skipped */
-    bool verbose;          /* log skipped files and why, on stderr */
+    bool verbose;          /* on stderr: what is compared, and each skipped file and why */
 } goat_change_options;
 
 typedef struct goat_changed_file {

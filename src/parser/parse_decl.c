@@ -67,11 +67,9 @@ static uint32_t decode_rune(const unsigned char *s, size_t n, size_t *i)
 static bool valid_import_rune(uint32_t r)
 {
     static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-    if (r == 0xFFFD || r == ' ')
-        return false;
-    if (r < 0x80 && r != 0 && strchr(illegal, (int)r))
-        return false;
-    return goat_unicode_is_print(r);
+    if (r < 0x80)
+        return r > ' ' && r < 0x7F && !strchr(illegal, (int)r);
+    return r != 0xFFFD && goat_unicode_is_print(r);
 }
 
 /* The unquoted value of a string literal the scanner accepted. */

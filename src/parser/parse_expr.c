@@ -3,6 +3,8 @@
  * checkExprOrType. */
 #include "parser/parser_internal.h"
 
+#include <stdint.h>
+
 static goat_node *finish(goat_node *n)
 {
     goat_p_finish(n);
@@ -78,18 +80,21 @@ goat_node *goat_p_unparen(goat_node *x)
     return x->kind == GOAT_PAREN_EXPR ? x->u.paren.inner : x;
 }
 
+#define KIND_BIT(k) ((uint64_t)1 << (k))
+_Static_assert(GOAT_NODE_KIND_COUNT <= 64, "node kinds must fit a 64-bit mask");
+
+/* The kinds go/parser's checkExpr accepts: expressions, not types. */
+static const uint64_t expr_kinds =
+    KIND_BIT(GOAT_BAD_EXPR) | KIND_BIT(GOAT_IDENT) | KIND_BIT(GOAT_BASIC_LIT) | KIND_BIT(GOAT_FUNC_LIT) |
+    KIND_BIT(GOAT_COMPOSITE_LIT) | KIND_BIT(GOAT_SELECTOR_EXPR) | KIND_BIT(GOAT_INDEX_EXPR) |
+    KIND_BIT(GOAT_INDEX_LIST_EXPR) | KIND_BIT(GOAT_SLICE_EXPR) | KIND_BIT(GOAT_TYPE_ASSERT_EXPR) |
+    KIND_BIT(GOAT_CALL_EXPR) | KIND_BIT(GOAT_STAR_EXPR) | KIND_BIT(GOAT_UNARY_EXPR) |
+    KIND_BIT(GOAT_BINARY_EXPR);
+
 /* Whether go/parser's checkExpr accepts x: an expression, not a type. */
 bool goat_p_is_expr(const goat_node *x)
 {
-    switch (goat_p_unparen((goat_node *)x)->kind) {
-    case GOAT_BAD_EXPR: case GOAT_IDENT: case GOAT_BASIC_LIT: case GOAT_FUNC_LIT:
-    case GOAT_COMPOSITE_LIT: case GOAT_SELECTOR_EXPR: case GOAT_INDEX_EXPR:
-    case GOAT_INDEX_LIST_EXPR: case GOAT_SLICE_EXPR: case GOAT_TYPE_ASSERT_EXPR:
-    case GOAT_CALL_EXPR: case GOAT_STAR_EXPR: case GOAT_UNARY_EXPR: case GOAT_BINARY_EXPR:
-        return true;
-    default:
-        return false;
-    }
+    return (expr_kinds >> goat_p_unparen((goat_node *)x)->kind) & 1;
 }
 
 /* go/parser's safePos: an end past EOF (from error recovery) is EOF. */

@@ -100,9 +100,26 @@ void goat_p_next_slow(goat_parser *p, goat_token t)
     }
 }
 
-_Noreturn void goat_p_bailout(goat_parser *p)
+/* go/parser's bailout panic ends the parse at once. Here the parse ends
+ * by itself instead: from now on every token is EOF and errors are no
+ * longer recorded, so each function finishes quickly and returns. (A
+ * longjmp across a hundred thousand frames would leave AddressSanitizer's
+ * stack bookkeeping behind.) */
+void goat_p_bailout(goat_parser *p)
 {
-    longjmp(p->bail, 1);
+    p->bailed = true;
+    p->tok = GOAT_TOK_EOF;
+    p->pos = (goat_pos)p->len;
+    p->lit = "";
+    p->lit_len = 0;
+}
+
+void goat_p_next_bailed(goat_parser *p)
+{
+    p->tok = GOAT_TOK_EOF;
+    p->pos = (goat_pos)p->len;
+    p->lit = "";
+    p->lit_len = 0;
 }
 
 /* go/parser's error: without AllErrors it keeps one error per line (a
@@ -111,15 +128,24 @@ _Noreturn void goat_p_bailout(goat_parser *p)
  * that no recovery path can loop forever. */
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
 {
-    if (++p->error_calls > 1000000)
+    if (p->bailed) {
+        if (++p->error_calls > 10000000)
+            longjmp(p->bail, 1); /* never expected: a recovery loop */
+        return;
+    }
+    if (++p->error_calls > 1000000) {
         goat_p_bailout(p);
+        return;
+    }
     int line, col;
     locate(p, pos, &line, &col);
     size_t n = p->error_count;
     if (n > 0 && p->errors[n - 1].line == line)
         return;
-    if (n > 10)
+    if (n > 10) {
         goat_p_bailout(p);
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     char *msg = NULL;
@@ -262,6 +288,8 @@ void goat_p_advance(goat_parser *p, enum goat_sync set)
 
 void goat_p_nest_error(goat_parser *p)
 {
+    if (p->bailed)
+        return;
     goat_p_error(p, p->pos, "exceeded max nesting depth");
     goat_p_bailout(p);
 }
@@ -289,19 +317,11 @@ void *goat_p_alloc_slow(goat_parser *p, size_t size)
     return r;
 }
 
-size_t goat_p_list_begin(goat_parser *p)
+void goat_p_scratch_grow(goat_parser *p)
 {
-    return p->scratch_len;
-}
-
-void goat_p_list_push(goat_parser *p, goat_node *n)
-{
-    if (p->scratch_len == p->scratch_cap) {
-        void *items = p->scratch;
-        goat_grow(&items, &p->scratch_cap, p->scratch_len + 1, sizeof *p->scratch);
-        p->scratch = items;
-    }
-    p->scratch[p->scratch_len++] = n;
+    void *items = p->scratch;
+    goat_grow(&items, &p->scratch_cap, p->scratch_len + 1, sizeof *p->scratch);
+    p->scratch = items;
 }
 
 goat_node_list goat_p_list_end(goat_parser *p, size_t base)
@@ -322,12 +342,7 @@ goat_node_list goat_p_list1(goat_parser *p, goat_node *n)
     return l;
 }
 
-const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
-{
-    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
-    memcpy(r, s, n);
-    return r;
-}
+
 
 /* ---- entry point ---- */
 
@@ -345,7 +360,7 @@ static void run_parse(void *arg)
         goat_p_next(p);
         job->file = goat_p_source_file(p);
     } else {
-        job->failed = true; /* bailed out: too many errors, or too deep */
+        job->failed = true; /* error recovery went round in circles */
     }
 }
 

@@ -5,15 +5,16 @@
  * recorded and the parse goes on with go/parser's own recovery (BadExpr,
  * advance to a synchronisation token, ...), so that after go/parser's
  * sorting the first error is the one go/parser reports. Like go/parser it
- * bails out (longjmp to the entry point) after too many errors or past the
- * nesting cap; everything allocated lives in the arena or in the parser's
- * buffers, freed by the entry point. */
+ * bails out after too many errors or past the nesting cap (see
+ * goat_p_bailout); everything allocated lives in the arena or in the
+ * parser's buffers, freed by the entry point. */
 #ifndef GOAT_PARSER_PARSER_INTERNAL_H
 #define GOAT_PARSER_PARSER_INTERNAL_H
 
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "lexer/lexer.h"
 #include "parser/ast.h"
@@ -74,7 +75,8 @@ typedef struct goat_parser {
 
     goat_pos sync_pos; /* go/parser's syncPos and syncCnt, for advance */
     int sync_cnt;
-    jmp_buf bail;
+    bool bailed;  /* parse over: every token is EOF, errors are ignored */
+    jmp_buf bail; /* last resort against a recovery loop */
 } goat_parser;
 
 /* ---- parser_core.c ---- */
@@ -93,10 +95,15 @@ static inline void *goat_p_alloc(goat_parser *p, size_t size)
 }
 
 void goat_p_next_slow(goat_parser *p, goat_token t);
+void goat_p_next_bailed(goat_parser *p);
 
 /* go/parser's next: the next token that is not a comment. */
 static inline void goat_p_next(goat_parser *p)
 {
+    if (__builtin_expect(p->bailed, 0)) {
+        goat_p_next_bailed(p);
+        return;
+    }
     goat_token t = goat_lexer_next(&p->lx);
     if (__builtin_expect(t.kind == GOAT_TOK_COMMENT || p->lx.state.first_error != NULL, 0)) {
         goat_p_next_slow(p, t);
@@ -110,7 +117,7 @@ static inline void goat_p_next(goat_parser *p)
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
-_Noreturn void goat_p_bailout(goat_parser *p);
+void goat_p_bailout(goat_parser *p);
 void goat_p_advance(goat_parser *p, enum goat_sync set);
 /* A BadExpr, BadStmt or BadDecl covering [from, to). */
 goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to);
@@ -119,7 +126,7 @@ goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
-_Noreturn void goat_p_nest_error(goat_parser *p);
+void goat_p_nest_error(goat_parser *p);
 
 /* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
 static inline void goat_p_nest_inc(goat_parser *p)
@@ -141,11 +148,31 @@ static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
     n->kind = kind;
     return n;
 }
-size_t goat_p_list_begin(goat_parser *p);
-void goat_p_list_push(goat_parser *p, goat_node *n);
+void goat_p_scratch_grow(goat_parser *p);
+
+/* Lists: goat_p_list_begin marks the scratch stack's top, items are pushed
+ * above it, goat_p_list_end copies them to the arena and pops them. */
+static inline size_t goat_p_list_begin(goat_parser *p)
+{
+    return p->scratch_len;
+}
+
+static inline void goat_p_list_push(goat_parser *p, goat_node *n)
+{
+    if (p->scratch_len == p->scratch_cap)
+        goat_p_scratch_grow(p);
+    p->scratch[p->scratch_len++] = n;
+}
+
 goat_node_list goat_p_list_end(goat_parser *p, size_t base);
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
-const char *goat_p_strdup(goat_parser *p, const char *s, size_t n);
+/* An arena copy of s[0, n), NUL-terminated. */
+static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
+{
+    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
+    memcpy(r, s, n);
+    return r;
+}
 
 /* ---- parse_expr.c ---- */
 goat_node *goat_p_ident(goat_parser *p);

@@ -1,1 +1,26 @@
 # Sources and tests of src/rewrite are listed here (automake fragment included by Makefile.am).
+libgoat_a_SOURCES += \
+	src/rewrite/rewrite.h src/rewrite/rewrite.c \
+	src/rewrite/splice.h src/rewrite/splice.c \
+	src/rewrite/markers.h src/rewrite/markers.c \
+	src/rewrite/place.h src/rewrite/place.c \
+	src/rewrite/imports.h src/rewrite/imports.c \
+	src/rewrite/align.h src/rewrite/align.c
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api
+TESTS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api
+endif
+tests_unit_test_rewrite_splice_SOURCES = tests/unit/test_rewrite_splice.c
+tests_unit_test_rewrite_splice_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_splice_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_rewrite_markers_SOURCES = tests/unit/test_rewrite_markers.c
+tests_unit_test_rewrite_markers_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_markers_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_rewrite_api_SOURCES = tests/unit/test_rewrite_api.c
+tests_unit_test_rewrite_api_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_api_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh
+TESTS += $(REWRITE_TESTS)
+EXTRA_DIST += $(REWRITE_TESTS) tests/cases

@@ -5,7 +5,28 @@
  * file system. Edits are splices applied in reverse offset order: bytes no
  * edit touches are copied unchanged. For every input that parses:
  *   goat_rewrite_clean(goat_rewrite_track(x)) == x, byte for byte.
- * Input that does not parse gives an error naming FILE:LINE:COL. */
+ * Input that does not parse gives an error naming FILE:LINE:COL.
+ *
+ * Where the blocks go follows the reference GOAT (monshunter/goat,
+ * pkg/tracking): see place.h. A block is four lines, indented like the
+ * statement it precedes, with the file's own line endings:
+ *   // +goat:generate[HINT]
+ *   // +goat:tips: do not edit the block between the +goat comments
+ *   ALIAS.Track(ALIAS.TRACK_ID_N)
+ *   // +goat:end
+ * HINT records what clean must undo besides removing the block, so that
+ * clean(track(x)) == x even where gofmt's layout forced other changes:
+ *   ` opened "G0" "G1" ... "Gn"`  the block sits in a one-line body that was
+ *       opened onto separate lines; Gi are the original bytes between '{',
+ *       the n statements and '}' (Go-quoted);
+ *   ` pad=KL:N,...`  gofmt column alignment that the block split: line L
+ *       (relative to the block) had N blanks before its comment (K=c), its
+ *       one-line func's '{' (K=f), its key's value (K=k) or its spec's '='
+ *       (K=v).
+ * The reference's clean regexes (`// +goat:generate[^
+]*
+ ... // +goat:end`)
+ * still match such blocks. */
 #ifndef GOAT_REWRITE_REWRITE_H
 #define GOAT_REWRITE_REWRITE_H
 
@@ -36,6 +57,9 @@ typedef struct goat_rewrite_result {
     char *text; /* malloc'd; NUL-terminated, len bytes */
     size_t len;
     int points; /* blocks inserted, numbered first_id .. first_id+points-1 */
+    int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
+                 * entries, the 1-based input line block i stands before
+                 * (for an opened one-line body, the body's line) */
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line

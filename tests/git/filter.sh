@@ -78,6 +78,8 @@ for pattern in 'skipping gen.go: generated code' 'skipping gen_block.go: generat
     'skipping goat/goat_generated.go: in goat.s generated package'; do
     grep -q "$pattern" "$WORK/log" || fail "verbose log lacks '$pattern'"
 done
+grep -q '^goat: oldBranch INIT: every line of the Go files at [0-9a-f]\{12\} is new' "$WORK/log" ||
+    fail "verbose log lacks the plan: $(cat "$WORK/log")"
 run_dump --list --verbose >/dev/null 2>"$WORK/log"
 for pattern in 'skipping vendor/: in a vendor directory' 'skipping nested/: in a nested module' \
     'skipping gen.go: generated code' 'skipping ign.go: excluded from every build'; do
@@ -93,6 +95,9 @@ expect "diff with the filter" "cmd/other.go: 4
 main.go: 5" "$(dump --old HEAD~1 --precision 3)"
 expect "blame with the filter" "cmd/other.go: 4
 main.go: 5" "$(dump --old HEAD~1 --precision 1)"
+run_dump --old HEAD~1 --precision 1 --verbose 2>&1 >/dev/null |
+    grep -q '^goat: new lines from [0-9a-f]\{12\} to [0-9a-f]\{12\} by blame: 4 changed files to read, 1 commits in between$' ||
+    fail "verbose plan for blame: $(run_dump --old HEAD~1 --precision 1 --verbose 2>&1 >/dev/null)"
 
 # A project in a subdirectory of the repository: paths relative to it, and
 # its own go.mod is not a nested module.

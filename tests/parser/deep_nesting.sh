@@ -2,7 +2,10 @@
 # Proves that adversarially deep input (200,000 nested parentheses,
 # brackets, braces, unary operators, pointer types, if-else chains, ...)
 # gets go/parser's "exceeded max nesting depth" error at the same position,
-# never a stack overflow, and that 50,000 levels (under the cap) parse.
+# never a stack overflow; that 50,000 levels (under the cap) parse; and that
+# 3,000 levels print (the walk over the tree is iterative) exactly as
+# go/parser's do (the printed text grows with the square of the depth).
+# With GOAT_CORPUS_SAMPLE > 1 only three of the files are tried.
 . "$top_srcdir/tests/parser/lib.sh"
 build_goast
 
@@ -36,6 +39,19 @@ gen binary 'package p\nvar x = 1' ' + 1' '' '' '\n' $N
 gen ok_parens 'package p\nvar x = ' '(' 'y' ')' '\n' 50000
 gen ok_blocks 'package p\nfunc f() ' '{' '' '}' '\n' 50000
 gen ok_binary 'package p\nvar x = 1' ' + 1' '' '' '\n' 50000
+gen ok_print_parens 'package p\nvar x = ' '(' 'y' ')' '\n' 3000
+gen ok_print_ifelse 'package p\nfunc f() {\n' 'if x {} else ' '{}' '' '\n}\n' 3000
+gen ok_print_calls 'package p\nvar x = ' 'f(' '' ')' '\n' 3000
+
+# Sampled runs (sanitizers, valgrind) keep three representative files.
+if [ "${GOAT_CORPUS_SAMPLE:-1}" -gt 1 ]; then
+    for f in "$tmp"/*.go; do
+        case $(basename "$f" .go) in
+        parens | ifelse | ok_print_parens) ;;
+        *) rm -f "$f" ;;
+        esac
+    done
+fi
 
 fail=0
 for f in "$tmp"/*.go; do
@@ -53,6 +69,12 @@ for f in "$tmp"/*.go; do
     elif [ "${name#ok_}" = "$name" ] && ! grep -q 'exceeded max nesting depth' "$tmp/$name.goat"; then
         echo "FAIL: $name: expected the nesting error, got:"
         cat "$tmp/$name.goat"
+        fail=1
+    elif [ "${name#ok_print_}" != "$name" ] &&
+        ! { (cd "$tmp" && "$GOAT" ast "$name.go") > "$tmp/$name.goat.tree" &&
+            (cd "$tmp" && "$GOAST" "$name.go") > "$tmp/$name.go.tree" &&
+            cmp -s "$tmp/$name.goat.tree" "$tmp/$name.go.tree"; }; then
+        echo "FAIL: $name: goat ast prints a different tree than go/parser"
         fail=1
     elif ! cmp -s "$tmp/$name.goat" "$tmp/$name.go.err"; then
         echo "FAIL: $name: go/parser says:"

@@ -1,0 +1,161 @@
+#include "rewrite/markers.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/lines.h"
+#include "util/xalloc.h"
+
+/* Group 1: the comment; group 2: the marker word; group 3: the hint. */
+static const char marker_pattern[] =
+    "^[ \\t]*(// \\+goat:(generate|main|user|delete|insert|end)(?![A-Za-z0-9_]))([^\\r\\n]*)";
+
+typedef struct marker_line {
+    goat_marker_kind kind;
+    bool is_end;
+    size_t start, comment, hint, hint_len, next; /* next: after the line ending */
+} marker_line;
+
+static size_t after_line(const char *src, size_t len, size_t pos)
+{
+    while (pos < len && src[pos] != '\n')
+        pos++;
+    return pos < len ? pos + 1 : len;
+}
+
+static bool kind_of(const char *word, size_t n, goat_marker_kind *kind)
+{
+    static const struct { const char *name; goat_marker_kind kind; } names[] = {
+        {"generate", GOAT_MARKER_GENERATE}, {"main", GOAT_MARKER_MAIN},
+        {"user", GOAT_MARKER_USER},         {"delete", GOAT_MARKER_DELETE},
+        {"insert", GOAT_MARKER_INSERT},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strlen(names[i].name) == n && memcmp(names[i].name, word, n) == 0) {
+            *kind = names[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void push(goat_markers *m, goat_marker mk)
+{
+    goat_grow((void **)&m->items, &m->cap, m->count + 1, sizeof *m->items);
+    m->items[m->count++] = mk;
+}
+
+goat_error *goat_markers_find(const char *filename, const char *src, size_t len, goat_markers *out)
+{
+    memset(out, 0, sizeof *out);
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)marker_pattern, PCRE2_ZERO_TERMINATED, PCRE2_MULTILINE,
+                                   &errcode, &erroff, NULL);
+    if (!re)
+        return goat_error_new(NULL, 0, 0, "internal error: bad marker pattern");
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+
+    marker_line *found = NULL;
+    size_t nfound = 0, cap = 0;
+    size_t pos = 0;
+    while (pos <= len) {
+        int rc = pcre2_match(re, (PCRE2_SPTR)src, len, pos, 0, md, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t mstart = ov[0];
+        size_t word = ov[4], word_len = ov[5] - ov[4];
+        marker_line ml = {0};
+        ml.start = mstart;
+        ml.comment = ov[2];
+        ml.hint = ov[6];
+        ml.hint_len = ov[7] - ov[6];
+        ml.is_end = word_len == 3 && memcmp(src + word, "end", 3) == 0;
+        if (!ml.is_end)
+            kind_of(src + word, word_len, &ml.kind);
+        ml.next = after_line(src, len, ov[1]);
+        goat_grow((void **)&found, &cap, nfound + 1, sizeof *found);
+        found[nfound++] = ml;
+        if (ml.next <= pos)
+            break;
+        pos = ml.next;
+        if (pos >= len)
+            break;
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+
+    goat_error *err = NULL;
+    for (size_t i = 0; i < nfound && !err; i++) {
+        marker_line *ml = &found[i];
+        if (ml->is_end)
+            continue; /* a stray end line is left alone, as the reference does */
+        goat_marker mk = {0};
+        mk.kind = ml->kind;
+        mk.start = ml->start;
+        mk.indent_len = ml->comment - ml->start;
+        mk.hint = ml->hint;
+        mk.hint_len = ml->hint_len;
+        if (ml->kind == GOAT_MARKER_INSERT) {
+            mk.end = ml->next;
+        } else {
+            size_t j = i + 1;
+            while (j < nfound && !found[j].is_end)
+                j++;
+            if (j == nfound) {
+                goat_lines lines;
+                goat_lines_init(&lines, src, len);
+                int line, col;
+                goat_lines_position(&lines, ml->comment, &line, &col);
+                goat_lines_free(&lines);
+                err = goat_error_new(filename, line, col, "%.*s without a matching // +goat:end",
+                                     (int)(ml->hint - ml->comment), src + ml->comment);
+                break;
+            }
+            mk.end = found[j].next;
+            i = j;
+        }
+        push(out, mk);
+    }
+    if (!err && out->count) {
+        goat_lines lines;
+        goat_lines_init(&lines, src, len);
+        for (size_t i = 0; i < out->count; i++) {
+            int col;
+            goat_lines_position(&lines, out->items[i].start, &out->items[i].line, &col);
+        }
+        goat_lines_free(&lines);
+    }
+    free(found);
+    if (err)
+        goat_markers_free(out);
+    return err;
+}
+
+void goat_markers_free(goat_markers *m)
+{
+    free(m->items);
+    memset(m, 0, sizeof *m);
+}
+
+const char *goat_line_ending_at(const char *src, size_t len, size_t offset)
+{
+    size_t p = offset;
+    while (p < len && src[p] != '\n')
+        p++;
+    if (p < len && p > 0 && src[p - 1] == '\r')
+        return "\r\n";
+    return "\n";
+}
+
+const char *goat_file_line_ending(const char *src, size_t len)
+{
+    const char *nl = memchr(src, '\n', len);
+    if (nl && nl > src && nl[-1] == '\r')
+        return "\r\n";
+    return "\n";
+}

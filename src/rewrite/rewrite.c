@@ -1,0 +1,619 @@
+#include "rewrite/rewrite.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parser.h"
+#include "rewrite/align.h"
+#include "rewrite/imports.h"
+#include "rewrite/markers.h"
+#include "rewrite/place.h"
+#include "rewrite/splice.h"
+#include "util/arena.h"
+#include "util/lines.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static const char *const granularity_names[] = {"line", "patch", "scope", "func"};
+
+int goat_granularity_parse(const char *name)
+{
+    for (int i = 0; i < 4; i++)
+        if (name && strcmp(name, granularity_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *goat_granularity_name(goat_granularity g)
+{
+    return (unsigned)g < 4 ? granularity_names[g] : "unknown";
+}
+
+void goat_rewrite_result_free(goat_rewrite_result *out)
+{
+    free(out->text);
+    free(out->lines);
+    out->text = NULL;
+    out->lines = NULL;
+    out->len = 0;
+}
+
+static const char opened_hint[] = " opened";
+
+/* ---- block text ---- */
+
+static void put_indent(goat_strbuf *sb, const char *ind, size_t ind_len, bool extra_tab)
+{
+    goat_strbuf_append(sb, ind, ind_len);
+    if (extra_tab)
+        goat_strbuf_putc(sb, '\t');
+}
+
+/* The four lines of a block; word is "generate" or "main", call the statement. */
+static void block_text(goat_strbuf *sb, const char *ind, size_t ind_len, bool extra_tab, const char *word,
+                       const char *hint, size_t hint_len, const char *call, const char *nl)
+{
+    put_indent(sb, ind, ind_len, extra_tab);
+    goat_strbuf_printf(sb, "// +goat:%s", word);
+    goat_strbuf_append(sb, hint, hint_len);
+    goat_strbuf_puts(sb, nl);
+    put_indent(sb, ind, ind_len, extra_tab);
+    goat_strbuf_puts(sb, "// +goat:tips: do not edit the block between the +goat comments");
+    goat_strbuf_puts(sb, nl);
+    put_indent(sb, ind, ind_len, extra_tab);
+    goat_strbuf_puts(sb, call);
+    goat_strbuf_puts(sb, nl);
+    put_indent(sb, ind, ind_len, extra_tab);
+    goat_strbuf_puts(sb, "// +goat:end");
+    goat_strbuf_puts(sb, nl);
+}
+
+static char *track_call(const goat_rewrite_options *o, int id)
+{
+    return goat_xasprintf("%s.Track(%s.TRACK_ID_%d)", o->alias, o->alias, id);
+}
+
+static void quote_gap(goat_strbuf *sb, const char *s, size_t n)
+{
+    goat_strbuf_putc(sb, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        switch (ch) {
+        case '"': goat_strbuf_puts(sb, "\\\""); break;
+        case '\\': goat_strbuf_puts(sb, "\\\\"); break;
+        case '\t': goat_strbuf_puts(sb, "\\t"); break;
+        case '\r': goat_strbuf_puts(sb, "\\r"); break;
+        case '\n': goat_strbuf_puts(sb, "\\n"); break;
+        default:
+            if (ch < 0x20 || ch == 0x7f)
+                goat_strbuf_printf(sb, "\\x%02x", ch);
+            else
+                goat_strbuf_putc(sb, (char)ch);
+        }
+    }
+    goat_strbuf_putc(sb, '"');
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+typedef struct gaps {
+    goat_strbuf *items;
+    size_t count, cap;
+} gaps;
+
+static void gaps_free(gaps *g)
+{
+    for (size_t i = 0; i < g->count; i++)
+        goat_strbuf_free(&g->items[i]);
+    free(g->items);
+}
+
+/* Reads the quoted gaps after " opened"; false when the hint is malformed. */
+static bool parse_gaps(const char *h, size_t n, gaps *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = 0;
+    for (;;) {
+        while (i < n && h[i] == ' ')
+            i++;
+        if (i == n || h[i] != '"')
+            break;
+        i++;
+        goat_strbuf sb = GOAT_STRBUF_INIT;
+        goat_strbuf_append(&sb, "", 0);
+        bool closed = false;
+        while (i < n) {
+            char ch = h[i++];
+            if (ch == '"') {
+                closed = true;
+                break;
+            }
+            if (ch == '\\' && i < n) {
+                char e = h[i++];
+                if (e == 't')
+                    ch = '\t';
+                else if (e == 'r')
+                    ch = '\r';
+                else if (e == 'n')
+                    ch = '\n';
+                else if (e == 'x' && i + 1 < n && hexval(h[i]) >= 0 && hexval(h[i + 1]) >= 0) {
+                    ch = (char)(hexval(h[i]) * 16 + hexval(h[i + 1]));
+                    i += 2;
+                } else
+                    ch = e;
+            }
+            goat_strbuf_putc(&sb, ch);
+        }
+        goat_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+        out->items[out->count++] = sb;
+        if (!closed)
+            return false;
+    }
+    return out->count >= 1;
+}
+
+/* Opens the single-line body onto separate lines, the block first, laid
+ * out as gofmt lays out a body: one statement a line, indented one tab
+ * deeper than the line holding '{', and '}' back on that indentation. */
+static void open_body(goat_splices *edits, const char *src, size_t len, const goat_node *body, size_t ind,
+                      size_t ind_len, const char *word, const char *call, const goat_strbuf *extra)
+{
+    const char *nl = goat_line_ending_at(src, len, (size_t)body->u.block.lbrace);
+    const goat_node_list *l = &body->u.block.list;
+    size_t lb = (size_t)body->u.block.lbrace + 1, rb = (size_t)body->u.block.rbrace;
+
+    goat_strbuf hint = GOAT_STRBUF_INIT;
+    goat_strbuf_puts(&hint, opened_hint);
+    size_t prev = lb;
+    for (size_t i = 0; i <= l->count; i++) {
+        size_t next = i < l->count ? (size_t)l->items[i]->pos : rb;
+        goat_strbuf_putc(&hint, ' ');
+        quote_gap(&hint, src + prev, next - prev);
+        if (i < l->count)
+            prev = (size_t)l->items[i]->end;
+    }
+    if (extra && extra->len)
+        goat_strbuf_append(&hint, extra->data, extra->len);
+
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    goat_strbuf_puts(&sb, nl);
+    block_text(&sb, src + ind, ind_len, true, word, hint.data, hint.len, call, nl);
+    size_t n;
+    if (l->count == 0) {
+        goat_strbuf_append(&sb, src + ind, ind_len);
+        char *t = goat_strbuf_detach(&sb, &n);
+        goat_splices_add_owned(edits, lb, rb - lb, t, n);
+        goat_strbuf_free(&hint);
+        return;
+    }
+    put_indent(&sb, src + ind, ind_len, true);
+    char *t = goat_strbuf_detach(&sb, &n);
+    goat_splices_add_owned(edits, lb, (size_t)l->items[0]->pos - lb, t, n);
+    for (size_t i = 1; i <= l->count; i++) {
+        size_t from = (size_t)l->items[i - 1]->end;
+        size_t to = i < l->count ? (size_t)l->items[i]->pos : rb;
+        goat_strbuf_puts(&sb, nl);
+        put_indent(&sb, src + ind, ind_len, i < l->count);
+        t = goat_strbuf_detach(&sb, &n);
+        goat_splices_add_owned(edits, from, to - from, t, n);
+    }
+    goat_strbuf_free(&hint);
+}
+
+static goat_error *finish(goat_splices *edits, const char *filename, const char *src, size_t len,
+                          goat_rewrite_result *out)
+{
+    char *text;
+    size_t n;
+    if (!goat_splices_apply(edits, src, len, &text, &n)) {
+        goat_splices_free(edits);
+        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
+    }
+    goat_splices_free(edits);
+    out->text = text;
+    out->len = n;
+    return NULL;
+}
+
+static goat_error *parse(goat_arena *arena, const char *filename, const char *src, size_t len, goat_node **file)
+{
+    goat_arena_init(arena);
+    goat_error *err = goat_parse_file(arena, filename, src, len, file);
+    if (err)
+        goat_arena_free(arena);
+    return err;
+}
+
+static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
+                         const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    memset(out, 0, sizeof *out);
+    goat_arena arena;
+    goat_node *file;
+    goat_error *err = parse(&arena, filename, src, len, &file);
+    if (err)
+        return err;
+    goat_places places;
+    goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
+    goat_splices edits = GOAT_SPLICES_INIT;
+    goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
+    goat_align_plan(file, src, len, &places, &edits, hints);
+    for (size_t i = 0; i < places.count; i++) {
+        const goat_place *p = &places.items[i];
+        char *call = track_call(opts, opts->first_id + (int)i);
+        if (p->opened) {
+            open_body(&edits, src, len, p->opened, p->indent, p->indent_len, "generate", call, &hints[i]);
+        } else {
+            goat_strbuf sb = GOAT_STRBUF_INIT;
+            block_text(&sb, src + p->indent, p->indent_len, p->extra_tab, "generate", hints[i].data ? hints[i].data : "",
+                       hints[i].len, call, goat_line_ending_at(src, len, p->offset));
+            size_t n;
+            char *t = goat_strbuf_detach(&sb, &n);
+            goat_splices_add_owned(&edits, p->offset, 0, t, n);
+        }
+        free(call);
+        goat_strbuf_free(&hints[i]);
+    }
+    free(hints);
+    out->points = (int)places.count;
+    if (places.count > 0) {
+        out->lines = goat_xcalloc(places.count, sizeof *out->lines);
+        for (size_t i = 0; i < places.count; i++)
+            out->lines[i] = places.items[i].line;
+    }
+    if (places.count > 0)
+        goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_places_free(&places);
+    goat_arena_free(&arena);
+    return finish(&edits, filename, src, len, out);
+}
+
+typedef struct track_call_args {
+    const char *filename;
+    const char *src;
+    size_t len;
+    const goat_lineset *new_lines;
+    const goat_rewrite_options *opts;
+    goat_rewrite_result *out;
+    goat_error *err;
+} track_call_args;
+
+static void track_on_stack(void *arg)
+{
+    track_call_args *a = arg;
+    a->err = track(a->filename, a->src, a->len, a->new_lines, a->opts, a->out);
+}
+
+/* The placement walk recurses once per nesting level; a file too small to
+ * nest deeply runs on the caller's stack, any other on the parser's deep
+ * one (where the parse itself then needs no thread of its own). */
+enum { SHALLOW_FILE = 4096 };
+
+goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
+                               const goat_lineset *new_lines, const goat_rewrite_options *opts,
+                               goat_rewrite_result *out)
+{
+    track_call_args a = {filename, src, len, new_lines, opts, out, NULL};
+    if (len <= SHALLOW_FILE)
+        track_on_stack(&a);
+    else
+        goat_parse_with_deep_stack(track_on_stack, &a);
+    return a.err;
+}
+
+/* ---- patch ---- */
+
+static void renumber(goat_splices *edits, const char *src, size_t len, const goat_marker *m,
+                     const goat_rewrite_options *opts, int id, pcre2_code *re, pcre2_match_data *md)
+{
+    char *call = track_call(opts, id);
+    int rc = pcre2_match(re, (PCRE2_SPTR)src, m->end, m->start, 0, md, NULL);
+    if (rc >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        goat_splices_add(edits, ov[0], ov[1] - ov[0], call, strlen(call));
+    } else {
+        goat_strbuf sb = GOAT_STRBUF_INIT;
+        block_text(&sb, src + m->start, m->indent_len, false, "generate", src + m->hint, m->hint_len, call,
+                   goat_line_ending_at(src, len, m->start));
+        size_t n;
+        char *t = goat_strbuf_detach(&sb, &n);
+        goat_splices_add_owned(edits, m->start, m->end - m->start, t, n);
+    }
+    free(call);
+}
+
+goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    memset(out, 0, sizeof *out);
+    goat_markers marks;
+    goat_error *err = goat_markers_find(filename, src, len, &marks);
+    if (err)
+        return err;
+    goat_arena arena;
+    goat_node *file;
+    err = parse(&arena, filename, src, len, &file);
+    if (err) {
+        goat_markers_free(&marks);
+        return err;
+    }
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",
+                                   PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+
+    goat_splices edits = GOAT_SPLICES_INIT;
+    int id = opts->first_id;
+    int deletes = 0, mains = 0;
+    for (size_t i = 0; i < marks.count; i++) {
+        const goat_marker *m = &marks.items[i];
+        switch (m->kind) {
+        case GOAT_MARKER_DELETE:
+            goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+            deletes++;
+            break;
+        case GOAT_MARKER_INSERT: {
+            char *call = track_call(opts, id++);
+            goat_strbuf sb = GOAT_STRBUF_INIT;
+            block_text(&sb, src + m->start, m->indent_len, false, "generate", "", 0, call,
+                       goat_line_ending_at(src, len, m->start));
+            size_t n;
+            char *t = goat_strbuf_detach(&sb, &n);
+            goat_splices_add_owned(&edits, m->start, m->end - m->start, t, n);
+            free(call);
+            break;
+        }
+        case GOAT_MARKER_GENERATE:
+            renumber(&edits, src, len, m, opts, id++, re, md);
+            break;
+        case GOAT_MARKER_MAIN:
+            mains++;
+            break;
+        case GOAT_MARKER_USER:
+            break;
+        }
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+    out->points = id - opts->first_id;
+    if (out->points > 0 || mains > 0)
+        goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    else if (deletes > 0)
+        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_markers_free(&marks);
+    goat_arena_free(&arena);
+    return finish(&edits, filename, src, len, out);
+}
+
+/* ---- main entry ---- */
+
+goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
+                                    const goat_rewrite_options *opts, int component,
+                                    goat_rewrite_result *out)
+{
+    memset(out, 0, sizeof *out);
+    goat_markers marks;
+    goat_error *err = goat_markers_find(filename, src, len, &marks);
+    if (err)
+        return err;
+    bool has_main = false;
+    for (size_t i = 0; i < marks.count; i++)
+        if (marks.items[i].kind == GOAT_MARKER_MAIN)
+            has_main = true;
+    goat_markers_free(&marks);
+
+    goat_arena arena;
+    goat_node *file;
+    err = parse(&arena, filename, src, len, &file);
+    if (err)
+        return err;
+    const goat_node *body = NULL;
+    for (size_t i = 0; i < file->u.file.decls.count; i++) {
+        const goat_node *d = file->u.file.decls.items[i];
+        if (d->kind == GOAT_FUNC_DECL && !d->u.func_decl.recv && d->u.func_decl.body &&
+            strcmp(d->u.func_decl.name->u.ident.name, "main") == 0 && !d->u.func_decl.type->u.func_type.type_params)
+            body = d->u.func_decl.body;
+    }
+    goat_splices edits = GOAT_SPLICES_INIT;
+    if (!body || has_main) {
+        goat_arena_free(&arena);
+        if (!body && !has_main)
+            return goat_error_new(filename, 0, 0, "no func main with a body");
+        return finish(&edits, filename, src, len, out);
+    }
+    char *call = goat_xasprintf("%s.ServeHTTP(%s.COMPONENT_%d)", opts->alias, opts->alias, component);
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    int lb_line, rb_line, col;
+    goat_lines_position(&lines, (size_t)body->u.block.lbrace, &lb_line, &col);
+    goat_lines_position(&lines, (size_t)body->u.block.rbrace, &rb_line, &col);
+    size_t ls = goat_lines_start(&lines, lb_line);
+    size_t ind = ls;
+    while (ind < len && (src[ind] == ' ' || src[ind] == '\t'))
+        ind++;
+    if (lb_line == rb_line && !goat_place_can_open(file, src, body)) {
+        /* A comment between the braces of a one-line main: nothing to open safely. */
+        free(call);
+        goat_lines_free(&lines);
+        goat_arena_free(&arena);
+        return goat_error_new(filename, lb_line, col, "cannot open the one-line body of func main");
+    }
+    if (lb_line == rb_line) {
+        open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
+    } else {
+        size_t at = goat_lines_start(&lines, lb_line + 1);
+        goat_strbuf sb = GOAT_STRBUF_INIT;
+        block_text(&sb, src + ls, ind - ls, true, "main", "", 0, call, goat_line_ending_at(src, len, ls));
+        size_t n;
+        char *t = goat_strbuf_detach(&sb, &n);
+        goat_splices_add_owned(&edits, at, 0, t, n);
+    }
+    goat_lines_free(&lines);
+    free(call);
+    out->points = 0;
+    goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_arena_free(&arena);
+    return finish(&edits, filename, src, len, out);
+}
+
+/* ---- clean ---- */
+
+static size_t line_text_end(const char *src, size_t len, size_t pos, size_t *next)
+{
+    size_t p = pos;
+    while (p < len && src[p] != '\n')
+        p++;
+    *next = p < len ? p + 1 : len;
+    if (p > pos && src[p - 1] == '\r')
+        p--;
+    return p;
+}
+
+static bool is_opened(const goat_marker *m, const char *src)
+{
+    size_t n = sizeof opened_hint - 1;
+    return (m->kind == GOAT_MARKER_GENERATE || m->kind == GOAT_MARKER_MAIN) && m->hint_len >= n &&
+           memcmp(src + m->hint, opened_hint, n) == 0;
+}
+
+/* Undoes an opened body: brace is the '{' the body was opened after. */
+static goat_error *close_body(goat_splices *edits, const char *filename, const char *src, size_t len,
+                              const goat_marker *m, size_t brace, size_t *closing)
+{
+    gaps g;
+    size_t n = sizeof opened_hint - 1;
+    if (!parse_gaps(src + m->hint + n, m->hint_len - n, &g)) {
+        gaps_free(&g);
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1, "malformed +goat opened hint");
+    }
+    size_t stmts = g.count - 1;
+    size_t *starts = goat_xcalloc(stmts + 1, sizeof *starts);
+    size_t *ends = goat_xcalloc(stmts + 1, sizeof *ends);
+    size_t cur = m->end;
+    bool ok = true;
+    for (size_t i = 0; i < stmts && ok; i++) {
+        size_t p = cur;
+        while (p < len && (src[p] == ' ' || src[p] == '\t'))
+            p++;
+        starts[i] = p;
+        ends[i] = line_text_end(src, len, p, &cur);
+        if (ends[i] <= starts[i])
+            ok = false;
+    }
+    size_t close = cur;
+    while (close < len && (src[close] == ' ' || src[close] == '\t'))
+        close++;
+    if (close >= len || src[close] != '}')
+        ok = false;
+    *closing = close;
+    if (ok) {
+        size_t from = brace + 1;
+        for (size_t i = 0; i <= stmts; i++) {
+            size_t to = i < stmts ? starts[i] : close;
+            goat_splices_add(edits, from, to - from, g.items[i].data ? g.items[i].data : "", g.items[i].len);
+            if (i < stmts)
+                from = ends[i];
+        }
+    }
+    free(starts);
+    free(ends);
+    gaps_free(&g);
+    if (!ok)
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1,
+                              "the body opened by goat no longer has the shape its hint records");
+    return NULL;
+}
+
+goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    memset(out, 0, sizeof *out);
+    goat_markers marks;
+    goat_error *err = goat_markers_find(filename, src, len, &marks);
+    if (err)
+        return err;
+    goat_splices edits = GOAT_SPLICES_INIT;
+    if (marks.count == 0) {
+        goat_markers_free(&marks);
+        return finish(&edits, filename, src, len, out);
+    }
+    goat_arena arena;
+    goat_node *file;
+    err = parse(&arena, filename, src, len, &file);
+    if (err) {
+        goat_markers_free(&marks);
+        return err;
+    }
+    /* A block directly before an opened one (func main's block above a
+     * tracked one-line main) disappears with the opened body's first gap. */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    bool *absorbed = goat_xcalloc(marks.count + 1, sizeof *absorbed);
+    size_t *brace = goat_xcalloc(marks.count + 1, sizeof *brace);
+    for (size_t i = 0; i < marks.count && !err; i++) {
+        if (!is_opened(&marks.items[i], src))
+            continue;
+        size_t start = marks.items[i].start;
+        size_t j = i;
+        while (j > 0 && marks.items[j - 1].end == start && !is_opened(&marks.items[j - 1], src)) {
+            j--;
+            absorbed[j] = true;
+            start = marks.items[j].start;
+        }
+        size_t b = start;
+        if (b > 0 && src[b - 1] == '\n')
+            b--;
+        if (b > 0 && src[b - 1] == '\r')
+            b--;
+        if (b == 0 || src[b - 1] != '{')
+            err = goat_error_new(filename, marks.items[i].line, (int)marks.items[i].indent_len + 1,
+                                 "+goat opened block does not follow a '{'");
+        brace[i] = b - 1;
+    }
+    for (size_t i = 0; i < marks.count && !err; i++) {
+        const goat_marker *m = &marks.items[i];
+        if (m->kind == GOAT_MARKER_GENERATE)
+            out->points++;
+        if (absorbed[i])
+            continue;
+        size_t after = m->end > 0 ? m->end - 1 : 0;
+        if (is_opened(m, src))
+            err = close_body(&edits, filename, src, len, m, brace[i], &after);
+        else
+            goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
+        if (!err && pad) {
+            size_t from = (size_t)(pad - src) + 1, to = from;
+            while (to < m->hint + m->hint_len && src[to] != ' ')
+                to++;
+            int after_line, col;
+            goat_lines_position(&lines, after, &after_line, &col);
+            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, &edits);
+        }
+    }
+    free(absorbed);
+    free(brace);
+    goat_lines_free(&lines);
+    if (!err)
+        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_markers_free(&marks);
+    goat_arena_free(&arena);
+    if (err) {
+        goat_splices_free(&edits);
+        return err;
+    }
+    return finish(&edits, filename, src, len, out);
+}

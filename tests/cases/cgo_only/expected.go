@@ -1,0 +1,13 @@
+package cgo
+
+// #include <stdlib.h>
+import "C"
+import goat "example.com/app/goat"
+
+func f() {
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	C.free(nil)
+}

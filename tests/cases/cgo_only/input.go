@@ -1,0 +1,8 @@
+package cgo
+
+// #include <stdlib.h>
+import "C"
+
+func f() {
+	C.free(nil)
+}

@@ -1,0 +1,9 @@
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int { return 0 }

@@ -1,0 +1,9 @@
+package p
+
+import (
+	"fmt"
+)
+
+func f(x int) {
+	fmt.Println(x)
+}

@@ -1,0 +1,8 @@
+package p
+
+import "fmt"
+
+func f(x int) {
+	// +goat:insert
+	fmt.Println(x)
+}

@@ -1,0 +1,7 @@
+package oneimp
+
+import "fmt"
+
+func f() {
+	fmt.Println("x")
+}

@@ -1,0 +1,33 @@
+package single
+
+import "sort"
+import goat "goat"
+
+type S []int
+
+func (s S) Len() int { return len(s) }
+func (s S) Less(i, j int) bool {
+	// +goat:generate opened " " " " pad=f-2:11,f+1:6
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	return s[i] < s[j]
+}
+func (s S) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
+
+func nothing() {}
+
+func two() int { println("a"); return 2 }
+
+func sorted(xs []int) []int {
+	sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })
+	each(xs, func(x int) { println(x) }, func() { println("end") })
+	return xs
+}
+
+func each(xs []int, f func(int), done func()) {
+	for _, x := range xs {
+		f(x)
+	}
+	done()
+}
