@@ -1,1 +1,47 @@
-# Sources and tests of tests are listed here (automake fragment included by Makefile.am).
+# Tests of the product: goat.yaml unit tests (Criterion) and end-to-end
+# scripts that build real git repositories and run goat and Go on them.
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_config
+TESTS += tests/unit/test_config
+endif
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_config_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_txn
+TESTS += tests/unit/test_project_txn
+endif
+tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c
+tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+# End-to-end: real git repositories, goat, and the Go toolchain (skipped
+# when Go is not installed). lib.sh and the client are shared helpers.
+E2E_TESTS = \
+	tests/e2e/track.sh \
+	tests/e2e/modes.sh \
+	tests/e2e/patch.sh \
+	tests/e2e/errors.sh \
+	tests/e2e/layout.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) \
+	tests/e2e/lib.sh \
+	tests/e2e/client/go.mod \
+	tests/e2e/client/main.go
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_options
+TESTS += tests/unit/test_project_options
+endif
+tests_unit_test_project_options_SOURCES = tests/unit/test_project_options.c
+tests_unit_test_project_options_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_options_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_mains
+TESTS += tests/unit/test_project_mains
+endif
+tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c
+tests_unit_test_project_mains_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_mains_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

@@ -1,19 +1,259 @@
-/* Placeholder until the owning module lands; replaced by the real command. */
+/* goat init: writes goat.yaml with every option, each documented. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/command.h"
+#include "config/config.h"
+#include "project/options.h"
+#include "project/project.h"
+#include "util/xalloc.h"
+
+typedef struct init_flags {
+    const char *old_branch, *new_branch, *app_name, *app_version, *granularity;
+    int diff_precision, threads;
+    bool race;
+    const char *package_name, *package_alias, *package_path;
+    const char *ignores, *main_entries, *printer_mode;
+    int tabwidth, indent;
+    const char *data_type;
+    bool skip_nested_modules, force;
+} init_flags;
+
+/* Splits "a, b,c" into trimmed non-empty items. */
+static void split_list(const char *text, goat_string_list *out)
+{
+    goat_string_list_free(out);
+    const char *p = text;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        const char *end = comma ? comma : p + strlen(p);
+        const char *s = p, *e = end;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        if (e > s) {
+            char *item = goat_xstrndup(s, (size_t)(e - s));
+            goat_string_list_add(out, item);
+            free(item);
+        }
+        p = comma ? comma + 1 : end;
+    }
+}
+
+static int apply_flags(const init_flags *f, goat_config *cfg)
+{
+    free(cfg->old_branch);
+    cfg->old_branch = goat_xstrdup(*f->old_branch ? f->old_branch : "main");
+    free(cfg->new_branch);
+    cfg->new_branch = goat_xstrdup(*f->new_branch ? f->new_branch : "HEAD");
+    if (*f->app_name)
+        cfg->app_name = goat_xstrdup(f->app_name);
+    if (*f->app_version)
+        cfg->app_version = goat_xstrdup(f->app_version);
+    int g = goat_config_granularity_parse(f->granularity);
+    if (g < 0)
+        return goat_usage_error(&goat_cmd_init, "--granularity must be line, patch, scope or func, not '%s'",
+                                f->granularity);
+    cfg->granularity = (goat_granularity)g;
+    if (f->diff_precision < 1 || f->diff_precision > 3)
+        return goat_usage_error(&goat_cmd_init, "--diff-precision must be 1, 2 or 3, not %d", f->diff_precision);
+    cfg->diff_precision = f->diff_precision;
+    if (f->threads > 128)
+        return goat_usage_error(&goat_cmd_init, "--threads must be at most 128, not %d", f->threads);
+    cfg->threads = f->threads;
+    cfg->race = f->race;
+    if (!goat_config_valid_identifier(f->package_name))
+        return goat_usage_error(&goat_cmd_init, "--goat-package-name '%s' is not a valid Go package name",
+                                f->package_name);
+    free(cfg->goat_package_name);
+    cfg->goat_package_name = goat_xstrdup(f->package_name);
+    if (!goat_config_valid_identifier(f->package_alias))
+        return goat_usage_error(&goat_cmd_init, "--goat-package-alias '%s' is not a valid Go identifier",
+                                f->package_alias);
+    free(cfg->goat_package_alias);
+    cfg->goat_package_alias = goat_xstrdup(f->package_alias);
+    char *norm = NULL;
+    char *problem = goat_config_check_package_path(f->package_path, &norm);
+    if (problem) {
+        int rc = goat_usage_error(&goat_cmd_init, "--goat-package-path '%s' %s", f->package_path, problem);
+        free(problem);
+        return rc;
+    }
+    free(cfg->goat_package_path);
+    cfg->goat_package_path = norm;
+    if (*f->ignores)
+        split_list(f->ignores, &cfg->ignores);
+    if (*f->main_entries) {
+        split_list(f->main_entries, &cfg->main_entries);
+        for (size_t i = 0; i < cfg->main_entries.count; i++) {
+            const char *e = cfg->main_entries.items[i];
+            if (e[0] == '/' || strstr(e, ".."))
+                return goat_usage_error(&goat_cmd_init,
+                                        "--main-entries '%s' is not a directory relative to the module root", e);
+        }
+    }
+    if (*f->printer_mode) {
+        split_list(f->printer_mode, &cfg->printer_config_mode);
+        for (size_t i = 0; i < cfg->printer_config_mode.count; i++)
+            if (!goat_config_valid_printer_mode(cfg->printer_config_mode.items[i]))
+                return goat_usage_error(&goat_cmd_init,
+                                        "--printer-config-mode '%s' is not none, useSpaces, tabIndent, "
+                                        "sourcePos or rawFormat",
+                                        cfg->printer_config_mode.items[i]);
+    }
+    cfg->printer_config_tabwidth = f->tabwidth < 1 ? 8 : f->tabwidth;
+    cfg->printer_config_indent = f->indent < 0 ? 0 : f->indent;
+    int dt = goat_config_data_type_parse(f->data_type);
+    if (dt < 0)
+        return goat_usage_error(&goat_cmd_init, "--data-type must be bool or count, not '%s'", f->data_type);
+    cfg->data_type = dt;
+    cfg->skip_nested_modules = f->skip_nested_modules;
+    return GOAT_EXIT_OK;
+}
+
+/* Writes text to path through a temporary file and a rename, so an
+ * interrupted init never leaves half a goat.yaml. */
+static goat_error *write_atomically(const char *path, const char *text)
+{
+    char *tmp = goat_xasprintf("%s.goat-new-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wx");
+    if (!f) {
+        goat_error *err = goat_error_new(path, 0, 0, "cannot write: %s", strerror(errno));
+        free(tmp);
+        return err;
+    }
+    size_t len = strlen(text);
+    bool ok = fwrite(text, 1, len, f) == len;
+    ok = (fclose(f) == 0) && ok;
+    struct stat st;
+    if (ok && stat(path, &st) == 0)
+        chmod(tmp, st.st_mode & 07777); /* --force keeps the old file's mode */
+    if (!ok || rename(tmp, path) != 0) {
+        goat_error *err = goat_error_new(path, 0, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return err;
+    }
+    free(tmp);
+    return NULL;
+}
 
 static int run(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("goat init: not built yet\n", stderr);
-    return GOAT_EXIT_FAILURE;
+    init_flags f = {
+        .old_branch = "main", .new_branch = "HEAD", .app_name = "", .app_version = "",
+        .granularity = "patch", .diff_precision = 1, .threads = 1, .race = false,
+        .package_name = "goat", .package_alias = "goat", .package_path = "goat",
+        .ignores = "", .main_entries = "", .printer_mode = "", .tabwidth = 8, .indent = 0,
+        .data_type = "bool", .skip_nested_modules = true, .force = false,
+    };
+    const goat_option opts[] = {
+        {"old", 0, GOAT_OPT_STRING, &f.old_branch, NULL},
+        {"new", 0, GOAT_OPT_STRING, &f.new_branch, NULL},
+        {"app-name", 0, GOAT_OPT_STRING, &f.app_name, NULL},
+        {"app-version", 0, GOAT_OPT_STRING, &f.app_version, NULL},
+        {"granularity", 0, GOAT_OPT_STRING, &f.granularity, NULL},
+        {"diff-precision", 0, GOAT_OPT_INT, &f.diff_precision, NULL},
+        {"threads", 0, GOAT_OPT_INT, &f.threads, NULL},
+        {"race", 0, GOAT_OPT_BOOL, &f.race, NULL},
+        {"goat-package-name", 0, GOAT_OPT_STRING, &f.package_name, NULL},
+        {"goat-package-alias", 0, GOAT_OPT_STRING, &f.package_alias, NULL},
+        {"goat-package-path", 0, GOAT_OPT_STRING, &f.package_path, NULL},
+        {"ignores", 0, GOAT_OPT_STRING, &f.ignores, NULL},
+        {"main-entries", 0, GOAT_OPT_STRING, &f.main_entries, NULL},
+        {"printer-config-mode", 0, GOAT_OPT_STRING, &f.printer_mode, NULL},
+        {"printer-config-tabwidth", 0, GOAT_OPT_INT, &f.tabwidth, NULL},
+        {"printer-config-indent", 0, GOAT_OPT_INT, &f.indent, NULL},
+        {"data-type", 0, GOAT_OPT_STRING, &f.data_type, NULL},
+        {"skip-nested-modules", 0, GOAT_OPT_BOOL, &f.skip_nested_modules, NULL},
+        {"force", 'f', GOAT_OPT_BOOL, &f.force, NULL},
+    };
+    int rc = goat_parse_options(&goat_cmd_init, argc, argv, opts, sizeof opts / sizeof *opts);
+    if (rc != GOAT_EXIT_OK)
+        return rc;
+
+    goat_config cfg;
+    goat_config_defaults(&cfg);
+    rc = apply_flags(&f, &cfg);
+    if (rc != GOAT_EXIT_OK) {
+        goat_config_free(&cfg);
+        return rc;
+    }
+
+    goat_project project;
+    goat_error *err = goat_project_open(&project, false);
+    if (!err && !f.force && access(project.config_path, F_OK) == 0)
+        err = goat_error_new(project.config_path, 0, 0,
+                             "already exists: edit it, or run 'goat init --force' to overwrite it");
+    if (!err)
+        err = goat_config_resolve(&cfg, project.dir);
+    char *text = NULL;
+    if (!err) {
+        text = goat_config_render(&cfg);
+        goat_config check;
+        err = goat_config_parse(project.config_path, text, strlen(text), &check);
+        if (err)
+            goat_error_wrap(err, "internal error: the text goat init wrote does not parse");
+        else
+            goat_config_free(&check);
+    }
+    if (!err)
+        err = write_atomically(project.config_path, text);
+    if (!err)
+        printf("goat init: wrote %s (appName \"%s\", appVersion \"%s\", comparing %s with %s)\n"
+               "Edit it if needed, then run 'goat track'.\n",
+               project.config_path, cfg.app_name, cfg.app_version, cfg.old_branch, cfg.new_branch);
+    free(text);
+    goat_config_free(&cfg);
+    goat_project_close(&project);
+    if (err) {
+        fputs("goat init: ", stderr);
+        goat_error_print(err, stderr);
+        goat_error_free(err);
+        return GOAT_EXIT_FAILURE;
+    }
+    return GOAT_EXIT_OK;
 }
 
 const goat_command goat_cmd_init = {
     .name = "init",
-    .summary = "(not built yet)",
-    .help = "usage: goat init\n",
+    .summary = "write goat.yaml, the project's configuration",
+    .help =
+        "usage: goat init [--old REV] [--new REV] [--app-name NAME] [--app-version VERSION] [OPTIONS...] [--force]\n"
+        "\n"
+        "Writes goat.yaml (or the file $GOAT_CONFIG names) in the current directory,\n"
+        "which must be the root of a Go module inside a git repository. Every key is\n"
+        "written with a comment explaining it. An existing file is kept unless --force.\n"
+        "\n"
+        "Options (each sets the goat.yaml key in parentheses):\n"
+        "  --old REV                     commit to compare against, or INIT (oldBranch; default main)\n"
+        "  --new REV                     commit being released, checked out (newBranch; default HEAD)\n"
+        "  --app-name NAME               application name (appName; default: directory name)\n"
+        "  --app-version VERSION         application version (appVersion; default: short hash of --new)\n"
+        "  --granularity G               line, patch, scope or func (granularity; default patch)\n"
+        "  --diff-precision N            1 blame, 2 diff with renames, 3 diff without (diffPrecision; default 1)\n"
+        "  --threads N                   worker threads, 0 = one per CPU (threads; default 1)\n"
+        "  --race[=BOOL]                 counters through sync/atomic (race; default false)\n"
+        "  --goat-package-name NAME      generated package's name (goatPackageName; default goat)\n"
+        "  --goat-package-alias NAME     its import alias (goatPackageAlias; default goat)\n"
+        "  --goat-package-path DIR       its directory in the module (goatPackagePath; default goat)\n"
+        "  --ignores A,B,...             paths to leave alone (ignores; default .git,vendor,testdata,...)\n"
+        "  --main-entries A,B,...        main packages that start the server, * = all (mainEntries; default *)\n"
+        "  --printer-config-mode M,...   accepted for compatibility, no effect (printerConfigMode)\n"
+        "  --printer-config-tabwidth N   accepted for compatibility, no effect (printerConfigTabwidth; 8)\n"
+        "  --printer-config-indent N     accepted for compatibility, no effect (printerConfigIndent; 0)\n"
+        "  --data-type T                 bool or count (dataType; default bool)\n"
+        "  --skip-nested-modules[=BOOL]  skip directories with their own go.mod (skipNestedModules; true)\n"
+        "  -f, --force                   overwrite an existing goat.yaml\n"
+        "\n"
+        "Examples:\n"
+        "  goat init --old v1.2.0\n"
+        "  goat init --old INIT --granularity line --data-type count\n"
+        "  goat init --main-entries cmd/server,cmd/worker --race --force\n",
     .run = run,
 };

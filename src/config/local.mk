@@ -1,1 +1,4 @@
-# Sources and tests of src/config are listed here (automake fragment included by Makefile.am).
+# goat.yaml: parsing, defaults, validation (libyaml) and the text `goat init` writes.
+libgoat_a_SOURCES += \
+	src/config/config.h src/config/config.c \
+	src/config/render.c

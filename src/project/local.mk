@@ -1,0 +1,10 @@
+# Project-level work: the module and its git repository, transactions
+# (all-or-nothing writes), main packages and components, and the
+# orchestration of goat track / patch / clean.
+libgoat_a_SOURCES += \
+	src/project/project.h src/project/project.c \
+	src/project/txn.h src/project/txn.c \
+	src/project/options.h src/project/options.c \
+	src/project/mains.h src/project/mains.c \
+	src/project/plan.h src/project/plan.c \
+	src/project/run.h src/project/run.c

@@ -1,0 +1,358 @@
+#include "project/mains.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lexer/lexer.h"
+#include "parser/parser.h"
+#include "util/arena.h"
+#include "util/file.h"
+#include "util/xalloc.h"
+
+/* One directory of the module: its Go files' package and imports. */
+typedef struct pkg_dir {
+    char *dir;
+    char **files; /* relative paths of its non-test, non-ignored Go files */
+    size_t file_count;
+    bool is_main;
+    char **imports; /* module-internal directories it imports */
+    size_t import_count;
+    bool visited; /* scratch for the closure */
+} pkg_dir;
+
+typedef struct scan {
+    const char *module_path;
+    pkg_dir *dirs;
+    size_t count, cap;
+} scan;
+
+char *goat_path_dir(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return slash ? goat_xstrndup(file, (size_t)(slash - file)) : goat_xstrdup(".");
+}
+
+static char *join(const char *dir, const char *name)
+{
+    return strcmp(dir, ".") == 0 ? goat_xstrdup(name) : goat_xasprintf("%s/%s", dir, name);
+}
+
+static void add_string(char ***items, size_t *count, const char *s)
+{
+    for (size_t i = 0; i < *count; i++)
+        if (strcmp((*items)[i], s) == 0)
+            return;
+    *items = goat_xreallocarray(*items, *count + 1, sizeof **items);
+    (*items)[(*count)++] = goat_xstrdup(s);
+}
+
+/* An import path's directory inside this module, or NULL. */
+static char *module_dir_of(const char *module_path, const char *import)
+{
+    size_t n = strlen(module_path);
+    if (strcmp(import, module_path) == 0)
+        return goat_xstrdup(".");
+    if (strncmp(import, module_path, n) == 0 && import[n] == '/' && import[n + 1])
+        return goat_xstrdup(import + n + 1);
+    return NULL;
+}
+
+/* The text of an interpreted or raw string literal, without its quotes.
+ * Import paths hold no escapes in practice; a backslash takes the next byte. */
+static char *unquote(const char *lit, size_t len)
+{
+    if (len < 2)
+        return goat_xstrdup("");
+    char *out = goat_xmalloc(len);
+    size_t n = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (lit[0] == '"' && lit[i] == '\\' && i + 2 < len)
+            i++;
+        out[n++] = lit[i];
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static bool build_ignored_comment(const char *lit, size_t len)
+{
+    /* "//go:build ignore" or "// +build ignore", exactly (spaces trimmed). */
+    while (len > 0 && (lit[len - 1] == ' ' || lit[len - 1] == '\t' || lit[len - 1] == '\r'))
+        len--;
+    static const char *const forms[] = {"//go:build ignore", "// +build ignore"};
+    for (size_t i = 0; i < 2; i++)
+        if (len == strlen(forms[i]) && memcmp(lit, forms[i], len) == 0)
+            return true;
+    return false;
+}
+
+/* Reads the package clause and imports of one file. Files that do not
+ * scan (a syntax error) are skipped here: the rewriter reports them. */
+static void scan_header(scan *s, pkg_dir *d, const char *path, const char *src, size_t len,
+                        bool *is_main, bool *ignored)
+{
+    goat_lexer lx;
+    goat_lexer_config lc = {path, src, len, GOAT_LEX_COMMENTS};
+    goat_lexer_init(&lx, &lc);
+    goat_token t = goat_lexer_next(&lx);
+    *ignored = false;
+    *is_main = false;
+    while (t.kind == GOAT_TOK_COMMENT) {
+        if (build_ignored_comment(t.lit, t.lit_len))
+            *ignored = true;
+        t = goat_lexer_next(&lx);
+    }
+#define NEXT()                                    \
+    do {                                          \
+        t = goat_lexer_next(&lx);                 \
+    } while (t.kind == GOAT_TOK_COMMENT)
+    if (t.kind != GOAT_TOK_PACKAGE || *ignored)
+        goto done;
+    NEXT();
+    if (t.kind != GOAT_TOK_IDENT)
+        goto done;
+    *is_main = t.lit_len == 4 && memcmp(t.lit, "main", 4) == 0;
+    NEXT();
+    for (;;) {
+        if (t.kind == GOAT_TOK_SEMICOLON)
+            NEXT();
+        if (t.kind != GOAT_TOK_IMPORT)
+            break;
+        NEXT();
+        bool group = t.kind == GOAT_TOK_LPAREN;
+        if (group)
+            NEXT();
+        while (t.kind != GOAT_TOK_EOF) {
+            if (group && t.kind == GOAT_TOK_RPAREN) {
+                NEXT();
+                break;
+            }
+            if (t.kind == GOAT_TOK_IDENT || t.kind == GOAT_TOK_PERIOD)
+                NEXT();
+            if (t.kind != GOAT_TOK_STRING)
+                goto done;
+            char *import = unquote(t.lit, t.lit_len);
+            char *dir = module_dir_of(s->module_path, import);
+            if (dir)
+                add_string(&d->imports, &d->import_count, dir);
+            free(dir);
+            free(import);
+            NEXT();
+            if (!group)
+                break;
+            if (t.kind == GOAT_TOK_SEMICOLON)
+                NEXT();
+        }
+    }
+#undef NEXT
+done:
+    goat_lexer_free(&lx);
+}
+
+static bool skip_dir_name(const char *name)
+{
+    return name[0] == '.' || name[0] == '_' || strcmp(name, "vendor") == 0 || strcmp(name, "testdata") == 0 ||
+           strcmp(name, "node_modules") == 0;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static goat_error *walk(scan *s, const char *dir)
+{
+    const char *open_name = dir;
+    DIR *dh = opendir(open_name);
+    if (!dh)
+        return goat_error_new(dir, 0, 0, "cannot list directory: %s", strerror(errno));
+    char **names = NULL;
+    size_t count = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            add_string(&names, &count, e->d_name);
+    closedir(dh);
+    qsort(names, count, sizeof *names, compare_strings);
+
+    goat_grow((void **)&s->dirs, &s->cap, s->count + 1, sizeof *s->dirs);
+    size_t index = s->count++;
+    memset(&s->dirs[index], 0, sizeof s->dirs[index]);
+    s->dirs[index].dir = goat_xstrdup(dir);
+
+    goat_error *err = NULL;
+    bool any_main = false, any_other = false;
+    for (size_t i = 0; i < count && !err; i++) {
+        char *path = join(dir, names[i]);
+        struct stat st;
+        if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        size_t nlen = strlen(names[i]);
+        if (S_ISDIR(st.st_mode)) {
+            char *gomod = goat_xasprintf("%s/go.mod", path);
+            bool nested = access(gomod, F_OK) == 0;
+            free(gomod);
+            if (!skip_dir_name(names[i]) && !nested)
+                err = walk(s, path);
+        } else if (S_ISREG(st.st_mode) && nlen > 3 && strcmp(names[i] + nlen - 3, ".go") == 0 &&
+                   !(nlen > 8 && strcmp(names[i] + nlen - 8, "_test.go") == 0) && names[i][0] != '.' &&
+                   names[i][0] != '_') {
+            char *src = NULL;
+            size_t len = 0;
+            goat_error *rerr = goat_read_file(path, &src, &len);
+            if (rerr) {
+                err = rerr;
+            } else {
+                bool is_main = false, ignored = false;
+                pkg_dir *d = &s->dirs[index]; /* s->dirs may move during the recursive walk */
+                scan_header(s, d, path, src, len, &is_main, &ignored);
+                if (!ignored) {
+                    add_string(&d->files, &d->file_count, path);
+                    if (is_main)
+                        any_main = true;
+                    else
+                        any_other = true;
+                }
+                free(src);
+            }
+        }
+        free(path);
+    }
+    (void)any_other;
+    s->dirs[index].is_main = any_main;
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    return err;
+}
+
+static pkg_dir *find_dir(scan *s, const char *dir)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (strcmp(s->dirs[i].dir, dir) == 0)
+            return &s->dirs[i];
+    return NULL;
+}
+
+static void closure(scan *s, pkg_dir *d, goat_main_pkg *m)
+{
+    if (d->visited)
+        return;
+    d->visited = true;
+    add_string(&m->pkg_dirs, &m->pkg_dir_count, d->dir);
+    for (size_t i = 0; i < d->import_count; i++) {
+        pkg_dir *dep = find_dir(s, d->imports[i]);
+        if (dep)
+            closure(s, dep, m);
+    }
+}
+
+/* The file of the main package that declares func main with a body. */
+static char *find_main_file(const pkg_dir *d)
+{
+    char *found = NULL;
+    for (size_t i = 0; i < d->file_count && !found; i++) {
+        char *src = NULL;
+        size_t len = 0;
+        goat_error *err = goat_read_file(d->files[i], &src, &len);
+        if (err) {
+            goat_error_free(err);
+            continue;
+        }
+        goat_arena arena;
+        goat_arena_init(&arena);
+        goat_node *file = NULL;
+        err = goat_parse_file(&arena, d->files[i], src, len, &file);
+        if (err) {
+            goat_error_free(err);
+        } else {
+            for (size_t j = 0; j < file->u.file.decls.count; j++) {
+                const goat_node *decl = file->u.file.decls.items[j];
+                if (decl->kind == GOAT_FUNC_DECL && !decl->u.func_decl.recv && decl->u.func_decl.body &&
+                    strcmp(decl->u.func_decl.name->u.ident.name, "main") == 0) {
+                    found = goat_xstrdup(d->files[i]);
+                    break;
+                }
+            }
+        }
+        goat_arena_free(&arena);
+        free(src);
+    }
+    return found;
+}
+
+goat_error *goat_mains_find(const char *module_path, goat_mains *out)
+{
+    memset(out, 0, sizeof *out);
+    scan s = {module_path, NULL, 0, 0};
+    goat_error *err = walk(&s, ".");
+    if (!err) {
+        /* Directories come out in walk order; mains are listed bytewise. */
+        for (size_t i = 0; i < s.count; i++) {
+            if (!s.dirs[i].is_main)
+                continue;
+            for (size_t j = 0; j < s.count; j++)
+                s.dirs[j].visited = false;
+            out->items = goat_xreallocarray(out->items, out->count + 1, sizeof *out->items);
+            goat_main_pkg *m = &out->items[out->count++];
+            memset(m, 0, sizeof *m);
+            m->dir = goat_xstrdup(s.dirs[i].dir);
+            m->main_file = find_main_file(&s.dirs[i]);
+            closure(&s, &s.dirs[i], m);
+            qsort(m->pkg_dirs, m->pkg_dir_count, sizeof *m->pkg_dirs, compare_strings);
+        }
+        for (size_t i = 1; i < out->count; i++)
+            for (size_t j = i; j > 0 && strcmp(out->items[j - 1].dir, out->items[j].dir) > 0; j--) {
+                goat_main_pkg tmp = out->items[j];
+                out->items[j] = out->items[j - 1];
+                out->items[j - 1] = tmp;
+            }
+    }
+    for (size_t i = 0; i < s.count; i++) {
+        pkg_dir *d = &s.dirs[i];
+        for (size_t j = 0; j < d->file_count; j++)
+            free(d->files[j]);
+        free(d->files);
+        for (size_t j = 0; j < d->import_count; j++)
+            free(d->imports[j]);
+        free(d->imports);
+        free(d->dir);
+    }
+    free(s.dirs);
+    if (err)
+        goat_mains_free(out);
+    return err;
+}
+
+void goat_main_pkg_free(goat_main_pkg *m)
+{
+    free(m->dir);
+    free(m->main_file);
+    for (size_t j = 0; j < m->pkg_dir_count; j++)
+        free(m->pkg_dirs[j]);
+    free(m->pkg_dirs);
+    memset(m, 0, sizeof *m);
+}
+
+void goat_mains_free(goat_mains *mains)
+{
+    for (size_t i = 0; i < mains->count; i++)
+        goat_main_pkg_free(&mains->items[i]);
+    free(mains->items);
+    mains->items = NULL;
+    mains->count = 0;
+}
+
+bool goat_main_pkg_covers(const goat_main_pkg *m, const char *file)
+{
+    char *dir = goat_path_dir(file);
+    bool found = bsearch(&dir, m->pkg_dirs, m->pkg_dir_count, sizeof *m->pkg_dirs, compare_strings) != NULL;
+    free(dir);
+    return found;
+}

@@ -1,0 +1,272 @@
+#include "project/plan.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "parser/parser.h"
+#include "project/txn.h"
+#include "util/arena.h"
+#include "util/file.h"
+#include "util/xalloc.h"
+
+void goat_plan_init(goat_plan *plan)
+{
+    memset(plan, 0, sizeof *plan);
+}
+
+void goat_plan_free(goat_plan *plan)
+{
+    for (size_t i = 0; i < plan->count; i++) {
+        goat_plan_file *f = &plan->files[i];
+        free(f->path);
+        if (f->new_text != f->old_text)
+            free(f->new_text);
+        free(f->old_text);
+    }
+    free(plan->files);
+    for (size_t i = 0; i < plan->prune_count; i++)
+        free(plan->prune_dirs[i]);
+    free(plan->prune_dirs);
+    memset(plan, 0, sizeof *plan);
+}
+
+static goat_plan_file *lookup(const goat_plan *plan, const char *path)
+{
+    for (size_t i = 0; i < plan->count; i++)
+        if (strcmp(plan->files[i].path, path) == 0)
+            return &plan->files[i];
+    return NULL;
+}
+
+/* Adds path with its on-disk text as both old and new. */
+static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
+{
+    goat_plan_file *f = lookup(plan, path);
+    if (f) {
+        *out = f;
+        return NULL;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    goat_error *err = NULL;
+    if (access(path, F_OK) == 0 && (err = goat_read_file(path, &text, &len)))
+        return err;
+    goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
+    f = &plan->files[plan->count++];
+    f->path = goat_xstrdup(path);
+    f->old_text = text;
+    f->old_len = len;
+    f->new_text = text;
+    f->new_len = len;
+    *out = f;
+    return NULL;
+}
+
+goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len)
+{
+    goat_plan_file *f = NULL;
+    goat_error *err = load(plan, path, &f);
+    if (err)
+        return err;
+    if (!f->new_text)
+        return goat_error_new(path, 0, 0, "cannot open: No such file or directory");
+    *text = f->new_text;
+    *len = f->new_len;
+    return NULL;
+}
+
+void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
+{
+    goat_plan_file *f = lookup(plan, path);
+    if (!f) {
+        goat_error *err = load(plan, path, &f);
+        if (err) {
+            /* Unreadable now: treat as new; the commit will report the problem. */
+            goat_error_free(err);
+            goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
+            f = &plan->files[plan->count++];
+            memset(f, 0, sizeof *f);
+            f->path = goat_xstrdup(path);
+        }
+    }
+    if (f->new_text != f->old_text)
+        free(f->new_text);
+    f->new_text = text;
+    f->new_len = len;
+}
+
+goat_error *goat_plan_remove(goat_plan *plan, const char *path)
+{
+    goat_plan_file *f = NULL;
+    goat_error *err = load(plan, path, &f);
+    if (err)
+        return err;
+    if (f->new_text != f->old_text)
+        free(f->new_text);
+    f->new_text = NULL;
+    f->new_len = 0;
+    return NULL;
+}
+
+void goat_plan_prune_dir(goat_plan *plan, const char *dir)
+{
+    plan->prune_dirs = goat_xreallocarray(plan->prune_dirs, plan->prune_count + 1, sizeof *plan->prune_dirs);
+    plan->prune_dirs[plan->prune_count++] = goat_xstrdup(dir);
+}
+
+static bool file_changes(const goat_plan_file *f)
+{
+    if (!f->old_text || !f->new_text)
+        return f->old_text != f->new_text;
+    return f->old_len != f->new_len || memcmp(f->old_text, f->new_text, f->old_len) != 0;
+}
+
+bool goat_plan_changes(const goat_plan *plan, const char *path)
+{
+    const goat_plan_file *f = lookup(plan, path);
+    return f && file_changes(f);
+}
+
+size_t goat_plan_changed_count(const goat_plan *plan)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < plan->count; i++)
+        n += file_changes(&plan->files[i]);
+    return n;
+}
+
+static bool is_go_file(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && strcmp(path + n - 3, ".go") == 0;
+}
+
+static goat_error *validate_file(const goat_plan_file *f)
+{
+    goat_error *err = goat_txn_check_path(f->path);
+    if (err)
+        return err;
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    err = goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
+    goat_arena_free(&arena);
+    if (err) {
+        char *msg = goat_xasprintf("goat's output for this file does not parse (a bug in goat; nothing "
+                                   "was written): %s", err->message);
+        free(err->message);
+        err->message = msg;
+    }
+    return err;
+}
+
+typedef struct validate_pool {
+    const goat_plan *plan;
+    goat_error **errors; /* one per plan file */
+    atomic_size_t next;
+} validate_pool;
+
+static void *validate_worker(void *arg)
+{
+    validate_pool *pool = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&pool->next, 1);
+        if (i >= pool->plan->count)
+            return NULL;
+        const goat_plan_file *f = &pool->plan->files[i];
+        if (file_changes(f) && f->new_text && is_go_file(f->path))
+            pool->errors[i] = validate_file(f);
+    }
+}
+
+goat_error *goat_plan_validate(const goat_plan *plan, int threads)
+{
+    validate_pool pool = {plan, goat_xcalloc(plan->count + 1, sizeof(goat_error *)), 0};
+    atomic_init(&pool.next, 0);
+    size_t n = threads > 1 ? (size_t)threads : 1;
+    if (n > plan->count)
+        n = plan->count ? plan->count : 1;
+    pthread_t *tids = goat_xcalloc(n, sizeof *tids);
+    size_t started = 0;
+    for (size_t i = 1; i < n; i++)
+        if (pthread_create(&tids[started], NULL, validate_worker, &pool) == 0)
+            started++;
+    validate_worker(&pool);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+    /* The first failing file in plan order, whatever the threads did. */
+    goat_error *err = NULL;
+    for (size_t i = 0; i < plan->count; i++) {
+        if (pool.errors[i] && !err)
+            err = pool.errors[i];
+        else if (pool.errors[i])
+            goat_error_free(pool.errors[i]);
+    }
+    free(pool.errors);
+    return err;
+}
+
+static int compare_files(const void *a, const void *b)
+{
+    return strcmp((*(goat_plan_file *const *)a)->path, (*(goat_plan_file *const *)b)->path);
+}
+
+goat_error *goat_plan_print_diff(const goat_plan *plan, FILE *out)
+{
+    goat_plan_file **sorted = goat_xcalloc(plan->count + 1, sizeof *sorted);
+    size_t n = 0;
+    for (size_t i = 0; i < plan->count; i++)
+        if (file_changes(&plan->files[i]))
+            sorted[n++] = &plan->files[i];
+    qsort(sorted, n, sizeof *sorted, compare_files);
+    git_libgit2_init();
+    goat_error *err = NULL;
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    opts.context_lines = 3;
+    for (size_t i = 0; i < n && !err; i++) {
+        const goat_plan_file *f = sorted[i];
+        git_patch *patch = NULL;
+        git_buf buf = GIT_BUF_INIT;
+        if (git_patch_from_buffers(&patch, f->old_text, f->old_text ? f->old_len : 0, f->old_text ? f->path : NULL,
+                                   f->new_text, f->new_text ? f->new_len : 0, f->new_text ? f->path : NULL,
+                                   &opts) < 0 ||
+            git_patch_to_buf(&buf, patch) < 0) {
+            const git_error *ge = git_error_last();
+            err = goat_error_new(f->path, 0, 0, "cannot compute the diff: %s", ge ? ge->message : "unknown error");
+        } else if (fwrite(buf.ptr, 1, buf.size, out) != buf.size) {
+            err = goat_error_new(NULL, 0, 0, "cannot write the diff: %s", strerror(errno));
+        }
+        git_buf_dispose(&buf);
+        git_patch_free(patch);
+    }
+    git_libgit2_shutdown();
+    free(sorted);
+    return err;
+}
+
+goat_error *goat_plan_commit(const goat_plan *plan)
+{
+    goat_txn *t = goat_txn_new();
+    for (size_t i = 0; i < plan->count; i++) {
+        const goat_plan_file *f = &plan->files[i];
+        if (!file_changes(f))
+            continue;
+        if (f->new_text)
+            goat_txn_write(t, f->path, f->new_text, f->new_len);
+        else
+            goat_txn_remove(t, f->path);
+    }
+    for (size_t i = 0; i < plan->prune_count; i++)
+        goat_txn_remove_dir_if_empty(t, plan->prune_dirs[i]);
+    goat_error *err = goat_txn_commit(t);
+    goat_txn_free(t);
+    return err;
+}

@@ -1,0 +1,55 @@
+/* A plan: the new contents of the project's files, computed in memory
+ * before anything is written. A command builds one, validates it (every Go
+ * file it would write must parse), then either prints it as a unified diff
+ * (--dry-run) or commits it as one transaction. */
+#ifndef GOAT_PROJECT_PLAN_H
+#define GOAT_PROJECT_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/error.h"
+
+typedef struct goat_plan_file {
+    char *path;     /* relative to the module root */
+    char *old_text; /* NULL when the file does not exist yet */
+    size_t old_len;
+    char *new_text; /* NULL when the file is to be removed */
+    size_t new_len;
+} goat_plan_file;
+
+typedef struct goat_plan {
+    goat_plan_file *files; /* in the order first touched */
+    size_t count, cap;
+    char **prune_dirs; /* removed after the commit when empty */
+    size_t prune_count;
+} goat_plan;
+
+void goat_plan_init(goat_plan *plan);
+void goat_plan_free(goat_plan *plan);
+
+/* The text path has in the plan so far (its new text once set, else what is
+ * on disk). Reads the file the first time; *text stays owned by the plan. */
+goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len);
+/* Sets path's new text (takes ownership of text, which must be malloc'd). */
+void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len);
+/* Plans the removal of path (when it exists). */
+goat_error *goat_plan_remove(goat_plan *plan, const char *path);
+void goat_plan_prune_dir(goat_plan *plan, const char *dir);
+
+/* Number of files whose content would change. */
+size_t goat_plan_changed_count(const goat_plan *plan);
+/* Whether path's content would change. */
+bool goat_plan_changes(const goat_plan *plan, const char *path);
+
+/* Every changed ".go" file must parse and be safe to write; the error
+ * names FILE:LINE:COL (the first failing file in plan order). Parses on up
+ * to threads threads. */
+goat_error *goat_plan_validate(const goat_plan *plan, int threads);
+/* Writes a unified diff of every change to out, files in path order. */
+goat_error *goat_plan_print_diff(const goat_plan *plan, FILE *out);
+/* Writes every change at once, or none (see txn.h). */
+goat_error *goat_plan_commit(const goat_plan *plan);
+
+#endif

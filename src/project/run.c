@@ -1,0 +1,666 @@
+#include "project/run.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gen/gen.h"
+#include "git/changes.h"
+#include "git/filter.h"
+#include "project/mains.h"
+#include "project/plan.h"
+#include "rewrite/rewrite.h"
+#include "util/file.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* Which points each rewritten file holds, in path order. */
+typedef struct tracked_file {
+    char *path;
+    int first_id;
+    int points;
+} tracked_file;
+
+typedef struct tracking {
+    tracked_file *files;
+    size_t count, cap;
+    int total;
+} tracking;
+
+static void tracking_add(tracking *tr, const char *path, int first_id, int points)
+{
+    goat_grow((void **)&tr->files, &tr->cap, tr->count + 1, sizeof *tr->files);
+    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, points};
+    tr->total += points;
+}
+
+static void tracking_free(tracking *tr)
+{
+    for (size_t i = 0; i < tr->count; i++)
+        free(tr->files[i].path);
+    free(tr->files);
+    memset(tr, 0, sizeof *tr);
+}
+
+static void log_points(const goat_run_options *o, const tracked_file *f)
+{
+    if (!o->verbose)
+        return;
+    if (f->points == 1)
+        fprintf(stderr, "goat: %s: 1 tracking point (TRACK_ID_%d)\n", f->path, f->first_id);
+    else
+        fprintf(stderr, "goat: %s: %d tracking points (TRACK_ID_%d..TRACK_ID_%d)\n", f->path, f->points,
+                f->first_id, f->first_id + f->points - 1);
+}
+
+static goat_rewrite_options rewrite_options(const goat_project *p, const char *import_path, int first_id)
+{
+    goat_rewrite_options ro = {
+        .granularity = p->cfg.granularity,
+        .alias = p->cfg.goat_package_alias,
+        .import_path = import_path,
+        .first_id = first_id,
+    };
+    return ro;
+}
+
+static goat_filter *new_filter(const goat_project *p, bool verbose)
+{
+    goat_filter_options fo = {
+        .project_dir = p->dir,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = verbose,
+    };
+    return goat_filter_new(&fo);
+}
+
+static bool contains(const char *text, size_t len, const char *needle)
+{
+    return memmem(text, len, needle, strlen(needle)) != NULL;
+}
+
+/* ---- components, main entries and the generated package ---- */
+
+typedef struct component {
+    char *name;
+    int *ids;
+    size_t id_count;
+    const goat_main_pkg *main; /* NULL for the whole-module component */
+} component;
+
+static void free_components(component *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(c[i].name);
+        free(c[i].ids);
+    }
+    free(c);
+}
+
+static void component_take_ids(component *c, const tracking *tr, const goat_main_pkg *m)
+{
+    for (size_t i = 0; i < tr->count; i++) {
+        const tracked_file *f = &tr->files[i];
+        if (m && !goat_main_pkg_covers(m, f->path))
+            continue;
+        c->ids = goat_xreallocarray(c->ids, c->id_count + (size_t)f->points + 1, sizeof *c->ids);
+        for (int id = f->first_id; id < f->first_id + f->points; id++)
+            c->ids[c->id_count++] = id;
+    }
+}
+
+static int points_in(const tracking *tr, const char *path)
+{
+    for (size_t i = 0; i < tr->count; i++)
+        if (strcmp(tr->files[i].path, path) == 0)
+            return tr->files[i].points;
+    return 0;
+}
+
+/* Removes the lines from a `// +goat:main` line to the next `// +goat:end`
+ * line, for a file that keeps its tracking blocks (and so its import). */
+static char *strip_main_blocks(const char *text, size_t len, size_t *out_len)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    size_t i = 0;
+    bool in_block = false;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        size_t t = i;
+        while (t < end && (text[t] == ' ' || text[t] == '\t'))
+            t++;
+        bool starts_main = end - t >= 13 && memcmp(text + t, "// +goat:main", 13) == 0;
+        bool is_end = end - t >= 12 && memcmp(text + t, "// +goat:end", 12) == 0;
+        if (!in_block && starts_main)
+            in_block = true;
+        else if (in_block && is_end)
+            in_block = false;
+        else if (!in_block)
+            goat_strbuf_append(&sb, text + i, end - i);
+        i = end;
+    }
+    return goat_strbuf_detach(&sb, out_len);
+}
+
+/* Makes m's main file carry exactly the main entry wanted: the block for
+ * COMPONENT_want, or none when want < 0. Existing blocks that do not match
+ * (a component renumbered, a main no longer selected) are removed first. */
+static goat_error *settle_main_entry(goat_project *p, goat_plan *plan, const goat_main_pkg *m, int want,
+                                     const tracking *tr, const char *import_path, bool *inserted)
+{
+    *inserted = false;
+    const char *text = NULL;
+    size_t len = 0;
+    goat_error *err = goat_plan_text(plan, m->main_file, &text, &len);
+    if (err)
+        return err;
+    if (contains(text, len, "+goat:main")) {
+        char *call = goat_xasprintf("%s.ServeHTTP(%s.COMPONENT_%d)", p->cfg.goat_package_alias,
+                                    p->cfg.goat_package_alias, want);
+        bool same = want >= 0 && contains(text, len, call);
+        free(call);
+        if (same) {
+            *inserted = true;
+            return NULL;
+        }
+        if (points_in(tr, m->main_file) == 0) {
+            goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+            goat_rewrite_result res = {0};
+            if ((err = goat_rewrite_clean(m->main_file, text, len, &ro, &res)))
+                return err;
+            goat_plan_set(plan, m->main_file, res.text, res.len);
+        } else {
+            size_t n = 0;
+            char *stripped = strip_main_blocks(text, len, &n);
+            goat_plan_set(plan, m->main_file, stripped, n);
+        }
+        if ((err = goat_plan_text(plan, m->main_file, &text, &len)))
+            return err;
+    }
+    if (want < 0)
+        return NULL;
+    goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+    goat_rewrite_result res = {0};
+    if ((err = goat_rewrite_main_entry(m->main_file, text, len, &ro, want, &res)))
+        return err;
+    goat_plan_set(plan, m->main_file, res.text, res.len);
+    *inserted = true;
+    return NULL;
+}
+
+/* A main package whose files goat.yaml's ignores (or the other filters)
+ * exclude is not a component. */
+static void drop_ignored_mains(goat_mains *mains, goat_filter *filter, bool verbose)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < mains->count; i++) {
+        goat_main_pkg *m = &mains->items[i];
+        char *probe = m->main_file ? goat_xstrdup(m->main_file)
+                      : strcmp(m->dir, ".") == 0 ? goat_xstrdup("main.go")
+                                                 : goat_xasprintf("%s/main.go", m->dir);
+        bool keep = goat_filter_path(filter, probe);
+        free(probe);
+        if (keep) {
+            mains->items[kept++] = *m;
+        } else {
+            if (verbose)
+                fprintf(stderr, "goat: main package %s is ignored: not a component\n", m->dir);
+            goat_main_pkg_free(m);
+        }
+    }
+    mains->count = kept;
+}
+
+/* Builds the components, settles the main entries in the plan and adds the
+ * generated package; with no tracking point, removes the package and every
+ * main entry instead. */
+static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
+                                const char *import_path, int *entries_out)
+{
+    *entries_out = 0;
+    goat_mains mains;
+    goat_error *err = goat_mains_find(p->module_path, &mains);
+    if (err)
+        return err;
+    goat_filter *filter = new_filter(p, false);
+    drop_ignored_mains(&mains, filter, o->verbose);
+
+    size_t selected = 0;
+    for (size_t i = 0; i < mains.count; i++)
+        selected += goat_config_is_main_entry(&p->cfg, mains.items[i].dir);
+
+    component *comps = NULL;
+    size_t comp_count = 0;
+    if (selected == 0) {
+        comps = goat_xcalloc(1, sizeof *comps);
+        comp_count = 1;
+        comps[0].name = goat_xstrdup(p->module_path);
+        component_take_ids(&comps[0], tr, NULL);
+    } else {
+        comps = goat_xcalloc(mains.count, sizeof *comps);
+        comp_count = mains.count;
+        for (size_t i = 0; i < mains.count; i++) {
+            comps[i].name = goat_xstrdup(mains.items[i].dir);
+            comps[i].main = &mains.items[i];
+            component_take_ids(&comps[i], tr, &mains.items[i]);
+        }
+    }
+
+    int entries = 0;
+    for (size_t i = 0; i < mains.count && !err; i++) {
+        const goat_main_pkg *m = &mains.items[i];
+        bool chosen = tr->total > 0 && selected > 0 && goat_config_is_main_entry(&p->cfg, m->dir);
+        if (chosen && comps[i].id_count == 0) {
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: no tracking point in this program, no main entry\n", m->dir);
+            chosen = false;
+        }
+        if (!m->main_file) {
+            if (chosen)
+                fprintf(stderr, "goat: warning: main package %s: no func main found, no main entry inserted\n",
+                        m->dir);
+            continue;
+        }
+        bool inserted = false;
+        err = settle_main_entry(p, plan, m, chosen ? (int)i : -1, tr, import_path, &inserted);
+        if (!err && inserted) {
+            entries++;
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
+                        m->main_file, m->dir, i, comps[i].id_count);
+        }
+    }
+    if (!err && entries == 0 && tr->total > 0)
+        fprintf(stderr,
+                "goat: warning: no main entry was inserted (%s): call %s.ServeHTTP(%s.COMPONENT_0) from your "
+                "program to serve /metrics and /track\n",
+                mains.count == 0 ? "no main package in this module"
+                : selected == 0  ? "mainEntries selects no main package"
+                                 : "no selected main package reaches a tracking point",
+                p->cfg.goat_package_alias, p->cfg.goat_package_alias);
+
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (!err && tr->total == 0) {
+        err = goat_plan_remove(plan, gen_path);
+        goat_plan_prune_dir(plan, p->cfg.goat_package_path);
+    } else if (!err) {
+        goat_gen_component *gc = goat_xcalloc(comp_count, sizeof *gc);
+        for (size_t i = 0; i < comp_count; i++)
+            gc[i] = (goat_gen_component){comps[i].name, comps[i].ids, comps[i].id_count};
+        goat_gen_values v = {
+            .package_name = p->cfg.goat_package_name,
+            .app_name = p->cfg.app_name,
+            .app_version = p->cfg.app_version,
+            .track_id_count = tr->total,
+            .components = gc,
+            .component_count = comp_count,
+            .race = p->cfg.race,
+            .data_type = p->cfg.data_type == GOAT_DATA_TYPE_COUNT ? GOAT_GEN_DATA_COUNT : GOAT_GEN_DATA_BOOL,
+        };
+        char *text = NULL;
+        size_t len = 0;
+        err = goat_gen_render(&v, &text, &len);
+        if (err && !err->file)
+            err->file = goat_xstrdup(p->config_path);
+        if (!err)
+            goat_plan_set(plan, gen_path, text, len);
+        free(gc);
+    }
+    free(gen_path);
+    *entries_out = entries;
+    free_components(comps, comp_count);
+    goat_filter_free(filter);
+    goat_mains_free(&mains);
+    return err;
+}
+
+/* Validates, then prints or writes the plan. */
+static goat_error *deliver(goat_plan *plan, const goat_run_options *o, int threads)
+{
+    goat_error *err = goat_plan_validate(plan, threads);
+    if (err)
+        return err;
+    if (o->dry_run) {
+        fflush(stdout);
+        return goat_plan_print_diff(plan, stdout);
+    }
+    return goat_plan_commit(plan);
+}
+
+static FILE *summary_stream(const goat_run_options *o)
+{
+    return o->dry_run ? stderr : stdout;
+}
+
+/* ---- rewriting many files at once (threads > 1) ----
+ *
+ * Tracking IDs depend on the points of every earlier file, so workers
+ * rewrite each file as if it came first (IDs from 1); the IDs are then
+ * shifted in path order. The shift edits only the calls the rewriter
+ * wrote, "ALIAS.Track(ALIAS.TRACK_ID_k)" for k = 1..points in source order,
+ * and only when the input held no such call; otherwise the file is simply
+ * rewritten again with its real first ID. Either way the output is exactly
+ * what a single thread produces. */
+
+typedef struct rewrite_job {
+    const char *path;
+    const char *src;
+    size_t len;
+    const goat_lineset *lines;
+    goat_rewrite_result res;
+    goat_error *err;
+} rewrite_job;
+
+typedef struct rewrite_pool {
+    rewrite_job *jobs;
+    size_t count;
+    atomic_size_t next;
+    goat_rewrite_options opts; /* first_id 1 */
+} rewrite_pool;
+
+static void *rewrite_worker(void *arg)
+{
+    rewrite_pool *pool = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&pool->next, 1);
+        if (i >= pool->count)
+            return NULL;
+        rewrite_job *j = &pool->jobs[i];
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+    }
+}
+
+static void run_pool(rewrite_pool *pool, int threads)
+{
+    size_t n = (size_t)threads < pool->count ? (size_t)threads : pool->count;
+    pthread_t *tids = goat_xcalloc(n + 1, sizeof *tids);
+    size_t started = 0;
+    for (size_t i = 1; i < n; i++)
+        if (pthread_create(&tids[started], NULL, rewrite_worker, pool) == 0)
+            started++;
+    rewrite_worker(pool); /* this thread works too; it alone suffices if none started */
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+}
+
+/* Shifts the IDs of a text rewritten with first_id 1 so they start at
+ * first_id; NULL when the calls are not exactly the expected ones. */
+static char *shift_ids(const char *alias, const char *src, size_t src_len, const char *text, size_t len,
+                       int points, int first_id, size_t *out_len)
+{
+    char *pattern = goat_xasprintf("%s.Track(%s.TRACK_ID_", alias, alias);
+    size_t plen = strlen(pattern);
+    char *result = NULL;
+    if (memmem(src, src_len, pattern, plen) == NULL) {
+        goat_strbuf sb = GOAT_STRBUF_INIT;
+        const char *p = text, *end = text + len;
+        int k = 0;
+        bool ok = true;
+        const char *hit;
+        while (ok && (hit = memmem(p, (size_t)(end - p), pattern, plen)) != NULL) {
+            const char *digits = hit + plen, *q = digits;
+            long v = 0;
+            while (q < end && *q >= '0' && *q <= '9' && v < 100000000)
+                v = v * 10 + (*q++ - '0');
+            k++;
+            ok = q > digits && q < end && *q == ')' && v == k;
+            goat_strbuf_append(&sb, p, (size_t)(digits - p));
+            goat_strbuf_printf(&sb, "%d", first_id + k - 1);
+            p = q;
+        }
+        if (ok && k == points) {
+            goat_strbuf_append(&sb, p, (size_t)(end - p));
+            result = goat_strbuf_detach(&sb, out_len);
+        } else {
+            goat_strbuf_free(&sb);
+        }
+    }
+    free(pattern);
+    return result;
+}
+
+/* Rewrites the changed files, IDs from 1 in path order, into plan and tr. */
+static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, const goat_changes *changes,
+                                   const char *import_path, goat_plan *plan, tracking *tr)
+{
+    goat_error *err = NULL;
+    rewrite_pool pool = {0};
+    pool.jobs = goat_xcalloc(changes->count + 1, sizeof *pool.jobs);
+    pool.count = changes->count;
+    atomic_init(&pool.next, 0);
+    pool.opts = rewrite_options(p, import_path, 1);
+    for (size_t i = 0; i < changes->count && !err; i++) {
+        rewrite_job *j = &pool.jobs[i];
+        j->path = changes->files[i].path;
+        j->lines = &changes->files[i].lines;
+        err = goat_plan_text(plan, j->path, &j->src, &j->len);
+    }
+    if (!err) {
+        if (p->cfg.threads > 1 && changes->count > 1)
+            run_pool(&pool, p->cfg.threads);
+        else
+            rewrite_worker(&pool);
+    }
+    int next_id = 1;
+    for (size_t i = 0; i < changes->count && !err; i++) {
+        rewrite_job *j = &pool.jobs[i];
+        if (j->err) {
+            err = j->err;
+            j->err = NULL;
+            break;
+        }
+        if (j->res.points == 0) {
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: changed, but no change inside a function body\n", j->path);
+            continue;
+        }
+        if (next_id != 1) {
+            size_t n = 0;
+            char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
+                                      j->res.points, next_id, &n);
+            int points = j->res.points;
+            goat_rewrite_result_free(&j->res);
+            memset(&j->res, 0, sizeof j->res);
+            if (shifted) {
+                j->res.text = shifted;
+                j->res.len = n;
+                j->res.points = points;
+            } else {
+                goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+                if ((err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res)))
+                    break;
+            }
+        }
+        int points = j->res.points;
+        goat_plan_set(plan, j->path, j->res.text, j->res.len); /* the plan owns the text now */
+        j->res.text = NULL;
+        tracking_add(tr, j->path, next_id, points);
+        log_points(o, &tr->files[tr->count - 1]);
+        next_id += points;
+    }
+    for (size_t i = 0; i < pool.count; i++) {
+        goat_rewrite_result_free(&pool.jobs[i].res);
+        if (pool.jobs[i].err)
+            goat_error_free(pool.jobs[i].err);
+    }
+    free(pool.jobs);
+    return err;
+}
+
+/* ---- track ---- */
+
+goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
+{
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (access(gen_path, F_OK) == 0) {
+        goat_error *err = goat_error_new(gen_path, 0, 0,
+                                         "already exists: this project is already tracked; run 'goat clean' "
+                                         "first (or 'goat patch' to update the tracking points)");
+        free(gen_path);
+        return err;
+    }
+    free(gen_path);
+
+    goat_change_options co = {
+        .project_dir = p->dir,
+        .old_ref = p->cfg.old_branch,
+        .new_ref = p->cfg.new_branch,
+        .precision = p->cfg.diff_precision,
+        .threads = p->cfg.threads,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = o->verbose,
+    };
+    goat_changes changes = {0};
+    goat_error *err = goat_changes_compute(&co, &changes);
+    if (err)
+        return err;
+
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    tracking tr = {0};
+    err = rewrite_changes(p, o, &changes, import_path, &plan, &tr);
+    size_t changed_files = changes.count;
+    goat_changes_free(&changes);
+
+    int entries = 0;
+    if (!err && tr.total == 0) {
+        fprintf(summary_stream(o),
+                "goat track: no tracking points: %zu changed Go files between %s and %s, no changed code inside "
+                "a function body; nothing written\n",
+                changed_files, p->cfg.old_branch, p->cfg.new_branch);
+    } else if (!err) {
+        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        if (!err)
+            err = deliver(&plan, o, p->cfg.threads);
+        if (!err)
+            fprintf(summary_stream(o), "goat track: %s%d tracking point%s in %zu file%s, %d main entr%s\n",
+                    o->dry_run ? "would insert " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
+                    tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies");
+    }
+    tracking_free(&tr);
+    goat_plan_free(&plan);
+    free(import_path);
+    return err;
+}
+
+/* ---- patch ---- */
+
+goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
+{
+    goat_filter *filter = new_filter(p, o->verbose);
+    char **paths = NULL;
+    size_t count = 0;
+    goat_error *err = goat_list_project_files(filter, &paths, &count);
+    if (err) {
+        goat_filter_free(filter);
+        return err;
+    }
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    tracking tr = {0};
+    int next_id = 1;
+    for (size_t i = 0; i < count && !err; i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
+            break;
+        if (!contains(text, len, "+goat:"))
+            continue;
+        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            tracking_add(&tr, paths[i], next_id, res.points);
+            log_points(o, &tr.files[tr.count - 1]);
+            next_id += res.points;
+        }
+        goat_plan_set(&plan, paths[i], res.text, res.len);
+    }
+
+    int entries = 0;
+    if (!err)
+        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+    if (!err)
+        err = deliver(&plan, o, p->cfg.threads);
+    if (!err)
+        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
+                o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
+                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", goat_plan_changed_count(&plan),
+                goat_plan_changed_count(&plan) == 1 ? "" : "s");
+    tracking_free(&tr);
+    goat_plan_free(&plan);
+    free(import_path);
+    goat_free_paths(paths, count);
+    goat_filter_free(filter);
+    return err;
+}
+
+/* ---- clean ---- */
+
+goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
+{
+    goat_filter *filter = new_filter(p, o->verbose);
+    char **paths = NULL;
+    size_t count = 0;
+    goat_error *err = goat_list_project_files(filter, &paths, &count);
+    if (err) {
+        goat_filter_free(filter);
+        return err;
+    }
+    char *import_path = goat_project_goat_import_path(p);
+    goat_plan plan;
+    goat_plan_init(&plan);
+    int points = 0;
+    size_t files = 0;
+    for (size_t i = 0; i < count && !err; i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
+            break;
+        if (!contains(text, len, "+goat:") && !contains(text, len, import_path))
+            continue;
+        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+        goat_rewrite_result res = {0};
+        if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
+            break;
+        goat_plan_set(&plan, paths[i], res.text, res.len);
+        if (goat_plan_changes(&plan, paths[i])) {
+            files++;
+            points += res.points;
+            if (o->verbose)
+                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", paths[i], res.points,
+                        res.points == 1 ? "" : "s");
+        }
+    }
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    bool had_gen = access(gen_path, F_OK) == 0;
+    if (!err)
+        err = goat_plan_remove(&plan, gen_path);
+    goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
+    if (!err)
+        err = deliver(&plan, o, p->cfg.threads);
+    if (!err)
+        fprintf(summary_stream(o), "goat clean: %sremoved %d tracking point%s from %zu file%s%s%s\n",
+                o->dry_run ? "would have " : "", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
+                had_gen ? " and " : "", had_gen ? gen_path : "");
+    free(gen_path);
+    goat_plan_free(&plan);
+    free(import_path);
+    goat_free_paths(paths, count);
+    goat_filter_free(filter);
+    return err;
+}

@@ -1,0 +1,50 @@
+/* All-or-nothing changes to the project's files.
+ *
+ * A transaction collects the new contents of files (and files to delete),
+ * then commits them together: either every change lands, or no file is left
+ * changed. Paths are relative to the current directory (the module root),
+ * '/'-separated; a path that is absolute, contains "..", or goes through a
+ * symbolic link is refused, so nothing is ever written outside the module.
+ *
+ * Commit works in two phases. Prepare: every new content is written to a
+ * temporary file next to its target, with the target's permission bits (and
+ * owner, when running as root), and every existing target is hard-linked
+ * to a backup name; a failure here (a full disk, a missing permission)
+ * removes the temporaries and leaves the project untouched. Apply: each
+ * temporary is renamed over its target (atomic per file); if a rename
+ * fails, the targets already replaced are put back from their backups.
+ * Missing directories (the goat package's) are created and, on failure,
+ * removed again. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held during the
+ * apply phase, so an interrupt cannot leave half the files replaced.
+ *
+ * Test hook: when the environment variable GOAT_TEST_FAIL_WRITE names a
+ * path of the transaction, applying that path fails as an I/O error would.
+ * It exists so the test suite can prove the roll-back even when running as
+ * root (whom file permissions do not stop); it has no other use. */
+#ifndef GOAT_PROJECT_TXN_H
+#define GOAT_PROJECT_TXN_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+typedef struct goat_txn goat_txn;
+
+goat_txn *goat_txn_new(void);
+/* Creates or replaces relpath with len bytes of data (copied). */
+void goat_txn_write(goat_txn *t, const char *relpath, const char *data, size_t len);
+/* Deletes relpath (a regular file). */
+void goat_txn_remove(goat_txn *t, const char *relpath);
+/* After a successful commit, removes directory reldir if it is empty. */
+void goat_txn_remove_dir_if_empty(goat_txn *t, const char *reldir);
+/* Number of queued writes and removals. */
+size_t goat_txn_count(const goat_txn *t);
+/* Applies everything or nothing (see above). */
+goat_error *goat_txn_commit(goat_txn *t);
+void goat_txn_free(goat_txn *t);
+
+/* Whether relpath is safe to write: relative, no "." or ".." component, no
+ * symbolic link on the way. NULL when safe. */
+goat_error *goat_txn_check_path(const char *relpath);
+
+#endif

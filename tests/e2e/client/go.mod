@@ -1,0 +1,3 @@
+module goate2eclient
+
+go 1.19

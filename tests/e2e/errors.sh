@@ -1,0 +1,123 @@
+#!/bin/bash
+# Proves goat's errors leave the project untouched and say what is wrong:
+# a syntax error in a changed file fails with FILE:LINE:COL and modifies no
+# file; a write failure discovered while writing (injected with the
+# documented test hook GOAT_TEST_FAIL_WRITE, since root ignores file
+# permissions) rolls back the files already written, and so does an
+# immutable file (chattr +i, where supported); outside a Go module
+# or a git repository goat says so; a bad goat.yaml names the key and its
+# line; usage errors exit 2, other errors 1; goat init refuses to overwrite
+# without --force; GOAT_CONFIG names another configuration file.
+. "${top_srcdir:?}/tests/e2e/lib.sh"
+
+# ---- exit statuses and usage
+"$GOAT" >/dev/null 2>&1
+expect_eq "goat without a command exits 2" 2 $?
+"$GOAT" frobnicate >/dev/null 2>&1
+expect_eq "unknown command exits 2" 2 $?
+for cmd in init track patch clean; do
+    "$GOAT" "$cmd" --no-such-option >/dev/null 2>&1
+    expect_eq "goat $cmd --no-such-option exits 2" 2 $?
+    "$GOAT" "$cmd" extra-operand >/dev/null 2>&1
+    expect_eq "goat $cmd extra-operand exits 2" 2 $?
+    out=$("$GOAT" "$cmd" --help) || fail "goat $cmd --help"
+    expect_contains "goat $cmd --help" "$out" "usage: goat $cmd"
+done
+"$GOAT" init --diff-precision 9 >/dev/null 2>&1
+expect_eq "init --diff-precision 9 exits 2" 2 $?
+"$GOAT" --version | grep -q '^goat version' || fail "goat --version"
+
+# ---- outside a module, outside git
+mkdir -p "$tmp/nomod" && cd "$tmp/nomod" || exit 1
+git init -q .
+out=$("$GOAT" track 2>&1)
+expect_eq "track outside a module exits 1" 1 $?
+expect_contains "outside a module" "$out" "go.mod"
+mkdir -p "$tmp/nogit" && cd "$tmp/nogit" || exit 1
+printf 'module example.com/x\n\ngo 1.19\n' >go.mod
+out=$("$GOAT" init 2>&1)
+expect_eq "init outside git exits 1" 1 $?
+expect_contains "outside git" "$out" "not inside a git repository"
+
+# ---- goat.yaml errors name the key and the line
+repo=$tmp/shop
+make_shop_repo "$repo"
+cd "$repo" || exit 1
+"$GOAT" init --app-name shop >/dev/null || fail "goat init"
+out=$("$GOAT" init 2>&1)
+expect_eq "init over an existing goat.yaml exits 1" 1 $?
+expect_contains "init refuses to overwrite" "$out" "--force"
+cp goat.yaml "$tmp/good.yaml"
+sed -i 's/^threads: 1$/threads: many/' goat.yaml
+line=$(grep -n '^threads:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" track 2>&1)
+expect_eq "bad threads exits 1" 1 $?
+expect_contains "bad threads names key and line" "$out" "goat.yaml:$line:10: threads: expected an integer"
+cp "$tmp/good.yaml" goat.yaml
+printf 'granularityy: line\n' >>goat.yaml
+line=$(grep -n '^granularityy:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" clean 2>&1)
+expect_contains "unknown key names key and line" "$out" "goat.yaml:$line:1: granularityy: unknown key"
+
+# ---- GOAT_CONFIG
+mkdir -p conf
+mv "$tmp/good.yaml" conf/goat-e2e.yaml
+rm goat.yaml
+out=$("$GOAT" track 2>&1)
+expect_contains "no goat.yaml" "$out" "goat init"
+GOAT_CONFIG=conf/goat-e2e.yaml "$GOAT" track --dry-run >/dev/null 2>&1 || fail "GOAT_CONFIG not honoured"
+GOAT_CONFIG=$tmp/other.yaml "$GOAT" init --app-name other >/dev/null || fail "init with GOAT_CONFIG"
+grep -q '^appName: "other"$' "$tmp/other.yaml" || fail "init did not write GOAT_CONFIG's file"
+rm -r conf
+
+# ---- a syntax error in a changed file: FILE:LINE:COL, nothing modified
+"$GOAT" init --app-name shop >/dev/null || fail "goat init (syntax)"
+git add goat.yaml && git commit -q -m config
+printf 'package strs\n\nfunc Broken() int {\n\treturn 1 +\n}\n' >util/strs/broken.go
+git add -A && git commit -q -m broken
+before=$(snapshot "$repo")
+out=$("$GOAT" track 2>&1)
+expect_eq "syntax error exits 1" 1 $?
+expect_contains "syntax error position" "$out" "util/strs/broken.go:5:1:"
+expect_eq "syntax error: no file modified" "$before" "$(snapshot "$repo")"
+git rm -q util/strs/broken.go && git commit -q -m unbreak
+
+# ---- a write failure while writing: every file put back
+before=$(snapshot "$repo")
+out=$(GOAT_TEST_FAIL_WRITE=goat/goat_generated.go "$GOAT" track 2>&1)
+expect_eq "write failure exits 1" 1 $?
+expect_contains "write failure message" "$out" "goat/goat_generated.go"
+expect_eq "write failure: no file modified" "$before" "$(snapshot "$repo")"
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" track 2>&1)
+expect_eq "write failure (middle) exits 1" 1 $?
+expect_eq "write failure (middle): no file modified" "$before" "$(snapshot "$repo")"
+# A file root cannot replace either (immutable), when the file system allows it.
+if chattr +i util/strs/strs.go 2>/dev/null; then
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    chattr -i util/strs/strs.go
+    expect_eq "immutable file exits 1" 1 $rc
+    expect_contains "immutable file named" "$out" "util/strs/strs.go"
+    expect_eq "immutable file: no file modified" "$before" "$(snapshot "$repo")"
+else
+    echo "note: chattr +i is not supported here; GOAT_TEST_FAIL_WRITE covers write failures"
+fi
+"$GOAT" track >/dev/null || fail "goat track after the failures"
+before=$(snapshot "$repo")
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean 2>&1)
+expect_eq "clean write failure exits 1" 1 $?
+expect_eq "clean write failure: no file modified" "$before" "$(snapshot "$repo")"
+"$GOAT" clean >/dev/null || fail "goat clean"
+expect_eq "git status after clean" "" "$(git status --porcelain)"
+
+# ---- symbolic links are never written through
+printf 'package outside\n\nfunc F() int {\n\treturn 1\n}\n' >"$tmp/outside.go"
+cp "$tmp/outside.go" "$tmp/outside.orig"
+ln -s "$tmp/outside.go" util/strs/outside.go
+git add -A && git commit -q -m "link out of the module"
+"$GOAT" track >"$tmp/link.out" 2>&1
+expect_eq "file behind a symbolic link untouched" "$(cat "$tmp/outside.orig")" "$(cat "$tmp/outside.go")"
+[ -L util/strs/outside.go ] || fail "the symbolic link was replaced"
+[ -e goat/goat_generated.go ] && "$GOAT" clean >/dev/null
+
+finish
