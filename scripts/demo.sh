@@ -67,8 +67,12 @@ func discount(total int) int {
 	return total * 9 / 10
 }
 
+func refund(total int) int {
+	return -total
+}
+
 func main() {
-	fmt.Println("total:", price(3))
+	fmt.Println("total:", price(12))
 	if len(os.Args) > 1 {
 		time.Sleep(5 * time.Second)
 	}
@@ -86,7 +90,7 @@ step "goat track"
 git diff --stat
 git diff main.go
 
-step "go build and run it; ask the tracking server"
+step "go build and run it (price(12) runs the discount, refund never runs); ask the tracking server"
 go build -o shop .
 port=$((20000 + RANDOM % 20000))
 GOAT_PORT=$port ./shop wait &
@@ -94,7 +98,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 fetch() {
   for _ in $(seq 50); do
-    if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+    if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
       printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
       sed '1,/^\r$/d' <&3
       exec 3<&-
