@@ -40,10 +40,6 @@ TESTS += \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh \
 	tests/pathological/scopes.sh
-# go/parser rejects more than 1,000 nested scopes (its identifier resolver's
-# cap); the parser does not implement that cap yet. Remove this line when
-# scopes.sh passes (an XPASS fails the suite, so it cannot be forgotten).
-XFAIL_TESTS += tests/pathological/scopes.sh
 # The rewriter's placement is quadratic in the number of functions (a linear
 # search for the function of every line, src/rewrite/place.c func_search): a
 # 50 MB file does not finish in 120 s. Remove when bigfile-rewrite.sh passes.

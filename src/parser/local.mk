@@ -4,7 +4,8 @@ libgoat_a_SOURCES += \
 	src/parser/ast.c src/parser/ast_pos.c \
 	src/parser/parser_core.c \
 	src/parser/parse_expr.c src/parser/parse_type.c \
-	src/parser/parse_stmt.c src/parser/parse_decl.c
+	src/parser/parse_stmt.c src/parser/parse_decl.c \
+	src/parser/resolve_depth.h src/parser/resolve_depth.c
 
 # Differential tests against go/parser (tests/goast is the Go reference
 # dumper, built by the scripts into tests/goast/goast with the build cache

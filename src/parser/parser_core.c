@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "parser/parser_internal.h"
+#include "parser/resolve_depth.h"
 #include "util/lines.h"
 #include "util/xalloc.h"
 
@@ -469,6 +470,15 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
         run_parse(&job);
     else
         goat_parse_with_deep_stack(run_parse, &job);
+
+    /* go/parser's ParseFile resolves identifiers after a parse that did not
+     * bail out (errors or not); its own bailout joins the error list as is */
+    goat_pos too_deep;
+    if (job.file && !job.failed && !p->bailed && goat_resolve_depth_exceeded(job.file, &too_deep)) {
+        int line, col;
+        locate(p, too_deep, &line, &col);
+        add_error(p, too_deep, line, col, goat_xstrdup(GOAT_SCOPE_DEPTH_MSG));
+    }
 
     /* go/parser sorts the errors it collected and reports the first */
     goat_error *err = NULL;

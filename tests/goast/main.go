@@ -1,5 +1,6 @@
 // Command goast is the reference for `goat ast`: it parses Go files with
-// go/parser (ParseComments|SkipObjectResolution, Go 1.19) and prints each
+// go/parser (mode ParseComments, Go 1.19, so identifier resolution and its
+// 1,000-scope cap included, as goat's parser promises) and prints each
 // tree in goat's canonical text, so tests can compare the two byte for byte.
 //
 //	goast [-n] [--files-from LIST] FILE...
@@ -239,7 +240,7 @@ func main() {
 			continue
 		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 		if err != nil {
 			w.Flush()
 			fmt.Fprintln(os.Stderr, firstError(err))

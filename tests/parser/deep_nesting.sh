@@ -2,9 +2,12 @@
 # Proves that adversarially deep input (200,000 nested parentheses,
 # brackets, braces, unary operators, pointer types, if-else chains, ...)
 # gets go/parser's "exceeded max nesting depth" error at the same position,
-# never a stack overflow; that 50,000 levels (under the cap) parse; and that
+# never a stack overflow; that 50,000 levels (under the cap) parse; that
 # 3,000 levels print (the walk over the tree is iterative) exactly as
-# go/parser's do (the printed text grows with the square of the depth).
+# go/parser's do (the printed text grows with the square of the depth); and
+# that blocks and if-else chains, under the nesting cap but over the
+# resolver's 1,000 scopes, get go/parser's scope depth error (files named
+# scope_*).
 # With GOAT_CORPUS_SAMPLE > 1 only three of the files are tried.
 . "$top_srcdir/tests/parser/lib.sh"
 build_goast
@@ -37,10 +40,12 @@ gen calls 'package p\nvar x = f' '(' '' ')' '\n' $N
 gen selectors 'package p\nvar x = a' '.b' '' '' '\n' $N
 gen binary 'package p\nvar x = 1' ' + 1' '' '' '\n' $N
 gen ok_parens 'package p\nvar x = ' '(' 'y' ')' '\n' 50000
-gen ok_blocks 'package p\nfunc f() ' '{' '' '}' '\n' 50000
+gen scope_blocks 'package p\nfunc f() ' '{' '' '}' '\n' 50000
 gen ok_binary 'package p\nvar x = 1' ' + 1' '' '' '\n' 50000
 gen ok_print_parens 'package p\nvar x = ' '(' 'y' ')' '\n' 3000
-gen ok_print_ifelse 'package p\nfunc f() {\n' 'if x {} else ' '{}' '' '\n}\n' 3000
+gen ok_print_ifelse 'package p\nfunc f() {\n' 'if x {} else ' '{}' '' '\n}\n' 997
+gen ok_print_complit 'package p\nvar x = ' 'T{' '' '}' '\n' 3000
+gen scope_ifelse 'package p\nfunc f() {\n' 'if x {} else ' '{}' '' '\n}\n' 3000
 gen ok_print_calls 'package p\nvar x = ' 'f(' '' ')' '\n' 3000
 
 # Sampled runs (sanitizers, valgrind) keep three representative files.
@@ -66,7 +71,12 @@ for f in "$tmp"/*.go; do
         echo "FAIL: $name: goat ast rejects nesting under the cap:"
         cat "$tmp/$name.goat"
         fail=1
-    elif [ "${name#ok_}" = "$name" ] && ! grep -q 'exceeded max nesting depth' "$tmp/$name.goat"; then
+    elif [ "${name#scope_}" != "$name" ] && ! grep -q 'exceeded max scope depth' "$tmp/$name.goat"; then
+        echo "FAIL: $name: expected the scope depth error, got:"
+        cat "$tmp/$name.goat"
+        fail=1
+    elif [ "${name#ok_}" = "$name" ] && [ "${name#scope_}" = "$name" ] &&
+        ! grep -q 'exceeded max nesting depth' "$tmp/$name.goat"; then
         echo "FAIL: $name: expected the nesting error, got:"
         cat "$tmp/$name.goat"
         fail=1
