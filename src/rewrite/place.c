@@ -1110,6 +1110,87 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     goat_lines_free(&c.lines);
 }
 
+/* ---- statement positions (goat patch's +goat:insert) ---- */
+
+typedef struct position_walk {
+    goat_pos pos;
+    goat_stmt_position found;
+    const goat_node *clause_body; /* a switch/select body already judged */
+} position_walk;
+
+static bool strictly_inside(goat_pos pos, goat_pos lo, goat_pos hi)
+{
+    return lo < pos && pos < hi;
+}
+
+/* Between the statements of list, or within one of them. */
+static goat_stmt_position within_list(const goat_node_list *list, goat_pos pos)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const goat_node *s = list->items[i];
+        if (s && s->pos <= pos && pos < s->end)
+            return GOAT_POSITION_INSIDE_STATEMENT;
+    }
+    return GOAT_POSITION_STATEMENT;
+}
+
+/* A switch or select body: a statement may stand only after the colon of
+ * a clause, where it joins that clause. */
+static goat_stmt_position within_clauses(const goat_node *body, goat_pos pos)
+{
+    const goat_node_list *clauses = &body->u.block.list;
+    for (size_t i = clauses->count; i-- > 0;) {
+        const goat_node *cl = clauses->items[i];
+        if (!cl || cl->pos > pos)
+            continue;
+        bool is_case = cl->kind == GOAT_CASE_CLAUSE;
+        goat_pos colon = is_case ? cl->u.case_clause.colon : cl->u.comm_clause.colon;
+        if (pos <= colon)
+            return GOAT_POSITION_INSIDE_STATEMENT;
+        return within_list(is_case ? &cl->u.case_clause.body : &cl->u.comm_clause.body, pos);
+    }
+    return GOAT_POSITION_INSIDE_STATEMENT;
+}
+
+/* Descends only into nodes holding pos, so the last scope judged is the
+ * innermost one and the walk costs the depth of pos times the fan-out. */
+static bool position_visit(const goat_node *n, int depth, void *arg)
+{
+    position_walk *w = arg;
+    if (depth > 0 && !(n->pos <= w->pos && w->pos < n->end))
+        return false;
+    const goat_node *clauses = NULL;
+    switch (n->kind) {
+    case GOAT_SWITCH_STMT:
+        clauses = n->u.switch_stmt.body;
+        break;
+    case GOAT_TYPE_SWITCH_STMT:
+        clauses = n->u.type_switch.body;
+        break;
+    case GOAT_SELECT_STMT:
+        clauses = n->u.select_stmt.body;
+        break;
+    case GOAT_BLOCK_STMT:
+        if (n != w->clause_body && strictly_inside(w->pos, n->u.block.lbrace, n->u.block.rbrace))
+            w->found = within_list(&n->u.block.list, w->pos);
+        break;
+    default:
+        break;
+    }
+    if (clauses && strictly_inside(w->pos, clauses->u.block.lbrace, clauses->u.block.rbrace)) {
+        w->clause_body = clauses;
+        w->found = within_clauses(clauses, w->pos);
+    }
+    return true;
+}
+
+goat_stmt_position goat_place_statement_position(const goat_node *file, goat_pos pos)
+{
+    position_walk w = {pos, GOAT_POSITION_OUTSIDE_FUNCTION, NULL};
+    goat_ast_inspect(file, position_visit, &w);
+    return w.found;
+}
+
 void goat_places_free(goat_places *p)
 {
     free(p->items);
