@@ -349,12 +349,6 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_markers_free(&marks);
         return err;
     }
-    int errcode;
-    PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",
-                                   PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-
     for (size_t i = 0; i < marks.count; i++) {
         const goat_marker *m = &marks.items[i];
         if (m->kind != GOAT_MARKER_INSERT)
@@ -369,6 +363,12 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_arena_free(&arena);
         return err;
     }
+
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",
+                                   PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
 
     goat_splices edits = GOAT_SPLICES_INIT;
     int id = opts->first_id;
