@@ -1,6 +1,7 @@
 #include "rewrite/align.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -375,6 +376,12 @@ static void plan_kind(const char *src, cands *cs, marks *mk, const goat_places *
     }
 }
 
+static int cmp_node_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (const goat_node *const *)a, y = (uintptr_t) * (const goat_node *const *)b;
+    return (x > y) - (x < y);
+}
+
 void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_places *places,
                      goat_splices *edits, goat_strbuf *hints)
 {
@@ -393,16 +400,22 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     mk.fcol = goat_xcalloc(nl, sizeof *mk.fcol);
     mk.src = src;
     mk.len = len;
+    /* The bodies of function declarations, sorted, so that telling whether
+     * an opened body is one costs a lookup, not a pass over the file. */
+    const goat_node_list *decls = &file->u.file.decls;
+    const goat_node **decl_bodies = goat_xmalloc((decls->count + 1) * sizeof *decl_bodies);
+    size_t nbodies = 0;
+    for (size_t d = 0; d < decls->count; d++)
+        if (decls->items[d]->kind == GOAT_FUNC_DECL && decls->items[d]->u.func_decl.body)
+            decl_bodies[nbodies++] = decls->items[d]->u.func_decl.body;
+    qsort(decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr);
     for (size_t i = 0; i < places->count; i++) {
         const goat_place *p = &places->items[i];
         int l = line_of(&lines, p->offset);
         if (p->opened) {
             mk.opened[l] = true;
             mk.oi[l] = i;
-            for (size_t d = 0; d < file->u.file.decls.count; d++)
-                if (file->u.file.decls.items[d]->kind == GOAT_FUNC_DECL &&
-                    file->u.file.decls.items[d]->u.func_decl.body == p->opened)
-                    mk.joins[l] = true;
+            mk.joins[l] = bsearch(&p->opened, decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr) != NULL;
         } else if (goat_lines_start(&lines, l) == p->offset) {
             mk.block[l] = true;
             mk.bi[l] = i;
@@ -424,6 +437,7 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     cs.count = 0;
     find_comment_cands(file, src, len, &lines, &cs);
     plan_kind(src, &cs, &mk, places, edits, hints);
+    free(decl_bodies);
     free(cs.items);
     free(mk.block);
     free(mk.opened);

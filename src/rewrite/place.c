@@ -6,6 +6,7 @@
  * line after a single-line if inside a case list, the middle of a
  * signature, ...) the block is dropped instead. */
 #include "rewrite/place.h"
+#include <stddef.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -105,6 +106,7 @@ typedef struct ctx {
     keymap visited; /* scope keys seen (scope granularity) */
     keymap ps_index; /* (scope, run) -> marked (patch granularity) */
     int *run_start;  /* [1..nlines] first line of the run of new-or-comment lines, 0 outside */
+    long *func_of;           /* [1..nlines] innermost function scope (index into fs), -1 outside */
     long *top_of;            /* [1..nlines] innermost function track scope, -1 outside */
     const tscope **inner_of; /* [1..nlines] innermost track scope within it */
     const goat_node **singles;
@@ -307,14 +309,52 @@ static bool fscope_visit(const goat_node *n, int depth, void *arg)
     return true;
 }
 
+/* For each line, the index of the last scope in sorted order that strictly
+ * contains it (start < line < end), or -1: the reference's Search over
+ * sorted scopes. Painted from the last scope backwards, each line once,
+ * skipping painted runs through a next-unpainted forest, so the cost is
+ * linear in lines plus scopes whatever the nesting. */
+static long *paint_last(int nlines, size_t n, const void *items, size_t size, size_t start_off, size_t end_off)
+{
+    long *owner = goat_xmalloc(((size_t)nlines + 2) * sizeof *owner);
+    int *next = goat_xmalloc(((size_t)nlines + 3) * sizeof *next);
+    for (int l = 0; l <= nlines + 1; l++)
+        owner[l] = -1;
+    for (int l = 0; l <= nlines + 2; l++)
+        next[l] = l;
+    for (size_t i = n; i-- > 0;) {
+        const char *it = (const char *)items + i * size;
+        int start, end;
+        memcpy(&start, it + start_off, sizeof start);
+        memcpy(&end, it + end_off, sizeof end);
+        int lo = start + 1 < 1 ? 1 : start + 1;
+        int hi = end - 1 > nlines ? nlines : end - 1;
+        int l = lo;
+        while (l <= hi) {
+            int root = l;
+            while (next[root] != root)
+                root = next[root];
+            while (next[l] != root) { /* path compression */
+                int up = next[l];
+                next[l] = root;
+                l = up;
+            }
+            l = root;
+            if (l > hi)
+                break;
+            owner[l] = (long)i;
+            next[l] = l + 1;
+            l++;
+        }
+    }
+    free(next);
+    return owner;
+}
+
 /* Index of the innermost function scope strictly containing line, or -1. */
 static long func_search(ctx *c, int line)
 {
-    long idx = -1;
-    for (size_t i = 0; i < c->nfs; i++)
-        if (c->fs[i].start < line && c->fs[i].end > line)
-            idx = (long)i;
-    return idx;
+    return line >= 1 && line <= c->nlines ? c->func_of[line] : -1;
 }
 
 /* ---- track scopes (patch and scope granularity) ---- */
@@ -472,13 +512,8 @@ static void assign_inner(ctx *c, long top, const tscope *s, int lo)
 
 static void index_scopes(ctx *c)
 {
-    c->top_of = goat_xmalloc(((size_t)c->nlines + 2) * sizeof *c->top_of);
+    c->top_of = paint_last(c->nlines, c->nts, c->ts, sizeof *c->ts, offsetof(tscope, start), offsetof(tscope, end));
     c->inner_of = goat_xcalloc((size_t)c->nlines + 2, sizeof *c->inner_of);
-    for (int l = 0; l <= c->nlines + 1; l++)
-        c->top_of[l] = -1;
-    for (size_t i = 0; i < c->nts; i++)
-        for (int l = c->ts[i].start + 1; l < c->ts[i].end && l <= c->nlines; l++)
-            c->top_of[l] = (long)i;
     for (size_t i = 0; i < c->nts; i++)
         assign_inner(c, (long)i, &c->ts[i], c->ts[i].start + 1);
 }
@@ -956,6 +991,16 @@ bool goat_place_can_open(const goat_node *file, const char *src, const goat_node
     return true;
 }
 
+static int cmp_single(const void *a, const void *b)
+{
+    const goat_node *x = *(const goat_node *const *)a, *y = *(const goat_node *const *)b;
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return ((uintptr_t)x > (uintptr_t)y) - ((uintptr_t)x < (uintptr_t)y);
+}
+
 static int cmp_place(const void *a, const void *b)
 {
     const goat_place *x = a, *y = b;
@@ -993,6 +1038,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     goat_ast_inspect(file, fscope_visit, &c);
     if (c.nfs > 1)
         qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
+    c.func_of = paint_last(c.nlines, c.nfs, c.fs, sizeof *c.fs, offsetof(fscope, start), offsetof(fscope, end));
     if (granularity == GOAT_GRANULARITY_PATCH || granularity == GOAT_GRANULARITY_SCOPE) {
         if (c.nts > 1)
             qsort(c.ts, c.nts, sizeof *c.ts, cmp_tscope);
@@ -1019,12 +1065,20 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     }
 
     /* Open the outermost single-line bodies that can be opened. */
+    /* Sorted by start (outer first on a tie), a body is nested exactly when
+     * an earlier, different one reaches at least as far. */
+    if (c.nsingles > 1)
+        qsort(c.singles, c.nsingles, sizeof *c.singles, cmp_single);
+    goat_pos reach = 0;
+    bool any = false;
     for (size_t i = 0; i < c.nsingles; i++) {
         const goat_node *b = c.singles[i];
-        bool nested = false;
-        for (size_t j = 0; j < c.nsingles && !nested; j++)
-            if (j != i && c.singles[j]->pos <= b->pos && b->end <= c.singles[j]->end && c.singles[j] != b)
-                nested = true;
+        if (i > 0 && c.singles[i - 1] == b)
+            continue;
+        bool nested = any && reach >= b->end;
+        if (!any || b->end > reach)
+            reach = b->end;
+        any = true;
         if (nested || !goat_place_can_open(file, src, b))
             continue;
         size_t ls = line_start(&c, line_of(&c, b->u.block.lbrace));
@@ -1041,6 +1095,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     for (size_t i = 0; i < c.nts; i++)
         free_tscope(&c.ts[i]);
     free(c.run_start);
+    free(c.func_of);
     free(c.top_of);
     free(c.inner_of);
     free(c.ts);
@@ -1053,6 +1108,87 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     free(c.marked);
     free(c.slots);
     goat_lines_free(&c.lines);
+}
+
+/* ---- statement positions (goat patch's +goat:insert) ---- */
+
+typedef struct position_walk {
+    goat_pos pos;
+    goat_stmt_position found;
+    const goat_node *clause_body; /* a switch/select body already judged */
+} position_walk;
+
+static bool strictly_inside(goat_pos pos, goat_pos lo, goat_pos hi)
+{
+    return lo < pos && pos < hi;
+}
+
+/* Between the statements of list, or within one of them. */
+static goat_stmt_position within_list(const goat_node_list *list, goat_pos pos)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const goat_node *s = list->items[i];
+        if (s && s->pos <= pos && pos < s->end)
+            return GOAT_POSITION_INSIDE_STATEMENT;
+    }
+    return GOAT_POSITION_STATEMENT;
+}
+
+/* A switch or select body: a statement may stand only after the colon of
+ * a clause, where it joins that clause. */
+static goat_stmt_position within_clauses(const goat_node *body, goat_pos pos)
+{
+    const goat_node_list *clauses = &body->u.block.list;
+    for (size_t i = clauses->count; i-- > 0;) {
+        const goat_node *cl = clauses->items[i];
+        if (!cl || cl->pos > pos)
+            continue;
+        bool is_case = cl->kind == GOAT_CASE_CLAUSE;
+        goat_pos colon = is_case ? cl->u.case_clause.colon : cl->u.comm_clause.colon;
+        if (pos <= colon)
+            return GOAT_POSITION_INSIDE_STATEMENT;
+        return within_list(is_case ? &cl->u.case_clause.body : &cl->u.comm_clause.body, pos);
+    }
+    return GOAT_POSITION_INSIDE_STATEMENT;
+}
+
+/* Descends only into nodes holding pos, so the last scope judged is the
+ * innermost one and the walk costs the depth of pos times the fan-out. */
+static bool position_visit(const goat_node *n, int depth, void *arg)
+{
+    position_walk *w = arg;
+    if (depth > 0 && !(n->pos <= w->pos && w->pos < n->end))
+        return false;
+    const goat_node *clauses = NULL;
+    switch (n->kind) {
+    case GOAT_SWITCH_STMT:
+        clauses = n->u.switch_stmt.body;
+        break;
+    case GOAT_TYPE_SWITCH_STMT:
+        clauses = n->u.type_switch.body;
+        break;
+    case GOAT_SELECT_STMT:
+        clauses = n->u.select_stmt.body;
+        break;
+    case GOAT_BLOCK_STMT:
+        if (n != w->clause_body && strictly_inside(w->pos, n->u.block.lbrace, n->u.block.rbrace))
+            w->found = within_list(&n->u.block.list, w->pos);
+        break;
+    default:
+        break;
+    }
+    if (clauses && strictly_inside(w->pos, clauses->u.block.lbrace, clauses->u.block.rbrace)) {
+        w->clause_body = clauses;
+        w->found = within_clauses(clauses, w->pos);
+    }
+    return true;
+}
+
+goat_stmt_position goat_place_statement_position(const goat_node *file, goat_pos pos)
+{
+    position_walk w = {pos, GOAT_POSITION_OUTSIDE_FUNCTION, NULL};
+    goat_ast_inspect(file, position_visit, &w);
+    return w.found;
 }
 
 void goat_places_free(goat_places *p)

@@ -36,4 +36,18 @@ void goat_places_free(goat_places *p);
  * comment lies between its braces. */
 bool goat_place_can_open(const goat_node *file, const char *src, const goat_node *body);
 
+/* Where a `// +goat:insert` comment starting at byte offset pos lies: a
+ * place a statement may stand (between the statements of a function
+ * body, a nested block or a case/comm clause after its colon), inside a
+ * function body but within a statement, expression or clause header
+ * (call arguments, composite literals, before a switch's first case), or
+ * outside every function body. */
+typedef enum goat_stmt_position {
+    GOAT_POSITION_STATEMENT,
+    GOAT_POSITION_INSIDE_STATEMENT,
+    GOAT_POSITION_OUTSIDE_FUNCTION,
+} goat_stmt_position;
+
+goat_stmt_position goat_place_statement_position(const goat_node *file, goat_pos pos);
+
 #endif

@@ -349,6 +349,21 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_markers_free(&marks);
         return err;
     }
+    for (size_t i = 0; i < marks.count; i++) {
+        const goat_marker *m = &marks.items[i];
+        if (m->kind != GOAT_MARKER_INSERT)
+            continue;
+        goat_stmt_position where = goat_place_statement_position(file, (goat_pos)(m->start + m->indent_len));
+        if (where == GOAT_POSITION_STATEMENT)
+            continue;
+        err = goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:insert is %s",
+                             where == GOAT_POSITION_OUTSIDE_FUNCTION ? "not inside a function body"
+                                                                     : "not at a statement position");
+        goat_markers_free(&marks);
+        goat_arena_free(&arena);
+        return err;
+    }
+
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",

@@ -73,7 +73,18 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
 /* `goat patch` on one file: turns each `// +goat:insert` line into a
  * tracking block, removes each `// +goat:delete` ... `// +goat:end` block,
  * and renumbers every tracking block of the file from opts->first_id in
- * source order (granularity is ignored). */
+ * source order (granularity is ignored).
+ * A `// +goat:insert` must stand where a statement may: between the
+ * statements of a function body (of a FuncDecl or a function literal), of
+ * a nested block, or of a case/comm clause after its colon. Anywhere else
+ * the block would not parse (the reference turns it into text that does
+ * not parse and then fails on it), so the whole file is refused, with no
+ * output, by an error at the marker's FILE:LINE:COL:
+ *   "+goat:insert is not inside a function body"  (package level, e.g. in
+ *       a package-level composite literal or between declarations);
+ *   "+goat:insert is not at a statement position"  (inside a function body
+ *       but within a statement: call arguments, composite literals, a
+ *       case list, or a switch/select body before its first clause). */
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);

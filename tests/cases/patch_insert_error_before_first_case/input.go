@@ -1,0 +1,8 @@
+package p
+
+func f(x int) {
+	switch x {
+	// +goat:insert
+	case 1:
+	}
+}

@@ -1,0 +1,9 @@
+package p
+
+func f() []int {
+	return []int{
+		1,
+		// +goat:insert
+		2,
+	}
+}

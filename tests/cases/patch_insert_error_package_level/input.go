@@ -1,0 +1,7 @@
+package p
+
+// +goat:insert
+var x = map[string]int{
+	// +goat:insert
+	"a": 1,
+}
