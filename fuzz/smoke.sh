@@ -21,7 +21,7 @@ for harness in "$@"; do
     mkdir -p "$work/corpus"
     log=$work/fuzz.log
     echo "fuzz-smoke: $name for ${seconds}s"
-    "$harness" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+    "$harness" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
         -dict="$srcdir/fuzz/go.dict" -artifact_prefix="$work/" -print_final_stats=1 \
         "$work/corpus" "$srcdir/fuzz/corpus/$name" >"$log" 2>&1
     status=$?
