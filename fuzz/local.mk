@@ -79,8 +79,11 @@ endif
 
 # `make check-valgrind`: the test suite with the goat binary, the Criterion
 # programs and the harness replays under valgrind (memcheck, definite leaks
-# are errors), on a sample of the corpus (GOAT_CORPUS_SAMPLE, default 50).
-# Needs a build without sanitizers.
+# are errors), on a sample of the corpus (every VALGRIND_CORPUS_SAMPLE-th
+# file, default 50) and a VALGRIND_BIG_MB MiB large file (default 5); both
+# can be set on make's command line. Needs a build without sanitizers.
+VALGRIND_CORPUS_SAMPLE = 50
+VALGRIND_BIG_MB = 5
 check-valgrind:
 	@if test -n '$(GOAT_SAN_CFLAGS)'; then \
 	  echo 'check-valgrind: this build has sanitizers; use a plain build' >&2; exit 1; fi
@@ -93,8 +96,8 @@ check-valgrind:
 	    GOAT_REAL=$(abs_top_builddir)/goat; export GOAT_REAL; \
 	    GOAT=$(abs_top_srcdir)/tests/valgrind/goat.sh; export GOAT; \
 	    FUZZ_WRAPPER=$(abs_top_srcdir)/tests/valgrind/vg.sh; export FUZZ_WRAPPER; \
-	    GOAT_BIG_MB=$${GOAT_BIG_MB:-5}; export GOAT_BIG_MB; \
-	    GOAT_CORPUS_SAMPLE=$${GOAT_CORPUS_SAMPLE:-50}; export GOAT_CORPUS_SAMPLE;'
+	    GOAT_BIG_MB=$(VALGRIND_BIG_MB); export GOAT_BIG_MB; \
+	    GOAT_CORPUS_SAMPLE=$(VALGRIND_CORPUS_SAMPLE); export GOAT_CORPUS_SAMPLE;'
 	@$(SHELL) '$(abs_top_srcdir)/tests/valgrind/summary.sh' '$(abs_top_builddir)/valgrind-logs'
 
 CLEANFILES += -r fuzz-work valgrind-logs
