@@ -5,6 +5,7 @@
 
 #include "util/xalloc.h"
 
+__attribute__((format(printf, 1, 0)))
 static char *vformat(const char *fmt, va_list ap)
 {
     char *s = NULL;
