@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/lexer.h"
 #include "util/lines.h"
 #include "util/xalloc.h"
 
@@ -42,6 +43,43 @@ static bool kind_of(const char *word, size_t n, goat_marker_kind *kind)
     return false;
 }
 
+/* Offsets at which a comment token starts, in increasing order. A line that
+ * looks like a marker but lies inside a raw string (or any literal) is text,
+ * not a marker: treating it as one would cut the literal apart. */
+typedef struct comment_starts {
+    size_t *items;
+    size_t count, cap;
+} comment_starts;
+
+static void collect_comment_starts(const char *src, size_t len, comment_starts *out)
+{
+    goat_lexer lx;
+    goat_lexer_config config = {.filename = "", .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
+    goat_lexer_init(&lx, &config);
+    for (goat_token tok = goat_lexer_next(&lx); tok.kind != GOAT_TOK_EOF; tok = goat_lexer_next(&lx)) {
+        if (tok.kind != GOAT_TOK_COMMENT)
+            continue;
+        goat_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+        out->items[out->count++] = tok.pos;
+    }
+    goat_lexer_free(&lx);
+}
+
+static bool is_comment_start(const comment_starts *starts, size_t offset)
+{
+    size_t lo = 0, hi = starts->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (starts->items[mid] < offset)
+            lo = mid + 1;
+        else if (starts->items[mid] > offset)
+            hi = mid;
+        else
+            return true;
+    }
+    return false;
+}
+
 static void push(goat_markers *m, goat_marker mk)
 {
     goat_grow((void **)&m->items, &m->cap, m->count + 1, sizeof *m->items);
@@ -62,6 +100,8 @@ goat_error *goat_markers_find(const char *filename, const char *src, size_t len,
     marker_line *found = NULL;
     size_t nfound = 0, cap = 0;
     size_t pos = 0;
+    comment_starts comments = {NULL, 0, 0};
+    bool lexed = false;
     while (pos <= len) {
         int rc = pcre2_match(re, (PCRE2_SPTR)src, len, pos, 0, md, NULL);
         if (rc < 0)
@@ -78,8 +118,14 @@ goat_error *goat_markers_find(const char *filename, const char *src, size_t len,
         if (!ml.is_end)
             kind_of(src + word, word_len, &ml.kind);
         ml.next = after_line(src, len, ov[1]);
-        goat_grow((void **)&found, &cap, nfound + 1, sizeof *found);
-        found[nfound++] = ml;
+        if (!lexed) { /* only files that look like they have markers pay for this */
+            collect_comment_starts(src, len, &comments);
+            lexed = true;
+        }
+        if (is_comment_start(&comments, ml.comment)) {
+            goat_grow((void **)&found, &cap, nfound + 1, sizeof *found);
+            found[nfound++] = ml;
+        }
         if (ml.next <= pos)
             break;
         pos = ml.next;
@@ -88,6 +134,7 @@ goat_error *goat_markers_find(const char *filename, const char *src, size_t len,
     }
     pcre2_match_data_free(md);
     pcre2_code_free(re);
+    free(comments.items);
 
     goat_error *err = NULL;
     for (size_t i = 0; i < nfound && !err; i++) {
