@@ -1,5 +1,6 @@
 libgoat_a_SOURCES += \
 	src/cmd/command.h src/cmd/commands.c \
+	src/cmd/project_command.c src/cmd/project_command.h \
 	src/cmd/cmd_ast.c \
 	src/cmd/cmd_clean.c \
 	src/cmd/cmd_init.c \
