@@ -557,16 +557,39 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 
 /* ---- patch ---- */
 
+/* patch and clean work on the working tree's Go files (not on git's view):
+ * every file the shared filter accepts, in path order. */
+typedef struct walked_files {
+    goat_filter *filter;
+    char **paths;
+    size_t count;
+} walked_files;
+
+static goat_error *walk_project(goat_project *p, const goat_run_options *o, walked_files *out)
+{
+    out->filter = new_filter(p, o->verbose);
+    out->paths = NULL;
+    out->count = 0;
+    goat_error *err = goat_list_project_files(out->filter, &out->paths, &out->count);
+    if (err)
+        goat_filter_free(out->filter);
+    return err;
+}
+
+static void walked_files_free(walked_files *w)
+{
+    goat_free_paths(w->paths, w->count);
+    goat_filter_free(w->filter);
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
-    goat_filter *filter = new_filter(p, o->verbose);
-    char **paths = NULL;
-    size_t count = 0;
-    goat_error *err = goat_list_project_files(filter, &paths, &count);
-    if (err) {
-        goat_filter_free(filter);
+    walked_files walked;
+    goat_error *err = walk_project(p, o, &walked);
+    if (err)
         return err;
-    }
+    char **paths = walked.paths;
+    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
@@ -604,8 +627,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     tracking_free(&tr);
     goat_plan_free(&plan);
     free(import_path);
-    goat_free_paths(paths, count);
-    goat_filter_free(filter);
+    walked_files_free(&walked);
     return err;
 }
 
@@ -613,14 +635,12 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
-    goat_filter *filter = new_filter(p, o->verbose);
-    char **paths = NULL;
-    size_t count = 0;
-    goat_error *err = goat_list_project_files(filter, &paths, &count);
-    if (err) {
-        goat_filter_free(filter);
+    walked_files walked;
+    goat_error *err = walk_project(p, o, &walked);
+    if (err)
         return err;
-    }
+    char **paths = walked.paths;
+    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
@@ -660,7 +680,6 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
     free(gen_path);
     goat_plan_free(&plan);
     free(import_path);
-    goat_free_paths(paths, count);
-    goat_filter_free(filter);
+    walked_files_free(&walked);
     return err;
 }
