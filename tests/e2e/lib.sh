@@ -109,12 +109,21 @@ go_checks() {
 }
 
 # start_app PORT BINARY ARGS...: runs the program with its goat service on
-# 127.0.0.1:PORT, in the background, staying up.
+# 127.0.0.1:PORT, in the background, staying up; returns once the program
+# has printed its "server N" line, which comes after its tracked code (the
+# service answers from the start of main: asked earlier, it would rightly
+# report nothing covered yet).
 start_app() {
-    local port=$1
+    local port=$1 waited=0
     shift
+    : >"$tmp/app.out"
     GOAT_PORT=$port SHOP_WAIT=1 "$@" >"$tmp/app.out" 2>&1 &
     pids+=($!)
+    while ! grep -q '^server ' "$tmp/app.out" && [ $waited -lt 600 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    grep -q '^server ' "$tmp/app.out" || fail "$* did not print its line within a minute"
 }
 
 stop_apps() {
