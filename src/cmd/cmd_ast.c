@@ -6,6 +6,7 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -197,6 +198,21 @@ static goat_error *read_source(const char *path, char **data, size_t *len)
     return NULL;
 }
 
+/* The size of the largest file named; unknown sizes (stdin, pipes) count
+ * as unbounded. */
+static size_t largest_input(const file_list *files)
+{
+    size_t largest = 0;
+    for (size_t k = 0; k < files->count; k++) {
+        struct stat st;
+        if (strcmp(files->names[k], "-") == 0 || stat(files->names[k], &st) != 0 || !S_ISREG(st.st_mode))
+            return SIZE_MAX;
+        if ((size_t)st.st_size > largest)
+            largest = (size_t)st.st_size;
+    }
+    return largest;
+}
+
 static void print_files(void *arg)
 {
     ast_job *job = arg;
@@ -276,8 +292,9 @@ static int run(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     ast_job job = {.files = &files, .quiet = quiet, .status = status};
-    /* one thread with a deep stack for all files, not one per file */
-    goat_parse_with_deep_stack(print_files, &job);
+    /* one thread with a stack for the largest file, not one per file (a
+     * file that grows meanwhile gets its own from goat_parse_file) */
+    goat_run_with_parse_stack(largest_input(&files), print_files, &job);
     status = job.status;
     free(files.names);
     if (fflush(stdout) != 0)

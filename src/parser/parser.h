@@ -25,10 +25,18 @@
 goat_error *goat_parse_file(goat_arena *arena, const char *filename,
                             const char *src, size_t len, goat_node **file);
 
-/* Runs fn(arg) on a thread whose stack is large enough for any parse and
- * returns when fn has returned. goat_parse_file, called from the main
- * thread, starts such a thread for every file; a caller that parses many
- * files can instead parse them all inside fn and save that cost. */
-void goat_parse_with_deep_stack(void (*fn)(void *arg), void *arg);
+/* The stack size a thread needs to parse inputs of up to len bytes, with
+ * room for its own frames around the parse. A nesting level costs at least
+ * one byte of source, so the size grows with the input, up to what the
+ * nesting cap allows. */
+size_t goat_parse_stack_size(size_t len);
+
+/* Runs fn(arg), which parses (or walks the trees of) inputs of up to len
+ * bytes, with enough stack for them: on the current thread when it is not
+ * the main one and has that much left, otherwise on a new thread with a
+ * stack of goat_parse_stack_size(len), joined before this returns.
+ * goat_parse_file does this itself for each file; a caller that parses many
+ * files can run them all inside one fn and save the threads. */
+void goat_run_with_parse_stack(size_t len, void (*fn)(void *arg), void *arg);
 
 #endif

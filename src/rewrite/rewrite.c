@@ -296,20 +296,15 @@ static void track_on_stack(void *arg)
     a->err = track(a->filename, a->src, a->len, a->new_lines, a->opts, a->out);
 }
 
-/* The placement walk recurses once per nesting level; a file too small to
- * nest deeply runs on the caller's stack, any other on the parser's deep
- * one (where the parse itself then needs no thread of its own). */
-enum { SHALLOW_FILE = 4096 };
-
+/* The placement walk recurses once per nesting level, as the parse does:
+ * both run on a stack sized for the file (where the parse then needs no
+ * thread of its own). */
 goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
                                const goat_lineset *new_lines, const goat_rewrite_options *opts,
                                goat_rewrite_result *out)
 {
     track_call_args a = {filename, src, len, new_lines, opts, out, NULL};
-    if (len <= SHALLOW_FILE)
-        track_on_stack(&a);
-    else
-        goat_parse_with_deep_stack(track_on_stack, &a);
+    goat_run_with_parse_stack(len, track_on_stack, &a);
     return a.err;
 }
 

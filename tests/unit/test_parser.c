@@ -205,6 +205,6 @@ static void parse_in_deep_stack(void *arg)
 Test(parser, deep_stack_runner)
 {
     int ok = 0;
-    goat_parse_with_deep_stack(parse_in_deep_stack, &ok);
+    goat_run_with_parse_stack(strlen("package p\nfunc f() { for { select {} } }\n"), parse_in_deep_stack, &ok);
     cr_expect(ok);
 }
