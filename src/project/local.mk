@@ -7,4 +7,5 @@ libgoat_a_SOURCES += \
 	src/project/options.h src/project/options.c \
 	src/project/mains.h src/project/mains.c \
 	src/project/plan.h src/project/plan.c \
+	src/project/pool.h src/project/pool.c \
 	src/project/run.h src/project/run.c

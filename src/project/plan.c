@@ -1,7 +1,6 @@
 #include "project/plan.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include <git2.h>
 
 #include "parser/parser.h"
+#include "project/pool.h"
 #include "project/txn.h"
 #include "util/arena.h"
 #include "util/file.h"
@@ -147,6 +147,11 @@ static bool is_go_file(const char *path)
     return n > 3 && strcmp(path + n - 3, ".go") == 0;
 }
 
+static bool needs_validation(const goat_plan_file *f)
+{
+    return file_changes(f) && f->new_text && is_go_file(f->path);
+}
+
 static goat_error *validate_file(const goat_plan_file *f)
 {
     goat_error *err = goat_txn_check_path(f->path);
@@ -172,15 +177,15 @@ typedef struct validate_pool {
     atomic_size_t next;
 } validate_pool;
 
-static void *validate_worker(void *arg)
+static void validate_worker(void *arg)
 {
     validate_pool *pool = arg;
     for (;;) {
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->plan->count)
-            return NULL;
+            return;
         const goat_plan_file *f = &pool->plan->files[i];
-        if (file_changes(f) && f->new_text && is_go_file(f->path))
+        if (needs_validation(f))
             pool->errors[i] = validate_file(f);
     }
 }
@@ -189,18 +194,16 @@ goat_error *goat_plan_validate(const goat_plan *plan, int threads)
 {
     validate_pool pool = {plan, goat_xcalloc(plan->count + 1, sizeof(goat_error *)), 0};
     atomic_init(&pool.next, 0);
-    size_t n = threads > 1 ? (size_t)threads : 1;
-    if (n > plan->count)
-        n = plan->count ? plan->count : 1;
-    pthread_t *tids = goat_xcalloc(n, sizeof *tids);
-    size_t started = 0;
-    for (size_t i = 1; i < n; i++)
-        if (pthread_create(&tids[started], NULL, validate_worker, &pool) == 0)
-            started++;
-    validate_worker(&pool);
-    for (size_t i = 0; i < started; i++)
-        pthread_join(tids[i], NULL);
-    free(tids);
+    size_t largest = 0, count = 0;
+    for (size_t i = 0; i < plan->count; i++) {
+        if (needs_validation(&plan->files[i])) {
+            count++;
+            if (plan->files[i].new_len > largest)
+                largest = plan->files[i].new_len;
+        }
+    }
+    if (count)
+        goat_pool_run(count < (size_t)threads ? (int)count : threads, largest, validate_worker, &pool);
     /* The first failing file in plan order, whatever the threads did. */
     goat_error *err = NULL;
     for (size_t i = 0; i < plan->count; i++) {

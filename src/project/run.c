@@ -1,6 +1,5 @@
 #include "project/run.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +9,10 @@
 #include "gen/gen.h"
 #include "git/changes.h"
 #include "git/filter.h"
+#include "parser/parser.h"
 #include "project/mains.h"
 #include "project/plan.h"
+#include "project/pool.h"
 #include "rewrite/rewrite.h"
 #include "util/file.h"
 #include "util/strbuf.h"
@@ -339,11 +340,12 @@ static FILE *summary_stream(const goat_run_options *o)
     return o->dry_run ? stderr : stdout;
 }
 
-/* ---- rewriting many files at once (threads > 1) ----
+/* ---- rewriting the changed files ----
  *
- * Tracking IDs depend on the points of every earlier file, so workers
- * rewrite each file as if it came first (IDs from 1); the IDs are then
- * shifted in path order. The shift edits only the calls the rewriter
+ * Tracking IDs depend on the points of every earlier file. One thread
+ * rewrites the files in path order, each with its real first ID. Several
+ * workers rewrite each file as if it came first (IDs from 1); the IDs are
+ * then shifted in path order. The shift edits only the calls the rewriter
  * wrote, "ALIAS.Track(ALIAS.TRACK_ID_k)" for k = 1..points in source order,
  * and only when the input held no such call; otherwise the file is simply
  * rewritten again with its real first ID. Either way the output is exactly
@@ -354,6 +356,7 @@ typedef struct rewrite_job {
     const char *src;
     size_t len;
     const goat_lineset *lines;
+    int first_id; /* the ID res.text starts at */
     goat_rewrite_result res;
     goat_error *err;
 } rewrite_job;
@@ -362,33 +365,35 @@ typedef struct rewrite_pool {
     rewrite_job *jobs;
     size_t count;
     atomic_size_t next;
-    goat_rewrite_options opts; /* first_id 1 */
+    goat_rewrite_options opts;
 } rewrite_pool;
 
-static void *rewrite_worker(void *arg)
+/* Every file, in path order, with its real first ID. */
+static void rewrite_in_order(void *arg)
+{
+    rewrite_pool *pool = arg;
+    for (size_t i = 0; i < pool->count; i++) {
+        rewrite_job *j = &pool->jobs[i];
+        j->first_id = pool->opts.first_id;
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+        if (j->err)
+            return;
+        pool->opts.first_id += j->res.points;
+    }
+}
+
+/* Files off the shared counter, each with IDs from 1. */
+static void rewrite_worker(void *arg)
 {
     rewrite_pool *pool = arg;
     for (;;) {
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->count)
-            return NULL;
+            return;
         rewrite_job *j = &pool->jobs[i];
+        j->first_id = 1;
         j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
     }
-}
-
-static void run_pool(rewrite_pool *pool, int threads)
-{
-    size_t n = (size_t)threads < pool->count ? (size_t)threads : pool->count;
-    pthread_t *tids = goat_xcalloc(n + 1, sizeof *tids);
-    size_t started = 0;
-    for (size_t i = 1; i < n; i++)
-        if (pthread_create(&tids[started], NULL, rewrite_worker, pool) == 0)
-            started++;
-    rewrite_worker(pool); /* this thread works too; it alone suffices if none started */
-    for (size_t i = 0; i < started; i++)
-        pthread_join(tids[i], NULL);
-    free(tids);
 }
 
 /* Shifts the IDs of a text rewritten with first_id 1 so they start at
@@ -443,12 +448,15 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         j->lines = &changes->files[i].lines;
         err = goat_plan_text(plan, j->path, &j->src, &j->len);
     }
-    if (!err) {
-        if (p->cfg.threads > 1 && changes->count > 1)
-            run_pool(&pool, p->cfg.threads);
-        else
-            rewrite_worker(&pool);
-    }
+    size_t largest = 0;
+    for (size_t i = 0; i < changes->count; i++)
+        if (pool.jobs[i].len > largest)
+            largest = pool.jobs[i].len;
+    if (!err && p->cfg.threads > 1 && changes->count > 1)
+        goat_pool_run(changes->count < (size_t)p->cfg.threads ? (int)changes->count : p->cfg.threads, largest,
+                      rewrite_worker, &pool);
+    else if (!err)
+        goat_run_with_parse_stack(largest, rewrite_in_order, &pool);
     int next_id = 1;
     for (size_t i = 0; i < changes->count && !err; i++) {
         rewrite_job *j = &pool.jobs[i];
@@ -462,7 +470,7 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
                 fprintf(stderr, "goat: %s: changed, but no change inside a function body\n", j->path);
             continue;
         }
-        if (next_id != 1) {
+        if (j->first_id != next_id) {
             size_t n = 0;
             char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
                                       j->res.points, next_id, &n);
