@@ -25,10 +25,14 @@ static int on_line(const git_diff_delta *delta, const git_diff_hunk *hunk, const
     return 0;
 }
 
-static goat_error *diff_lines(git_repository *repo, goat_work_item *item, git_blob *new_blob)
+/* The lines git diff shows as added, with no context. The texts are
+ * diffed as buffers, not as blobs: blob diffs look up .gitattributes diff
+ * drivers for every path (dozens of file system calls each), and a driver
+ * changes only hunk headers, which goat never reads. */
+static goat_error *diff_lines(git_repository *repo, goat_work_item *item, const char *src, size_t len)
 {
     git_blob *old_blob = NULL;
-    if (item->has_old && git_blob_lookup(&old_blob, repo, &item->old_blob) < 0)
+    if (git_blob_lookup(&old_blob, repo, &item->old_blob) < 0)
         return goat_git_error("%s: cannot read the old version", item->old_path);
     git_diff_options opts;
     git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
@@ -36,12 +40,22 @@ static goat_error *diff_lines(git_repository *repo, goat_work_item *item, git_bl
     /* git diff's default since git 2.14: it decides which of several equal
      * lines a block of added lines starts at. */
     opts.flags |= GIT_DIFF_INDENT_HEURISTIC;
-    int rc = git_diff_blobs(old_blob, item->old_path, new_blob, item->path, &opts, NULL, NULL, NULL, on_line,
-                            &item->lines);
+    int rc = git_diff_buffers(git_blob_rawcontent(old_blob), (size_t)git_blob_rawsize(old_blob), item->old_path,
+                              src, len, item->path, &opts, NULL, NULL, NULL, on_line, &item->lines);
     git_blob_free(old_blob);
     if (rc < 0)
         return goat_git_error("%s: cannot diff", item->path);
     return NULL;
+}
+
+/* A file with no old version: every line is added, as git diff would show
+ * it unless the content is binary. */
+static void all_lines(goat_work_item *item, bool binary, int total)
+{
+    if (binary)
+        return;
+    for (int line = 1; line <= total; line++)
+        goat_lineset_add(&item->lines, line);
 }
 
 void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work_item *item)
@@ -53,16 +67,18 @@ void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work
     }
     const char *src = git_blob_rawcontent(blob);
     size_t len = (size_t)git_blob_rawsize(blob);
+    int total = count_lines(src, len);
     item->skip_reason = goat_filter_content_reason(src, len);
     if (!item->skip_reason) {
-        if (ctx->kind == GOAT_WORK_DIFF)
-            item->err = diff_lines(repo, item, blob);
+        if (ctx->kind == GOAT_WORK_DIFF && item->has_old)
+            item->err = diff_lines(repo, item, src, len);
+        else if (ctx->kind == GOAT_WORK_DIFF)
+            all_lines(item, git_blob_is_binary(blob), total);
         else if (!git_blob_is_binary(blob))
             item->err = goat_blame_new_lines(ctx->range, ctx->renames, repo, &ctx->new_commit, item->repo_path,
-                                             &item->new_blob, count_lines(src, len), &item->lines);
+                                             &item->new_blob, total, &item->lines);
     }
     goat_lineset_freeze(&item->lines);
-    int total = count_lines(src, len);
     item->lines.all = total > 0 && item->lines.count == (size_t)total;
     git_blob_free(blob);
 }
