@@ -52,28 +52,52 @@ static void put_indent(goat_strbuf *sb, const char *ind, size_t ind_len, bool ex
         goat_strbuf_putc(sb, '\t');
 }
 
+static const char tips_line[] = "// +goat:tips: do not edit the block between the +goat comments";
+static const char end_line[] = "// +goat:end";
+
 /* The four lines of a block; word is "generate" or "main", call the statement. */
 static void block_text(goat_strbuf *sb, const char *ind, size_t ind_len, bool extra_tab, const char *word,
                        const char *hint, size_t hint_len, const char *call, const char *nl)
 {
+    size_t word_len = strlen(word), call_len = strlen(call), nl_len = strlen(nl);
+    goat_strbuf_reserve(sb, 4 * (ind_len + 1 + nl_len) + sizeof "// +goat:" + word_len + hint_len +
+                                sizeof tips_line + call_len + sizeof end_line);
     put_indent(sb, ind, ind_len, extra_tab);
-    goat_strbuf_printf(sb, "// +goat:%s", word);
+    goat_strbuf_append(sb, "// +goat:", sizeof "// +goat:" - 1);
+    goat_strbuf_append(sb, word, word_len);
     goat_strbuf_append(sb, hint, hint_len);
-    goat_strbuf_puts(sb, nl);
+    goat_strbuf_append(sb, nl, nl_len);
     put_indent(sb, ind, ind_len, extra_tab);
-    goat_strbuf_puts(sb, "// +goat:tips: do not edit the block between the +goat comments");
-    goat_strbuf_puts(sb, nl);
+    goat_strbuf_append(sb, tips_line, sizeof tips_line - 1);
+    goat_strbuf_append(sb, nl, nl_len);
     put_indent(sb, ind, ind_len, extra_tab);
-    goat_strbuf_puts(sb, call);
-    goat_strbuf_puts(sb, nl);
+    goat_strbuf_append(sb, call, call_len);
+    goat_strbuf_append(sb, nl, nl_len);
     put_indent(sb, ind, ind_len, extra_tab);
-    goat_strbuf_puts(sb, "// +goat:end");
-    goat_strbuf_puts(sb, nl);
+    goat_strbuf_append(sb, end_line, sizeof end_line - 1);
+    goat_strbuf_append(sb, nl, nl_len);
 }
 
+/* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf: a file can
+ * hold tens of thousands of them. */
 static char *track_call(const goat_rewrite_options *o, int id)
 {
-    return goat_xasprintf("%s.Track(%s.TRACK_ID_%d)", o->alias, o->alias, id);
+    char digits[24];
+    size_t n = 0;
+    unsigned v = id < 0 ? 0u : (unsigned)id;
+    do
+        digits[sizeof digits - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    size_t alias_len = strlen(o->alias);
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    goat_strbuf_reserve(&sb, 2 * alias_len + n + sizeof ".Track(.TRACK_ID_)");
+    goat_strbuf_append(&sb, o->alias, alias_len);
+    goat_strbuf_append(&sb, ".Track(", sizeof ".Track(" - 1);
+    goat_strbuf_append(&sb, o->alias, alias_len);
+    goat_strbuf_append(&sb, ".TRACK_ID_", sizeof ".TRACK_ID_" - 1);
+    goat_strbuf_append(&sb, digits + sizeof digits - n, n);
+    goat_strbuf_putc(&sb, ')');
+    return goat_strbuf_detach(&sb, NULL);
 }
 
 static void quote_gap(goat_strbuf *sb, const char *s, size_t n)

@@ -1,6 +1,7 @@
 #include "util/strbuf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,20 @@
 
 static void reserve(goat_strbuf *sb, size_t extra)
 {
+    if (sb->cap - sb->len > extra)
+        return; /* room for the bytes and the NUL already */
     if (extra > (size_t)-1 - sb->len - 1)
         goat_out_of_memory();
     void *data = sb->data;
-    goat_grow(&data, &sb->cap, sb->len + extra + 1, 1);
+    /* never below 64 bytes: most buffers hold a line or more */
+    size_t need = sb->len + extra + 1;
+    goat_grow(&data, &sb->cap, need < 64 ? 64 : need, 1);
     sb->data = data;
+}
+
+void goat_strbuf_reserve(goat_strbuf *sb, size_t extra)
+{
+    reserve(sb, extra);
 }
 
 void goat_strbuf_append(goat_strbuf *sb, const char *bytes, size_t n)
@@ -37,18 +47,31 @@ void goat_strbuf_putc(goat_strbuf *sb, char c)
 
 void goat_strbuf_printf(goat_strbuf *sb, const char *fmt, ...)
 {
+    /* One formatting pass when the text fits the space already there (or
+     * a small stack buffer); a second only for long texts. */
+    char local[256];
+    bool in_place = sb->data && sb->cap - sb->len > sizeof local;
+    char *dst = in_place ? sb->data + sb->len : local;
+    size_t room = in_place ? sb->cap - sb->len : sizeof local;
     va_list ap;
     va_start(ap, fmt);
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(dst, room, fmt, copy);
     va_end(copy);
     if (n < 0)
         goat_out_of_memory();
-    reserve(sb, (size_t)n);
-    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < room) {
+        if (in_place)
+            sb->len += (size_t)n;
+        else
+            goat_strbuf_append(sb, local, (size_t)n);
+    } else {
+        reserve(sb, (size_t)n);
+        vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+        sb->len += (size_t)n;
+    }
     va_end(ap);
-    sb->len += (size_t)n;
 }
 
 char *goat_strbuf_detach(goat_strbuf *sb, size_t *len)
