@@ -213,6 +213,18 @@ static void find_spec_cands(const goat_node *file, const char *src, size_t len, 
     goat_ast_inspect(file, spec_visit, &k);
 }
 
+typedef struct kv_spec_ctx {
+    kv_ctx kv;
+    spec_ctx spec;
+} kv_spec_ctx;
+
+static bool kv_spec_visit(const goat_node *n, int depth, void *arg)
+{
+    kv_spec_ctx *both = arg;
+    kv_visit(n, depth, &both->kv);
+    return spec_visit(n, depth, &both->spec);
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -427,13 +439,15 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     for (size_t i = 0; i < cs.count; i++)
         mk.fcol[cs.items[i].line] = cs.items[i].width + cs.items[i].pad_len;
     plan_kind(src, &cs, &mk, places, edits, hints);
+    /* key: value and var/const candidates come from one walk of the file,
+     * and are planned in that order */
+    cands specs = {0};
     cs.count = 0;
-    kv_ctx kv = {src, &lines, &cs};
-    goat_ast_inspect(file, kv_visit, &kv);
+    kv_spec_ctx both = {{src, &lines, &cs}, {src, len, &lines, &specs}};
+    goat_ast_inspect(file, kv_spec_visit, &both);
     plan_kind(src, &cs, &mk, places, edits, hints);
-    cs.count = 0;
-    find_spec_cands(file, src, len, &lines, &cs);
-    plan_kind(src, &cs, &mk, places, edits, hints);
+    plan_kind(src, &specs, &mk, places, edits, hints);
+    free(specs.items);
     cs.count = 0;
     find_comment_cands(file, src, len, &lines, &cs);
     plan_kind(src, &cs, &mk, places, edits, hints);

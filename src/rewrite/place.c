@@ -309,6 +309,13 @@ static bool fscope_visit(const goat_node *n, int depth, void *arg)
     return true;
 }
 
+/* Both collections in one walk of the file: they are independent. */
+static bool slot_and_fscope_visit(const goat_node *n, int depth, void *arg)
+{
+    slot_visit(n, depth, arg);
+    return fscope_visit(n, depth, arg);
+}
+
 /* For each line, the index of the last scope in sorted order that strictly
  * contains it (start < line < end), or -1: the reference's Search over
  * sorted scopes. Painted from the last scope backwards, each line once,
@@ -1034,8 +1041,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     for (int i = 1; i <= c.nlines; i++)
         if (base1(&c, i))
             c.run_start[i] = i > 1 && c.run_start[i - 1] ? c.run_start[i - 1] : i;
-    goat_ast_inspect(file, slot_visit, &c);
-    goat_ast_inspect(file, fscope_visit, &c);
+    goat_ast_inspect(file, slot_and_fscope_visit, &c);
     if (c.nfs > 1)
         qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
     c.func_of = paint_last(c.nlines, c.nfs, c.fs, sizeof *c.fs, offsetof(fscope, start), offsetof(fscope, end));

@@ -28,7 +28,12 @@ void goat_lineset_freeze(goat_lineset *set)
 {
     if (set->count == 0)
         return;
-    qsort(set->lines, set->count, sizeof(int), compare_ints);
+    /* diffs and blame add lines in ascending order: sort only when not */
+    bool sorted = true;
+    for (size_t i = 1; i < set->count && sorted; i++)
+        sorted = set->lines[i - 1] <= set->lines[i];
+    if (!sorted)
+        qsort(set->lines, set->count, sizeof(int), compare_ints);
     size_t kept = 1;
     for (size_t i = 1; i < set->count; i++)
         if (set->lines[i] != set->lines[kept - 1])
