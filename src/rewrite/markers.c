@@ -51,16 +51,25 @@ typedef struct comment_starts {
     size_t count, cap;
 } comment_starts;
 
-static void collect_comment_starts(const char *src, size_t len, comment_starts *out)
+static void add_comment_start(comment_starts *out, size_t pos)
 {
+    goat_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+    out->items[out->count++] = pos;
+}
+
+static void collect_comment_starts(const char *src, size_t len, const goat_node *file, comment_starts *out)
+{
+    if (file) {
+        for (size_t i = 0; i < file->u.file.comment_count; i++)
+            add_comment_start(out, (size_t)file->u.file.comments[i].pos);
+        return;
+    }
     goat_lexer lx;
     goat_lexer_config config = {.filename = "", .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
     goat_lexer_init(&lx, &config);
     for (goat_token tok = goat_lexer_next(&lx); tok.kind != GOAT_TOK_EOF; tok = goat_lexer_next(&lx)) {
-        if (tok.kind != GOAT_TOK_COMMENT)
-            continue;
-        goat_grow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
-        out->items[out->count++] = tok.pos;
+        if (tok.kind == GOAT_TOK_COMMENT)
+            add_comment_start(out, tok.pos);
     }
     goat_lexer_free(&lx);
 }
@@ -86,7 +95,13 @@ static void push(goat_markers *m, goat_marker mk)
     m->items[m->count++] = mk;
 }
 
-goat_error *goat_markers_find(const char *filename, const char *src, size_t len, goat_markers *out)
+bool goat_markers_possible(const char *src, size_t len)
+{
+    return memmem(src, len, "// +goat:", 9) != NULL;
+}
+
+goat_error *goat_markers_find(const char *filename, const char *src, size_t len, const goat_node *file,
+                              goat_markers *out)
 {
     memset(out, 0, sizeof *out);
     int errcode;
@@ -119,7 +134,7 @@ goat_error *goat_markers_find(const char *filename, const char *src, size_t len,
             kind_of(src + word, word_len, &ml.kind);
         ml.next = after_line(src, len, ov[1]);
         if (!lexed) { /* only files that look like they have markers pay for this */
-            collect_comment_starts(src, len, &comments);
+            collect_comment_starts(src, len, file, &comments);
             lexed = true;
         }
         if (is_comment_start(&comments, ml.comment)) {

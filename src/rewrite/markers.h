@@ -10,8 +10,10 @@
 #ifndef GOAT_REWRITE_MARKERS_H
 #define GOAT_REWRITE_MARKERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "parser/ast.h"
 #include "util/error.h"
 
 typedef enum goat_marker_kind {
@@ -38,9 +40,16 @@ typedef struct goat_markers {
     size_t cap;
 } goat_markers;
 
-/* Finds every marker block in source order. An opening line without its
+/* Finds every marker block in source order. A marker line counts only when
+ * its `//` starts a real comment (not text inside a string literal or a
+ * block comment): file, the parsed tree of src, says which are; when it
+ * is NULL, src is lexed for them. An opening line without its
  * `// +goat:end` gives an error naming FILE:LINE:COL of the opening comment. */
-goat_error *goat_markers_find(const char *filename, const char *src, size_t len, goat_markers *out);
+goat_error *goat_markers_find(const char *filename, const char *src, size_t len, const goat_node *file,
+                              goat_markers *out);
+/* Whether src has any text that looks like a marker: when it does not,
+ * goat_markers_find finds nothing, and a caller need not parse src. */
+bool goat_markers_possible(const char *src, size_t len);
 void goat_markers_free(goat_markers *m);
 
 /* "\r\n" when the line starting at or containing offset ends with CRLF, else "\n". */

@@ -357,15 +357,14 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
                                const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
     memset(out, 0, sizeof *out);
-    goat_markers marks;
-    goat_error *err = goat_markers_find(filename, src, len, &marks);
-    if (err)
-        return err;
     goat_arena arena;
     goat_node *file;
-    err = parse(&arena, filename, src, len, &file);
-    if (err) {
-        goat_markers_free(&marks);
+    goat_error *err = parse(&arena, filename, src, len, &file);
+    if (err)
+        return err;
+    goat_markers marks;
+    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
+        goat_arena_free(&arena);
         return err;
     }
     for (size_t i = 0; i < marks.count; i++) {
@@ -439,21 +438,21 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
                                     goat_rewrite_result *out)
 {
     memset(out, 0, sizeof *out);
-    goat_markers marks;
-    goat_error *err = goat_markers_find(filename, src, len, &marks);
+    goat_arena arena;
+    goat_node *file;
+    goat_error *err = parse(&arena, filename, src, len, &file);
     if (err)
         return err;
+    goat_markers marks;
+    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
+        goat_arena_free(&arena);
+        return err;
+    }
     bool has_main = false;
     for (size_t i = 0; i < marks.count; i++)
         if (marks.items[i].kind == GOAT_MARKER_MAIN)
             has_main = true;
     goat_markers_free(&marks);
-
-    goat_arena arena;
-    goat_node *file;
-    err = parse(&arena, filename, src, len, &file);
-    if (err)
-        return err;
     const goat_node *body = NULL;
     for (size_t i = 0; i < file->u.file.decls.count; i++) {
         const goat_node *d = file->u.file.decls.items[i];
@@ -575,21 +574,24 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
                                const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
     memset(out, 0, sizeof *out);
-    goat_markers marks;
-    goat_error *err = goat_markers_find(filename, src, len, &marks);
-    if (err)
-        return err;
     goat_splices edits = GOAT_SPLICES_INIT;
-    if (marks.count == 0) {
-        goat_markers_free(&marks);
+    /* most files of a module hold no block: they are not even parsed */
+    if (!goat_markers_possible(src, len))
         return finish(&edits, filename, src, len, out);
-    }
     goat_arena arena;
     goat_node *file;
-    err = parse(&arena, filename, src, len, &file);
-    if (err) {
-        goat_markers_free(&marks);
+    goat_error *err = parse(&arena, filename, src, len, &file);
+    if (err)
         return err;
+    goat_markers marks;
+    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
+        goat_arena_free(&arena);
+        return err;
+    }
+    if (marks.count == 0) {
+        goat_markers_free(&marks);
+        goat_arena_free(&arena);
+        return finish(&edits, filename, src, len, out);
     }
     /* A block directly before an opened one (func main's block above a
      * tracked one-line main) disappears with the opened body's first gap. */

@@ -2,12 +2,13 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "parser/parser.h"
 #include "rewrite/markers.h"
 
 static goat_markers find(const char *src)
 {
     goat_markers m;
-    goat_error *err = goat_markers_find("f.go", src, strlen(src), &m);
+    goat_error *err = goat_markers_find("f.go", src, strlen(src), NULL, &m);
     cr_assert_null(err);
     return m;
 }
@@ -71,10 +72,51 @@ Test(markers, delete_without_end_names_position)
 {
     goat_markers m;
     const char *src = "package p\n\n  // +goat:delete\nx\n";
-    goat_error *err = goat_markers_find("f.go", src, strlen(src), &m);
+    goat_error *err = goat_markers_find("f.go", src, strlen(src), NULL, &m);
     cr_assert_not_null(err);
     cr_assert_str_eq(err->file, "f.go");
     cr_assert_eq(err->line, 3);
     cr_assert_eq(err->col, 3);
     goat_error_free(err);
+}
+
+/* Marker text inside a raw string or a block comment is no marker, whether
+ * the comments come from lexing or from the parsed tree. */
+Test(markers, only_real_comments_count)
+{
+    const char *src = "package p\n\n"
+                      "func f() {\n"
+                      "\tx := `\n"
+                      "\t// +goat:generate\n"
+                      "\t// +goat:end\n"
+                      "`\n"
+                      "\t/*\n"
+                      "\t// +goat:insert\n"
+                      "\t*/\n"
+                      "\t// +goat:insert\n"
+                      "\t_ = x\n"
+                      "}\n";
+    goat_markers lexed = find(src);
+    cr_assert_eq(lexed.count, 1);
+    cr_expect_eq(lexed.items[0].kind, GOAT_MARKER_INSERT);
+    cr_expect_eq(lexed.items[0].line, 11);
+
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    cr_assert_null(goat_parse_file(&arena, "f.go", src, strlen(src), &file));
+    goat_markers parsed;
+    cr_assert_null(goat_markers_find("f.go", src, strlen(src), file, &parsed));
+    cr_assert_eq(parsed.count, 1);
+    cr_expect_eq(parsed.items[0].start, lexed.items[0].start);
+    cr_expect_eq(parsed.items[0].end, lexed.items[0].end);
+    goat_markers_free(&parsed);
+    goat_markers_free(&lexed);
+    goat_arena_free(&arena);
+}
+
+Test(markers, possible_is_a_cheap_superset)
+{
+    cr_expect(goat_markers_possible("x // +goat:whatever", 19));
+    cr_expect_not(goat_markers_possible("x // goat:insert +goat:", 23));
 }
