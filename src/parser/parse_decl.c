@@ -303,6 +303,7 @@ static void generic_type(goat_parser *p, goat_node *spec, goat_pos open, goat_no
     tp->u.field_list.list = list;
     tp->u.field_list.closing = close;
     spec->u.type_spec.type_params = finish(tp);
+    p->generic_type_specs++;
     if (p->tok == GOAT_TOK_ASSIGN) {
         /* the type checker decides about type parameters on aliases */
         spec->u.type_spec.assign = p->pos;

@@ -464,6 +464,22 @@ void goat_run_with_parse_stack(size_t len, void (*fn)(void *arg), void *arg)
     fn(arg); /* no thread to be had: run on this stack */
 }
 
+/* Whether the resolver's walk could go past its scope cap; when it cannot,
+ * the walk is skipped. Every scope the resolver opens belongs to a node
+ * enclosing the walk's position, except those of earlier type specs with
+ * type parameters in the same declaration, which stay open. The enclosing
+ * ones: the package and a function declaration, then at most three per
+ * level of nesting the parser counts (a switch with init and tag opens two
+ * and its case clause a third, before a nested statement is counted again;
+ * every other construct opens fewer per level), and one block. Four a
+ * level leaves a margin; real files stay far below the cap (the standard
+ * library's deepest nesting is 53 levels). */
+static bool may_exceed_scope_depth(const goat_parser *p)
+{
+    size_t bound = 3 + 4 * (size_t)p->max_nest_lev + p->generic_type_specs;
+    return bound > GOAT_MAX_SCOPE_DEPTH;
+}
+
 /* Files this small cannot nest deeply enough to matter on any thread's
  * stack (under half a MiB even under AddressSanitizer): they are parsed on
  * the caller's, without asking how much it has left. */
@@ -501,7 +517,8 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     /* go/parser's ParseFile resolves identifiers after a parse that did not
      * bail out (errors or not); its own bailout joins the error list as is */
     goat_pos too_deep;
-    if (job.file && !job.failed && !p->bailed && goat_resolve_depth_exceeded(job.file, &too_deep)) {
+    if (job.file && !job.failed && !p->bailed && may_exceed_scope_depth(p) &&
+        goat_resolve_depth_exceeded(job.file, &too_deep)) {
         int line, col;
         locate(p, too_deep, &line, &col);
         add_error(p, too_deep, line, col, goat_xstrdup(GOAT_SCOPE_DEPTH_MSG));

@@ -50,6 +50,8 @@ typedef struct goat_parser {
     int expr_lev; /* < 0: in control clause, >= 0: in expression */
     bool in_rhs;  /* parsing a right-hand side (= is then ==) */
     int nest_lev;
+    int max_nest_lev;          /* the deepest nest_lev reached */
+    size_t generic_type_specs; /* type specs with type parameters */
 
     /* A stack of nodes for lists under construction: a list pushes its
      * items above the current top and copies them to the arena when done. */
@@ -132,8 +134,11 @@ void goat_p_nest_error(goat_parser *p);
 /* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
 static inline void goat_p_nest_inc(goat_parser *p)
 {
-    if (++p->nest_lev > GOAT_MAX_NEST_LEV)
-        goat_p_nest_error(p);
+    if (++p->nest_lev > p->max_nest_lev) {
+        p->max_nest_lev = p->nest_lev;
+        if (p->nest_lev > GOAT_MAX_NEST_LEV)
+            goat_p_nest_error(p);
+    }
 }
 
 /* Bytes a node of each kind occupies: the header and its union member,

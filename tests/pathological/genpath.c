@@ -8,6 +8,14 @@
  *   genpath unary N       var x = -^!-^!...1              N operators
  *   genpath ifelse N      if x == 0 {} else if x == 1 {} ... N ifs
  *   genpath funclit N     func() { func() { ... }() }()   N levels
+ *   genpath switch3 N     N switches with init and tag, each in a case clause
+ *   genpath typeswitch3 N N type switches with init, each in a case clause
+ *   genpath iface N       interface{ m(interface{ m(...) }) }  N levels
+ *   genpath functype N    var f func(func(...))          N levels
+ *   genpath struct N      var s struct{ f struct{ ... } }  N levels
+ *   genpath generic N     one type declaration of N generic type specs
+ *   genpath select N      select { case <-c: select { ... } }  N levels
+ *   genpath forrange N    for range c { for range c { ... } }  N levels
  *   genpath big MIB       realistic functions up to MIB MiB, all valid Go
  *   genpath random N SEED N bytes from a fixed xorshift generator
  *   genpath soup N SEED   a function body of N random Go tokens (same generator)
@@ -82,6 +90,41 @@ static void nested_func_lits(long n)
     repeat("func() {\n", n);
     fputs("_ = 0\n", stdout);
     repeat("}()\n", n);
+    fputs("}\n", stdout);
+}
+
+/* Shapes that open go/parser resolver scopes at different rates per
+ * level of nesting (scopes.sh). */
+static void nested_switches(long n, int type_switch)
+{
+    fputs(type_switch ? "package p\n\nfunc f(x interface{}) {\n" : "package p\n\nfunc f() {\n", stdout);
+    repeat(type_switch ? "switch y := x; v := y.(type) {\ncase int:\n_ = v\n" : "switch x := 0; x {\ncase 0:\n", n);
+    repeat("}\n", n);
+    fputs("}\n", stdout);
+}
+
+static void nested_types(const char *decl, const char *open, const char *inner, const char *close, long n)
+{
+    printf("package p\n\n%s ", decl);
+    repeat(open, n);
+    fputs(inner, stdout);
+    repeat(close, n);
+    fputs("\n", stdout);
+}
+
+static void generic_specs(long n)
+{
+    fputs("package p\n\ntype (\n", stdout);
+    for (long i = 0; i < n; i++)
+        printf("\tT%ld[P any] int\n", i);
+    fputs(")\n", stdout);
+}
+
+static void nested_statements(const char *open, long n)
+{
+    fputs("package p\n\nfunc f(c chan int) {\n", stdout);
+    repeat(open, n);
+    repeat("}\n", n);
     fputs("}\n", stdout);
 }
 
@@ -202,6 +245,22 @@ int main(int argc, char **argv)
         if_else_chain(n);
     else if (strcmp(kind, "funclit") == 0)
         nested_func_lits(n);
+    else if (strcmp(kind, "switch3") == 0)
+        nested_switches(n, 0);
+    else if (strcmp(kind, "typeswitch3") == 0)
+        nested_switches(n, 1);
+    else if (strcmp(kind, "iface") == 0)
+        nested_types("var i", "interface{ m(", "int", ") }", n);
+    else if (strcmp(kind, "functype") == 0)
+        nested_types("var f", "func(", "", ")", n);
+    else if (strcmp(kind, "struct") == 0)
+        nested_types("var s", "struct{ f ", "int", " }", n);
+    else if (strcmp(kind, "generic") == 0)
+        generic_specs(n);
+    else if (strcmp(kind, "select") == 0)
+        nested_statements("select {\ncase <-c:\n", n);
+    else if (strcmp(kind, "forrange") == 0)
+        nested_statements("for range c {\n", n);
     else if (strcmp(kind, "big") == 0)
         big_file(n);
     else if (strcmp(kind, "random") == 0)
