@@ -260,6 +260,18 @@ static goat_error *parse(goat_arena *arena, const char *filename, const char *sr
     return err;
 }
 
+/* The parsed file and its marker blocks; on failure nothing to free. */
+static goat_error *parse_with_markers(goat_arena *arena, const char *filename, const char *src, size_t len,
+                                      goat_node **file, goat_markers *marks)
+{
+    goat_error *err = parse(arena, filename, src, len, file);
+    if (err)
+        return err;
+    if ((err = goat_markers_find(filename, src, len, *file, marks)))
+        goat_arena_free(arena);
+    return err;
+}
+
 static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
                          const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -359,14 +371,10 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
     memset(out, 0, sizeof *out);
     goat_arena arena;
     goat_node *file;
-    goat_error *err = parse(&arena, filename, src, len, &file);
+    goat_markers marks;
+    goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    goat_markers marks;
-    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
-        goat_arena_free(&arena);
-        return err;
-    }
     for (size_t i = 0; i < marks.count; i++) {
         const goat_marker *m = &marks.items[i];
         if (m->kind != GOAT_MARKER_INSERT)
@@ -440,14 +448,10 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
     memset(out, 0, sizeof *out);
     goat_arena arena;
     goat_node *file;
-    goat_error *err = parse(&arena, filename, src, len, &file);
+    goat_markers marks;
+    goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    goat_markers marks;
-    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
-        goat_arena_free(&arena);
-        return err;
-    }
     bool has_main = false;
     for (size_t i = 0; i < marks.count; i++)
         if (marks.items[i].kind == GOAT_MARKER_MAIN)
@@ -580,14 +584,10 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
         return finish(&edits, filename, src, len, out);
     goat_arena arena;
     goat_node *file;
-    goat_error *err = parse(&arena, filename, src, len, &file);
+    goat_markers marks;
+    goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    goat_markers marks;
-    if ((err = goat_markers_find(filename, src, len, file, &marks))) {
-        goat_arena_free(&arena);
-        return err;
-    }
     if (marks.count == 0) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
