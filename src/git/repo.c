@@ -107,8 +107,22 @@ goat_error *goat_git_check_clean(git_repository *repo, const char *prefix)
     git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
     opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
+    /* Only the project's files matter: in a monorepo, work in progress
+     * elsewhere neither blocks goat nor costs it a look. The prefix is a
+     * literal path, never a glob. */
+    size_t prefix_len = strlen(prefix);
+    char *dir = goat_xstrdup(prefix);
+    if (prefix_len && dir[prefix_len - 1] == '/')
+        dir[prefix_len - 1] = '\0';
+    if (*dir) {
+        opts.pathspec.strings = &dir;
+        opts.pathspec.count = 1;
+        opts.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
+    }
     git_status_list *list = NULL;
-    if (git_status_list_new(&list, repo, &opts) < 0)
+    int rc = git_status_list_new(&list, repo, &opts);
+    free(dir);
+    if (rc < 0)
         return goat_git_error("cannot read the status of the working tree");
     char *config = goat_xasprintf("%sgoat.yaml", prefix);
     goat_strbuf listed = GOAT_STRBUF_INIT;

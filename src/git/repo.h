@@ -23,8 +23,10 @@ goat_error *goat_git_resolve_commit(git_repository *repo, const char *spec, cons
 /* Fails unless new_oid is the commit checked out at HEAD. */
 goat_error *goat_git_check_head(git_repository *repo, const git_oid *new_oid, const char *new_spec);
 
-/* Fails when a tracked file is modified or staged (untracked files are
- * fine, and so is the project's goat.yaml), listing up to 10 of them. */
+/* Fails when a tracked file under prefix (the project directory relative
+ * to the work tree, "" or ending in '/') is modified or staged, listing up
+ * to 10 of them. Untracked files are fine, and so is the project's
+ * goat.yaml. */
 goat_error *goat_git_check_clean(git_repository *repo, const char *prefix);
 
 /* The tree of commit at prefix ("" for the root tree); *tree is NULL when

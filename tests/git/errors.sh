@@ -70,6 +70,17 @@ mkdir -p newsvc && printf 'package newsvc\n' > newsvc/a.go
 expect_err "project directory not committed" "newsvc: the project directory is not in newBranch's commit" --dir newsvc --old INIT
 rm -rf newsvc
 
+# A project in a subdirectory: only its own files have to be committed.
+mkdir -p svc && printf 'package main\n\nfunc main() {\n}\n' > svc/main.go && printf 'module svc\n' > svc/go.mod
+git add svc && commit svc
+echo '// work in progress elsewhere' >> f1.go
+expect "dirty file outside the project" "main.go: 1-4" "$(dump --dir svc --old INIT)"
+echo '// dirty' >> svc/main.go
+msg=$(run_err --dir svc --old INIT)
+echo "$msg" | grep -q "^  svc/main.go\$" || { fail "dirty file inside the project"; echo "$msg"; }
+echo "$msg" | grep -q "f1.go" && fail "file outside the project listed as dirty"
+git checkout -q -- . && rm -rf svc && git rm -rq --cached svc 2>/dev/null; git commit -qm "drop svc" 2>/dev/null
+
 # A detached HEAD is fine.
 git checkout -q --detach HEAD
 expect "detached HEAD" "main.go: 5" "$(dump --old main)"
