@@ -8,6 +8,7 @@
 
 #include "lexer/unicode.h"
 #include "util/lines.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
 enum { EOF_CH = -1, BOM = 0xFEFF, RUNE_ERROR = 0xFFFD, MAX_RUNE = 0x10FFFF };
@@ -59,6 +60,8 @@ static void report(goat_lexer *lx, size_t off, const char *fmt, ...)
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
         va_end(ap);
     }
+    if (lx->config.on_error)
+        lx->config.on_error(lx->config.error_ctx, off, msg);
     if (s->first_error == NULL || off < s->first_error_offset ||
         (off == s->first_error_offset && strcmp(msg, s->first_error) < 0)) {
         free(s->first_error);
@@ -360,6 +363,54 @@ static bool trailing_number(const char *text, size_t n, size_t *index, int64_t *
     return true;
 }
 
+const goat_line_info *goat_lexer_line_info_at(const goat_lexer *lx, size_t offset)
+{
+    const goat_lexer_state *s = &lx->state;
+    size_t lo = 0, hi = s->line_info_count;
+    while (lo < hi) { /* the first info past offset */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->line_infos[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? &s->line_infos[lo - 1] : NULL;
+}
+
+/* go/scanner's updateLineInfo once the numbers are valid: from offset next
+ * on, positions are reported as line (and col) of the directive's file,
+ * name[0, name_len) at text_offset in the source. An empty name keeps the
+ * file in effect when a column is given and stays empty otherwise; a
+ * relative one is taken from the directory of the file being scanned. */
+static void add_line_info(goat_lexer *lx, size_t next, size_t text_offset, const char *name, size_t name_len,
+                          int64_t line, int64_t col)
+{
+    goat_lexer_state *s = &lx->state;
+    /* go/token's AddLineColumnInfo keeps only increasing offsets inside the file */
+    if ((s->line_info_count > 0 && s->line_infos[s->line_info_count - 1].offset >= next) || next >= lx->config.len)
+        return;
+    char *filename;
+    if (name_len == 0 && col > 0) {
+        const goat_line_info *in_effect = goat_lexer_line_info_at(lx, text_offset);
+        filename = goat_xstrdup(in_effect ? in_effect->filename : lx->config.filename);
+    } else if (name_len == 0) {
+        filename = goat_xstrdup("");
+    } else {
+        char *given = goat_xstrndup(name, name_len);
+        if (given[0] == '/') {
+            filename = goat_path_clean(given);
+        } else {
+            const char *file = lx->config.filename, *slash = strrchr(file, '/');
+            char *dir = goat_xstrndup(file, slash ? (size_t)(slash - file + 1) : 0);
+            filename = goat_path_join(dir, given);
+            free(dir);
+        }
+        free(given);
+    }
+    goat_grow((void **)&s->line_infos, &s->line_info_cap, s->line_info_count + 1, sizeof *s->line_infos);
+    s->line_infos[s->line_info_count++] = (goat_line_info){next, filename, line, col};
+}
+
 /* The first index from i on holding '\n', '\r', NUL or a non-ASCII byte
  * (len if none): eight bytes at a time, then byte by byte. */
 static size_t skip_comment_text(const char *src, size_t i, size_t len)
@@ -471,7 +522,8 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
             } else {
                 int64_t line = num;
                 bool bad = false;
-                if (trailing_number(text, i - 1, &i2, &num2)) {
+                bool col_given = trailing_number(text, i - 1, &i2, &num2);
+                if (col_given) {
                     /* filename:line:col */
                     size_t col_index = i;
                     i = i2;
@@ -486,6 +538,9 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
                 }
                 if (!bad && (line == 0 || line > MAX_LINE_COL))
                     report(lx, toffs + i, "invalid line number: %.*s", (int)(tn - i), text + i);
+                else if (!bad)
+                    add_line_info(lx, lit[1] == '/' && s->ch == '\n' ? s->offset + 1 : s->offset, toffs, text,
+                                  i - 1, line, col_given ? num : 0);
             }
         }
     }
@@ -1391,6 +1446,11 @@ void goat_lexer_free(goat_lexer *lx)
     for (size_t i = 0; i < s->owned_count; i++)
         free(s->owned[i]);
     free(s->owned);
+    for (size_t i = 0; i < s->line_info_count; i++)
+        free(s->line_infos[i].filename);
+    free(s->line_infos);
+    s->line_infos = NULL;
+    s->line_info_count = s->line_info_cap = 0;
     free(s->first_error);
     s->owned = NULL;
     s->owned_count = s->owned_cap = 0;

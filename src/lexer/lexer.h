@@ -35,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lexer/token.h"
 #include "util/error.h"
@@ -71,7 +72,20 @@ typedef struct goat_lexer_config {
     const char *src;
     size_t len;
     unsigned mode; /* GOAT_LEX_* flags */
+    /* When set, told of every error as it is found (go/scanner's error
+     * handler); the message is only valid during the call. */
+    void (*on_error)(void *ctx, size_t offset, const char *msg);
+    void *error_ctx;
 } goat_lexer_config;
+
+/* A //line directive's effect (go/token's lineInfo): from offset on,
+ * positions are reported as in filename, the line at offset being line
+ * (and, when col > 0, offset being at column col). */
+typedef struct goat_line_info {
+    size_t offset;
+    char *filename; /* owned */
+    int64_t line, col;
+} goat_line_info;
 
 typedef struct goat_lexer_state {
     int ch;               /* current character (code point), -1 at EOF */
@@ -83,6 +97,8 @@ typedef struct goat_lexer_state {
     int error_count;      /* every error reported, as go/scanner's ErrorCount */
     char **owned;         /* literals allocated for '\r'-stripped text */
     size_t owned_count, owned_cap;
+    goat_line_info *line_infos; /* the //line directives scanned so far, by offset */
+    size_t line_info_count, line_info_cap;
 } goat_lexer_state;
 
 typedef struct goat_lexer {
@@ -95,6 +111,9 @@ void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config);
 goat_token goat_lexer_next(goat_lexer *lx);
 /* The first error as FILE:LINE:COL: message, or NULL. Caller frees. */
 goat_error *goat_lexer_error(const goat_lexer *lx);
+/* The //line directive in effect at offset (the last one scanned before
+ * it), or NULL when none is. */
+const goat_line_info *goat_lexer_line_info_at(const goat_lexer *lx, size_t offset);
 void goat_lexer_free(goat_lexer *lx);
 
 #endif

@@ -2,8 +2,10 @@
  *
  * Recursive descent, one function per production of the Go specification,
  * accepting exactly what go/parser (Go 1.19, mode ParseComments) accepts and
- * rejecting what it rejects. On failure the result is the first error in
- * source order, formatted as go/parser would word it, with FILE:LINE:COL.
+ * rejecting what it rejects. On failure the result is go/parser's first
+ * error, worded as go/parser words it, at FILE:LINE:COL as go/token reports
+ * it (mapped by //line directives, which can change the file name, drop
+ * the column, or leave no name at all).
  *
  * Nesting depth is capped the way go/parser caps it (100,000 levels); the
  * parser runs on a stack large enough for that cap, so no input, however

@@ -32,46 +32,62 @@ static void position_of(const goat_lines *lines, const char *src, size_t len, go
     }
 }
 
-static void add_error(goat_parser *p, goat_pos pos, int line, int col, char *msg)
+/* A position as go/token reports it: adjusted by the //line directive in
+ * effect, if any. */
+typedef struct located {
+    const char *file;
+    int line, col;
+} located;
+
+static int compare_errors(const goat_parse_error *x, const goat_parse_error *y);
+
+/* go/parser's ErrorList.Add; only the least error is kept (see least_error). */
+static void add_error(goat_parser *p, goat_pos pos, located at, char *msg)
 {
-    if (p->error_count == p->error_cap) {
-        void *items = p->errors;
-        goat_grow(&items, &p->error_cap, p->error_count + 1, sizeof *p->errors);
-        p->errors = items;
+    goat_parse_error e = {pos, at.file, at.line, at.col, msg};
+    p->error_count++;
+    p->last_error_line = at.line;
+    if (p->error_count == 1 || compare_errors(&e, &p->least_error) < 0) {
+        free(p->least_error.msg);
+        p->least_error = e;
+    } else {
+        free(msg);
     }
-    goat_parse_error *e = &p->errors[p->error_count++];
-    e->pos = pos;
-    e->line = line;
-    e->col = col;
-    e->msg = msg;
 }
 
-static void locate(goat_parser *p, goat_pos pos, int *line, int *col)
+/* go/token's unpack with adjusted positions: lines count on from the
+ * directive's line; the column is known only on the directive's own line
+ * and only when the directive gave one. */
+static located locate(goat_parser *p, goat_pos pos)
 {
     if (!p->lines_ready) {
         goat_lines_init(&p->lines, p->src, p->len);
         p->lines_ready = true;
     }
-    position_of(&p->lines, p->src, p->len, pos, line, col);
+    located at = {p->filename, 0, 0};
+    position_of(&p->lines, p->src, p->len, pos, &at.line, &at.col);
+    size_t off = pos < 0 ? 0 : (size_t)pos > p->len ? p->len : (size_t)pos;
+    const goat_line_info *info = goat_lexer_line_info_at(&p->lx, off);
+    if (info) {
+        int info_line, info_col;
+        goat_lines_position(&p->lines, info->offset, &info_line, &info_col);
+        int64_t d = at.line - info_line;
+        at.file = info->filename;
+        at.line = (int)(info->line + d);
+        if (info->col == 0)
+            at.col = 0;
+        else if (d == 0)
+            at.col = (int)(info->col + (int64_t)(off - info->offset));
+    }
+    return at;
 }
 
-/* go/scanner reports its errors to go/parser's list as it finds them; the
- * lexer keeps the first, so each new first error joins the list when it
- * appears. */
-static void note_scan_error(goat_parser *p)
+/* go/scanner's error handler: each error joins go/parser's list as it is
+ * found. */
+static void note_scan_error(void *ctx, size_t offset, const char *msg)
 {
-    const goat_lexer_state *st = &p->lx.state;
-    if (!st->first_error)
-        return;
-    if (p->scan_error_seen && st->first_error_offset == p->scan_error_offset &&
-        strcmp(st->first_error, p->errors[p->scan_error_index].msg) == 0)
-        return;
-    int line, col;
-    locate(p, (goat_pos)st->first_error_offset, &line, &col);
-    add_error(p, (goat_pos)st->first_error_offset, line, col, goat_xstrdup(st->first_error));
-    p->scan_error_seen = true;
-    p->scan_error_offset = st->first_error_offset;
-    p->scan_error_index = p->error_count - 1;
+    goat_parser *p = ctx;
+    add_error(p, (goat_pos)offset, locate(p, (goat_pos)offset), goat_xstrdup(msg));
 }
 
 /* goat_p_next's rare cases: a comment (collected for the file, then
@@ -79,8 +95,6 @@ static void note_scan_error(goat_parser *p)
 void goat_p_next_slow(goat_parser *p, goat_token t)
 {
     for (;;) {
-        if (p->lx.state.first_error)
-            note_scan_error(p);
         if (t.kind == GOAT_TOK_COMMENT) {
             if (p->comment_count == p->comment_cap) {
                 void *items = p->comments;
@@ -138,10 +152,9 @@ void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
         goat_p_bailout(p);
         return;
     }
-    int line, col;
-    locate(p, pos, &line, &col);
+    located at = locate(p, pos);
     size_t n = p->error_count;
-    if (n > 0 && p->errors[n - 1].line == line)
+    if (n > 0 && p->last_error_line == at.line)
         return;
     if (n > 10) {
         goat_p_bailout(p);
@@ -153,7 +166,7 @@ void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     if (vasprintf(&msg, fmt, ap) < 0)
         goat_out_of_memory();
     va_end(ap);
-    add_error(p, pos, line, col, msg);
+    add_error(p, pos, at, msg);
 }
 
 /* go/parser's errorExpected: names what was found when the error is at the
@@ -485,10 +498,12 @@ static bool may_exceed_scope_depth(const goat_parser *p)
  * the caller's, without asking how much it has left. */
 enum { SMALL_FILE = 512 };
 
-/* go/parser's ErrorList.Less: by line, then column, then message. */
-static int compare_errors(const void *a, const void *b)
+/* go/parser's ErrorList.Less: by file name, line, column, then message. */
+static int compare_errors(const goat_parse_error *x, const goat_parse_error *y)
 {
-    const goat_parse_error *x = a, *y = b;
+    int by_file = strcmp(x->file, y->file);
+    if (by_file != 0)
+        return by_file;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->col != y->col)
@@ -505,7 +520,12 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     p->src = src;
     p->len = len;
     p->sync_pos = -1;
-    goat_lexer_config cfg = {.filename = filename, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
+    goat_lexer_config cfg = {.filename = filename,
+                             .src = src,
+                             .len = len,
+                             .mode = GOAT_LEX_COMMENTS,
+                             .on_error = note_scan_error,
+                             .error_ctx = p};
     goat_lexer_init(&p->lx, &cfg);
 
     parse_job job = {.p = p, .file = NULL, .failed = false};
@@ -519,16 +539,14 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     goat_pos too_deep;
     if (job.file && !job.failed && !p->bailed && may_exceed_scope_depth(p) &&
         goat_resolve_depth_exceeded(job.file, &too_deep)) {
-        int line, col;
-        locate(p, too_deep, &line, &col);
-        add_error(p, too_deep, line, col, goat_xstrdup(GOAT_SCOPE_DEPTH_MSG));
+        add_error(p, too_deep, locate(p, too_deep), goat_xstrdup(GOAT_SCOPE_DEPTH_MSG));
     }
 
     /* go/parser sorts the errors it collected and reports the first */
     goat_error *err = NULL;
     if (p->error_count) {
-        qsort(p->errors, p->error_count, sizeof *p->errors, compare_errors);
-        err = goat_error_new(filename, p->errors[0].line, p->errors[0].col, "%s", p->errors[0].msg);
+        const goat_parse_error *first = &p->least_error;
+        err = goat_error_new(first->file, first->line, first->col, "%s", first->msg);
     }
 
     if (!err) {
@@ -547,9 +565,7 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
     free(p->scratch);
     free(p->imports);
     free(p->comments);
-    for (size_t i = 0; i < p->error_count; i++)
-        free(p->errors[i].msg);
-    free(p->errors);
+    free(p->least_error.msg);
     if (p->lines_ready)
         goat_lines_free(&p->lines);
     free(p);

@@ -24,7 +24,8 @@
 
 typedef struct goat_parse_error {
     goat_pos pos;
-    int line, col;
+    const char *file; /* the file's name, or a //line directive's (lexer-owned) */
+    int line, col;    /* as the file or directive numbers them; col 0: unknown */
     char *msg;
 } goat_parse_error;
 
@@ -67,12 +68,14 @@ typedef struct goat_parser {
     goat_comment *comments;
     size_t comment_count, comment_cap;
 
-    /* go/parser's error list, in the order errors were found */
-    goat_parse_error *errors;
-    size_t error_count, error_cap;
+    /* go/parser's error list, reduced to what decides its outcome: how
+     * many errors, the line of the last one (one error per line), and the
+     * least by go/parser's order, which sorting would put first (msg
+     * owned; valid when error_count > 0). */
+    size_t error_count;
+    int last_error_line;
+    goat_parse_error least_error;
     unsigned long error_calls;
-    bool scan_error_seen;
-    size_t scan_error_offset, scan_error_index;
     goat_lines lines; /* built at the first error */
     bool lines_ready;
 
@@ -108,7 +111,7 @@ static inline void goat_p_next(goat_parser *p)
         return;
     }
     goat_token t = goat_lexer_next(&p->lx);
-    if (__builtin_expect(t.kind == GOAT_TOK_COMMENT || p->lx.state.first_error != NULL, 0)) {
+    if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0)) {
         goat_p_next_slow(p, t);
         return;
     }

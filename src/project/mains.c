@@ -96,7 +96,7 @@ static void scan_header(scan *s, pkg_dir *d, const char *path, const char *src, 
                         bool *is_main, bool *ignored)
 {
     goat_lexer lx;
-    goat_lexer_config lc = {path, src, len, GOAT_LEX_COMMENTS};
+    goat_lexer_config lc = {.filename = path, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
     goat_lexer_init(&lx, &lc);
     goat_token t = goat_lexer_next(&lx);
     *ignored = false;

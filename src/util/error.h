@@ -4,9 +4,11 @@
  * carries where it happened: a file, and when known a 1-based line and a
  * 1-based byte column, or a configuration key. Printed, it reads
  *   FILE:LINE:COL: message      (file and position known)
+ *   FILE:LINE: message          (file and line known)
  *   FILE: message               (file only)
  *   message                     (neither)
- * which is the form editors and CI logs jump to. */
+ * which is the form editors and CI logs jump to. An empty FILE (which a Go
+ * //line directive can name) is left out with its colon, as go/token does. */
 #ifndef GOAT_UTIL_ERROR_H
 #define GOAT_UTIL_ERROR_H
 

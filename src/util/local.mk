@@ -4,5 +4,14 @@ libgoat_a_SOURCES += \
 	src/util/file.c src/util/file.h \
 	src/util/lines.c src/util/lines.h \
 	src/util/lineset.c src/util/lineset.h \
+	src/util/path.c src/util/path.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/xalloc.c src/util/xalloc.h
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_util_path
+TESTS += tests/unit/test_util_path
+endif
+tests_unit_test_util_path_SOURCES = tests/unit/test_util_path.c
+tests_unit_test_util_path_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_util_path_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

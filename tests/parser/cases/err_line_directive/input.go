@@ -1,0 +1,4 @@
+package p
+
+//line gen.y:100
+var x = )

@@ -1,0 +1,3 @@
+package p
+
+/*line gen.y:10:20*/ var x = )

@@ -1,0 +1,4 @@
+package p
+
+//line :7
+var a = )

@@ -1,0 +1,4 @@
+package p
+
+//line scan.go:30:4
+var a = '

@@ -1,0 +1,6 @@
+package p
+
+var a = )
+
+//line first.go:1
+var b = )
