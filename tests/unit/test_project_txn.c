@@ -160,11 +160,14 @@ Test(txn, refuses_symlinks_and_escapes)
         goat_error_free(err);
         goat_txn_free(t);
         expect_content("real/f.go", "x\n");
-        cr_expect_not_null(goat_txn_check_path(bad[i]), "check_path accepted %s", bad[i]);
+        goat_error *refused = goat_txn_check_path(bad[i]);
+        cr_expect_not_null(refused, "check_path accepted %s", bad[i]);
+        goat_error_free(refused);
     }
     cr_expect_eq(entry_count("real"), 1);
     goat_error *ok = goat_txn_check_path("real/f.go");
     cr_expect_null(ok);
+    goat_error_free(ok);
 }
 
 Test(txn, empty_directory_pruned_after_commit)
