@@ -43,13 +43,13 @@ goat_error *goat_error_wrap(goat_error *err, const char *fmt, ...)
 char *goat_error_format(const goat_error *err)
 {
     /* an empty file name (a //line directive's) leaves just the numbers */
-    if (err->file && !*err->file && err->line > 0 && err->col > 0)
+    if (err->file && !*err->file && err->line > 0 && err->col != 0)
         return goat_xasprintf("%d:%d: %s", err->line, err->col, err->message);
     if (err->file && !*err->file && err->line > 0)
         return goat_xasprintf("%d: %s", err->line, err->message);
     if (err->file && !*err->file)
         return goat_xstrdup(err->message);
-    if (err->file && err->line > 0 && err->col > 0)
+    if (err->file && err->line > 0 && err->col != 0)
         return goat_xasprintf("%s:%d:%d: %s", err->file, err->line, err->col, err->message);
     if (err->file && err->line > 0)
         return goat_xasprintf("%s:%d: %s", err->file, err->line, err->message);
