@@ -380,17 +380,20 @@ const goat_line_info *goat_lexer_line_info_at(const goat_lexer *lx, size_t offse
 /* go/scanner's updateLineInfo once the numbers are valid: from offset next
  * on, positions are reported as line (and col) of the directive's file,
  * name[0, name_len) at text_offset in the source. An empty name keeps the
- * file in effect when a column is given and stays empty otherwise; a
+ * file in effect when a column is given (col_given: col may have wrapped
+ * to zero or below, as go/scanner's int conversion wraps it) and stays
+ * empty otherwise; a
  * relative one is taken from the directory of the file being scanned. */
 static void add_line_info(goat_lexer *lx, size_t next, size_t text_offset, const char *name, size_t name_len,
-                          int64_t line, int64_t col)
+                          int64_t line, bool col_given, int64_t col)
 {
     goat_lexer_state *s = &lx->state;
-    /* go/token's AddLineColumnInfo keeps only increasing offsets inside the file */
-    if ((s->line_info_count > 0 && s->line_infos[s->line_info_count - 1].offset >= next) || next >= lx->config.len)
+    /* go/token's AddLineColumnInfo: the first directive always counts; a
+     * later one only at a greater offset inside the file */
+    if (s->line_info_count > 0 && (s->line_infos[s->line_info_count - 1].offset >= next || next >= lx->config.len))
         return;
     char *filename;
-    if (name_len == 0 && col > 0) {
+    if (name_len == 0 && col_given) {
         const goat_line_info *in_effect = goat_lexer_line_info_at(lx, text_offset);
         filename = goat_xstrdup(in_effect ? in_effect->filename : lx->config.filename);
     } else if (name_len == 0) {
@@ -540,7 +543,7 @@ static const char *scan_comment(goat_lexer *lx, size_t *lit_len)
                     report(lx, toffs + i, "invalid line number: %.*s", (int)(tn - i), text + i);
                 else if (!bad)
                     add_line_info(lx, lit[1] == '/' && s->ch == '\n' ? s->offset + 1 : s->offset, toffs, text,
-                                  i - 1, line, col_given ? num : 0);
+                                  i - 1, line, col_given, col_given ? num : 0);
             }
         }
     }

@@ -69,8 +69,8 @@ static located locate(goat_parser *p, goat_pos pos)
     size_t off = pos < 0 ? 0 : (size_t)pos > p->len ? p->len : (size_t)pos;
     const goat_line_info *info = goat_lexer_line_info_at(&p->lx, off);
     if (info) {
-        int info_line, info_col;
-        goat_lines_position(&p->lines, info->offset, &info_line, &info_col);
+        int info_line, info_col; /* a directive's offset may be the end of the file */
+        position_of(&p->lines, p->src, p->len, (goat_pos)info->offset, &info_line, &info_col);
         int64_t d = at.line - info_line;
         at.file = info->filename;
         at.line = (int)(info->line + d);

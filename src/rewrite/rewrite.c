@@ -260,6 +260,97 @@ static goat_error *parse(goat_arena *arena, const char *filename, const char *sr
     return err;
 }
 
+/* ---- blocks that can be removed ---- */
+
+typedef struct overlap_check {
+    const goat_markers *marks;
+    bool (*removed)(const goat_marker *m);
+    const goat_marker *block; /* the first block found overlapping a node */
+    const goat_node *node;
+} overlap_check;
+
+/* The last removed block starting at or before offset, or NULL. */
+static const goat_marker *block_at_or_before(const overlap_check *c, size_t offset)
+{
+    const goat_marker *found = NULL;
+    size_t lo = 0, hi = c->marks->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->marks->items[mid].start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && !found;)
+        if (c->removed(&c->marks->items[i]))
+            found = &c->marks->items[i];
+    return found;
+}
+
+static bool overlap_visit(const goat_node *n, int depth, void *arg)
+{
+    (void)depth;
+    overlap_check *c = arg;
+    if (c->block || n->pos < 0 || n->end <= n->pos)
+        return c->block == NULL;
+    size_t pos = (size_t)n->pos, end = (size_t)n->end;
+    /* a node starting inside a block must end inside it ... */
+    const goat_marker *b = block_at_or_before(c, pos);
+    if (b && pos < b->end && end > b->end) {
+        c->block = b;
+        c->node = n;
+        return false;
+    }
+    /* ... and one ending inside a block must start inside it, but for the
+     * nodes that end where their last statement ends (case and select
+     * clauses, labeled statements): losing whole statements leaves them
+     * whole, the statements of a block being whole statements themselves */
+    b = block_at_or_before(c, end - 1);
+    if (b && pos < b->start && end > b->start && end <= b->end && n->kind != GOAT_CASE_CLAUSE &&
+        n->kind != GOAT_COMM_CLAUSE && n->kind != GOAT_LABELED_STMT) {
+        c->block = b;
+        c->node = n;
+        return false;
+    }
+    return true;
+}
+
+/* Removing a block must not cut code in two: one whose // +goat:end was
+ * moved (or whose code was edited) could take half a statement with it and
+ * leave a file that no longer compiles. Such a block is an error naming
+ * it, rather than broken output. */
+static goat_error *check_removable(const char *filename, const goat_node *file, const char *src, size_t len,
+                                   const goat_markers *marks, bool (*removed)(const goat_marker *m))
+{
+    overlap_check c = {marks, removed, NULL, NULL};
+    goat_ast_inspect(file, overlap_visit, &c);
+    if (!c.block)
+        return NULL;
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    int last_line, from_line, to_line, col;
+    goat_lines_position(&lines, c.block->end > 0 ? c.block->end - 1 : 0, &last_line, &col);
+    goat_lines_position(&lines, (size_t)c.node->pos, &from_line, &col);
+    goat_lines_position(&lines, (size_t)c.node->end - 1, &to_line, &col);
+    goat_lines_free(&lines);
+    const char *word = src + c.block->start + c.block->indent_len;
+    return goat_error_new(filename, c.block->line, (int)c.block->indent_len + 1,
+                          "%.*s block (to line %d) overlaps the code of lines %d to %d: removing it would cut "
+                          "that code in two",
+                          (int)(src + c.block->hint - word), word, last_line, from_line, to_line);
+}
+
+static bool removed_by_clean(const goat_marker *m)
+{
+    (void)m;
+    return true;
+}
+
+static bool removed_by_patch(const goat_marker *m)
+{
+    return m->kind == GOAT_MARKER_DELETE;
+}
+
 /* The parsed file and its marker blocks; on failure nothing to free. */
 static goat_error *parse_with_markers(goat_arena *arena, const char *filename, const char *src, size_t len,
                                       goat_node **file, goat_markers *marks)
@@ -385,6 +476,11 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         err = goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:insert is %s",
                              where == GOAT_POSITION_OUTSIDE_FUNCTION ? "not inside a function body"
                                                                      : "not at a statement position");
+        goat_markers_free(&marks);
+        goat_arena_free(&arena);
+        return err;
+    }
+    if ((err = check_removable(filename, file, src, len, &marks, removed_by_patch))) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
         return err;
@@ -588,10 +684,10 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    if (marks.count == 0) {
+    if (marks.count == 0 || (err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
-        return finish(&edits, filename, src, len, out);
+        return err ? err : finish(&edits, filename, src, len, out);
     }
     /* A block directly before an opened one (func main's block above a
      * tracked one-line main) disappears with the opened body's first gap. */

@@ -144,6 +144,28 @@ var mutationTokens = []string{
 	"/*", "*/", "//", "`", "'", "\"", "\r", "\x00", "\xff", "\\", "[T any]", "L:",
 }
 
+// Pieces of //line and /*line*/ directives, valid and not: go/token maps
+// error positions through the valid ones.
+var (
+	directiveNames   = []string{"", "a.go", "../b/./c.go", "/abs/d.go", "x:y.go", "dir/", " sp.go"}
+	directiveNumbers = []string{"1", "0", "7", "1073741823", "1073741824", "18446744073709551615", "x", ""}
+)
+
+func directive(r *rand.Rand) string {
+	name := directiveNames[r.Intn(len(directiveNames))]
+	num := func() string { return directiveNumbers[r.Intn(len(directiveNumbers))] }
+	switch r.Intn(4) {
+	case 0:
+		return "\n//line " + name + ":" + num() + "\n"
+	case 1:
+		return "\n//line " + name + ":" + num() + ":" + num() + "\n"
+	case 2:
+		return "/*line " + name + ":" + num() + ":" + num() + "*/"
+	default:
+		return "/*line " + name + ":" + num() + "*/"
+	}
+}
+
 func mutate(args []string) {
 	if len(args) < 4 {
 		fmt.Fprintln(os.Stderr, "usage: goast -mutate OUTDIR N SEED FILE...")
@@ -172,7 +194,7 @@ func mutate(args []string) {
 		data := append([]byte(nil), seeds[r.Intn(len(seeds))]...)
 		for k := 1 + r.Intn(3); k > 0; k-- {
 			pos := r.Intn(len(data) + 1)
-			switch op := r.Intn(10); {
+			switch op := r.Intn(11); {
 			case op < 3: // delete a few bytes
 				end := pos + 1 + r.Intn(4)
 				if end > len(data) {
@@ -184,6 +206,9 @@ func mutate(args []string) {
 				data = append(data[:pos], append([]byte(tok), data[pos:]...)...)
 			case op < 9: // cut the rest
 				data = data[:pos]
+			case op < 10: // insert a line directive
+				d := directive(r)
+				data = append(data[:pos], append([]byte(d), data[pos:]...)...)
 			default: // duplicate a snippet
 				q := r.Intn(len(data) + 1)
 				end := q + 1 + r.Intn(12)
