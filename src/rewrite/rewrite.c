@@ -335,8 +335,8 @@ static goat_error *check_removable(const char *filename, const goat_node *file, 
     goat_lines_free(&lines);
     const char *word = src + c.block->start + c.block->indent_len;
     return goat_error_new(filename, c.block->line, (int)c.block->indent_len + 1,
-                          "%.*s block (to line %d) overlaps the code of lines %d to %d: removing it would cut "
-                          "that code in two",
+                          "%.*s block (to line %d) overlaps the code of lines %d to %d: it no longer holds "
+                          "whole statements, and removing it would cut that code in two",
                           (int)(src + c.block->hint - word), word, last_line, from_line, to_line);
 }
 
@@ -346,9 +346,11 @@ static bool removed_by_clean(const goat_marker *m)
     return true;
 }
 
-static bool removed_by_patch(const goat_marker *m)
+/* patch removes delete blocks, and writes a generate block anew when its
+ * Track call is gone */
+static bool replaced_by_patch(const goat_marker *m)
 {
-    return m->kind == GOAT_MARKER_DELETE;
+    return m->kind == GOAT_MARKER_DELETE || m->kind == GOAT_MARKER_GENERATE;
 }
 
 /* The parsed file and its marker blocks; on failure nothing to free. */
@@ -480,7 +482,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_arena_free(&arena);
         return err;
     }
-    if ((err = check_removable(filename, file, src, len, &marks, removed_by_patch))) {
+    if ((err = check_removable(filename, file, src, len, &marks, replaced_by_patch))) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
         return err;
