@@ -586,6 +586,19 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
         goat_arena_free(&arena);
         return goat_error_new(filename, lb_line, col, "cannot open the one-line body of func main");
     }
+    int first_line = 0;
+    if (lb_line != rb_line && body->u.block.list.count > 0)
+        goat_lines_position(&lines, (size_t)body->u.block.list.items[0]->pos, &first_line, &col);
+    if (first_line == lb_line) {
+        /* The block goes on the line after '{': there it would follow that
+         * statement, or land inside it. gofmt never leaves code so. */
+        free(call);
+        goat_lines_free(&lines);
+        goat_arena_free(&arena);
+        return goat_error_new(filename, first_line, col,
+                              "func main's first statement is on the line of its '{': format the file with gofmt "
+                              "first");
+    }
     if (lb_line == rb_line) {
         open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
     } else {
