@@ -782,13 +782,13 @@ static goat_tok scan_number(goat_lexer *lx)
     return tok;
 }
 
-static int digit_val(int ch)
+int goat_hex_digit_value(int ch)
 {
     if (is_decimal(ch))
         return ch - '0';
     if ('a' <= lower(ch) && lower(ch) <= 'f')
         return lower(ch) - 'a' + 10;
-    return 16;
+    return -1;
 }
 
 /* An escape after '\\'; quote is the literal's quote. On an error it stops
@@ -843,7 +843,7 @@ static bool scan_escape(goat_lexer *lx, int quote)
 
     uint32_t x = 0;
     for (; n > 0; n--) {
-        unsigned d = (unsigned)digit_val(s->ch);
+        unsigned d = (unsigned)goat_hex_digit_value(s->ch); /* not a digit: past any base */
         if (d >= base) {
             if (s->ch < 0) {
                 report(lx, s->offset, "escape sequence not terminated");

@@ -111,6 +111,10 @@ void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config);
 goat_token goat_lexer_next(goat_lexer *lx);
 /* The first error as FILE:LINE:COL: message, or NULL. Caller frees. */
 goat_error *goat_lexer_error(const goat_lexer *lx);
+/* The value of a hexadecimal digit (either case), or -1 for any other
+ * character. */
+int goat_hex_digit_value(int ch);
+
 /* The //line directive in effect at offset (the last one scanned before
  * it), or NULL when none is. */
 const goat_line_info *goat_lexer_line_info_at(const goat_lexer *lx, size_t offset);

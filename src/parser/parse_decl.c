@@ -17,15 +17,11 @@ static goat_node *finish(goat_node *n)
 
 /* ---- import path validation (go/parser's isValidImport) ---- */
 
-static int hexval(char c)
+/* The lexer has already rejected bad escapes: a non-digit cannot occur. */
+static int hex_or_zero(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    int v = goat_hex_digit_value((unsigned char)c);
+    return v < 0 ? 0 : v;
 }
 
 /* Decodes one UTF-8 sequence at s[*i]; invalid bytes give U+FFFD. */
@@ -106,7 +102,7 @@ static char *unquote(const char *lit, size_t n, size_t *out_len)
         case 'x': {
             int v = 0;
             for (int k = 0; k < 2 && i < n - 1; k++)
-                v = v * 16 + (hexval(lit[i]) < 0 ? 0 : hexval(lit[i])), i++;
+                v = v * 16 + hex_or_zero(lit[i++]);
             out[o++] = (char)v;
             break;
         }
@@ -114,7 +110,7 @@ static char *unquote(const char *lit, size_t n, size_t *out_len)
             int digits = e == 'u' ? 4 : 8;
             uint32_t v = 0;
             for (int k = 0; k < digits && i < n - 1; k++)
-                v = v * 16 + (uint32_t)(hexval(lit[i]) < 0 ? 0 : hexval(lit[i])), i++;
+                v = v * 16 + (uint32_t)hex_or_zero(lit[i++]);
             if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
                 v = 0xFFFD;
             if (v < 0x80) {

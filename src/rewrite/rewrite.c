@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "rewrite/align.h"
 #include "rewrite/imports.h"
@@ -121,17 +122,6 @@ static void quote_gap(goat_strbuf *sb, const char *s, size_t n)
     goat_strbuf_putc(sb, '"');
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 typedef struct gaps {
     goat_strbuf *items;
     size_t count, cap;
@@ -166,14 +156,16 @@ static bool parse_gaps(const char *h, size_t n, gaps *out)
             }
             if (ch == '\\' && i < n) {
                 char e = h[i++];
+                int hi, lo;
                 if (e == 't')
                     ch = '\t';
                 else if (e == 'r')
                     ch = '\r';
                 else if (e == 'n')
                     ch = '\n';
-                else if (e == 'x' && i + 1 < n && hexval(h[i]) >= 0 && hexval(h[i + 1]) >= 0) {
-                    ch = (char)(hexval(h[i]) * 16 + hexval(h[i + 1]));
+                else if (e == 'x' && i + 1 < n && (hi = goat_hex_digit_value((unsigned char)h[i])) >= 0 &&
+                         (lo = goat_hex_digit_value((unsigned char)h[i + 1])) >= 0) {
+                    ch = (char)(hi * 16 + lo);
                     i += 2;
                 } else
                     ch = e;
