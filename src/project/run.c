@@ -13,6 +13,7 @@
 #include "project/mains.h"
 #include "project/plan.h"
 #include "project/pool.h"
+#include "rewrite/markers.h"
 #include "rewrite/rewrite.h"
 #include "util/file.h"
 #include "util/strbuf.h"
@@ -659,8 +660,8 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         size_t len = 0;
         if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
             break;
-        if (!contains(text, len, "+goat:") && !contains(text, len, import_path))
-            continue;
+        if (!goat_markers_possible(text, len))
+            continue; /* nothing goat_rewrite_clean would change */
         goat_rewrite_options ro = rewrite_options(p, import_path, 1);
         goat_rewrite_result res = {0};
         if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
