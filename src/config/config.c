@@ -234,9 +234,7 @@ static goat_error *node_error(const parse_ctx *ctx, const yaml_node_t *node, con
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0)
-        goat_out_of_memory();
+    char *msg = goat_xvasprintf(fmt, ap);
     va_end(ap);
     goat_error *err = goat_error_new(ctx->filename, (int)node->start_mark.line + 1,
                                      (int)node->start_mark.column + 1, "%s: %s", key, msg);

@@ -13,9 +13,7 @@ goat_error *goat_git_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *what = NULL;
-    if (vasprintf(&what, fmt, ap) < 0)
-        goat_out_of_memory();
+    char *what = goat_xvasprintf(fmt, ap);
     va_end(ap);
     const git_error *last = git_error_last();
     goat_error *err = goat_error_new(NULL, 0, 0, "%s: %s", what,

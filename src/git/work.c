@@ -52,10 +52,8 @@ static goat_error *diff_lines(git_repository *repo, goat_work_item *item, const 
  * it unless the content is binary. */
 static void all_lines(goat_work_item *item, bool binary, int total)
 {
-    if (binary)
-        return;
-    for (int line = 1; line <= total; line++)
-        goat_lineset_add(&item->lines, line);
+    if (!binary)
+        goat_lineset_add_range(&item->lines, 1, total);
 }
 
 void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work_item *item)

@@ -162,9 +162,7 @@ void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0)
-        goat_out_of_memory();
+    char *msg = goat_xvasprintf(fmt, ap);
     va_end(ap);
     add_error(p, pos, at, msg);
 }

@@ -5,15 +5,6 @@
 
 #include "util/xalloc.h"
 
-__attribute__((format(printf, 1, 0)))
-static char *vformat(const char *fmt, va_list ap)
-{
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        goat_out_of_memory();
-    return s;
-}
-
 goat_error *goat_error_new(const char *file, int line, int col, const char *fmt, ...)
 {
     goat_error *err = goat_xcalloc(1, sizeof *err);
@@ -22,7 +13,7 @@ goat_error *goat_error_new(const char *file, int line, int col, const char *fmt,
     err->col = col;
     va_list ap;
     va_start(ap, fmt);
-    err->message = vformat(fmt, ap);
+    err->message = goat_xvasprintf(fmt, ap);
     va_end(ap);
     return err;
 }
@@ -31,7 +22,7 @@ goat_error *goat_error_wrap(goat_error *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *prefix = vformat(fmt, ap);
+    char *prefix = goat_xvasprintf(fmt, ap);
     va_end(ap);
     char *joined = goat_xasprintf("%s: %s", prefix, err->message);
     free(prefix);

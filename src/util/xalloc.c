@@ -56,15 +56,20 @@ char *goat_xstrndup(const char *s, size_t n)
     return p;
 }
 
+char *goat_xvasprintf(const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        goat_out_of_memory();
+    return s;
+}
+
 char *goat_xasprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = NULL;
-    int n = vasprintf(&s, fmt, ap);
+    char *s = goat_xvasprintf(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        goat_out_of_memory();
     return s;
 }
 

@@ -6,6 +6,7 @@
 #ifndef GOAT_UTIL_XALLOC_H
 #define GOAT_UTIL_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Prints "goat: out of memory" and exits with status 1. */
@@ -20,6 +21,7 @@ char *goat_xstrdup(const char *s);
 char *goat_xstrndup(const char *s, size_t n);
 /* printf into a freshly allocated string. */
 char *goat_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *goat_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grows *items (of *cap elements of elem_size bytes) so that it can hold at
  * least need elements; capacity doubles to keep appends amortised O(1). */
