@@ -97,13 +97,13 @@ static int cmp_spec(const goat_node *spec, const char *alias, const char *path)
     return strcmp(name, alias);
 }
 
-static int line_at(const char *src, goat_pos pos)
+/* Whether a blank line (or more) separates from and to. */
+static bool blank_line_between(const char *src, goat_pos from, goat_pos to)
 {
-    int line = 1;
-    for (goat_pos i = 0; i < pos; i++)
-        if (src[i] == '\n')
-            line++;
-    return line;
+    int newlines = 0;
+    for (goat_pos i = from; i < to && newlines < 2; i++)
+        newlines += src[i] == '\n';
+    return newlines >= 2;
 }
 
 static bool joinable(const goat_node *decl, const char *src, size_t len)
@@ -125,6 +125,31 @@ static bool joinable(const goat_node *decl, const char *src, size_t len)
 static void spec_text(goat_strbuf *sb, const char *alias, const char *path)
 {
     goat_strbuf_printf(sb, "%s \"%s\"", alias, path);
+}
+
+/* "import ALIAS "PATH"" after end: on a line of its own (after a blank
+ * line when blank_line) when only trivia follows end on its line, else
+ * joined to it with "; ". */
+static void import_decl_after(goat_strbuf *sb, goat_splices *edits, const char *src, size_t len, size_t end,
+                              const char *nl, const char *alias, const char *path, bool blank_line)
+{
+    size_t at = end;
+    if (rest_is_trivia(src, len, end)) {
+        at = line_finish(src, len, end);
+        if (at == len && (len == 0 || src[len - 1] != '\n'))
+            goat_strbuf_puts(sb, nl);
+        if (blank_line)
+            goat_strbuf_puts(sb, nl);
+        goat_strbuf_puts(sb, "import ");
+        spec_text(sb, alias, path);
+        goat_strbuf_puts(sb, nl);
+    } else {
+        goat_strbuf_puts(sb, "; import ");
+        spec_text(sb, alias, path);
+    }
+    size_t n;
+    char *text = goat_strbuf_detach(sb, &n);
+    goat_splices_add_owned(edits, at, 0, text, n);
 }
 
 bool goat_import_add(const goat_node *file, const char *src, size_t len,
@@ -153,7 +178,7 @@ bool goat_import_add(const goat_node *file, const char *src, size_t len,
         /* The last run: specs on consecutive lines, as gofmt sorts them. */
         size_t run = 0;
         for (size_t i = 1; i < specs->count; i++)
-            if (line_at(src, specs->items[i]->pos) > 1 + line_at(src, specs->items[i - 1]->end))
+            if (blank_line_between(src, specs->items[i - 1]->end, specs->items[i]->pos))
                 run = i;
         size_t indent_at = line_begin(src, (size_t)specs->items[run]->pos);
         size_t indent_len = (size_t)specs->items[run]->pos - indent_at;
@@ -172,52 +197,15 @@ bool goat_import_add(const goat_node *file, const char *src, size_t len,
         goat_strbuf_puts(&sb, lnl);
         size_t n;
         char *text = goat_strbuf_detach(&sb, &n);
-        if (at == len && (len == 0 || src[len - 1] != '\n')) {
-            /* cannot happen for a group closed by ')' on its own line */
-        }
         goat_splices_add_owned(edits, at, 0, text, n);
         return true;
     }
-    if (last_import) {
-        size_t end = (size_t)last_import->end;
-        if (rest_is_trivia(src, len, end)) {
-            size_t at = line_finish(src, len, end);
-            if (at == len && (len == 0 || src[len - 1] != '\n'))
-                goat_strbuf_puts(&sb, nl);
-            goat_strbuf_puts(&sb, "import ");
-            spec_text(&sb, alias, path);
-            goat_strbuf_puts(&sb, nl);
-            size_t n;
-            char *text = goat_strbuf_detach(&sb, &n);
-            goat_splices_add_owned(edits, at, 0, text, n);
-        } else {
-            goat_strbuf_puts(&sb, "; import ");
-            spec_text(&sb, alias, path);
-            size_t n;
-            char *text = goat_strbuf_detach(&sb, &n);
-            goat_splices_add_owned(edits, end, 0, text, n);
-        }
-        return true;
-    }
-    size_t end = (size_t)file->u.file.name->end;
-    if (rest_is_trivia(src, len, end)) {
-        size_t at = line_finish(src, len, end);
-        if (at == len && (len == 0 || src[len - 1] != '\n'))
-            goat_strbuf_puts(&sb, nl);
-        goat_strbuf_puts(&sb, nl);
-        goat_strbuf_puts(&sb, "import ");
-        spec_text(&sb, alias, path);
-        goat_strbuf_puts(&sb, nl);
-        size_t n;
-        char *text = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(edits, at, 0, text, n);
-    } else {
-        goat_strbuf_puts(&sb, "; import ");
-        spec_text(&sb, alias, path);
-        size_t n;
-        char *text = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(edits, end, 0, text, n);
-    }
+    /* a declaration of its own: after the last import, or a blank line
+     * after the package clause */
+    if (last_import)
+        import_decl_after(&sb, edits, src, len, (size_t)last_import->end, nl, alias, path, false);
+    else
+        import_decl_after(&sb, edits, src, len, (size_t)file->u.file.name->end, nl, alias, path, true);
     return true;
 }
 
