@@ -122,8 +122,8 @@ void goat_plan_prune_dir(goat_plan *plan, const char *dir)
 
 static bool file_changes(const goat_plan_file *f)
 {
-    if (!f->old_text || !f->new_text)
-        return f->old_text != f->new_text;
+    if (!f->old_text || !f->new_text || f->old_text == f->new_text)
+        return f->old_text != f->new_text; /* an untouched file shares its text */
     return f->old_len != f->new_len || memcmp(f->old_text, f->new_text, f->old_len) != 0;
 }
 

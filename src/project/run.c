@@ -628,11 +628,11 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         err = plan_package(p, o, &plan, &tr, import_path, &entries);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
+    size_t changed = err ? 0 : goat_plan_changed_count(&plan);
     if (!err)
         fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
                 o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
-                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", goat_plan_changed_count(&plan),
-                goat_plan_changed_count(&plan) == 1 ? "" : "s");
+                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", changed, changed == 1 ? "" : "s");
     tracking_free(&tr);
     goat_plan_free(&plan);
     free(import_path);
