@@ -55,7 +55,7 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
         cfg->app_name = goat_xstrdup(f->app_name);
     if (*f->app_version)
         cfg->app_version = goat_xstrdup(f->app_version);
-    int g = goat_config_granularity_parse(f->granularity);
+    int g = goat_granularity_parse(f->granularity);
     if (g < 0)
         return goat_usage_error(&goat_cmd_init, "--granularity must be line, patch, scope or func, not '%s'",
                                 f->granularity);

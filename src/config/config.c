@@ -131,26 +131,6 @@ const char *goat_config_data_type_name(int data_type)
     return data_type == GOAT_DATA_TYPE_COUNT ? "count" : "bool";
 }
 
-static const char *const granularity_names[] = {
-    [GOAT_GRANULARITY_LINE] = "line",
-    [GOAT_GRANULARITY_PATCH] = "patch",
-    [GOAT_GRANULARITY_SCOPE] = "scope",
-    [GOAT_GRANULARITY_FUNC] = "func",
-};
-
-int goat_config_granularity_parse(const char *name)
-{
-    for (size_t i = 0; i < sizeof granularity_names / sizeof *granularity_names; i++)
-        if (strcmp(name, granularity_names[i]) == 0)
-            return (int)i;
-    return -1;
-}
-
-const char *goat_config_granularity_name(goat_granularity g)
-{
-    return granularity_names[g];
-}
-
 /* Normalizes a path relative to the module root ("./a//b/" -> "a/b"); the
  * result may be "." for the root itself. Refuses absolute paths and "..". */
 static char *normalize_relpath(const char *path, const char **problem)
@@ -419,7 +399,7 @@ static goat_error *set_key(const parse_ctx *ctx, goat_config *cfg, const char *k
     if (strcmp(key, "granularity") == 0) {
         if ((err = get_string(ctx, key, v, &s)) || !s)
             return err;
-        int g = *s ? goat_config_granularity_parse(s) : GOAT_GRANULARITY_PATCH;
+        int g = *s ? goat_granularity_parse(s) : GOAT_GRANULARITY_PATCH;
         if (g < 0)
             err = node_error(ctx, v, key, "\"%s\" is not one of line, patch, scope, func", s);
         else

@@ -92,9 +92,7 @@ bool goat_config_valid_identifier(const char *name);
 bool goat_config_valid_printer_mode(const char *mode);
 int goat_config_data_type_parse(const char *name); /* -1 when unknown */
 const char *goat_config_data_type_name(int data_type);
-/* "line"/"patch"/"scope"/"func" -> goat_granularity, -1 when unknown. */
-int goat_config_granularity_parse(const char *name);
-const char *goat_config_granularity_name(goat_granularity g);
+/* Granularities are named by goat_granularity_parse and _name (rewrite.h). */
 
 /* Whether the main package in directory reldir ("." for the module root) is
  * selected by mainEntries ("*" selects every one). */

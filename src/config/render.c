@@ -103,7 +103,7 @@ char *goat_config_render(const goat_config *cfg)
                           "#   scope: one point per block that holds changed statements\n"
                           "#   func:  one point per function that holds changed statements\n"
                           "# Default: patch.\n");
-    put_string_key(&sb, "granularity", goat_config_granularity_name(cfg->granularity));
+    put_string_key(&sb, "granularity", goat_granularity_name(cfg->granularity));
 
     goat_strbuf_puts(&sb, "# How changed lines are found (ignored when oldBranch is INIT):\n"
                           "#   1: git blame, most precise, slowest\n"
