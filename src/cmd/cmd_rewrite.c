@@ -15,7 +15,6 @@
 #include "util/lineset.h"
 #include "util/xalloc.h"
 
-extern const goat_command goat_cmd_rewrite;
 
 enum mode { MODE_TRACK, MODE_CLEAN, MODE_PATCH, MODE_MAIN };
 

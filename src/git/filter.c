@@ -104,22 +104,6 @@ const char *goat_filter_dir_name_reason(const char *name, size_t len)
     return NULL;
 }
 
-const char *goat_filter_dir_reason(goat_filter *filter, const char *dir)
-{
-    if (filter->package_dir && (strcmp(dir, filter->package_dir) == 0 || is_under(dir, filter->package_dir)))
-        return "in goat's generated package";
-    size_t dir_len = strlen(dir);
-    for (size_t i = 0; i < filter->ignore_count; i++) {
-        const char *entry = filter->ignores[i];
-        size_t n = strlen(entry);
-        if (n <= dir_len && memcmp(dir, entry, n) == 0)
-            return "matched by an ignores entry";
-    }
-    if (filter->skip_nested_modules && goat_filter_in_nested_module(filter, dir))
-        return "in a nested module (a directory with its own go.mod)";
-    return NULL;
-}
-
 static bool has_go_mod(const goat_filter *filter, const char *dir, size_t len)
 {
     char *path = goat_xasprintf("%s/%.*s/go.mod", filter->project_dir, (int)len, dir);
@@ -129,7 +113,8 @@ static bool has_go_mod(const goat_filter *filter, const char *dir, size_t len)
     return found;
 }
 
-bool goat_filter_in_nested_module(goat_filter *filter, const char *dir)
+/* Whether dir or one of its ancestors below the project root holds a go.mod. */
+static bool in_nested_module(goat_filter *filter, const char *dir)
 {
     if (!*dir)
         return false;
@@ -148,6 +133,23 @@ bool goat_filter_in_nested_module(goat_filter *filter, const char *dir)
     filter->cached_nested = nested;
     return nested;
 }
+
+const char *goat_filter_dir_reason(goat_filter *filter, const char *dir)
+{
+    if (filter->package_dir && (strcmp(dir, filter->package_dir) == 0 || is_under(dir, filter->package_dir)))
+        return "in goat's generated package";
+    size_t dir_len = strlen(dir);
+    for (size_t i = 0; i < filter->ignore_count; i++) {
+        const char *entry = filter->ignores[i];
+        size_t n = strlen(entry);
+        if (n <= dir_len && memcmp(dir, entry, n) == 0)
+            return "matched by an ignores entry";
+    }
+    if (filter->skip_nested_modules && in_nested_module(filter, dir))
+        return "in a nested module (a directory with its own go.mod)";
+    return NULL;
+}
+
 
 const char *goat_filter_path_reason(goat_filter *filter, const char *relpath)
 {

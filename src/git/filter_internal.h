@@ -15,8 +15,6 @@ const char *goat_filter_dir_name_reason(const char *name, size_t len);
  * skipped: the generated package, an `ignores` entry or (when the filter
  * skips them) a nested module; or NULL. */
 const char *goat_filter_dir_reason(goat_filter *filter, const char *dir);
-/* Whether dir or one of its ancestors below the project root holds a go.mod. */
-bool goat_filter_in_nested_module(goat_filter *filter, const char *dir);
 const char *goat_filter_project_dir(const goat_filter *filter);
 
 #endif

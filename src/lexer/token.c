@@ -92,49 +92,7 @@ const char *goat_token_string(goat_tok tok)
     return "token(?)";
 }
 
-bool goat_token_is_keyword(goat_tok tok)
-{
-    return tok >= GOAT_TOK_BREAK && tok <= GOAT_TOK_VAR;
-}
-
 bool goat_token_is_literal(goat_tok tok)
 {
     return tok >= GOAT_TOK_IDENT && tok <= GOAT_TOK_STRING;
-}
-
-bool goat_token_is_operator(goat_tok tok)
-{
-    return tok >= GOAT_TOK_ADD && tok <= GOAT_TOK_TILDE;
-}
-
-int goat_token_precedence(goat_tok tok)
-{
-    switch (tok) {
-    case GOAT_TOK_LOR:
-        return 1;
-    case GOAT_TOK_LAND:
-        return 2;
-    case GOAT_TOK_EQL:
-    case GOAT_TOK_NEQ:
-    case GOAT_TOK_LSS:
-    case GOAT_TOK_LEQ:
-    case GOAT_TOK_GTR:
-    case GOAT_TOK_GEQ:
-        return 3;
-    case GOAT_TOK_ADD:
-    case GOAT_TOK_SUB:
-    case GOAT_TOK_OR:
-    case GOAT_TOK_XOR:
-        return 4;
-    case GOAT_TOK_MUL:
-    case GOAT_TOK_QUO:
-    case GOAT_TOK_REM:
-    case GOAT_TOK_SHL:
-    case GOAT_TOK_SHR:
-    case GOAT_TOK_AND:
-    case GOAT_TOK_AND_NOT:
-        return 5;
-    default:
-        return 0;
-    }
 }

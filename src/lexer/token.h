@@ -115,12 +115,6 @@ typedef enum goat_tok {
 
 /* The spelling go/token's Token.String() returns. */
 const char *goat_token_string(goat_tok tok);
-bool goat_token_is_keyword(goat_tok tok);
 bool goat_token_is_literal(goat_tok tok); /* IDENT .. STRING */
-bool goat_token_is_operator(goat_tok tok);
-
-/* Binary operator precedence as in go/token (5 for * / % << >> & &^,
- * 4 for + - | ^, 3 for comparisons, 2 for &&, 1 for ||, 0 otherwise). */
-int goat_token_precedence(goat_tok tok);
 
 #endif

@@ -166,8 +166,7 @@ static int compare_strings(const void *a, const void *b)
 
 static goat_error *walk(scan *s, const char *dir)
 {
-    const char *open_name = dir;
-    DIR *dh = opendir(open_name);
+    DIR *dh = opendir(dir);
     if (!dh)
         return goat_error_new(dir, 0, 0, "cannot list directory: %s", strerror(errno));
     char **names = NULL;
@@ -185,7 +184,7 @@ static goat_error *walk(scan *s, const char *dir)
     s->dirs[index].dir = goat_xstrdup(dir);
 
     goat_error *err = NULL;
-    bool any_main = false, any_other = false;
+    bool any_main = false;
     for (size_t i = 0; i < count && !err; i++) {
         char *path = join(dir, names[i]);
         struct stat st;
@@ -214,17 +213,13 @@ static goat_error *walk(scan *s, const char *dir)
                 scan_header(s, d, path, src, len, &is_main, &ignored);
                 if (!ignored) {
                     add_string(&d->files, &d->file_count, path);
-                    if (is_main)
-                        any_main = true;
-                    else
-                        any_other = true;
+                    any_main = any_main || is_main;
                 }
                 free(src);
             }
         }
         free(path);
     }
-    (void)any_other;
     s->dirs[index].is_main = any_main;
     for (size_t i = 0; i < count; i++)
         free(names[i]);

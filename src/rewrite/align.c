@@ -241,7 +241,6 @@ typedef struct marks {
     long *delta;  /* how much earlier re-padding on the line moved its comment */
     size_t *fcol; /* column of a one-line func's '{' (after re-padding), 0 if none */
     const char *src;
-    size_t len;
 } marks;
 
 static void add_entry(goat_strbuf *hint, char kind, long rel, size_t n)
@@ -411,7 +410,6 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     mk.delta = goat_xcalloc(nl, sizeof *mk.delta);
     mk.fcol = goat_xcalloc(nl, sizeof *mk.fcol);
     mk.src = src;
-    mk.len = len;
     /* The bodies of function declarations, sorted, so that telling whether
      * an opened body is one costs a lookup, not a pass over the file. */
     const goat_node_list *decls = &file->u.file.decls;

@@ -89,7 +89,6 @@ static void keymap_free(keymap *m)
 }
 
 typedef struct ctx {
-    const goat_node *file;
     const char *src;
     size_t len;
     goat_lines lines;
@@ -1021,7 +1020,6 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     memset(out, 0, sizeof *out);
     ctx c;
     memset(&c, 0, sizeof c);
-    c.file = file;
     c.src = src;
     c.len = len;
     c.news = new_lines;

@@ -28,7 +28,6 @@ static goat_arena_chunk *new_chunk(size_t size)
 void goat_arena_init(goat_arena *arena)
 {
     arena->chunks = NULL;
-    arena->total = 0;
 }
 
 void *goat_arena_alloc(goat_arena *arena, size_t size)
@@ -50,7 +49,6 @@ void *goat_arena_alloc(goat_arena *arena, size_t size)
             } else {
                 arena->chunks = big;
             }
-            arena->total += rounded;
             memset(big->data, 0, rounded);
             return big->data;
         }
@@ -60,16 +58,7 @@ void *goat_arena_alloc(goat_arena *arena, size_t size)
     }
     void *p = c->data + c->used;
     c->used += rounded;
-    arena->total += rounded;
     memset(p, 0, rounded);
-    return p;
-}
-
-char *goat_arena_strndup(goat_arena *arena, const char *s, size_t n)
-{
-    char *p = goat_arena_alloc(arena, n + 1);
-    memcpy(p, s, n);
-    p[n] = '\0';
     return p;
 }
 
@@ -93,5 +82,4 @@ void goat_arena_free(goat_arena *arena)
         c = next;
     }
     arena->chunks = NULL;
-    arena->total = 0;
 }

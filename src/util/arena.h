@@ -10,14 +10,11 @@ typedef struct goat_arena_chunk goat_arena_chunk;
 
 typedef struct goat_arena {
     goat_arena_chunk *chunks; /* newest first */
-    size_t total;             /* bytes handed out, for statistics */
 } goat_arena;
 
 void goat_arena_init(goat_arena *arena);
 /* Zero-filled, aligned for any object type. Never returns NULL. */
 void *goat_arena_alloc(goat_arena *arena, size_t size);
-/* Copies n bytes and appends a NUL. */
-char *goat_arena_strndup(goat_arena *arena, const char *s, size_t n);
 /* Copies an array of count elements, each elem_size bytes. */
 void *goat_arena_memdup(goat_arena *arena, const void *src, size_t count, size_t elem_size);
 void goat_arena_free(goat_arena *arena);
