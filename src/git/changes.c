@@ -129,14 +129,8 @@ static goat_error *collect(analysis *a)
          * branch reached the same content independently. */
         if (has_old && git_oid_equal(&delta->old_file.id, &delta->new_file.id))
             continue;
-        const char *reason = goat_filter_path_reason(a->filter, delta->new_file.path);
-        if (reason) {
-            size_t n = strlen(delta->new_file.path);
-            if (n >= 3 && strcmp(delta->new_file.path + n - 3, ".go") == 0)
-                goat_filter_log_skip(a->filter, delta->new_file.path, reason);
-            continue;
-        }
-        add_item(a, delta, has_old);
+        if (goat_filter_path(a->filter, delta->new_file.path))
+            add_item(a, delta, has_old);
     }
     git_diff_free(diff);
     git_tree_free(old_tree);

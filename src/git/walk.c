@@ -61,12 +61,7 @@ static goat_error *visit(goat_filter *filter, const char *rel, const char *name,
             err = walk_dir(filter, child, out);
         }
     } else if (S_ISREG(st.st_mode)) {
-        const char *reason = goat_filter_path_reason(filter, child);
-        if (reason) {
-            size_t n = strlen(child);
-            if (n >= 3 && strcmp(child + n - 3, ".go") == 0)
-                goat_filter_log_skip(filter, child, reason);
-        } else {
+        if (goat_filter_path(filter, child)) {
             char *src = NULL;
             size_t len = 0;
             err = goat_read_file(full, &src, &len);
