@@ -79,6 +79,18 @@ static void block_text(goat_strbuf *sb, const char *ind, size_t ind_len, bool ex
     goat_strbuf_append(sb, nl, nl_len);
 }
 
+/* Replaces del bytes at at with a block (block_text's arguments). */
+static void splice_block(goat_splices *edits, size_t at, size_t del, const char *ind, size_t ind_len,
+                         bool extra_tab, const char *word, const char *hint, size_t hint_len, const char *call,
+                         const char *nl)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    block_text(&sb, ind, ind_len, extra_tab, word, hint, hint_len, call, nl);
+    size_t n;
+    char *t = goat_strbuf_detach(&sb, &n);
+    goat_splices_add_owned(edits, at, del, t, n);
+}
+
 /* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf: a file can
  * hold tens of thousands of them. */
 static char *track_call(const goat_rewrite_options *o, int id)
@@ -377,12 +389,9 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         if (p->opened) {
             open_body(&edits, src, len, p->opened, p->indent, p->indent_len, "generate", call, &hints[i]);
         } else {
-            goat_strbuf sb = GOAT_STRBUF_INIT;
-            block_text(&sb, src + p->indent, p->indent_len, p->extra_tab, "generate", hints[i].data ? hints[i].data : "",
-                       hints[i].len, call, goat_line_ending_at(src, len, p->offset));
-            size_t n;
-            char *t = goat_strbuf_detach(&sb, &n);
-            goat_splices_add_owned(&edits, p->offset, 0, t, n);
+            splice_block(&edits, p->offset, 0, src + p->indent, p->indent_len, p->extra_tab, "generate",
+                         hints[i].data ? hints[i].data : "", hints[i].len, call,
+                         goat_line_ending_at(src, len, p->offset));
         }
         free(call);
         goat_strbuf_free(&hints[i]);
@@ -440,12 +449,8 @@ static void renumber(goat_splices *edits, const char *src, size_t len, const goa
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         goat_splices_add(edits, ov[0], ov[1] - ov[0], call, strlen(call));
     } else {
-        goat_strbuf sb = GOAT_STRBUF_INIT;
-        block_text(&sb, src + m->start, m->indent_len, false, "generate", src + m->hint, m->hint_len, call,
-                   goat_line_ending_at(src, len, m->start));
-        size_t n;
-        char *t = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(edits, m->start, m->end - m->start, t, n);
+        splice_block(edits, m->start, m->end - m->start, src + m->start, m->indent_len, false, "generate",
+                     src + m->hint, m->hint_len, call, goat_line_ending_at(src, len, m->start));
     }
     free(call);
 }
@@ -498,12 +503,8 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
             break;
         case GOAT_MARKER_INSERT: {
             char *call = track_call(opts, id++);
-            goat_strbuf sb = GOAT_STRBUF_INIT;
-            block_text(&sb, src + m->start, m->indent_len, false, "generate", "", 0, call,
-                       goat_line_ending_at(src, len, m->start));
-            size_t n;
-            char *t = goat_strbuf_detach(&sb, &n);
-            goat_splices_add_owned(&edits, m->start, m->end - m->start, t, n);
+            splice_block(&edits, m->start, m->end - m->start, src + m->start, m->indent_len, false, "generate",
+                         "", 0, call, goat_line_ending_at(src, len, m->start));
             free(call);
             break;
         }
@@ -595,11 +596,8 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
         open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
     } else {
         size_t at = goat_lines_start(&lines, lb_line + 1);
-        goat_strbuf sb = GOAT_STRBUF_INIT;
-        block_text(&sb, src + ls, ind - ls, true, "main", "", 0, call, goat_line_ending_at(src, len, ls));
-        size_t n;
-        char *t = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(&edits, at, 0, t, n);
+        splice_block(&edits, at, 0, src + ls, ind - ls, true, "main", "", 0, call,
+                     goat_line_ending_at(src, len, ls));
     }
     goat_lines_free(&lines);
     free(call);
