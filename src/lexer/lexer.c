@@ -223,70 +223,6 @@ static const char *strip_cr(goat_lexer *lx, const char *b, size_t n, bool commen
     return keep(lx, c);
 }
 
-static goat_tok lookup_keyword(const char *p, size_t n)
-{
-#define KW(word, tok)                                                                  \
-    if (n == sizeof(word) - 1 && memcmp(p, word, n) == 0)                              \
-        return tok;
-    switch (p[0]) {
-    case 'b':
-        KW("break", GOAT_TOK_BREAK);
-        break;
-    case 'c':
-        KW("case", GOAT_TOK_CASE);
-        KW("chan", GOAT_TOK_CHAN);
-        KW("const", GOAT_TOK_CONST);
-        KW("continue", GOAT_TOK_CONTINUE);
-        break;
-    case 'd':
-        KW("default", GOAT_TOK_DEFAULT);
-        KW("defer", GOAT_TOK_DEFER);
-        break;
-    case 'e':
-        KW("else", GOAT_TOK_ELSE);
-        break;
-    case 'f':
-        KW("for", GOAT_TOK_FOR);
-        KW("func", GOAT_TOK_FUNC);
-        KW("fallthrough", GOAT_TOK_FALLTHROUGH);
-        break;
-    case 'g':
-        KW("go", GOAT_TOK_GO);
-        KW("goto", GOAT_TOK_GOTO);
-        break;
-    case 'i':
-        KW("if", GOAT_TOK_IF);
-        KW("import", GOAT_TOK_IMPORT);
-        KW("interface", GOAT_TOK_INTERFACE);
-        break;
-    case 'm':
-        KW("map", GOAT_TOK_MAP);
-        break;
-    case 'p':
-        KW("package", GOAT_TOK_PACKAGE);
-        break;
-    case 'r':
-        KW("range", GOAT_TOK_RANGE);
-        KW("return", GOAT_TOK_RETURN);
-        break;
-    case 's':
-        KW("select", GOAT_TOK_SELECT);
-        KW("struct", GOAT_TOK_STRUCT);
-        KW("switch", GOAT_TOK_SWITCH);
-        break;
-    case 't':
-        KW("type", GOAT_TOK_TYPE);
-        break;
-    case 'v':
-        KW("var", GOAT_TOK_VAR);
-        break;
-    default:
-        break;
-    }
-#undef KW
-    return GOAT_TOK_IDENT;
-}
-
 /* The keywords by a hash of their first two bytes and length, which
  * separates all 25: one probe and a short compare per identifier. */
 typedef struct keyword_slot {
@@ -323,7 +259,7 @@ static const keyword_slot keyword_slots[64] = {
     [63] = {"const", 5, GOAT_TOK_CONST},
 };
 
-/* lookup_keyword for n >= 2, by keyword_slots. */
+/* The keyword spelled p[0, n), or IDENT; n >= 2 (no keyword is shorter). */
 static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
 {
     const keyword_slot *k = &keyword_slots[(p[0] + p[1] * 12u + (unsigned)n * 8u) & 63];
@@ -333,6 +269,14 @@ static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
         if (p[i] != (unsigned char)k->word[i])
             return GOAT_TOK_IDENT;
     return k->tok;
+}
+
+/* After an identifier or one of these keywords a newline ends the
+ * statement (the spec's semicolon rule). */
+static inline bool word_ends_statement(goat_tok kind)
+{
+    return kind == GOAT_TOK_IDENT || kind == GOAT_TOK_BREAK || kind == GOAT_TOK_CONTINUE ||
+           kind == GOAT_TOK_FALLTHROUGH || kind == GOAT_TOK_RETURN;
 }
 
 /* go/scanner's trailingDigits: *index is just past the last ':' of text
@@ -1029,18 +973,8 @@ scan_again:
         size_t n = scan_identifier(lx);
         lit_len = n;
         if (n > 1) {
-            kind = lookup_keyword(lit, n);
-            switch (kind) {
-            case GOAT_TOK_IDENT:
-            case GOAT_TOK_BREAK:
-            case GOAT_TOK_CONTINUE:
-            case GOAT_TOK_FALLTHROUGH:
-            case GOAT_TOK_RETURN:
-                insert_semi = true;
-                break;
-            default:
-                break;
-            }
+            kind = lookup_keyword_hashed((const unsigned char *)lit, n);
+            insert_semi = word_ends_statement(kind);
         } else {
             kind = GOAT_TOK_IDENT;
             insert_semi = true;
@@ -1320,9 +1254,7 @@ goat_token goat_lexer_next(goat_lexer *lx)
         lit_len = i - pos;
         if (lit_len > 1) {
             kind = lookup_keyword_hashed(src + pos, lit_len);
-            insert_semi = kind == GOAT_TOK_IDENT || kind == GOAT_TOK_BREAK ||
-                          kind == GOAT_TOK_CONTINUE || kind == GOAT_TOK_FALLTHROUGH ||
-                          kind == GOAT_TOK_RETURN;
+            insert_semi = word_ends_statement(kind);
         } else {
             kind = GOAT_TOK_IDENT;
             insert_semi = true;
