@@ -676,9 +676,9 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         }
     }
     char *gen_path = goat_config_generated_file(&p->cfg);
-    bool had_gen = access(gen_path, F_OK) == 0;
     if (!err)
         err = goat_plan_remove(&plan, gen_path);
+    bool had_gen = !err && goat_plan_changes(&plan, gen_path); /* it existed: the plan read it */
     goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
