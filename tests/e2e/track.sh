@@ -83,9 +83,12 @@ expect_eq "refused track wrote nothing" "$before" "$(snapshot "$repo")"
 
 # clean restores every file byte for byte.
 out=$("$GOAT" clean 2>&1) || fail "goat clean: $out"
-expect_contains "clean summary" "$out" "removed 6 tracking points from 4 files"
+expect_contains "clean summary" "$out" "removed 6 tracking points from 4 files and goat/goat_generated.go"
 expect_eq "git status after clean" "" "$(git status --porcelain)"
 [ -e goat ] && fail "goat package directory left behind"
+# A second clean finds nothing, and says so: no generated file named.
+out=$("$GOAT" clean 2>&1) || fail "second goat clean: $out"
+expect_eq "second clean summary" "goat clean: removed 0 tracking points from 0 files" "$out"
 
 # Default granularity (patch), bool data: builds and is clean again after clean.
 "$GOAT" init --force >/dev/null || fail "goat init --force"
