@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prints how long rendering the generated Go package takes, its peak memory
 # and its size, for 50,000 and 200,000 tracking points in three components
 # (all points; every other point of the first 20,000; a small range).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Benchmark of the git change analysis (src/git): the Go standard library's
 # net, encoding and go trees committed as a base, then a second commit that
 # edits a few thousand lines in a few hundred files (deterministic awk

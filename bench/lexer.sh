@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Lexing speed of goat's lexer and of go/scanner (Go 1.19) on the .go files
 # of the Go standard library, in MB/s (files read before the clock starts,
 # comments returned as tokens, best of three runs each).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Parse time must grow linearly with input: for each input shape, times
 # `goat ast -n` (best of 3 runs) on a file and on one 10 times larger, and
 # prints the ratio; more than 30 times the time for 10 times the input is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # `make bench` runs every bench/*.sh script in name order. Each prints its own
 # figures; none of them is a pass/fail test.
 EXTRA_DIST += $(wildcard $(srcdir)/bench/*.sh)

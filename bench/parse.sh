@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Parse-only throughput of `goat ast -n` against go/parser (tests/goast -n)
 # on the Go standard library (every .go file outside testdata), in one
 # process each, best of five runs after a warm-up; plus peak RSS. The

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Benchmark of `goat track` end to end on the git benchmark's large change:
 # the Go standard library's net, encoding and go trees committed as a base,
 # then a second commit editing a few thousand lines in a few hundred files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every harness shares: the libFuzzer entry point's prototype, a way to
  * report a broken property (it aborts, so libFuzzer keeps the input as a
  * crash file), and a parse check. Harnesses keep no state between inputs and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Harness 3: marker handling on arbitrary text.
  *
  * goat_rewrite_clean and goat_rewrite_patch run on any bytes, typically Go

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Harness 1: the lexer and the parser on arbitrary bytes.
  *
  * Whatever the bytes, the lexer walks to EOF in a bounded number of tokens

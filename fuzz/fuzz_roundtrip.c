@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Harness 2: the rewrite round trip.
  *
  * For every input that parses, marking all of its lines new and inserting

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Robustness (issue 6): libFuzzer harnesses, their replay in `make check`,
 # `make fuzz-smoke`, `make check-valgrind` and the pathological-input tests.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `make fuzz-smoke` in a fuzzing build: runs each libFuzzer harness for
 # $FUZZ_SECONDS seconds (default 30) from its seed corpus in
 # SRCDIR/fuzz/corpus/<harness>/ with the Go token dictionary. New inputs go to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A main() for the harnesses in builds without libFuzzer: runs the harness
  * once on each file named on the command line, the way a libFuzzer binary
  * replays crash files. `make check` uses it to replay the seed corpora and

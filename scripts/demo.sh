@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # A tour of goat on a tiny Go module: two commits on a git repository, goat
 # init and goat track, the instrumented diff, a build, a run, the /metrics
 # and /track answers, and goat clean restoring everything.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # CI step: configures a second build of goat with --enable-sanitizers
 # (AddressSanitizer + UndefinedBehaviorSanitizer, LeakSanitizer included) in
 # a build subdirectory and runs the whole test suite there on a sample of the

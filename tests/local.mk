@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Tests of the product: goat.yaml unit tests (Criterion) and end-to-end
 # scripts that build real git repositories and run goat and Go on them.
 if UNIT_TESTS

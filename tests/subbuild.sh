@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Makes sure BUILDDIR holds a configured build of the goat sources in SRCDIR,
 # configured with CONFIGURE_ARGS, and prints the directory in which to run
 # make. `make fuzz-smoke` (from a non-fuzzing build) and tests/ci-sanitizers.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prints one line "N passed, N failed, N skipped" summing every automake
 # test-suite.log below the given build directories, so CI logs end with a
 # count that is easy to read (and fails when a log reports failures).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat ast: prints the syntax tree of Go files in a canonical text that a
  * Go program printing go/parser's tree reproduces byte for byte (see
  * tests/goast), so the two parsers can be compared on any corpus. */

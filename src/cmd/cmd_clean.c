@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat clean: remove everything goat added. */
 #include "cmd/project_command.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat init: writes goat.yaml with every option, each documented. */
 #include <errno.h>
 #include <stdio.h>

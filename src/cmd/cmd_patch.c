@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat patch: apply hand-placed +goat:insert and +goat:delete markers. */
 #include "cmd/project_command.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `goat rewrite`: the rewriter on single files, without git or goat.yaml.
  * Prints the result to stdout, or with --out-dir writes one file per input
  * (so a test can rewrite thousands of files in one run). */

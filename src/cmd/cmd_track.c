@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat track: insert tracking points into the code changed since oldBranch. */
 #include "cmd/project_command.h"
 

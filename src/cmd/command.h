@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command table: one entry per `goat CMD`, one file per command.
  *
  * main() only dispatches. It answers `goat CMD --help` / `-h` itself by

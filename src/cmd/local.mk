@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 libgoat_a_SOURCES += \
 	src/cmd/command.h src/cmd/commands.c \
 	src/cmd/project_command.c src/cmd/project_command.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat: dispatches `goat CMD ARGS...` to the command table. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "cmd/project_command.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What `goat track`, `goat patch` and `goat clean` share: the same two
  * flags (-v, --dry-run), opening the project (goat.yaml, module, git), one
  * run over it, and an error printed as "goat CMD: FILE:LINE:COL: message". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat.yaml: the project's configuration.
  *
  * Every command reads it (the path is $GOAT_CONFIG, else "goat.yaml" in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The goat.yaml text `goat init` writes. The comments are ours: they say
  * what each key does, its valid values and its default. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The generated Go package.
  *
  * goat writes one Go source file, GOAT_GEN_FILE_NAME, into the directory

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sources and tests of src/gen are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
 	src/gen/gen.c src/gen/gen.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The text of the generated Go package, with holes the renderer fills.
  *
  * A hole is a name between two dollar signs; gen.c lists them. The text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/blame.h"
 
 #include <pthread.h>

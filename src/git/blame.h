@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Precision 1 for one file: which lines were last changed by a commit
  * that oldBranch does not reach. Private to src/git.
  *

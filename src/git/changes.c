@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The change analysis: which files differ between the two commits (one
  * tree-to-tree diff, cheap), then the per-file line work (line diffs or
  * blame, expensive) spread over worker threads. */

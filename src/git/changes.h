@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which lines of which Go files are new between two commits.
  *
  * All git work goes through libgit2. The repository is discovered from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/filter.h"
 
 #include <stdio.h>

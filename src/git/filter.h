@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which files of a project goat looks at, shared by the git analysis
  * (track) and the working-tree walk (patch, clean).
  *

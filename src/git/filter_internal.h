@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Pieces of the file filter that the working-tree walk reuses to prune
  * whole directories. Private to src/git. */
 #ifndef GOAT_GIT_FILTER_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The content half of the file filter: a light scan of the comments in
  * front of the package clause, no parser needed. */
 #include <stdbool.h>

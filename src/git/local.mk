@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sources and tests of src/git are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
 	src/git/blame.c src/git/blame.h \

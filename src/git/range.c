@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/range.h"
 
 #include <stdlib.h>

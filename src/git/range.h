@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The commits that can hold new lines: those reachable from newBranch but
  * not from oldBranch (`old..new`), in topological order (children first),
  * with their parents. Built once, then read by every worker thread.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/reach.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "Is this commit reachable from oldBranch?", answered by ancestry
  * (git_graph_descendant_of), never by commit time, and remembered per
  * commit. One cache is shared by all worker threads; each thread asks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/repo.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The repository side of the change analysis: opening, resolving
  * revisions, and the preconditions (HEAD, clean worktree). Private to
  * src/git. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The working-tree walk used by patch and clean: the same decisions as
  * the git analysis, made on the files on disk. */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "git/work.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One file's share of the change analysis, run by the worker threads.
  * Private to src/git. */
 #ifndef GOAT_GIT_WORK_H

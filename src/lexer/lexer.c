@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lexer/lexer.h"
 
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Go scanner.
  *
  * Turns a source text into tokens, inserting semicolons exactly as the Go

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sources and tests of src/lexer are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
 	src/lexer/token.c src/lexer/token.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lexer/token.h"
 
 static const char *const spellings[GOAT_TOK_COUNT] = {

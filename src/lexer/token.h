@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Go tokens, as go/token defines them.
  *
  * The order of the operator and keyword blocks follows go/token so that a

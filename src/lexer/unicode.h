@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unicode character classes the Go scanner needs, as Go 1.19 defines them
  * (unicode.IsLetter, unicode.IsDigit, strconv.IsPrint). */
 #ifndef GOAT_LEXER_UNICODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Node kind names and the iterative pre-order walk (go/ast's Inspect). */
 #include "parser/ast.h"
 

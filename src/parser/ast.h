@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Go syntax tree, modeled on go/ast.
  *
  * One tagged node type. Every node records pos and end: byte offsets equal

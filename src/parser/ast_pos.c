@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* go/ast's Pos() and End() rules, applied once when a node is complete, so
  * that every node carries the offsets go/ast would compute on demand. */
 #include "parser/parser_internal.h"

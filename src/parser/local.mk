@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The Go parser: source text to a go/ast-shaped tree in an arena.
 libgoat_a_SOURCES += \
 	src/parser/ast.h src/parser/parser.h src/parser/parser_internal.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Declarations and the source file (go/parser's parseGenDecl,
  * parseFuncDecl, parseFile, Go 1.19). */
 #include "parser/parser_internal.h"

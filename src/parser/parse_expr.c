@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Expressions (go/parser's parseOperand .. parseBinaryExpr, Go 1.19),
  * including go/parser's after-the-fact checks checkExpr and
  * checkExprOrType. */

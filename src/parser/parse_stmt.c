@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Statements (go/parser's parseStmt and friends, Go 1.19). */
 #include "parser/parser_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Types, parameter lists, struct and interface bodies (go/parser's
  * parseType and friends, Go 1.19). */
 #include "parser/parser_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Go parser: source text to a goat_node tree (see ast.h).
  *
  * Recursive descent, one function per production of the Go specification,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The parser's machinery: token look-ahead, errors, lists, nesting limit,
  * and the entry point that runs a parse on a thread with a large stack. */
 #include "parser/parser.h"

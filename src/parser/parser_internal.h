@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared state of the parser's translation units (not a public contract).
  *
  * The parser mirrors go/parser (Go 1.19) function by function; each parse

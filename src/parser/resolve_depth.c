@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scope depth check of go/parser's resolver (resolver.go): the same
  * walk over the tree, in the same order, with a depth counter in place of
  * the scopes. The walk is a loop over an explicit stack of steps (visit a

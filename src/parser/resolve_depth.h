@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* go/parser's identifier resolver, reduced to the one effect it has on
  * what go/parser accepts: ParseFile (without SkipObjectResolution) gives up
  * on a file whose syntax tree nests more than 1,000 scopes, with the error

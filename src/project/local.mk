@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Project-level work: the module and its git repository, transactions
 # (all-or-nothing writes), main packages and components, and the
 # orchestration of goat track / patch / clean.

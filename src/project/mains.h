@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Main packages and the components they define.
  *
  * A main package is a directory of the module whose Go files (not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "project/options.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Command-line options of goat's commands: GNU-style long options
  * (`--name VALUE`, `--name=VALUE`, boolean `--name` or `--name=true|false`)
  * and single-letter short options (`-v`). Commands take no operands. */

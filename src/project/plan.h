@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plan: the new contents of the project's files, computed in memory
  * before anything is written. A command builds one, validates it (every Go
  * file it would write must parse), then either prints it as a unified diff

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Worker threads for per-file work that parses Go source.
  *
  * goat_pool_run starts threads - 1 threads and works on this one too; each

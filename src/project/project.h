@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The project goat works on: the Go module in the current directory, inside
  * a git repository, configured by goat.yaml.
  *

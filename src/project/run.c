@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "project/run.h"
 
 #include <stdatomic.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The work behind `goat track`, `goat patch` and `goat clean`, run from the
  * module root with goat.yaml loaded. Each computes every new file in memory,
  * checks that each Go file it would write parses, and then writes them all

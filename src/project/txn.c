@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "project/txn.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* All-or-nothing changes to the project's files.
  *
  * A transaction collects the new contents of files (and files to delete),

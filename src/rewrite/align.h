@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gofmt's column alignment around inserted blocks.
  *
  * gofmt aligns the trailing comments of consecutive lines, and the '{' of

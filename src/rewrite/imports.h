@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Adding and removing the goat import as splices, gofmt-compatibly.
  *
  * Added: at its sorted position in the last run of the first parenthesized

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sources and tests of src/rewrite are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
 	src/rewrite/rewrite.h src/rewrite/rewrite.c \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The `// +goat:` comment lines of a Go file, found with PCRE2.
  *
  * A marker line is a line holding only optional blanks and one of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The placement rules follow monshunter/goat's pkg/tracking (increment.go,
  * types.go): statements are visited in the same order, scopes are built
  * the same way (gaps between child scopes included), and the patch and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where tracking blocks go in one parsed Go file: the reference GOAT's
  * rules (line, patch, scope, func granularity; control statements whose
  * header is new; function literals; single-line bodies), restricted to

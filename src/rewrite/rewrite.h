@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rewriter: where tracking blocks go in one Go file, and the text
  * edits that put them there and take them out again.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "rewrite/splice.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text edits as splices: each edit replaces src[offset, offset+del) with
  * insert. Edits are collected in any order and applied together; the result
  * is what applying them one by one in reverse offset order would give.

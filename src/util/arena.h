@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Region allocation for the syntax tree and everything that lives as long
  * as it: nodes, lists and strings are carved out of large chunks and freed
  * together by goat_arena_free, so no tree is ever walked to release it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Errors are values.
  *
  * A function that can fail returns goat_error * (NULL on success). The error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Whole-file reading. (Writing project files goes through the transaction
  * module, which never leaves a half-written file.) */
 #ifndef GOAT_UTIL_FILE_H

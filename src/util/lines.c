@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "util/lines.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Line starts of one source text: offsets become line:column on demand.
  *
  * Lines end at '\n' only (a CRLF line's '\r' is the last byte of its line),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A set of 1-based line numbers: appended in any order, then frozen into a
  * sorted array without duplicates for binary-search lookups. The git
  * analysis produces one per file; the rewriter consumes it. */

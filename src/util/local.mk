@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 libgoat_a_SOURCES += \
 	src/util/arena.c src/util/arena.h \
 	src/util/error.c src/util/error.h \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "util/path.h"
 
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Lexical file path operations, as Go's path/filepath does them on Unix. */
 #ifndef GOAT_UTIL_PATH_H
 #define GOAT_UTIL_PATH_H

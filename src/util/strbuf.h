@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A growable byte buffer, always NUL-terminated, for building output text. */
 #ifndef GOAT_UTIL_STRBUF_H
 #define GOAT_UTIL_STRBUF_H

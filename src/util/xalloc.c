@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "util/xalloc.h"
 
 #include <stdarg.h>

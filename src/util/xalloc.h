@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation that never returns NULL.
  *
  * Every function here either succeeds or prints "goat: out of memory" and

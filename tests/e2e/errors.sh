@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves goat's errors leave the project untouched and say what is wrong:
 # a syntax error in a changed file fails with FILE:LINE:COL and modifies no
 # file; a write failure discovered while writing (injected with the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves goat track handles a module with a nested module, a vendor/
 # directory, generated files and cgo files: only the module's own,
 # hand-written Go files get tracking points (the cgo file included), the

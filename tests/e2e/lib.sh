@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the end-to-end tests (sourced, not run): a scratch directory,
 # an isolated Go and git environment, the HTTP client, helpers to check
 # results, and the builder of the "shop" repository most tests use.

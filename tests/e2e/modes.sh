@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves the count and race modes end to end: with dataType count a tracking
 # point reports how many times it ran (calc.Add runs three times); with
 # race: true the module passes go vet, builds with the race detector (when

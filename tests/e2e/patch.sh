@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves goat patch end to end: after goat track, a tracking block turned
 # into a `// +goat:delete` block disappears, a `// +goat:insert` line becomes
 # a tracking point, every ID is renumbered from 1 in path order, the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves goat on a real module nobody here wrote: Debian's copy of
 # github.com/google/go-cmp (package golang-github-google-go-cmp-dev). With
 # oldBranch INIT every line is new; at each granularity goat track

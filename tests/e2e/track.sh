@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves goat init + goat track end to end on a real git repository (two
 # commits, a feature branch, two main packages sharing an internal package):
 # the tracked module is gofmt-clean and passes go vet and go build; a

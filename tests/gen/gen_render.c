@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Test driver: renders the generated Go package from command-line values.
  *
  *   gen_render [--package NAME] [--name APP] [--version V] [--ids N]

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Proves that the generated Go package (src/gen) is right with the real Go
 # toolchain: every variant (bool/count data x race on/off, several components,
 # a component without points, no points, no components, 20,000 points) is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that precision 1 calls a line new exactly when the commit that
 # last changed it (blame at newBranch) is not reachable from oldBranch,
 # decided by ancestry and not by time: a merge commit, a line added on the

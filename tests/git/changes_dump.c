@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Test driver for src/git: prints what goat_changes_compute finds, one
  * line per file, "path: 1,2,5-9" (with " (all)" when every line of the file
  * is new), or with --list the files goat_list_project_files walks to.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that precisions 2 and 3 report exactly the added lines that
 # `git diff -M` and `git diff --no-renames` report (add, modify, delete,
 # rename, rename+modify, move across directories, CRLF, binary, same-second

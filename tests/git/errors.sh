@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves the preconditions and their messages: unknown refs are named,
 # newBranch must be the commit at HEAD, modified or staged tracked files
 # (other than goat.yaml) are refused and listed (at most 10), untracked

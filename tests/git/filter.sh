@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves the file filter, both in the git analysis and in the working-tree
 # walk: only non-test .go files; vendor/, testdata/, node_modules/, the
 # generated goat package, `ignores` entries (exact path, or string prefix of

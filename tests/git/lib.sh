@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared helpers of the tests/git/*.sh scripts (sourced, not run).
 # They build throw-away repositories with the git CLI and run the test
 # driver tests/git/changes_dump on them.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Differential test on random histories (fixed seeds, so reproducible):
 # branches, merges resolved either way, renames, same-second commits. For
 # several old/new pairs, precision 1 must equal `git blame` + `git

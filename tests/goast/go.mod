@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 module goast
 
 go 1.19

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Command goast is the reference for `goat ast`: it parses Go files with
 // go/parser (mode ParseComments, Go 1.19, so identifier resolution and its
 // 1,000-scope cap included, as goat's parser promises) and prints each

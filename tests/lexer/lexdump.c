@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Prints the tokens goat's lexer finds in each file named on the command
  * line, in the form scandump.go prints go/scanner's, so that the two can be
  * compared (tests/lexer/scanner_diff.sh). With -q it only scans and prints

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Command scandump prints go/scanner's tokens for each file named on the
 // command line in the form goat's tests/lexer/lexdump prints its own, so
 // that tests/lexer/scanner_diff.sh can compare the two.

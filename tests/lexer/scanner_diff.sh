@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that goat's lexer produces exactly go/scanner's tokens (offset, kind,
 # literal), error count and first error (offset, message) on every .go file
 # of the Go source tree ($GOROOT_SRC/src and $GOROOT_SRC/test, which include

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves goat's parser on hand-written cases the standard library lacks.
 # Each folder tests/parser/cases/NAME holds input.go and either
 #   expected_error - the one line `goat ast input.go` must print on stderr,

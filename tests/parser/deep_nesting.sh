@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that adversarially deep input (200,000 nested parentheses,
 # brackets, braces, unary operators, pointer types, if-else chains, ...)
 # gets go/parser's "exceeded max nesting depth" error at the same position,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the parser's test scripts: skip without Go, and build the
 # go/parser reference dumper (tests/goast) into a temporary directory.
 # Sourced, not run.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that on broken input goat ast reports exactly go/parser's first
 # error (same FILE:LINE:COL, same words) and on input that still parses
 # prints the same tree: 4,000 variants of standard-library and generic

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that `goat ast` prints exactly the tree go/parser (Go 1.19) builds,
 # node for node and offset for offset, for every .go file of the Go standard
 # library outside testdata directories (every Nth with GOAT_CORPUS_SAMPLE=N).

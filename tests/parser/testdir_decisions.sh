@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that `goat ast` accepts and rejects exactly the files go/parser
 # (Go 1.19) accepts and rejects, over every file of Go's test/ directory
 # (every Nth with GOAT_CORPUS_SAMPLE=N): hundreds of deliberately broken

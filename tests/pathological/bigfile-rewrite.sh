@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves `goat rewrite` tracks a 50 MB Go file (made at test time: realistic
 # functions, all valid; one block per function) in reasonable time, into
 # text that parses and cleans back to the input byte for byte.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves a 50 MB Go file (made at test time: realistic functions, all valid)
 # parses with `goat ast -n` in reasonable time (bigfile-rewrite.sh: the
 # rewriter on the same file).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that hostile bytes get go/parser's first error with its exact
 # position and message, on stderr with exit status 1, from both `goat ast -n`
 # and `goat rewrite`, and never a crash: random bytes, random token soup, NUL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes the pathological Go inputs of tests/pathological/ to stdout, so that
  * the repository holds no large files: they are made at test time.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves the edges of the text itself get go/parser's exact outcome from
 # `goat ast -n` and `goat rewrite`: files without a trailing newline (after
 # every kind of token), empty files, `/*` never closed, and very long lines

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by tests/pathological/*.sh (sourced, POSIX sh).
 #
 # expect NAME WANT: runs `goat ast -n NAME` and `goat rewrite` on the file

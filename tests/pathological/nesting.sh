@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves that adversarially deep input gets go/parser's error with its exact
 # position, never a stack overflow (also under ASan and valgrind): 200,000
 # nested parentheses, brackets, index expressions, braces, unary operators,

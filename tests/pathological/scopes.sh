@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves goat rejects what go/parser rejects for deep scopes: besides its
 # nesting cap (nesting.sh), go/parser's ParseFile resolves identifiers
 # (unless SkipObjectResolution) and gives up past 1,000 nested scopes with

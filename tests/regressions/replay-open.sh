@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Replays the inputs of bugs the fuzzers found that are not fixed yet
 # (tests/regressions/open/<harness>/, each named after the bug; every one of
 # them fails its harness in every build). This test is in XFAIL_TESTS: once

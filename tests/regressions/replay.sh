@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Replays every seed input (fuzz/corpus/<harness>/) and every input a fuzzer
 # ever failed on (tests/regressions/<harness>/, each named after the bug it
 # found) through the harness that found it, in whatever build this is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves the rewriter's golden cases: for every folder tests/cases/NAME/,
 # `goat rewrite ARGS input.go` prints exactly expected.go (or fails with
 # exactly expected.err), and for every tracking case (ARGS with --lines)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Proves, over the Go standard library ($GOROOT_SRC/src outside testdata;
 # every Nth file with GOAT_CORPUS_SAMPLE=N), with every line new at each
 # granularity, and (on every fifth of those files) with every third line

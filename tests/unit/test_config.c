@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* goat.yaml parsing: defaults, every key's type errors naming the key and
  * its line, unknown and repeated keys, value checks, and the text `goat
  * init` writes parsing back to the same configuration. */

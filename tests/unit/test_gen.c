@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for the generated Go package renderer (src/gen). The Go
  * toolchain checks of the same output are in tests/gen/serve.sh. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the file filter's decisions (src/git/filter.c, gohead.c). */
 #include <criterion/criterion.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the reachability cache (src/git/reach.c) on a repository
  * built with libgit2 itself: a main line of 150 commits and a side branch
  * of 100 commits forked from its 50th. */

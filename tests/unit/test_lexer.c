@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the Go lexer: semicolon insertion, every literal form,
  * every error with go/scanner's message and offset, BOM, NUL, bad UTF-8,
  * and robustness on every prefix of a sample file. */

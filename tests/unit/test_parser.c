@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the parser's interface: the tree's shape and offsets for
  * small inputs, comments attached to the file, imports, the Inspect order
  * and its child skipping, error values (first error, position, wording),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Main packages and components: which directories are main packages (not
  * test files, build-ignored files, vendor, testdata, nested modules, "_"
  * or "." directories), which file declares func main, and the transitive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Command-line options: long options with a separate or attached value,
  * booleans alone or with =true/=false, short options grouped, and usage
  * errors (exit status 2) for unknown options, missing values, bad numbers

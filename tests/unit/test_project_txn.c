@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The transaction: all writes land or none; permissions kept; temporaries
  * and backups cleaned up; symbolic links and paths leaving the directory
  * refused; a failure while applying puts back the files already replaced;

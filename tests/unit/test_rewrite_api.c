@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rewriter's contract (rewrite.h) on small sources: placement at each
  * granularity, opened one-line bodies, clean(track(x)) == x, patch
  * renumbering, main entry, and errors with positions. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Marker lines found with PCRE2: kinds, spans, hints, CRLF, errors. */
 #include <criterion/criterion.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The splice module: edits applied as if in reverse offset order. */
 #include <criterion/criterion.h>
 #include <stdlib.h>

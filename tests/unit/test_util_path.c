@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Lexical path cleaning and joining, checked against what Go's
  * path/filepath.Clean and Join return for the same inputs. */
 #include <criterion/criterion.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Stands in for the goat binary in `make check-valgrind` ($GOAT points here):
 # runs the real one ($GOAT_REAL) under valgrind.
 : "${GOAT_REAL:?set by make check-valgrind}"

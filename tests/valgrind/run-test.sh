@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # LOG_COMPILER of `make check-valgrind`: a test script runs as it is (it
 # reaches goat through $GOAT, which points at goat.sh); a compiled test runs
 # under valgrind, and a Criterion program with one job at a time so that its

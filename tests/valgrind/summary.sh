@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Last step of `make check-valgrind`: fails when any process run under
 # valgrind reported an error (invalid access, use of uninitialised memory,
 # definite leak, ...), and prints those reports.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs PROGRAM ARGS... under valgrind's memcheck for `make check-valgrind`:
 # every process (children too) logs to its own file in $GOAT_VALGRIND_LOGS,
 # which tests/valgrind/summary.sh checks afterwards; the program's own exit

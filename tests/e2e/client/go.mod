@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 module goate2eclient
 
 go 1.19

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Command client is the end-to-end tests' HTTP client for the service the
 // generated goat package runs (the tests use it instead of curl):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 module goat.test/genclient
 
 go 1.19

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Command genclient queries the HTTP service of a goat generated package for
 // tests/gen/serve.sh and prints what it got in a form the script compares
 // exactly.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Command goparse is the oracle of tests/pathological/: for each file it
 // prints what go/parser (mode ParseComments) says, in goat's form:
 // "ok" when the file parses, else the first error as FILE:LINE:COL: message.
