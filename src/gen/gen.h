@@ -6,18 +6,36 @@
  * (TRACK_ID_1 .. TRACK_ID_N), the components (COMPONENT_0 .. COMPONENT_M-1),
  * Track(id), and ServeHTTP(component), which starts (once, in a goroutine)
  * an HTTP server on GOAT_METRICS_IP:GOAT_PORT (default 127.0.0.1:57005). A
- * taken port is logged and the program carries on. The server answers
- *   /metrics  gauges goat_track_total, goat_track_covered and
- *             goat_track_coverage_ratio (a whole percentage, 0 without
- *             points), labelled app, version, component, in the Prometheus
- *             text format; GOAT_CURRENT_COMPONENT (a name or an ID) keeps
- *             one component;
- *   /track    JSON {name, version, results: [{id, name, metrics: {version,
- *             total, covered, coveredRate, items: [{id, name, count}]}}]};
- *             order=0|1|2|3 sorts items by count ascending (default),
- *             count descending, ID ascending, ID descending (equal counts
- *             in ID order); component=NAME-OR-ID[,...] selects components.
- *             A bad parameter gets HTTP 400 and {"error": "..."}.
+ * taken port is logged and the program carries on. The server answers GET
+ * and HEAD (other methods: 405) with read, write and idle timeouts and a
+ * bounded header size:
+ *   /metrics  the reference's gauges goat_track_total, goat_track_covered
+ *             and goat_track_coverage_ratio (a whole percentage, 0 without
+ *             points), labelled app, version, component, for every
+ *             component (GOAT_CURRENT_COMPONENT, a name or an ID, keeps
+ *             one); then, for the serving component only (the one passed
+ *             to ServeHTTP), one series per point, labelled app, version,
+ *             component, id, file, line, func:
+ *               goat_point_covered             gauge 0/1     (bool mode)
+ *               goat_point_executions_total    counter       (count mode)
+ *             (GOAT_METRICS_POINTS=0 leaves them out), and
+ *               goat_build_info{app,version,component,commit,digest,mode} 1
+ *             where mode is "bool" or "count". Text format 0.0.4.
+ *   /track    JSON {name, version, commit, digest, mode, results: [{id,
+ *             name, metrics: {version, total, covered, coveredRate, items:
+ *             [{id, name, count, file, line, func, lines, kind}]}}]};
+ *             the reference's fields keep their names, types and meaning;
+ *             count is a JSON integer (64-bit in count mode); line an
+ *             integer; lines a string of ranges "12-14,17"; kind "track"
+ *             or "insert". order=0|1|2|3 sorts items by count ascending
+ *             (default), count descending, ID ascending, ID descending
+ *             (equal counts in ID order); component=NAME-OR-ID[,...]
+ *             selects components (duplicates answered once; at most as
+ *             many as there are components). A bad parameter gets HTTP 400
+ *             and {"error": "..."}.
+ * digest is a short hex digest of the point table (every point's ID, file,
+ * line, func, lines and kind, and the components' points): two builds with
+ * the same digest mean the same code by the same IDs.
  *
  * The text starts with GOAT_GEN_HEADER so Go tools treat it as generated; it
  * is gofmt-clean and go vet-clean for Go 1.19 and later, and it only imports
@@ -54,6 +72,26 @@ typedef struct goat_gen_component {
     size_t track_id_count;
 } goat_gen_component;
 
+/* How a tracking point was made. */
+typedef enum goat_gen_point_kind {
+    GOAT_GEN_POINT_TRACK,  /* goat track placed it for changed lines ("track") */
+    GOAT_GEN_POINT_INSERT, /* goat patch turned a `// +goat:insert` into it ("insert") */
+} goat_gen_point_kind;
+
+/* What one tracking point stands for: the point table's row. Locations are
+ * those of the committed file (newBranch), i.e. of the text goat clean
+ * restores, so that they stay true after clean. */
+typedef struct goat_gen_point {
+    const char *file;  /* module-relative path, '/' separators */
+    int line;          /* 1-based line of the code the block stands before */
+    const char *func;  /* the enclosing function as Go's runtime names it,
+                        * without the package path: "Total", "(*Cart).Add",
+                        * "Cart.Sum", "main.func1", "init.0.func2" */
+    const char *lines; /* the changed lines it stands for, ascending ranges
+                        * such as "12-14,17"; "" when it stands for none */
+    goat_gen_point_kind kind;
+} goat_gen_point;
+
 typedef struct goat_gen_values {
     const char *package_name; /* goatPackageName: must be a Go identifier */
     const char *app_name;     /* appName: any bytes, escaped by the renderer */
@@ -61,6 +99,9 @@ typedef struct goat_gen_values {
     int track_id_count;       /* the points are TRACK_ID_1 .. TRACK_ID_<count>; may be 0 */
     const goat_gen_component *components; /* COMPONENT_0 .. COMPONENT_<count-1> */
     size_t component_count;   /* may be 0 */
+    const goat_gen_point *points; /* track_id_count rows: points[i] is TRACK_ID_<i+1>;
+                                   * NULL only when track_id_count is 0 */
+    const char *commit;       /* newBranch's commit: 40 hex digits */
     bool race;                /* every counter access goes through sync/atomic */
     goat_gen_data_type data_type;
 } goat_gen_values;
