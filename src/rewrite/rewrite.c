@@ -272,6 +272,8 @@ typedef struct overlap_check {
     bool (*removed)(const goat_marker *m);
     const goat_marker *block; /* the first block found overlapping a node */
     const goat_node *node;
+    bool foreign;             /*   or holding code goat did not write */
+    const goat_marker *call;  /* the last block whose one call was seen */
 } overlap_check;
 
 /* The last removed block starting at or before offset, or NULL. */
@@ -317,17 +319,34 @@ static bool overlap_visit(const goat_node *n, int depth, void *arg)
         c->node = n;
         return false;
     }
+    /* A generate or main block holds goat's one call and nothing else:
+     * any other statement in it (user code, or a marker-like line in a
+     * raw string that made the block reach further) would go with it. */
+    b = block_at_or_before(c, pos);
+    bool statement = n->kind >= GOAT_BAD_STMT && n->kind <= GOAT_RANGE_STMT;
+    if (statement && b && pos >= b->start && end <= b->end &&
+        (b->kind == GOAT_MARKER_GENERATE || b->kind == GOAT_MARKER_MAIN)) {
+        bool call = n->kind == GOAT_EXPR_STMT && n->u.expr_stmt.x && n->u.expr_stmt.x->kind == GOAT_CALL_EXPR;
+        if (!call || c->call == b) {
+            c->block = b;
+            c->node = n;
+            c->foreign = true;
+            return false;
+        }
+        c->call = b;
+    }
     return true;
 }
 
 /* Removing a block must not cut code in two: one whose // +goat:end was
  * moved (or whose code was edited) could take half a statement with it and
- * leave a file that no longer compiles. Such a block is an error naming
- * it, rather than broken output. */
+ * leave a file that no longer compiles. Nor may it take code goat did not
+ * write with it. Such a block is an error naming it, rather than broken
+ * output or lost code. */
 static goat_error *check_removable(const char *filename, const goat_node *file, const char *src, size_t len,
                                    const goat_markers *marks, bool (*removed)(const goat_marker *m))
 {
-    overlap_check c = {marks, removed, NULL, NULL};
+    overlap_check c = {marks, removed, NULL, NULL, false, NULL};
     goat_ast_inspect(file, overlap_visit, &c);
     if (!c.block)
         return NULL;
@@ -339,6 +358,11 @@ static goat_error *check_removable(const char *filename, const goat_node *file, 
     goat_lines_position(&lines, (size_t)c.node->end - 1, &to_line, &col);
     goat_lines_free(&lines);
     const char *word = src + c.block->start + c.block->indent_len;
+    if (c.foreign)
+        return goat_error_new(filename, c.block->line, (int)c.block->indent_len + 1,
+                              "%.*s block (to line %d) holds code goat did not write (line %d): move that "
+                              "code out of the block, or remove the block by hand",
+                              (int)(src + c.block->hint - word), word, last_line, from_line);
     return goat_error_new(filename, c.block->line, (int)c.block->indent_len + 1,
                           "%.*s block (to line %d) overlaps the code of lines %d to %d: it no longer holds "
                           "whole statements, and removing it would cut that code in two",
