@@ -423,7 +423,9 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     for (size_t i = 0; i < places->count; i++) {
         const goat_place *p = &places->items[i];
         int l = line_of(&lines, p->offset);
-        if (p->opened) {
+        if (p->opened && mk.opened[l]) {
+            continue; /* a body nested in one opened on the same line: that one speaks for the line */
+        } else if (p->opened) {
             mk.opened[l] = true;
             mk.oi[l] = i;
             mk.joins[l] = bsearch(&p->opened, decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr) != NULL;

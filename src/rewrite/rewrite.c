@@ -44,13 +44,14 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
 }
 
 static const char opened_hint[] = " opened";
+static const char split_hint[] = " split";
 
 /* ---- block text ---- */
 
-static void put_indent(goat_strbuf *sb, const char *ind, size_t ind_len, bool extra_tab)
+static void put_indent(goat_strbuf *sb, const char *ind, size_t ind_len, int tabs)
 {
     goat_strbuf_append(sb, ind, ind_len);
-    if (extra_tab)
+    for (int i = 0; i < tabs; i++)
         goat_strbuf_putc(sb, '\t');
 }
 
@@ -58,35 +59,35 @@ static const char tips_line[] = "// +goat:tips: do not edit the block between th
 static const char end_line[] = "// +goat:end";
 
 /* The four lines of a block; word is "generate" or "main", call the statement. */
-static void block_text(goat_strbuf *sb, const char *ind, size_t ind_len, bool extra_tab, const char *word,
+static void block_text(goat_strbuf *sb, const char *ind, size_t ind_len, int tabs, const char *word,
                        const char *hint, size_t hint_len, const char *call, const char *nl)
 {
     size_t word_len = strlen(word), call_len = strlen(call), nl_len = strlen(nl);
-    goat_strbuf_reserve(sb, 4 * (ind_len + 1 + nl_len) + sizeof "// +goat:" + word_len + hint_len +
+    goat_strbuf_reserve(sb, 4 * (ind_len + (size_t)tabs + nl_len) + sizeof "// +goat:" + word_len + hint_len +
                                 sizeof tips_line + call_len + sizeof end_line);
-    put_indent(sb, ind, ind_len, extra_tab);
+    put_indent(sb, ind, ind_len, tabs);
     goat_strbuf_append(sb, "// +goat:", sizeof "// +goat:" - 1);
     goat_strbuf_append(sb, word, word_len);
     goat_strbuf_append(sb, hint, hint_len);
     goat_strbuf_append(sb, nl, nl_len);
-    put_indent(sb, ind, ind_len, extra_tab);
+    put_indent(sb, ind, ind_len, tabs);
     goat_strbuf_append(sb, tips_line, sizeof tips_line - 1);
     goat_strbuf_append(sb, nl, nl_len);
-    put_indent(sb, ind, ind_len, extra_tab);
+    put_indent(sb, ind, ind_len, tabs);
     goat_strbuf_append(sb, call, call_len);
     goat_strbuf_append(sb, nl, nl_len);
-    put_indent(sb, ind, ind_len, extra_tab);
+    put_indent(sb, ind, ind_len, tabs);
     goat_strbuf_append(sb, end_line, sizeof end_line - 1);
     goat_strbuf_append(sb, nl, nl_len);
 }
 
 /* Replaces del bytes at at with a block (block_text's arguments). */
 static void splice_block(goat_splices *edits, size_t at, size_t del, const char *ind, size_t ind_len,
-                         bool extra_tab, const char *word, const char *hint, size_t hint_len, const char *call,
+                         int tabs, const char *word, const char *hint, size_t hint_len, const char *call,
                          const char *nl)
 {
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    block_text(&sb, ind, ind_len, extra_tab, word, hint, hint_len, call, nl);
+    block_text(&sb, ind, ind_len, tabs, word, hint, hint_len, call, nl);
     size_t n;
     char *t = goat_strbuf_detach(&sb, &n);
     goat_splices_add_owned(edits, at, del, t, n);
@@ -193,11 +194,82 @@ static bool parse_gaps(const char *h, size_t n, gaps *out)
     return out->count >= 1;
 }
 
+/* The end of the comment starting at p (a gap holds no newline, so a
+ * line comment cannot be in one; it would run to the gap's end). */
+static size_t comment_end(const char *src, size_t p, size_t to)
+{
+    if (src[p + 1] == '/')
+        return to;
+    size_t q = p + 2;
+    while (q + 1 < to && !(src[q] == '*' && src[q + 1] == '/'))
+        q++;
+    return q + 1 < to ? q + 2 : to;
+}
+
+static bool comment_at(const char *src, size_t p, size_t to)
+{
+    return p + 1 < to && src[p] == '/' && (src[p + 1] == '*' || src[p + 1] == '/');
+}
+
+/* The comments in src[from, to), part of a gap of a single-line body
+ * (blanks, semicolons and comments): *cs..*ce spans them, verbatim;
+ * false when there are none. */
+static bool gap_comments(const char *src, size_t from, size_t to, size_t *cs, size_t *ce)
+{
+    bool any = false;
+    for (size_t p = from; p < to; p++) {
+        if (!comment_at(src, p, to))
+            continue;
+        if (!any)
+            *cs = p;
+        any = true;
+        p = comment_end(src, p, to);
+        *ce = p--;
+    }
+    return any;
+}
+
+/* Where a gap between two statements splits: the comments before its
+ * first ';' stay with the statement before it, the rest go with the one
+ * after it. */
+static size_t gap_split(const char *src, size_t from, size_t to)
+{
+    for (size_t p = from; p < to; p++) {
+        if (src[p] == ';')
+            return p;
+        if (comment_at(src, p, to))
+            p = comment_end(src, p, to) - 1;
+    }
+    return to;
+}
+
+/* The width gofmt's alignment gives text: its UTF-8 characters. */
+static size_t runes(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return w;
+}
+
+/* Whether a newline right after s would not end it: Go inserts no
+ * semicolon after `goto` (a label must follow, but the parser takes
+ * `goto;`), so that one keeps its ';'. */
+static bool needs_semicolon(const goat_node *s)
+{
+    while (s->kind == GOAT_LABELED_STMT && s->u.labeled.stmt)
+        s = s->u.labeled.stmt;
+    return s->kind == GOAT_BRANCH_STMT && s->u.branch.tok == GOAT_TOK_GOTO && !s->u.branch.label;
+}
+
 /* Opens the single-line body onto separate lines, the block first, laid
  * out as gofmt lays out a body: one statement a line, indented one tab
- * deeper than the line holding '{', and '}' back on that indentation. */
+ * deeper than its '}', which goes on the indentation src[ind, ind+ind_len)
+ * plus tabs tabs (those of the line holding '{', once the bodies around it
+ * are opened). Comments stay with the statement they follow (or precede,
+ * after a ';'); the hint records every gap as it was. */
 static void open_body(goat_splices *edits, const char *src, size_t len, const goat_node *body, size_t ind,
-                      size_t ind_len, const char *word, const char *call, const goat_strbuf *extra)
+                      size_t ind_len, int tabs, const char *word, const char *call, const goat_strbuf *extra)
 {
     const char *nl = goat_line_ending_at(src, len, (size_t)body->u.block.lbrace);
     const goat_node_list *l = &body->u.block.list;
@@ -216,28 +288,66 @@ static void open_body(goat_splices *edits, const char *src, size_t len, const go
     if (extra && extra->len)
         goat_strbuf_append(&hint, extra->data, extra->len);
 
+    /* Gap i runs from the end of statement i-1 (or '{') to the start of
+     * statement i (or '}'). Its comments before its first ';' trail
+     * statement i-1, aligned as gofmt aligns the comments ending
+     * consecutive lines; the others get a line of their own above
+     * statement i. */
+    size_t n = l->count;
+    size_t *from = goat_xcalloc(n + 2, sizeof *from), *to = goat_xcalloc(n + 2, sizeof *to);
+    size_t *split = goat_xcalloc(n + 2, sizeof *split), *width = goat_xcalloc(n + 2, sizeof *width);
+    size_t cs, ce;
+    for (size_t i = 0; i <= n; i++) {
+        from[i] = i == 0 ? lb : (size_t)l->items[i - 1]->end;
+        to[i] = i < n ? (size_t)l->items[i]->pos : rb;
+        split[i] = i == 0 ? from[i] : i == n ? to[i] : gap_split(src, from[i], to[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const goat_node *st = l->items[i];
+        bool semicolon = i + 1 < n && needs_semicolon(st);
+        width[i] = runes(src + st->pos, (size_t)(st->end - st->pos)) + semicolon;
+    }
+    /* width becomes the blanks before the trailing comments, a run of
+     * consecutive lines with trailing comments aligned on the widest */
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1, widest = width[i];
+        if (gap_comments(src, from[i + 1], split[i + 1], &cs, &ce)) {
+            while (j < n && gap_comments(src, from[j + 1], split[j + 1], &cs, &ce) &&
+                   !gap_comments(src, split[j], to[j], &cs, &ce)) {
+                widest = width[j] > widest ? width[j] : widest;
+                j++;
+            }
+        }
+        for (size_t k = i; k < j; k++)
+            width[k] = widest - width[k] + 1;
+        i = j;
+    }
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_puts(&sb, nl);
-    block_text(&sb, src + ind, ind_len, true, word, hint.data, hint.len, call, nl);
-    size_t n;
-    if (l->count == 0) {
-        goat_strbuf_append(&sb, src + ind, ind_len);
-        char *t = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(edits, lb, rb - lb, t, n);
-        goat_strbuf_free(&hint);
-        return;
-    }
-    put_indent(&sb, src + ind, ind_len, true);
-    char *t = goat_strbuf_detach(&sb, &n);
-    goat_splices_add_owned(edits, lb, (size_t)l->items[0]->pos - lb, t, n);
-    for (size_t i = 1; i <= l->count; i++) {
-        size_t from = (size_t)l->items[i - 1]->end;
-        size_t to = i < l->count ? (size_t)l->items[i]->pos : rb;
+    for (size_t i = 0; i <= n; i++) {
+        if (i > 0 && i < n && needs_semicolon(l->items[i - 1]))
+            goat_strbuf_putc(&sb, ';');
+        if (i > 0 && gap_comments(src, from[i], split[i], &cs, &ce)) {
+            for (size_t b = 0; b < width[i - 1]; b++)
+                goat_strbuf_putc(&sb, ' ');
+            goat_strbuf_append(&sb, src + cs, ce - cs);
+        }
         goat_strbuf_puts(&sb, nl);
-        put_indent(&sb, src + ind, ind_len, i < l->count);
-        t = goat_strbuf_detach(&sb, &n);
-        goat_splices_add_owned(edits, from, to - from, t, n);
+        if (i == 0)
+            block_text(&sb, src + ind, ind_len, tabs + 1, word, hint.data, hint.len, call, nl);
+        if (gap_comments(src, split[i], to[i], &cs, &ce)) {
+            put_indent(&sb, src + ind, ind_len, tabs + 1);
+            goat_strbuf_append(&sb, src + cs, ce - cs);
+            goat_strbuf_puts(&sb, nl);
+        }
+        put_indent(&sb, src + ind, ind_len, i < n ? tabs + 1 : tabs);
+        size_t len_text;
+        char *t = goat_strbuf_detach(&sb, &len_text);
+        goat_splices_add_owned(edits, from[i], to[i] - from[i], t, len_text);
     }
+    free(from);
+    free(to);
+    free(split);
+    free(width);
     goat_strbuf_free(&hint);
 }
 
@@ -394,6 +504,29 @@ static goat_error *parse_with_markers(goat_arena *arena, const char *filename, c
     return err;
 }
 
+/* Splits a line that starts with comments: after them a line ending,
+ * the block, and the line's indentation before its code, in place of the
+ * blanks between them (which the hint records). */
+static void split_line(goat_splices *edits, const char *src, size_t len, const goat_place *p, const char *call,
+                       const goat_strbuf *extra)
+{
+    const char *nl = goat_line_ending_at(src, len, p->offset);
+    goat_strbuf hint = GOAT_STRBUF_INIT;
+    goat_strbuf_puts(&hint, split_hint);
+    goat_strbuf_putc(&hint, ' ');
+    quote_gap(&hint, src + p->offset, p->split_len);
+    if (extra->len)
+        goat_strbuf_append(&hint, extra->data, extra->len);
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    goat_strbuf_puts(&sb, nl);
+    block_text(&sb, src + p->indent, p->indent_len, p->tabs, "generate", hint.data, hint.len, call, nl);
+    goat_strbuf_append(&sb, src + p->indent, p->indent_len);
+    size_t n;
+    char *t = goat_strbuf_detach(&sb, &n);
+    goat_splices_add_owned(edits, p->offset, p->split_len, t, n);
+    goat_strbuf_free(&hint);
+}
+
 static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
                          const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -412,9 +545,11 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         const goat_place *p = &places.items[i];
         char *call = track_call(opts, opts->first_id + (int)i);
         if (p->opened) {
-            open_body(&edits, src, len, p->opened, p->indent, p->indent_len, "generate", call, &hints[i]);
+            open_body(&edits, src, len, p->opened, p->indent, p->indent_len, p->tabs, "generate", call, &hints[i]);
+        } else if (p->split) {
+            split_line(&edits, src, len, p, call, &hints[i]);
         } else {
-            splice_block(&edits, p->offset, 0, src + p->indent, p->indent_len, p->extra_tab, "generate",
+            splice_block(&edits, p->offset, 0, src + p->indent, p->indent_len, p->tabs, "generate",
                          hints[i].data ? hints[i].data : "", hints[i].len, call,
                          goat_line_ending_at(src, len, p->offset));
         }
@@ -474,7 +609,7 @@ static void renumber(goat_splices *edits, const char *src, size_t len, const goa
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         goat_splices_add(edits, ov[0], ov[1] - ov[0], call, strlen(call));
     } else {
-        splice_block(edits, m->start, m->end - m->start, src + m->start, m->indent_len, false, "generate",
+        splice_block(edits, m->start, m->end - m->start, src + m->start, m->indent_len, 0, "generate",
                      src + m->hint, m->hint_len, call, goat_line_ending_at(src, len, m->start));
     }
     free(call);
@@ -528,7 +663,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
             break;
         case GOAT_MARKER_INSERT: {
             char *call = track_call(opts, id++);
-            splice_block(&edits, m->start, m->end - m->start, src + m->start, m->indent_len, false, "generate",
+            splice_block(&edits, m->start, m->end - m->start, src + m->start, m->indent_len, 0, "generate",
                          "", 0, call, goat_line_ending_at(src, len, m->start));
             free(call);
             break;
@@ -597,13 +732,6 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
     size_t ind = ls;
     while (ind < len && (src[ind] == ' ' || src[ind] == '\t'))
         ind++;
-    if (lb_line == rb_line && !goat_place_can_open(file, src, body)) {
-        /* A comment between the braces of a one-line main: nothing to open safely. */
-        free(call);
-        goat_lines_free(&lines);
-        goat_arena_free(&arena);
-        return goat_error_new(filename, lb_line, col, "cannot open the one-line body of func main");
-    }
     int first_line = 0;
     if (lb_line != rb_line && body->u.block.list.count > 0)
         goat_lines_position(&lines, (size_t)body->u.block.list.items[0]->pos, &first_line, &col);
@@ -618,10 +746,10 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
                               "first");
     }
     if (lb_line == rb_line) {
-        open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
+        open_body(&edits, src, len, body, ls, ind - ls, 0, "main", call, NULL);
     } else {
         size_t at = goat_lines_start(&lines, lb_line + 1);
-        splice_block(&edits, at, 0, src + ls, ind - ls, true, "main", "", 0, call,
+        splice_block(&edits, at, 0, src + ls, ind - ls, 1, "main", "", 0, call,
                      goat_line_ending_at(src, len, ls));
     }
     goat_lines_free(&lines);
@@ -634,27 +762,113 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
 
 /* ---- clean ---- */
 
-static size_t line_text_end(const char *src, size_t len, size_t pos, size_t *next)
+static bool hint_is(const goat_marker *m, const char *src, const char *word)
 {
-    size_t p = pos;
-    while (p < len && src[p] != '\n')
-        p++;
-    *next = p < len ? p + 1 : len;
-    if (p > pos && src[p - 1] == '\r')
-        p--;
-    return p;
+    size_t n = strlen(word);
+    return (m->kind == GOAT_MARKER_GENERATE || m->kind == GOAT_MARKER_MAIN) && m->hint_len >= n &&
+           memcmp(src + m->hint, word, n) == 0;
 }
 
 static bool is_opened(const goat_marker *m, const char *src)
 {
-    size_t n = sizeof opened_hint - 1;
-    return (m->kind == GOAT_MARKER_GENERATE || m->kind == GOAT_MARKER_MAIN) && m->hint_len >= n &&
-           memcmp(src + m->hint, opened_hint, n) == 0;
+    return hint_is(m, src, opened_hint);
 }
 
-/* Undoes an opened body: brace is the '{' the body was opened after. */
-static goat_error *close_body(goat_splices *edits, const char *filename, const char *src, size_t len,
-                              const goat_marker *m, size_t brace, size_t *closing)
+/* Undoes a split line: the line ending before the block, the block and
+ * the indentation after it give way to the blanks the hint records. */
+static goat_error *join_line(goat_splices *edits, const char *filename, const char *src, size_t len,
+                             const goat_marker *m)
+{
+    gaps g;
+    size_t n = sizeof split_hint - 1;
+    bool ok = parse_gaps(src + m->hint + n, m->hint_len - n, &g) && g.count == 1;
+    size_t from = m->start, to = m->end;
+    if (ok && from > 0 && src[from - 1] == '\n') {
+        from--;
+        if (from > 0 && src[from - 1] == '\r')
+            from--;
+    } else {
+        ok = false;
+    }
+    while (to < len && (src[to] == ' ' || src[to] == '\t'))
+        to++;
+    if (ok)
+        goat_splices_add(edits, from, to - from, g.items[0].data ? g.items[0].data : "", g.items[0].len);
+    gaps_free(&g);
+    if (!ok)
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1,
+                              "malformed +goat split hint, or the lines around the block were changed");
+    return NULL;
+}
+
+/* Gaps of opened bodies as clean restores them: other blocks inside one
+ * (func main's right before a tracked one-line main, one `goat patch` put
+ * between the statements) go with it. */
+typedef struct gap_range {
+    size_t from, to;
+} gap_range;
+
+typedef struct gap_ranges {
+    gap_range *items;
+    size_t count, cap;
+} gap_ranges;
+
+static void add_range(gap_ranges *r, size_t from, size_t to)
+{
+    goat_grow((void **)&r->items, &r->cap, r->count + 1, sizeof *r->items);
+    r->items[r->count++] = (gap_range){from, to};
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+    const gap_range *x = a, *y = b;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Whether [start, end) lies in one of the (sorted, disjoint) ranges. */
+static bool in_range(const gap_ranges *r, size_t start, size_t end)
+{
+    size_t lo = 0, hi = r->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->items[mid].from <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && end <= r->items[lo - 1].to;
+}
+
+/* The block statements whose '{' is at one of the offsets braces[0..n). */
+typedef struct body_find {
+    const size_t *braces; /* sorted */
+    size_t n;
+    const goat_node **bodies;
+} body_find;
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+static bool body_visit(const goat_node *n, int depth, void *arg)
+{
+    (void)depth;
+    body_find *f = arg;
+    if (n->kind == GOAT_BLOCK_STMT && n->u.block.lbrace != GOAT_NOPOS) {
+        size_t lb = (size_t)n->u.block.lbrace;
+        const size_t *hit = bsearch(&lb, f->braces, f->n, sizeof lb, cmp_size);
+        if (hit)
+            f->bodies[hit - f->braces] = n;
+    }
+    return true;
+}
+
+/* Undoes an opened body (NULL when its '{' opens no block): the statements
+ * after the block get back the gaps the hint records. */
+static goat_error *close_body(goat_splices *edits, const char *filename, const char *src, const goat_marker *m,
+                              const goat_node *body, gap_ranges *ranges, size_t *closing)
 {
     gaps g;
     size_t n = sizeof opened_hint - 1;
@@ -662,41 +876,45 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
         gaps_free(&g);
         return goat_error_new(filename, m->line, (int)m->indent_len + 1, "malformed +goat opened hint");
     }
-    size_t stmts = g.count - 1;
-    size_t *starts = goat_xcalloc(stmts + 1, sizeof *starts);
-    size_t *ends = goat_xcalloc(stmts + 1, sizeof *ends);
-    size_t cur = m->end;
-    bool ok = true;
-    for (size_t i = 0; i < stmts && ok; i++) {
-        size_t p = cur;
-        while (p < len && (src[p] == ' ' || src[p] == '\t'))
-            p++;
-        starts[i] = p;
-        ends[i] = line_text_end(src, len, p, &cur);
-        if (ends[i] <= starts[i])
-            ok = false;
-    }
-    size_t close = cur;
-    while (close < len && (src[close] == ' ' || src[close] == '\t'))
-        close++;
-    if (close >= len || src[close] != '}')
-        ok = false;
-    *closing = close;
-    if (ok) {
-        size_t from = brace + 1;
-        for (size_t i = 0; i <= stmts; i++) {
-            size_t to = i < stmts ? starts[i] : close;
-            goat_splices_add(edits, from, to - from, g.items[i].data ? g.items[i].data : "", g.items[i].len);
-            if (i < stmts)
-                from = ends[i];
-        }
-    }
-    free(starts);
-    free(ends);
-    gaps_free(&g);
-    if (!ok)
+    size_t stmts = g.count - 1, first = 0;
+    const goat_node_list *l = body ? &body->u.block.list : NULL;
+    while (l && first < l->count && (size_t)l->items[first]->pos < m->end)
+        first++;
+    if (!l || l->count - first != stmts) {
+        gaps_free(&g);
         return goat_error_new(filename, m->line, (int)m->indent_len + 1,
                               "the body opened by goat no longer has the shape its hint records");
+    }
+    size_t from = (size_t)body->u.block.lbrace + 1;
+    for (size_t i = 0; i <= stmts; i++) {
+        size_t to = i < stmts ? (size_t)l->items[first + i]->pos : (size_t)body->u.block.rbrace;
+        goat_splices_add(edits, from, to - from, g.items[i].data ? g.items[i].data : "", g.items[i].len);
+        add_range(ranges, from, to);
+        if (i < stmts)
+            from = (size_t)l->items[first + i]->end;
+    }
+    *closing = (size_t)body->u.block.rbrace;
+    gaps_free(&g);
+    return NULL;
+}
+
+/* The '{' an opened block follows: blocks right before it (func main's
+ * block above a tracked one-line main) stand between them. */
+static goat_error *opened_brace(const char *filename, const char *src, const goat_markers *marks, size_t i,
+                                size_t *brace)
+{
+    size_t start = marks->items[i].start;
+    for (size_t j = i; j > 0 && marks->items[j - 1].end == start && !is_opened(&marks->items[j - 1], src); j--)
+        start = marks->items[j - 1].start;
+    size_t b = start;
+    if (b > 0 && src[b - 1] == '\n')
+        b--;
+    if (b > 0 && src[b - 1] == '\r')
+        b--;
+    if (b == 0 || src[b - 1] != '{')
+        return goat_error_new(filename, marks->items[i].line, (int)marks->items[i].indent_len + 1,
+                              "+goat opened block does not follow a '{'");
+    *brace = b - 1;
     return NULL;
 }
 
@@ -719,55 +937,53 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
         goat_arena_free(&arena);
         return err ? err : finish(&edits, filename, src, len, out);
     }
-    /* A block directly before an opened one (func main's block above a
-     * tracked one-line main) disappears with the opened body's first gap. */
     goat_lines lines;
     goat_lines_init(&lines, src, len);
-    bool *absorbed = goat_xcalloc(marks.count + 1, sizeof *absorbed);
-    size_t *brace = goat_xcalloc(marks.count + 1, sizeof *brace);
-    for (size_t i = 0; i < marks.count && !err; i++) {
-        if (!is_opened(&marks.items[i], src))
-            continue;
-        size_t start = marks.items[i].start;
-        size_t j = i;
-        while (j > 0 && marks.items[j - 1].end == start && !is_opened(&marks.items[j - 1], src)) {
-            j--;
-            absorbed[j] = true;
-            start = marks.items[j].start;
-        }
-        size_t b = start;
-        if (b > 0 && src[b - 1] == '\n')
-            b--;
-        if (b > 0 && src[b - 1] == '\r')
-            b--;
-        if (b == 0 || src[b - 1] != '{')
-            err = goat_error_new(filename, marks.items[i].line, (int)marks.items[i].indent_len + 1,
-                                 "+goat opened block does not follow a '{'");
-        brace[i] = b - 1;
-    }
+    /* First the opened bodies, then every block not in one of their gaps. */
+    size_t *braces = goat_xcalloc(marks.count + 1, sizeof *braces);
+    size_t *opened = goat_xcalloc(marks.count + 1, sizeof *opened);
+    size_t nopened = 0;
+    for (size_t i = 0; i < marks.count && !err; i++)
+        if (is_opened(&marks.items[i], src) && !(err = opened_brace(filename, src, &marks, i, &braces[nopened])))
+            opened[nopened++] = i;
+    body_find find = {braces, nopened, goat_xcalloc(nopened + 1, sizeof *find.bodies)};
+    if (!err && nopened > 0)
+        goat_ast_inspect(file, body_visit, &find);
+    size_t *after = goat_xcalloc(marks.count + 1, sizeof *after);
+    gap_ranges ranges = {NULL, 0, 0};
+    for (size_t k = 0; k < nopened && !err; k++)
+        err = close_body(&edits, filename, src, &marks.items[opened[k]], find.bodies[k], &ranges,
+                         &after[opened[k]]);
+    if (ranges.count > 1)
+        qsort(ranges.items, ranges.count, sizeof *ranges.items, cmp_range);
     for (size_t i = 0; i < marks.count && !err; i++) {
         const goat_marker *m = &marks.items[i];
         if (m->kind == GOAT_MARKER_GENERATE)
             out->points++;
-        if (absorbed[i])
-            continue;
-        size_t after = m->end > 0 ? m->end - 1 : 0;
-        if (is_opened(m, src))
-            err = close_body(&edits, filename, src, len, m, brace[i], &after);
-        else
-            goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+        if (!is_opened(m, src)) {
+            if (in_range(&ranges, m->start, m->end))
+                continue;
+            if (hint_is(m, src, split_hint))
+                err = join_line(&edits, filename, src, len, m);
+            else
+                goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+            after[i] = m->end > 0 ? m->end - 1 : 0;
+        }
         const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
-        if (!err && pad) {
+        if (pad && !err) {
             size_t from = (size_t)(pad - src) + 1, to = from;
             while (to < m->hint + m->hint_len && src[to] != ' ')
                 to++;
             int after_line, col;
-            goat_lines_position(&lines, after, &after_line, &col);
+            goat_lines_position(&lines, after[i], &after_line, &col);
             err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, &edits);
         }
     }
-    free(absorbed);
-    free(brace);
+    free(ranges.items);
+    free(after);
+    free(find.bodies);
+    free(opened);
+    free(braces);
     goat_lines_free(&lines);
     if (!err)
         goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);

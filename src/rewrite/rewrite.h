@@ -19,7 +19,12 @@
  * clean(track(x)) == x even where gofmt's layout forced other changes:
  *   ` opened "G0" "G1" ... "Gn"`  the block sits in a one-line body that was
  *       opened onto separate lines; Gi are the original bytes between '{',
- *       the n statements and '}' (Go-quoted);
+ *       the n statements and '}' (Go-quoted), which clean puts back between
+ *       the statements it finds after the block, whatever lies there (the
+ *       comments of the gaps, laid out anew);
+ *   ` split "G"`  the block split a line that starts with comments: it
+ *       stands after them, and G (Go-quoted) are the original bytes
+ *       between the last comment and the code;
  *   ` pad=KL:N,...`  gofmt column alignment that the block split: line L
  *       (relative to the block) had N blanks before its comment (K=c), its
  *       one-line func's '{' (K=f), its key's value (K=k) or its spec's '='

@@ -26,49 +26,53 @@ func all(ch chan int, xs []int, v interface{}) (n int, err error) {
 	defer fmt.Println("done")
 	fmt.Println(x, y, z, c, local(1))
 	{
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_2)
+		// +goat:end
 		n = x + y
 	}
 	if x > 0 {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_2)
+		goat.Track(goat.TRACK_ID_3)
 		// +goat:end
 		n++
 	} else if x < 0 {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_3)
+		goat.Track(goat.TRACK_ID_4)
 		// +goat:end
 		n--
 	} else {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_4)
+		goat.Track(goat.TRACK_ID_5)
 		// +goat:end
 		n = 0
 	}
 	for i := 0; i < 3; i++ {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_5)
+		goat.Track(goat.TRACK_ID_6)
 		// +goat:end
 		if i == 1 {
 			// +goat:generate
 			// +goat:tips: do not edit the block between the +goat comments
-			goat.Track(goat.TRACK_ID_6)
+			goat.Track(goat.TRACK_ID_7)
 			// +goat:end
 			continue
 		}
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_7)
+		goat.Track(goat.TRACK_ID_8)
 		// +goat:end
 		n += i
 	}
 	for _, e := range xs {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_8)
+		goat.Track(goat.TRACK_ID_9)
 		// +goat:end
 		n += e
 	}
@@ -76,20 +80,20 @@ func all(ch chan int, xs []int, v interface{}) (n int, err error) {
 	case 1:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_9)
+		goat.Track(goat.TRACK_ID_10)
 		// +goat:end
 		n = 1
 		fallthrough
 	case 2:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_10)
+		goat.Track(goat.TRACK_ID_11)
 		// +goat:end
 		n = 2
 	default:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_11)
+		goat.Track(goat.TRACK_ID_12)
 		// +goat:end
 		n = 3
 	}
@@ -97,13 +101,13 @@ func all(ch chan int, xs []int, v interface{}) (n int, err error) {
 	case int:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_12)
+		goat.Track(goat.TRACK_ID_13)
 		// +goat:end
 		n = t
 	case string:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_13)
+		goat.Track(goat.TRACK_ID_14)
 		// +goat:end
 		n = len(t)
 	}
@@ -111,31 +115,31 @@ func all(ch chan int, xs []int, v interface{}) (n int, err error) {
 	case e := <-ch:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_14)
+		goat.Track(goat.TRACK_ID_15)
 		// +goat:end
 		n = e
 	case ch <- 1:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_15)
+		goat.Track(goat.TRACK_ID_16)
 		// +goat:end
 		n = 0
 	default:
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_16)
+		goat.Track(goat.TRACK_ID_17)
 		// +goat:end
 	}
 	// +goat:generate
 	// +goat:tips: do not edit the block between the +goat comments
-	goat.Track(goat.TRACK_ID_17)
+	goat.Track(goat.TRACK_ID_18)
 	// +goat:end
 	goto end
 end:
 	f := func(a int) int {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_18)
+		goat.Track(goat.TRACK_ID_19)
 		// +goat:end
 		return a * 2
 	}
@@ -143,21 +147,21 @@ end:
 	go func() {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_19)
+		goat.Track(goat.TRACK_ID_20)
 		// +goat:end
 		ch <- n
 	}()
 	defer func() {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_20)
+		goat.Track(goat.TRACK_ID_21)
 		// +goat:end
 		fmt.Fprintln(os.Stderr, n)
 	}()
 	t := T{f: func() int {
 		// +goat:generate
 		// +goat:tips: do not edit the block between the +goat comments
-		goat.Track(goat.TRACK_ID_21)
+		goat.Track(goat.TRACK_ID_22)
 		// +goat:end
 		return 1
 	}}

@@ -1,0 +1,37 @@
+package p
+
+import goat "goat"
+
+func f(xs []int) int {
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	n := 0
+	{
+		for _, x := range xs {
+			// +goat:generate
+			// +goat:tips: do not edit the block between the +goat comments
+			goat.Track(goat.TRACK_ID_2)
+			// +goat:end
+			n += x
+		}
+		if n > 10 {
+			// +goat:generate
+			// +goat:tips: do not edit the block between the +goat comments
+			goat.Track(goat.TRACK_ID_3)
+			// +goat:end
+			n = 10
+		}
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_4)
+		// +goat:end
+		n++
+	}
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_5)
+	// +goat:end
+	return n
+}

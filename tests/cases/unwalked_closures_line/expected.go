@@ -1,0 +1,78 @@
+package p
+
+import goat "goat"
+
+func run(f func()) {}
+func ok(f func() bool) bool {
+	// +goat:generate opened " " " " pad=f-2:10
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	return f()
+}
+
+func f() {
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_2)
+	// +goat:end
+	var g = func() {
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_3)
+		// +goat:end
+		println("g")
+	}
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_4)
+	// +goat:end
+	defer run(func() {
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_5)
+		// +goat:end
+		println("d")
+	})
+	if ok(func() bool {
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_6)
+		// +goat:end
+		return true
+	}) {
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_7)
+		// +goat:end
+		g()
+	}
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_8)
+	// +goat:end
+	var h = func(x int) int {
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_9)
+		// +goat:end
+		x++
+		if x > 1 {
+			// +goat:generate
+			// +goat:tips: do not edit the block between the +goat comments
+			goat.Track(goat.TRACK_ID_10)
+			// +goat:end
+			x--
+		}
+		// +goat:generate
+		// +goat:tips: do not edit the block between the +goat comments
+		goat.Track(goat.TRACK_ID_11)
+		// +goat:end
+		return x
+	}
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_12)
+	// +goat:end
+	_ = h
+}
