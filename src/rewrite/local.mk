@@ -22,6 +22,9 @@ tests_unit_test_rewrite_api_SOURCES = tests/unit/test_rewrite_api.c
 tests_unit_test_rewrite_api_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_api_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 
-REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh
+# tests/placement is the go/ast side of the placement property test
+# (built by property.sh into the build tree, like tests/goast).
+REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh tests/placement/property.sh
 TESTS += $(REWRITE_TESTS)
-EXTRA_DIST += $(REWRITE_TESTS) tests/cases
+EXTRA_DIST += $(REWRITE_TESTS) tests/cases tests/placement/go.mod tests/placement/main.go
+CLEANFILES += tests/placement/placecheck

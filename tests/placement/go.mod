@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+module placecheck
+
+go 1.19
