@@ -294,55 +294,62 @@ static void scan_clauses(ctx *c, const goat_node *body)
         closing_slot(c, body->u.block.rbrace, last, false);
 }
 
-static void scan_if(ctx *c, const goat_node *s)
+/* A control statement: the parts of its header (init, condition and post;
+ * range key, value and expression; switch init and tag or type switch
+ * guard), NULL where absent, and its body (of clauses for a switch or a
+ * select). An if's else is its callers' to walk. */
+typedef struct control {
+    const goat_node *parts[3];
+    const goat_node *body;
+    bool clauses;
+} control;
+
+static bool control_of(const goat_node *s, control *ct)
 {
-    scan_lits(c, s->u.if_stmt.init);
-    scan_lits(c, s->u.if_stmt.cond);
-    scan_body(c, s->u.if_stmt.body);
-    const goat_node *e = s->u.if_stmt.else_;
-    if (e && e->kind == GOAT_IF_STMT)
-        scan_if(c, e);
-    else if (e && e->kind == GOAT_BLOCK_STMT)
-        scan_body(c, e);
+    memset(ct, 0, sizeof *ct);
+    switch (s->kind) {
+    case GOAT_IF_STMT:
+        *ct = (control){{s->u.if_stmt.init, s->u.if_stmt.cond, NULL}, s->u.if_stmt.body, false};
+        return true;
+    case GOAT_FOR_STMT:
+        *ct = (control){{s->u.for_stmt.init, s->u.for_stmt.cond, s->u.for_stmt.post}, s->u.for_stmt.body, false};
+        return true;
+    case GOAT_RANGE_STMT:
+        *ct = (control){{s->u.range_stmt.key, s->u.range_stmt.value, s->u.range_stmt.x}, s->u.range_stmt.body, false};
+        return true;
+    case GOAT_SWITCH_STMT:
+        *ct = (control){{s->u.switch_stmt.init, s->u.switch_stmt.tag, NULL}, s->u.switch_stmt.body, true};
+        return true;
+    case GOAT_TYPE_SWITCH_STMT:
+        *ct = (control){{s->u.type_switch.init, s->u.type_switch.assign, NULL}, s->u.type_switch.body, true};
+        return true;
+    case GOAT_SELECT_STMT:
+        *ct = (control){{NULL, NULL, NULL}, s->u.select_stmt.body, true};
+        return true;
+    default:
+        return false;
+    }
 }
 
 static void scan_stmt(ctx *c, const goat_node *s)
 {
-    switch (s->kind) {
-    case GOAT_IF_STMT:
-        scan_if(c, s);
-        break;
-    case GOAT_FOR_STMT:
-        scan_lits(c, s->u.for_stmt.init);
-        scan_lits(c, s->u.for_stmt.cond);
-        scan_lits(c, s->u.for_stmt.post);
-        scan_body(c, s->u.for_stmt.body);
-        break;
-    case GOAT_RANGE_STMT:
-        scan_lits(c, s->u.range_stmt.key);
-        scan_lits(c, s->u.range_stmt.value);
-        scan_lits(c, s->u.range_stmt.x);
-        scan_body(c, s->u.range_stmt.body);
-        break;
-    case GOAT_SWITCH_STMT:
-        scan_lits(c, s->u.switch_stmt.init);
-        scan_lits(c, s->u.switch_stmt.tag);
-        scan_clauses(c, s->u.switch_stmt.body);
-        break;
-    case GOAT_TYPE_SWITCH_STMT:
-        scan_lits(c, s->u.type_switch.init);
-        scan_lits(c, s->u.type_switch.assign);
-        scan_clauses(c, s->u.type_switch.body);
-        break;
-    case GOAT_SELECT_STMT:
-        scan_clauses(c, s->u.select_stmt.body);
-        break;
-    case GOAT_BLOCK_STMT:
+    control ct;
+    if (s->kind == GOAT_BLOCK_STMT) {
         scan_body(c, s);
-        break;
-    default:
+    } else if (control_of(s, &ct)) {
+        for (int i = 0; i < 3; i++)
+            scan_lits(c, ct.parts[i]);
+        if (ct.clauses)
+            scan_clauses(c, ct.body);
+        else
+            scan_body(c, ct.body);
+        const goat_node *e = s->kind == GOAT_IF_STMT ? s->u.if_stmt.else_ : NULL;
+        if (e && e->kind == GOAT_IF_STMT)
+            scan_stmt(c, e);
+        else if (e && e->kind == GOAT_BLOCK_STMT)
+            scan_body(c, e);
+    } else {
         scan_lits(c, s);
-        break;
     }
 }
 
@@ -625,61 +632,26 @@ static bool decl_counts(const goat_node *s)
     return false;
 }
 
-static void process_clauses(ctx *c, const goat_node *s, const goat_node *body)
-{
-    if (!body)
-        return;
-    /* a switch or select without clauses is a statement of its own */
-    if (body->u.block.list.count == 0)
-        check_mark(c, s);
-    process_stmts(c, &body->u.block.list);
-}
-
 static void process_stmt(ctx *c, const goat_node *s)
 {
     if (!s)
         return;
+    control ct;
+    if (control_of(s, &ct)) {
+        for (int i = 0; i < 3; i++)
+            mark_lits(c, ct.parts[i]);
+        if (ct.body && ct.clauses && ct.body->u.block.list.count == 0)
+            check_mark(c, s); /* a switch or select without clauses is a statement of its own */
+        if (ct.body)
+            process_stmts(c, &ct.body->u.block.list);
+        const goat_node *e = s->kind == GOAT_IF_STMT ? s->u.if_stmt.else_ : NULL;
+        if (e && e->kind == GOAT_IF_STMT)
+            process_stmt(c, e);
+        else if (e && e->kind == GOAT_BLOCK_STMT)
+            process_stmts(c, &e->u.block.list);
+        return;
+    }
     switch (s->kind) {
-    case GOAT_IF_STMT:
-        mark_lits(c, s->u.if_stmt.init);
-        mark_lits(c, s->u.if_stmt.cond);
-        if (s->u.if_stmt.body)
-            process_stmts(c, &s->u.if_stmt.body->u.block.list);
-        if (s->u.if_stmt.else_) {
-            const goat_node *e = s->u.if_stmt.else_;
-            if (e->kind == GOAT_IF_STMT)
-                process_stmt(c, e);
-            else if (e->kind == GOAT_BLOCK_STMT)
-                process_stmts(c, &e->u.block.list);
-        }
-        break;
-    case GOAT_FOR_STMT:
-        mark_lits(c, s->u.for_stmt.init);
-        mark_lits(c, s->u.for_stmt.cond);
-        mark_lits(c, s->u.for_stmt.post);
-        if (s->u.for_stmt.body)
-            process_stmts(c, &s->u.for_stmt.body->u.block.list);
-        break;
-    case GOAT_RANGE_STMT:
-        mark_lits(c, s->u.range_stmt.key);
-        mark_lits(c, s->u.range_stmt.value);
-        mark_lits(c, s->u.range_stmt.x);
-        if (s->u.range_stmt.body)
-            process_stmts(c, &s->u.range_stmt.body->u.block.list);
-        break;
-    case GOAT_SWITCH_STMT:
-        mark_lits(c, s->u.switch_stmt.init);
-        mark_lits(c, s->u.switch_stmt.tag);
-        process_clauses(c, s, s->u.switch_stmt.body);
-        break;
-    case GOAT_TYPE_SWITCH_STMT:
-        mark_lits(c, s->u.type_switch.init);
-        mark_lits(c, s->u.type_switch.assign);
-        process_clauses(c, s, s->u.type_switch.body);
-        break;
-    case GOAT_SELECT_STMT:
-        process_clauses(c, s, s->u.select_stmt.body);
-        break;
     case GOAT_CASE_CLAUSE:
         for (size_t i = 0; i < s->u.case_clause.list.count; i++)
             mark_lits(c, s->u.case_clause.list.items[i]);
@@ -770,31 +742,29 @@ static bool special_visit(const goat_node *n, int depth, void *arg)
 {
     (void)depth;
     ctx *c = arg;
+    control ct;
     bool changed;
     switch (n->kind) {
     case GOAT_IF_STMT:
-        if (!n->u.if_stmt.body)
+    case GOAT_FOR_STMT:
+    case GOAT_RANGE_STMT:
+    case GOAT_SWITCH_STMT:
+    case GOAT_TYPE_SWITCH_STMT:
+        /* the keyword's line, or any line of a header part */
+        control_of(n, &ct);
+        changed = is_new(c, line_of(c, n->pos));
+        for (int i = 0; i < 3; i++)
+            changed = changed || range_new(c, ct.parts[i]);
+        if (!ct.body || !changed)
             break;
-        changed = is_new(c, line_of(c, n->u.if_stmt.if_pos)) || range_new(c, n->u.if_stmt.init) ||
-                  range_new(c, n->u.if_stmt.cond);
-        if (changed) {
-            mark_body(c, n->u.if_stmt.body);
-            const goat_node *e = n->u.if_stmt.else_;
+        if (ct.clauses) {
+            mark_clauses(c, ct.body);
+        } else {
+            mark_body(c, ct.body);
+            const goat_node *e = n->kind == GOAT_IF_STMT ? n->u.if_stmt.else_ : NULL;
             if (e && e->kind == GOAT_BLOCK_STMT && e->u.block.list.count > 0)
                 mark_body(c, e);
         }
-        break;
-    case GOAT_SWITCH_STMT:
-        changed = is_new(c, line_of(c, n->u.switch_stmt.switch_pos)) || range_new(c, n->u.switch_stmt.init) ||
-                  range_new(c, n->u.switch_stmt.tag);
-        if (changed)
-            mark_clauses(c, n->u.switch_stmt.body);
-        break;
-    case GOAT_TYPE_SWITCH_STMT:
-        changed = is_new(c, line_of(c, n->u.type_switch.switch_pos)) || range_new(c, n->u.type_switch.init) ||
-                  range_new(c, n->u.type_switch.assign);
-        if (changed)
-            mark_clauses(c, n->u.type_switch.body);
         break;
     case GOAT_CASE_CLAUSE:
         changed = is_new(c, line_of(c, n->u.case_clause.case_pos));
@@ -807,22 +777,6 @@ static bool special_visit(const goat_node *n, int depth, void *arg)
         changed = is_new(c, line_of(c, n->u.comm_clause.case_pos)) || range_new(c, n->u.comm_clause.comm);
         if (changed)
             mark_clause(c, n->u.comm_clause.colon, &n->u.comm_clause.body);
-        break;
-    case GOAT_RANGE_STMT:
-        if (!n->u.range_stmt.body)
-            break;
-        changed = is_new(c, line_of(c, n->u.range_stmt.for_pos)) || range_new(c, n->u.range_stmt.key) ||
-                  range_new(c, n->u.range_stmt.value) || range_new(c, n->u.range_stmt.x);
-        if (changed)
-            mark_body(c, n->u.range_stmt.body);
-        break;
-    case GOAT_FOR_STMT:
-        if (!n->u.for_stmt.body)
-            break;
-        changed = is_new(c, line_of(c, n->u.for_stmt.for_pos)) || range_new(c, n->u.for_stmt.init) ||
-                  range_new(c, n->u.for_stmt.cond) || range_new(c, n->u.for_stmt.post);
-        if (changed)
-            mark_body(c, n->u.for_stmt.body);
         break;
     default:
         break;
