@@ -252,6 +252,19 @@ static size_t runes(const char *s, size_t n)
     return w;
 }
 
+/* Where a statement's text ends: a label with no statement after it (an
+ * implicit empty one, which go/ast ends at the next token) ends at its
+ * colon. */
+static size_t stmt_end(const goat_node *s)
+{
+    if (s->kind == GOAT_LABELED_STMT && s->u.labeled.stmt && s->u.labeled.stmt->kind == GOAT_EMPTY_STMT &&
+        s->u.labeled.stmt->u.empty_stmt.implicit)
+        return (size_t)s->u.labeled.colon + 1;
+    if (s->kind == GOAT_LABELED_STMT && s->u.labeled.stmt)
+        return s->end == s->u.labeled.stmt->end ? stmt_end(s->u.labeled.stmt) : (size_t)s->end;
+    return (size_t)s->end;
+}
+
 /* Whether a newline right after s would not end it: Go inserts no
  * semicolon after `goto` (a label must follow, but the parser takes
  * `goto;`), so that one keeps its ';'. */
@@ -283,7 +296,7 @@ static void open_body(goat_splices *edits, const char *src, size_t len, const go
         goat_strbuf_putc(&hint, ' ');
         quote_gap(&hint, src + prev, next - prev);
         if (i < l->count)
-            prev = (size_t)l->items[i]->end;
+            prev = stmt_end(l->items[i]);
     }
     if (extra && extra->len)
         goat_strbuf_append(&hint, extra->data, extra->len);
@@ -298,14 +311,14 @@ static void open_body(goat_splices *edits, const char *src, size_t len, const go
     size_t *split = goat_xcalloc(n + 2, sizeof *split), *width = goat_xcalloc(n + 2, sizeof *width);
     size_t cs, ce;
     for (size_t i = 0; i <= n; i++) {
-        from[i] = i == 0 ? lb : (size_t)l->items[i - 1]->end;
+        from[i] = i == 0 ? lb : stmt_end(l->items[i - 1]);
         to[i] = i < n ? (size_t)l->items[i]->pos : rb;
         split[i] = i == 0 ? from[i] : i == n ? to[i] : gap_split(src, from[i], to[i]);
     }
     for (size_t i = 0; i < n; i++) {
         const goat_node *st = l->items[i];
         bool semicolon = i + 1 < n && needs_semicolon(st);
-        width[i] = runes(src + st->pos, (size_t)(st->end - st->pos)) + semicolon;
+        width[i] = runes(src + st->pos, stmt_end(st) - (size_t)st->pos) + semicolon;
     }
     /* width becomes the blanks before the trailing comments, a run of
      * consecutive lines with trailing comments aligned on the widest */
@@ -891,7 +904,7 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
         goat_splices_add(edits, from, to - from, g.items[i].data ? g.items[i].data : "", g.items[i].len);
         add_range(ranges, from, to);
         if (i < stmts)
-            from = (size_t)l->items[first + i]->end;
+            from = stmt_end(l->items[first + i]);
     }
     *closing = (size_t)body->u.block.rbrace;
     gaps_free(&g);
