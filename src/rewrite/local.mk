@@ -26,5 +26,7 @@ tests_unit_test_rewrite_api_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 # (built by property.sh into the build tree, like tests/goast).
 REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh tests/placement/property.sh
 TESTS += $(REWRITE_TESTS)
-EXTRA_DIST += $(REWRITE_TESTS) tests/cases tests/placement/go.mod tests/placement/main.go
+EXTRA_DIST += $(REWRITE_TESTS) tests/cases tests/placement/go.mod tests/placement/main.go \
+	$(wildcard $(srcdir)/tests/placement/testdata/known-bad/*.txt) \
+	$(wildcard $(srcdir)/tests/placement/testdata/known-bad/*/*.go)
 CLEANFILES += tests/placement/placecheck

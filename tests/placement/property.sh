@@ -50,6 +50,20 @@ for dir in "$top_srcdir"/tests/cases/*/; do
 done
 
 fail=0
+# The checker itself first: on the outputs of an older goat that got the
+# reproductions of testdata/known-bad/in wrong, it reports exactly what
+# expected-GRANULARITY.txt says (and fails).
+known=$top_srcdir/tests/placement/testdata/known-bad
+for granularity in line scope func; do
+    "$check" -show 1000 "$granularity" "$known/in" "$known/$granularity" >"$tmp/known.out"
+    status=$?
+    if [ "$status" -ne 1 ] || ! cmp -s "$tmp/known.out" "$known/expected-$granularity.txt"; then
+        echo "FAIL: placecheck on known-bad/$granularity (exit $status) differs from expected-$granularity.txt:"
+        diff "$known/expected-$granularity.txt" "$tmp/known.out" | head -10
+        fail=1
+    fi
+done
+
 for granularity in line patch scope func; do
     mkdir -p "$tmp/$granularity"
     ( cd "$tmp/in" && ls | xargs "$GOAT" rewrite --granularity "$granularity" --lines all \

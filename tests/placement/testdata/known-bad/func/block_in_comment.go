@@ -1,0 +1,13 @@
+package p
+
+import goat "goat"
+
+func f() int {
+	/* a comment
+	 */
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	return 1
+}

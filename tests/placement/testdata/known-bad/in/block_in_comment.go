@@ -1,0 +1,7 @@
+package p
+
+func f() int {
+	/* a comment
+	 */
+	return 1
+}
