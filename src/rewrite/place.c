@@ -25,7 +25,7 @@ typedef struct slot {
     int tabs;         /* tabs after the indentation */
     size_t offset;    /* the line start the block goes before */
     size_t indent_len;
-    size_t joined;    /* comments start the line: where the last one ends, else 0 */
+    size_t split;     /* comments start the line: where the last one ends, else 0, */
     size_t code;      /*   and where the code after them starts */
     size_t scope;     /* the scope the block joins */
 } slot;
@@ -41,35 +41,36 @@ typedef struct keyset {
     size_t cap, count;
 } keyset;
 
-/* Adds key; false when it was there already. */
-static bool keyset_add(keyset *m, uint64_t key, bool add)
+static size_t keyset_cell(const uint64_t *keys, size_t cap, uint64_t stored)
+{
+    size_t h = (size_t)((stored * 0x9e3779b97f4a7c15ULL) >> 20) & (cap - 1);
+    while (keys[h] && keys[h] != stored)
+        h = (h + 1) & (cap - 1);
+    return h;
+}
+
+static bool keyset_contains(const keyset *m, uint64_t key)
+{
+    return m->cap && m->keys[keyset_cell(m->keys, m->cap, key + 1)];
+}
+
+static void keyset_insert(keyset *m, uint64_t key)
 {
     if (m->count * 2 + 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         uint64_t *nk = goat_xcalloc(ncap, sizeof *nk);
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i])
-                continue;
-            size_t h = (size_t)((m->keys[i] * 0x9e3779b97f4a7c15ULL) >> 20) & (ncap - 1);
-            while (nk[h])
-                h = (h + 1) & (ncap - 1);
-            nk[h] = m->keys[i];
-        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i])
+                nk[keyset_cell(nk, ncap, m->keys[i])] = m->keys[i];
         free(m->keys);
         m->keys = nk;
         m->cap = ncap;
     }
-    uint64_t k = key + 1;
-    size_t h = (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 20) & (m->cap - 1);
-    while (m->keys[h] && m->keys[h] != k)
-        h = (h + 1) & (m->cap - 1);
-    if (m->keys[h])
-        return false;
-    if (add) {
-        m->keys[h] = k;
+    size_t h = keyset_cell(m->keys, m->cap, key + 1);
+    if (!m->keys[h]) {
+        m->keys[h] = key + 1;
         m->count++;
     }
-    return true;
 }
 
 typedef struct ctx {
@@ -486,12 +487,12 @@ static void place(ctx *c, int target, int at)
          * clause above goes before them, or gofmt would indent them into
          * the clause. */
         p.offset = line_start(c, target);
-    } else if (s->joined) {
+    } else if (s->split) {
         /* After the comments that start the line, on a line of its own,
          * as gofmt lays out such a comment followed by a statement. */
-        p.offset = s->joined;
+        p.offset = s->split;
         p.split = true;
-        p.split_len = s->code - s->joined;
+        p.split_len = s->code - s->split;
     }
     goat_grow((void **)&c->out->items, &c->out->cap, c->out->count + 1, sizeof *c->out->items);
     c->out->items[c->out->count++] = p;
@@ -512,13 +513,13 @@ static uint64_t run_key(size_t scope, int start)
 
 static bool run_free(ctx *c, size_t scope, int line)
 {
-    return !in_run(c, line) || keyset_add(&c->runs, run_key(scope, c->run_start[line]), false);
+    return !in_run(c, line) || !keyset_contains(&c->runs, run_key(scope, c->run_start[line]));
 }
 
 static void take_run(ctx *c, size_t scope, int line)
 {
     if (in_run(c, line))
-        keyset_add(&c->runs, run_key(scope, c->run_start[line]), true);
+        keyset_insert(&c->runs, run_key(scope, c->run_start[line]));
 }
 
 static void force_mark_at(ctx *c, int line, bool ends_clause)

@@ -277,10 +277,9 @@ static bool needs_semicolon(const goat_node *s)
 
 /* Opens the single-line body onto separate lines, the block first, laid
  * out as gofmt lays out a body: one statement a line, indented one tab
- * deeper than its '}', which goes on the indentation src[ind, ind+ind_len)
- * plus tabs tabs (those of the line holding '{', once the bodies around it
- * are opened). Comments stay with the statement they follow (or precede,
- * after a ';'); the hint records every gap as it was. */
+ * deeper than its '}'. The '}' is indented like the line holding '{' once
+ * the bodies around it are opened: src[ind, ind+ind_len) and as many more
+ * tabs as tabs says. The hint records every gap as it was. */
 static void open_body(goat_splices *edits, const char *src, size_t len, const goat_node *body, size_t ind,
                       size_t ind_len, int tabs, const char *word, const char *call, const goat_strbuf *extra)
 {
