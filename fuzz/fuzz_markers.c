@@ -68,16 +68,27 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* Whether the line is, after leading white space, `// +goat:` + kind... */
-static bool is_marker(const line *l, const char *kind)
+/* Whether the line is, after leading white space, `// +goat:` + kind...;
+ * with whole, kind must not go on with a letter, a digit or '_'. */
+static bool is_marker_word(const line *l, const char *kind, bool whole)
 {
     size_t i = 0;
     while (i < l->len && is_space(l->text[i]))
         i++;
     static const char prefix[] = "// +goat:";
     size_t plen = sizeof prefix - 1, klen = strlen(kind);
-    return l->len - i >= plen + klen && memcmp(l->text + i, prefix, plen) == 0 &&
-           memcmp(l->text + i + plen, kind, klen) == 0;
+    if (l->len - i < plen + klen || memcmp(l->text + i, prefix, plen) != 0 ||
+        memcmp(l->text + i + plen, kind, klen) != 0)
+        return false;
+    size_t after = i + plen + klen;
+    char next = after < l->len ? l->text[after] : ' ';
+    return !whole || !(next == '_' || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                       (next >= '0' && next <= '9'));
+}
+
+static bool is_marker(const line *l, const char *kind)
+{
+    return is_marker_word(l, kind, false);
 }
 
 static const char *const block_kinds[] = {"generate", "delete", "main", "user"};
@@ -94,20 +105,24 @@ static bool is_opener(const line *l, int kind)
 }
 
 /* Marks the lines from each opener of kind (-1: any kind) through the next
- * end marker. An opener without an end marks nothing. */
+ * end marker, read both as the reference's regular expressions read it
+ * (any line starting `// +goat:end`) and as goat does (`// +goat:endx` is
+ * no end). An opener without an end marks nothing. */
 static void mark_blocks(const lines *ls, int kind, bool *removable)
 {
-    for (size_t i = 0; i < ls->count; i++) {
-        if (!is_opener(&ls->items[i], kind))
-            continue;
-        size_t end = i + 1;
-        while (end < ls->count && !is_marker(&ls->items[end], "end"))
-            end++;
-        if (end == ls->count)
-            continue;
-        for (size_t j = i; j <= end; j++)
-            removable[j] = true;
-        i = end;
+    for (int whole = 0; whole < 2; whole++) {
+        for (size_t i = 0; i < ls->count; i++) {
+            if (!is_opener(&ls->items[i], kind))
+                continue;
+            size_t end = i + 1;
+            while (end < ls->count && !is_marker_word(&ls->items[end], "end", whole))
+                end++;
+            if (end == ls->count)
+                continue;
+            for (size_t j = i; j <= end; j++)
+                removable[j] = true;
+            i = end;
+        }
     }
 }
 
