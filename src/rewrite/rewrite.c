@@ -809,7 +809,8 @@ static goat_error *join_line(goat_splices *edits, const char *filename, const ch
     gaps_free(&g);
     if (!ok)
         return goat_error_new(filename, m->line, (int)m->indent_len + 1,
-                              "malformed +goat split hint, or the lines around the block were changed");
+                              "malformed +goat split hint, or the lines around the block were changed: put the "
+                              "block back as goat wrote it, or remove it and rejoin the lines by hand");
     return NULL;
 }
 
@@ -886,7 +887,9 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
     size_t n = sizeof opened_hint - 1;
     if (!parse_gaps(src + m->hint + n, m->hint_len - n, &g)) {
         gaps_free(&g);
-        return goat_error_new(filename, m->line, (int)m->indent_len + 1, "malformed +goat opened hint");
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1,
+                              "malformed +goat opened hint: put the block back as goat wrote it, or remove it "
+                              "and rejoin the body by hand");
     }
     size_t stmts = g.count - 1, first = 0;
     const goat_node_list *l = body ? &body->u.block.list : NULL;
@@ -895,7 +898,8 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
     if (!l || l->count - first != stmts) {
         gaps_free(&g);
         return goat_error_new(filename, m->line, (int)m->indent_len + 1,
-                              "the body opened by goat no longer has the shape its hint records");
+                              "the body opened by goat no longer has the shape its hint records: put back the "
+                              "statements it held, or remove the block and rejoin the body by hand");
     }
     size_t from = (size_t)body->u.block.lbrace + 1;
     for (size_t i = 0; i <= stmts; i++) {
