@@ -60,7 +60,7 @@ typedef struct goat_change_options {
     const char *new_ref;  /* any revspec; "" means HEAD */
     int precision;        /* 1 blame, 2 diff with renames, 3 diff without */
     int threads;          /* >= 1; the result does not depend on it */
-    const char *const *ignores; /* goat.yaml `ignores`: exact paths or path prefixes */
+    const char *const *ignores; /* goat.yaml `ignores`: files, or directories and all below */
     size_t ignore_count;
     bool skip_nested_modules;
     const char *goat_package_path; /* the generated package's directory, skipped */

@@ -9,10 +9,12 @@
  * holds its own go.mod (checked on disk, below project_dir only).
  *
  * An `ignores` entry (leading "./" and trailing "/" dropped; empty entries
- * ignored) matches a file when it equals the file's path, equals the file's
- * directory, or is a string prefix of the file's directory, which is how
- * the reference matches them: "pkg/gen" skips pkg/gen/x.go, pkg/gen/a/y.go
- * and also pkg/generated/z.go; "cmd/main.go" skips that one file.
+ * ignored) names a file or a directory and everything below it: it matches
+ * a file when it equals the file's path or the path of one of the file's
+ * directories. "pkg/gen" skips pkg/gen/x.go and pkg/gen/a/y.go but not
+ * pkg/generated/z.go (the reference compares bytes, so it skips that one
+ * too; goat.yaml's documentation promises a directory, and we keep that
+ * promise); "cmd/main.go" skips that one file.
  *
  * Beyond that, goat_filter_content skips files whose header marks them
  * generated (a `// Code generated ... DO NOT EDIT.` line comment before the
