@@ -41,7 +41,9 @@
  * for all lines it could not follow. Only files that differ between old
  * and new are blamed.
  * old_ref "INIT": no old version; every line of every Go file (passing the
- * filter) at new_ref is new, whatever the precision.
+ * filter) at new_ref is new, whatever the precision. A Go file on disk that
+ * git does not track is not in new_ref, so it gives nothing; with verbose,
+ * each such file (passing the filter) is named on stderr.
  *
  * The result does not depend on threads: the files are split over that
  * many threads, each with its own libgit2 repository handle. */

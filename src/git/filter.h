@@ -54,6 +54,9 @@ void goat_filter_free(goat_filter *filter);
  * called from any thread. */
 const char *goat_filter_path_reason(goat_filter *filter, const char *relpath);
 const char *goat_filter_content_reason(const char *src, size_t len);
+/* Why a directory of this name is never looked into (vendor, testdata,
+ * node_modules, .git), or NULL. */
+const char *goat_filter_dir_name_reason(const char *name, size_t len);
 /* Prints "goat: skipping PATH: REASON" when the filter is verbose. */
 void goat_filter_log_skip(const goat_filter *filter, const char *relpath, const char *reason);
 
