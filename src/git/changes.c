@@ -233,6 +233,30 @@ static void harvest(analysis *a, goat_changes *out)
     qsort(out->files, out->count, sizeof *out->files, compare_files);
 }
 
+/* What blame in a shallow clone could not see (see git/range.h). */
+static void log_shallow(const goat_range *range)
+{
+    if (range->boundary_count == 0) {
+        fputs("goat: this clone is shallow, but every commit between oldBranch and newBranch has its parents "
+              "in it: blame sees all it needs\n",
+              stderr);
+        return;
+    }
+    const goat_range_commit *oldest = NULL;
+    for (size_t i = 0; i < range->count; i++)
+        if (range->commits[i].boundary)
+            oldest = &range->commits[i];
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oldest->id);
+    fprintf(stderr,
+            "goat: this clone is shallow: %zu commit%s between oldBranch and newBranch (the oldest %.12s) lack%s "
+            "a parent in it, as git's shallow boundary; the lines such a commit did not take from a parent the "
+            "clone has count as old (git blame marks them ^boundary). For git's full answer, fetch history down "
+            "to oldBranch: git fetch --deepen=N with a larger N, or git fetch --unshallow\n",
+            range->boundary_count, range->boundary_count == 1 ? "" : "s", hex,
+            range->boundary_count == 1 ? "s" : "");
+}
+
 static void log_plan(const analysis *a)
 {
     char new_hex[GIT_OID_HEXSZ + 1], old_hex[GIT_OID_HEXSZ + 1];
@@ -249,6 +273,8 @@ static void log_plan(const analysis *a)
     if (a->ctx.kind == GOAT_WORK_BLAME)
         fprintf(stderr, ", %zu commit%s in between", a->range.count, a->range.count == 1 ? "" : "s");
     fputc('\n', stderr);
+    if (a->ctx.kind == GOAT_WORK_BLAME && a->range.shallow)
+        log_shallow(&a->range);
 }
 
 static int compare_item_paths(const void *x, const void *y)

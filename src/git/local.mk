@@ -26,7 +26,7 @@ endif
 
 # Real repositories built with the git CLI (skipped without it).
 git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh \
-	tests/git/random.sh
+	tests/git/random.sh tests/git/shallow.sh
 TESTS += $(git_test_scripts_list)
 EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
 
