@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <git2.h>
 #include <yaml.h>
 
+#include "git/refs.h"
 #include "util/file.h"
 #include "util/xalloc.h"
 
@@ -581,43 +581,25 @@ goat_error *goat_config_parse(const char *filename, const char *text, size_t len
     return err;
 }
 
+void goat_config_default_app_name(goat_config *cfg, const char *project_dir)
+{
+    if (cfg->app_name && *cfg->app_name)
+        return;
+    char *abs = realpath(project_dir, NULL);
+    const char *base = abs ? strrchr(abs, '/') : NULL;
+    set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
+    free(abs);
+}
+
 goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir)
 {
-    if (!cfg->app_name || !*cfg->app_name) {
-        char *abs = realpath(project_dir, NULL);
-        const char *base = abs ? strrchr(abs, '/') : NULL;
-        set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
-        free(abs);
-    }
+    goat_config_default_app_name(cfg, project_dir);
     if (cfg->app_version && *cfg->app_version)
         return NULL;
-    git_libgit2_init();
-    git_repository *repo = NULL;
-    goat_error *err = NULL;
-    if (git_repository_open_ext(&repo, project_dir, 0, NULL) < 0) {
-        err = goat_error_new(NULL, 0, 0, "appVersion: not set and %s is not in a git repository", project_dir);
-    } else {
-        git_object *obj = NULL;
-        const char *rev = strcmp(cfg->new_branch, "") == 0 ? "HEAD" : cfg->new_branch;
-        if (git_revparse_single(&obj, repo, rev) < 0) {
-            const git_error *ge = git_error_last();
-            err = goat_error_new(NULL, 0, 0, "appVersion: not set and newBranch \"%s\" does not name a commit: %s",
-                                 rev, ge && ge->message ? ge->message : "unknown revision");
-        } else {
-            git_object *commit = NULL;
-            if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
-                err = goat_error_new(NULL, 0, 0, "appVersion: not set and newBranch \"%s\" is not a commit", rev);
-            } else {
-                char hex[8];
-                git_oid_tostr(hex, sizeof hex, git_object_id(commit));
-                set_string(&cfg->app_version, hex);
-                git_object_free(commit);
-            }
-            git_object_free(obj);
-        }
-        git_repository_free(repo);
-    }
-    git_libgit2_shutdown();
+    char hex[8];
+    goat_error *err = goat_git_short_hash(project_dir, *cfg->new_branch ? cfg->new_branch : "HEAD", "newBranch", hex);
+    if (!err)
+        set_string(&cfg->app_version, hex);
     return err;
 }
 

@@ -398,6 +398,12 @@ goat_error *goat_changes_compute(const goat_change_options *opts, goat_changes *
         err = collect(&a);
     if (!err && opts->verbose)
         log_plan(&a);
+    else if (!err && a.ctx.kind == GOAT_WORK_BLAME && a.range.boundary_count)
+        fprintf(stderr,
+                "goat: warning: this clone is shallow and lacks parents of %zu commit%s between oldBranch and "
+                "newBranch: lines those commits did not take from a parent it has count as old (-v says more; "
+                "git fetch --unshallow gives the full answer)\n",
+                a.range.boundary_count, a.range.boundary_count == 1 ? "" : "s");
     if (!err && opts->verbose && a.init)
         err = log_untracked(&a);
     if (!err)

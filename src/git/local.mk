@@ -7,6 +7,7 @@ libgoat_a_SOURCES += \
 	src/git/gohead.c \
 	src/git/range.c src/git/range.h \
 	src/git/reach.c src/git/reach.h \
+	src/git/refs.c src/git/refs.h \
 	src/git/repo.c src/git/repo.h \
 	src/git/walk.c \
 	src/git/work.c src/git/work.h

@@ -4,6 +4,15 @@
 # meet it, on real git repositories:
 # - main packages under "_" and "." directories (_examples/hello) are
 #   components with their main entry, and build;
+# - goat init checks --old and --new, naming what exists when they name
+#   nothing; without --old it picks master, or origin/main in a clone with
+#   no local branch; a repository without commits says to commit first;
+# - appVersion is left to each goat track, which reports the commit it
+#   tracks;
+# - precision 1 in shallow clones made by git (--depth 1, v1 fetched with
+#   --depth 1): exact when the parents are in, boundary lines old when not,
+#   with a warning (-v says more); precisions 2 and 3 work there; a shallow
+#   clone lacking oldBranch says how to fetch it;
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 # ---- main packages under "_" and "." directories are components
@@ -79,5 +88,129 @@ component 1 _examples/hello total=2 covered=2 rate=100 ids=2:1,4:1" "$got"
 stop_apps
 "$GOAT" clean >/dev/null || fail "clean (examples)"
 expect_eq "git status after clean (examples)" "?? goat.yaml" "$(git status --porcelain)"
+
+# ---- a repository without commits, then one whose default branch is master
+repo=$tmp/masterrepo
+mkdir -p "$repo" && cd "$repo" || exit 1
+git init -q -b master .
+put go.mod <<'EOF'
+module example.com/m
+
+go 1.19
+EOF
+put main.go <<'EOF'
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("v1")
+}
+EOF
+out=$("$GOAT" init 2>&1)
+expect_eq "init without commits exits 1" 1 $?
+expect_contains "init without commits says to commit" "$out" "no commits yet; goat compares commits: commit the module first (git add -A && git commit)"
+[ -e goat.yaml ] && fail "init without commits wrote goat.yaml"
+printf 'oldBranch: INIT\n' >goat.yaml
+out=$("$GOAT" track 2>&1)
+expect_eq "track without commits exits 1" 1 $?
+expect_contains "track without commits says to commit" "$out" 'newBranch "HEAD": the git repository has no commits yet'
+rm goat.yaml
+commit v1
+git tag v1.0
+git checkout -q -b feature
+out=$("$GOAT" init --old mian 2>&1)
+expect_eq "init --old mian exits 1" 1 $?
+expect_contains "init --old mian names what exists" "$out" \
+    '--old "mian": no branch, tag or commit of that name; names that exist here: master, feature, v1.0. Set --old to a branch, tag or commit that exists (or to INIT'
+[ -e goat.yaml ] && fail "init --old mian wrote goat.yaml"
+out=$("$GOAT" init --old v1.1 2>&1)
+expect_contains "init --old v1.1 suggests v1.0" "$out" "the closest names that exist: v1.0."
+out=$("$GOAT" init --new feture 2>&1)
+expect_contains "init --new feture suggests feature" "$out" '--new "feture": no branch, tag or commit of that name; the closest names that exist: feature.'
+out=$("$GOAT" init 2>&1) || fail "init in a master repository: $out"
+expect_contains "init says it chose master" "$out" "oldBranch master: there is no branch main here"
+expect_contains "init notes that master is checked out" "$out" "oldBranch master is the commit checked out"
+grep -q '^oldBranch: "master"$' goat.yaml || fail "oldBranch is not master: $(grep oldBranch goat.yaml)"
+grep -q '^appVersion: ""$' goat.yaml || fail "init froze appVersion: $(grep appVersion goat.yaml)"
+
+# appVersion follows newBranch: each track reports the commit it tracks.
+put main.go <<'EOF'
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("v2")
+}
+EOF
+commit v2
+out=$("$GOAT" track 2>&1) || fail "track on feature: $out"
+expect_contains "appVersion at v2" "$(cat goat/goat_generated.go)" "\"$(git rev-parse --short=7 HEAD)\""
+"$GOAT" clean >/dev/null || fail "clean at v2"
+put main.go <<'EOF'
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("v3")
+}
+EOF
+commit v3
+"$GOAT" track >/dev/null 2>&1 || fail "track at v3"
+expect_contains "appVersion at v3" "$(cat goat/goat_generated.go)" "\"$(git rev-parse --short=7 HEAD)\""
+"$GOAT" clean >/dev/null || fail "clean at v3"
+
+# A misspelt oldBranch in goat.yaml: the names that exist, the key to set.
+sed -i 's/^oldBranch: "master"$/oldBranch: "mastr"/' goat.yaml
+out=$("$GOAT" track 2>&1)
+expect_eq "track with oldBranch mastr exits 1" 1 $?
+expect_contains "track with oldBranch mastr" "$out" 'oldBranch "mastr": no branch, tag or commit of that name; the closest names that exist: master. Set oldBranch to'
+
+# ---- a fresh CI-like clone: detached HEAD, only origin/main
+repo=$tmp/shop
+make_shop_repo "$repo"
+git -C "$repo" tag v1 main
+cd "$tmp" && git clone -q --branch feature "file://$repo" ci && cd ci || exit 1
+git checkout -q --detach && git branch -q -D feature
+expect_eq "the clone has no local branch" "" "$(git for-each-ref --format='%(refname)' refs/heads)"
+out=$("$GOAT" init --granularity func 2>&1) || fail "init in a clone without main: $out"
+expect_contains "init chose origin/main" "$out" "oldBranch origin/main: there is no branch main here"
+out=$("$GOAT" track 2>&1) || fail "track in a clone without main: $out"
+expect_contains "track in a clone without main" "$out" "6 tracking points in 4 files, 2 main entries"
+"$GOAT" clean >/dev/null || fail "clean in the clone"
+
+# ---- precision 1 in shallow clones made by git
+cd "$tmp" && git clone -q --depth 1 --branch feature "file://$repo" shallow && cd shallow || exit 1
+"$GOAT" init --old v1 --granularity func --diff-precision 1 >"$tmp/out" 2>&1
+expect_eq "init --old v1 before v1 is fetched exits 1" 1 $?
+expect_contains "a shallow clone without v1 says how to fetch it" "$(cat "$tmp/out")" \
+    'This is a shallow clone, which may lack it: fetch it (git fetch --depth 1 origin tag v1, or git fetch origin v1), or the whole history (git fetch --unshallow)'
+git fetch -q --depth 1 origin tag v1 || fail "git fetch --depth 1 origin tag v1"
+"$GOAT" init --old v1 --granularity func --diff-precision 1 >/dev/null || fail "init --old v1 in the shallow clone"
+out=$("$GOAT" track -v 2>"$tmp/err") || fail "track in a shallow clone: $(cat "$tmp/err")"
+expect_contains "precision 1 in a shallow clone holding v1" "$out" "6 tracking points in 4 files, 2 main entries"
+expect_contains "-v: the clone is shallow, the parents are in" "$(cat "$tmp/err")" "this clone is shallow, but every commit between oldBranch and newBranch has its parents in it"
+go_checks "$tmp/shallow"
+"$GOAT" clean >/dev/null || fail "clean in the shallow clone"
+# One commit more on the release branch, cloned one deep: its parent (v2)
+# is missing, so what it did not change counts as old.
+cd "$repo" && git checkout -q feature || exit 1
+sed -i 's/return a - b/return b - a/' internal/calc/calc.go && commit v3
+cd "$tmp" && git clone -q --depth 1 --branch feature "file://$repo" shallow1 && cd shallow1 || exit 1
+git fetch -q --depth 1 origin tag v1 || fail "fetch v1 into shallow1"
+"$GOAT" init --old v1 --granularity line --diff-precision 1 >/dev/null || fail "init in shallow1"
+out=$("$GOAT" track -v 2>"$tmp/err") || fail "track in shallow1: $(cat "$tmp/err")"
+expect_contains "precision 1 at the shallow boundary" "$out" "no tracking points"
+expect_contains "-v: the clone is shallow" "$(cat "$tmp/err")" "this clone is shallow: 1 commit between oldBranch and newBranch"
+"$GOAT" track 2>"$tmp/err" >/dev/null
+expect_contains "without -v: a warning" "$(cat "$tmp/err")" "goat: warning: this clone is shallow and lacks parents of 1 commit"
+for p in 2 3; do
+    sed -i "s/^diffPrecision: .*/diffPrecision: $p/" goat.yaml
+    out=$("$GOAT" track 2>&1) || fail "precision $p in shallow1: $out"
+    expect_contains "precision $p in shallow1" "$out" "9 tracking points in 4 files"
+    "$GOAT" clean >/dev/null || fail "clean after precision $p in shallow1"
+done
 
 finish

@@ -4,8 +4,9 @@
 # --depth N file://...`, then `git fetch --depth 1 origin tag v1`, as CI
 # checkouts do): precision 1 works as git sees such a clone, a commit at
 # the shallow boundary (a parent missing) keeping its lines as old, which
-# is `git blame` in the clone with its ^boundary lines counted old; -v says
-# the clone is shallow and how to get git's full answer; a clone that holds
+# is `git blame` in the clone with its ^boundary lines counted old; a
+# warning says so (-v says more, and how to get git's full answer); a
+# clone that holds
 # every parent of old..new (deepened down to v1) gives exactly what the
 # full repository gives; precisions 2 and 3 give what they give in the
 # full repository; threads do not change the result.
@@ -58,7 +59,11 @@ run_dump --old v1 --precision 1 --verbose 2>"$WORK/log" >/dev/null
 grep -q "^goat: this clone is shallow: 1 commit between oldBranch and newBranch (the oldest $(git rev-parse --short=12 HEAD~1)) lacks a parent in it.*git fetch --deepen=N with a larger N, or git fetch --unshallow$" "$WORK/log" ||
     fail "depth 2: -v does not explain the boundary: $(cat "$WORK/log")"
 run_dump --old v1 --precision 1 2>"$WORK/log" >/dev/null
-[ -s "$WORK/log" ] && fail "depth 2: not verbose, yet something was logged: $(cat "$WORK/log")"
+grep -q "^goat: warning: this clone is shallow and lacks parents of 1 commit between oldBranch and newBranch: .*git fetch --unshallow gives the full answer)$" "$WORK/log" ||
+    fail "depth 2: no warning without -v: $(cat "$WORK/log")"
+[ "$(wc -l <"$WORK/log")" = 1 ] || fail "depth 2: more than the warning without -v: $(cat "$WORK/log")"
+run_dump --old v1 --precision 2 2>"$WORK/log" >/dev/null
+[ -s "$WORK/log" ] && fail "depth 2, precision 2: something was logged: $(cat "$WORK/log")"
 
 # Five deep: the merge and the tips of both its sides are in, and at the
 # boundary (c3 lacks c2, s2 lacks s1).
