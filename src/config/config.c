@@ -266,6 +266,19 @@ static goat_error *get_string(const parse_ctx *ctx, const char *key, const yaml_
     return NULL;
 }
 
+/* Whether a quoted scalar would be an integer without its quotes. */
+static bool quoted_integer(const char *s)
+{
+    if (*s == '+' || *s == '-')
+        s++;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
 static goat_error *get_int(const parse_ctx *ctx, const char *key, const yaml_node_t *node, int *out)
 {
     if (is_null(node))
@@ -289,6 +302,9 @@ static goat_error *get_int(const parse_ctx *ctx, const char *key, const yaml_nod
         if (s != scalar(node))
             free((char *)s);
     }
+    if (!ok && !is_plain(node) && quoted_integer(scalar(node)))
+        return node_error(ctx, node, key, "expected an integer, got the quoted string \"%s\": drop the quotes (%s: %s)",
+                          scalar(node), key, scalar(node));
     if (!ok)
         return node_error(ctx, node, key, "expected an integer, got \"%s\"", scalar(node));
     *out = (int)v;
@@ -301,22 +317,22 @@ static goat_error *get_bool(const parse_ctx *ctx, const char *key, const yaml_no
         return NULL;
     if (node->type != YAML_SCALAR_NODE)
         return node_error(ctx, node, key, "expected true or false, got %s", type_name(node));
-    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
-    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+    /* YAML 1.1's booleans, as gopkg.in/yaml reads them for the reference */
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
     const char *s = scalar(node);
-    if (is_plain(node)) {
-        for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
-            if (strcmp(s, yes[i]) == 0) {
-                *out = true;
-                return NULL;
-            }
-            if (strcmp(s, no[i]) == 0) {
-                *out = false;
-                return NULL;
-            }
-        }
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        if (strcmp(s, yes[i]) != 0 && strcmp(s, no[i]) != 0)
+            continue;
+        if (!is_plain(node))
+            return node_error(ctx, node, key,
+                              "expected true or false, got the quoted string \"%s\": drop the quotes (%s: %s)", s,
+                              key, s);
+        *out = strcmp(s, yes[i]) == 0;
+        return NULL;
     }
-    return node_error(ctx, node, key, "expected true or false, got \"%s\"", s);
+    return node_error(ctx, node, key, "expected true or false, got \"%s\" (write %s: true or %s: false)", s, key,
+                      key);
 }
 
 static goat_error *get_list(const parse_ctx *ctx, const char *key, const yaml_node_t *node,
