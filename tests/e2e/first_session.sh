@@ -13,6 +13,9 @@
 #   --depth 1): exact when the parents are in, boundary lines old when not,
 #   with a warning (-v says more); precisions 2 and 3 work there; a shallow
 #   clone lacking oldBranch says how to fetch it;
+# - near-miss markers (//+goat:insert, // +goat: insert, a marker after
+#   code) are named by patch and clean with FILE:LINE:COL;
+# - dry-run summaries say "would remove", "to change";
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 # ---- main packages under "_" and "." directories are components
@@ -212,5 +215,52 @@ for p in 2 3; do
     expect_contains "precision $p in shallow1" "$out" "9 tracking points in 4 files"
     "$GOAT" clean >/dev/null || fail "clean after precision $p in shallow1"
 done
+
+# ---- near-miss markers: patch and clean name each with FILE:LINE:COL
+repo=$tmp/markers
+mkdir -p "$repo" && cd "$repo" || exit 1
+git init -q .
+put go.mod <<'EOF'
+module example.com/mk
+
+go 1.19
+EOF
+put lib/lib.go <<'EOF'
+// Package lib is tracked by hand.
+package lib
+
+// Twice doubles n.
+func Twice(n int) int {
+	//+goat:insert
+	m := n * 2
+	// +goat:insert
+	return m
+}
+
+// Half halves n.
+func Half(n int) int {
+	// +goat: insert
+	return n / 2 // +goat:insert
+}
+EOF
+commit v1
+"$GOAT" init --old INIT >/dev/null || fail "init (markers)"
+out=$("$GOAT" patch 2>"$tmp/err") || fail "patch with near misses: $(cat "$tmp/err")"
+expect_contains "patch applies the real marker" "$out" "goat patch: 1 tracking point in 1 file"
+warnings=$(grep '^lib/.*: warning: ' "$tmp/err")
+expect_eq "patch names each near miss" 'lib/lib.go:6:2: warning: "//+goat:insert" is not a goat marker, so goat ignores it (write "// +goat:insert" alone on its line)
+lib/lib.go:14:2: warning: "// +goat: insert" is not a goat marker, so goat ignores it (write "// +goat:insert" alone on its line)
+lib/lib.go:15:15: warning: "// +goat:insert" is not a goat marker: a marker stands alone on its line, so goat ignores it (move it to a line of its own)' "$warnings"
+go_checks "$repo"
+out=$("$GOAT" clean --dry-run 2>"$tmp/err") || fail "clean --dry-run (markers)"
+expect_contains "clean --dry-run wording" "$(cat "$tmp/err")" "goat clean: would remove 1 tracking point from 1 file"
+# (patch added the import and a block above them: they moved down)
+expect_eq "clean names the near misses too" "$(echo "$warnings" | sed 's/:6:2:/:8:2:/; s/:14:2:/:19:2:/; s/:15:15:/:20:15:/')" \
+    "$(grep '^lib/.*: warning: ' "$tmp/err")"
+out=$("$GOAT" patch --dry-run 2>&1 >/dev/null) || fail "patch --dry-run (markers)"
+expect_contains "patch --dry-run wording" "$out" "goat patch: would leave 1 tracking point in 1 file, 0 main entries, 0 files to change"
+"$GOAT" clean >/dev/null 2>&1 || fail "clean (markers)"
+# the marker patch turned into a tracking point is gone with it
+expect_eq "after clean, only the applied marker is gone" "0	1	lib/lib.go" "$(git diff --numstat)"
 
 finish
