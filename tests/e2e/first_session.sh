@@ -16,6 +16,9 @@
 # - near-miss markers (//+goat:insert, // +goat: insert, a marker after
 #   code) are named by patch and clean with FILE:LINE:COL;
 # - dry-run summaries say "would remove", "to change";
+# - an immutable file, an immutable module root, a read-only mount and a
+#   quoted boolean in goat.yaml each get a message naming the file or key
+#   and what to do, and nothing is written;
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 # ---- main packages under "_" and "." directories are components
@@ -262,5 +265,57 @@ expect_contains "patch --dry-run wording" "$out" "goat patch: would leave 1 trac
 "$GOAT" clean >/dev/null 2>&1 || fail "clean (markers)"
 # the marker patch turned into a tracking point is gone with it
 expect_eq "after clean, only the applied marker is gone" "0	1	lib/lib.go" "$(git diff --numstat)"
+
+# ---- messages that say what to do: a file or a module root goat cannot
+# write (root ignores permissions, so immutable flags and a read-only
+# mount stand in for them, where this machine allows them), a quoted
+# boolean in goat.yaml
+repo=$tmp/rw
+make_shop_repo "$repo"
+"$GOAT" init --granularity func >/dev/null || fail "init (rw)"
+before=$(snapshot "$repo")
+if chattr +i util/strs/strs.go 2>/dev/null; then
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    chattr -i util/strs/strs.go
+    expect_eq "immutable file exits 1" 1 $rc
+    expect_contains "immutable file: what and what to do" "$out" \
+        "util/strs/strs.go: cannot replace it (goat first links a backup of it): Operation not permitted; the file (or its directory) is probably immutable or append-only, which lsattr shows as an i or a flag: clear the flag (chattr -i, as root) or list the file in goat.yaml's ignores"
+    expect_eq "immutable file: nothing written" "$before" "$(snapshot "$repo")"
+    chattr +i .
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    chattr -i .
+    expect_eq "immutable module root exits 1" 1 $rc
+    expect_contains "immutable module root names the package directory" "$out" \
+        "cannot create the directory goat/ (for goat/goat_generated.go): Operation not permitted; the directory that would hold it is probably immutable (lsattr -d shows an i flag): clear the flag (chattr -i, as root), or set goatPackagePath in goat.yaml"
+    expect_eq "immutable module root: nothing written" "$before" "$(snapshot "$repo")"
+else
+    echo "note: chattr +i is not supported here: the immutable-file messages are not checked"
+fi
+if unshare -m true 2>/dev/null; then
+    out=$(unshare -m sh -c 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && cd "$1" && "$2" track' sh "$repo" "$GOAT" 2>&1)
+    rc=$?
+    case $out in
+    *"mount:"*) echo "note: no read-only bind mount here: $out" ;;
+    *)
+        expect_eq "read-only module exits 1" 1 $rc
+        expect_contains "read-only module: what to do" "$out" "Read-only file system; the file system is mounted read-only: run goat on a writable checkout"
+        expect_eq "read-only module: nothing written" "$before" "$(snapshot "$repo")"
+        ;;
+    esac
+else
+    echo "note: unshare -m is not allowed here: the read-only mount is not checked"
+fi
+cp goat.yaml "$tmp/rw.yaml"
+sed -i 's/^race: false$/race: "true"/' goat.yaml
+line=$(grep -n '^race:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" track 2>&1)
+expect_eq "quoted race exits 1" 1 $?
+expect_contains "quoted race: drop the quotes" "$out" "goat.yaml:$line:7: race: expected true or false, got the quoted string \"true\": drop the quotes (race: true)"
+sed -i 's/^race: .*$/race: yes/' goat.yaml
+"$GOAT" track >/dev/null 2>&1 || fail "race: yes (YAML 1.1) is refused"
+grep -q 'sync/atomic' goat/goat_generated.go || fail "race: yes did not select sync/atomic"
+"$GOAT" clean >/dev/null || fail "clean (rw)"
 
 finish
