@@ -277,6 +277,19 @@ static void log_plan(const analysis *a)
         log_shallow(&a->range);
 }
 
+static goat_filter *new_filter(const goat_change_options *o, bool verbose)
+{
+    goat_filter_options fo = {
+        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
+        .ignores = o->ignores,
+        .ignore_count = o->ignore_count,
+        .skip_nested_modules = o->skip_nested_modules,
+        .goat_package_path = o->goat_package_path,
+        .verbose = verbose,
+    };
+    return goat_filter_new(&fo);
+}
+
 static int compare_item_paths(const void *x, const void *y)
 {
     return strcmp(*(char *const *)x, *(char *const *)y);
@@ -288,16 +301,7 @@ static int compare_item_paths(const void *x, const void *y)
  * instrument it). */
 static goat_error *log_untracked(const analysis *a)
 {
-    const goat_change_options *o = a->opts;
-    goat_filter_options fo = {
-        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
-        .ignores = o->ignores,
-        .ignore_count = o->ignore_count,
-        .skip_nested_modules = o->skip_nested_modules,
-        .goat_package_path = o->goat_package_path,
-        .verbose = false, /* the skipped files were named already */
-    };
-    goat_filter *quiet = goat_filter_new(&fo);
+    goat_filter *quiet = new_filter(a->opts, false); /* the skipped files were named already */
     char **paths = NULL;
     size_t count = 0;
     goat_error *err = goat_list_project_files(quiet, &paths, &count);
@@ -338,15 +342,7 @@ static goat_error *prepare(analysis *a)
         return err;
     if ((err = goat_git_check_clean(a->repo, a->prefix)))
         return err;
-    goat_filter_options fo = {
-        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
-        .ignores = o->ignores,
-        .ignore_count = o->ignore_count,
-        .skip_nested_modules = o->skip_nested_modules,
-        .goat_package_path = o->goat_package_path,
-        .verbose = o->verbose,
-    };
-    a->filter = goat_filter_new(&fo);
+    a->filter = new_filter(o, o->verbose);
     git_oid_cpy(&a->ctx.new_commit, &a->new_commit);
     a->ctx.kind = o->precision == 1 && !a->init ? GOAT_WORK_BLAME : GOAT_WORK_DIFF;
     if (a->ctx.kind == GOAT_WORK_BLAME) {

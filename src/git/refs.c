@@ -224,14 +224,8 @@ static void close_repo(git_repository *repo)
 
 goat_error *goat_git_check_revision(const char *project_dir, const char *spec, const char *key)
 {
-    git_repository *repo = NULL;
-    goat_error *err = open_repo(project_dir, &repo);
-    if (err)
-        return err;
-    git_oid id;
-    err = goat_git_resolve_commit(repo, spec, key, &id);
-    close_repo(repo);
-    return err;
+    char hex[8];
+    return goat_git_short_hash(project_dir, spec, key, hex);
 }
 
 char *goat_git_default_old_branch(const char *project_dir)

@@ -335,7 +335,8 @@ static char *near_miss_message(const char *text, size_t n, bool alone)
     const char *known = closest_marker_word(text + word, word_len, plus);
     bool exact_word = false;
     for (size_t k = 0; k < sizeof marker_words / sizeof *marker_words; k++)
-        exact_word = exact_word || (strlen(marker_words[k]) == word_len && memcmp(text + word, marker_words[k], word_len) == 0);
+        exact_word = exact_word ||
+                     (strlen(marker_words[k]) == word_len && memcmp(text + word, marker_words[k], word_len) == 0);
     bool exact = line_comment && word == 9 && memcmp(text, "// +goat:", 9) == 0 && exact_word;
     if (exact && alone)
         return NULL; /* a marker */

@@ -208,8 +208,9 @@ Test(config, bool_keys_reject_other_words)
         expect_error(text, 3, (int)strlen(keys[i]) + 3, want);
         /* a quoted boolean is a string in YAML: say to drop the quotes */
         snprintf(text, sizeof text, "%s: \"true\"\n", keys[i]);
-        snprintf(want, sizeof want, "%s: expected true or false, got the quoted string \"true\": drop the quotes (%s: true)",
-                 keys[i], keys[i]);
+        snprintf(want, sizeof want,
+                 "%s: expected true or false, got the quoted string \"true\": drop the quotes (%s: true)", keys[i],
+                 keys[i]);
         expect_error(text, 1, (int)strlen(keys[i]) + 3, want);
         snprintf(text, sizeof text, "%s: 'off'\n", keys[i]);
         expect_error(text, 1, (int)strlen(keys[i]) + 3, "got the quoted string \"off\": drop the quotes");
