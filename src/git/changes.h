@@ -39,7 +39,10 @@
  * libgit2's similarity-based rename detection (as libgit2's own blame uses
  * it) pairs the old path with the new one; otherwise that commit is blamed
  * for all lines it could not follow. Only files that differ between old
- * and new are blamed.
+ * and new are blamed. In a shallow clone the commits are those git lists
+ * there, and a line that reaches a commit at the clone's boundary (a parent
+ * missing) unchanged is old, as git blame's boundary lines (git/range.h);
+ * goat warns when that happens.
  * old_ref "INIT": no old version; every line of every Go file (passing the
  * filter) at new_ref is new, whatever the precision. A Go file on disk that
  * git does not track is not in new_ref, so it gives nothing; with verbose,

@@ -4,6 +4,8 @@
 # meet it, on real git repositories:
 # - main packages under "_" and "." directories (_examples/hello) are
 #   components with their main entry, and build;
+# - with oldBranch INIT, a Go file git does not track is left alone and
+#   -v names it;
 # - goat init checks --old and --new, naming what exists when they name
 #   nothing; without --old it picks master, or origin/main in a clone with
 #   no local branch; a repository without commits says to commit first;
@@ -79,8 +81,21 @@ func main() {
 EOF
 commit v1
 "$GOAT" init --old INIT --granularity func --app-name ex --app-version e2e >/dev/null || fail "init (examples)"
-out=$("$GOAT" track 2>&1) || fail "track (examples): $out"
+# With INIT, a Go file git does not track stays as it is; -v names it.
+put lib/draft.go <<'EOF'
+package lib
+
+// Draft is not committed yet.
+func Draft() int {
+	return 3
+}
+EOF
+out=$("$GOAT" track -v 2>"$tmp/err") || fail "track (examples): $(cat "$tmp/err")"
 expect_contains "track (examples)" "$out" "4 tracking points in 4 files, 3 main entries"
+expect_contains "-v names the untracked file" "$(cat "$tmp/err")" \
+    "goat: not instrumented: lib/draft.go: git does not track it (oldBranch INIT instruments the Go files of newBranch's commit; commit the file to include it)"
+grep -q goat lib/draft.go && fail "the untracked lib/draft.go was instrumented"
+rm lib/draft.go
 grep -q 'goat.ServeHTTP(goat.COMPONENT_0)' .tools/gen/main.go || fail "no main entry in .tools/gen"
 grep -q 'goat.ServeHTTP(goat.COMPONENT_1)' _examples/hello/main.go || fail "no main entry in _examples/hello"
 grep -q 'goat.ServeHTTP(goat.COMPONENT_2)' cmd/app/main.go || fail "no main entry in cmd/app"
