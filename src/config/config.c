@@ -303,7 +303,8 @@ static goat_error *get_int(const parse_ctx *ctx, const char *key, const yaml_nod
             free((char *)s);
     }
     if (!ok && !is_plain(node) && quoted_integer(scalar(node)))
-        return node_error(ctx, node, key, "expected an integer, got the quoted string \"%s\": drop the quotes (%s: %s)",
+        return node_error(ctx, node, key,
+                          "expected an integer, got the quoted string \"%s\": drop the quotes (%s: %s)",
                           scalar(node), key, scalar(node));
     if (!ok)
         return node_error(ctx, node, key, "expected an integer, got \"%s\"", scalar(node));

@@ -281,6 +281,7 @@ goat_error *goat_range_build(goat_range *range, git_repository *repo, goat_reach
         goat_grow(&items, &cap, range->count + 1, sizeof *range->commits);
         range->commits = items;
         goat_range_commit *c = &range->commits[range->count++];
+        memset(c, 0, sizeof *c);
         git_oid_cpy(&c->id, &id);
         c->parent_count = git_commit_parentcount(commit);
         c->parents = goat_xcalloc(c->parent_count ? c->parent_count : 1, sizeof *c->parents);
