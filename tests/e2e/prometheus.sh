@@ -7,8 +7,8 @@
 # storage directory and a 1 s scrape interval, scrapes them. The union query
 # of goat(1) counts every point that ran on any instance, and still does after
 # one instance is restarted and has lost its counters, while the same count
-# over the current samples shows the loss. promtool accepts the instances'
-# /metrics.
+# over the current samples shows the loss; the per-file and per-function
+# queries count what ran where. promtool accepts the instances' /metrics.
 if ! command -v prometheus >/dev/null 2>&1; then
     echo "prometheus.sh: prometheus is not installed: skipped"
     exit 77
@@ -144,6 +144,21 @@ current='count(max by (id) (goat_point_covered{app="fleet",version="v1"}) == 1)'
 wait_for "union of three instances" "$union" "{} 4"
 wait_for "points per instance" 'sum by (instance) (goat_point_covered{app="fleet",version="v1"})' \
     "$(printf '{instance="127.0.0.1:%s"} %s\n' "${port[1]}" 2 "${port[2]}" 2 "${port[3]}" 3 | LC_ALL=C sort)"
+# The per-file and per-function queries of goat(1), when goat knew where the
+# points are.
+if [ "$("$promql" "$prom" 'count(goat_point_covered{app="fleet",file!=""})')" != empty ]; then
+    wait_for "points that ran, per file" \
+        'count by (file) (max by (file, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
+        '{file="main.go"} 4'
+    wait_for "points that ran, per function" \
+        'count by (file, func) (max by (file, func, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
+        "$(for f in a b c main; do echo "{file=\"main.go\",func=\"$f\"} 1"; done)"
+    wait_for "points that ran nowhere" \
+        'max by (file, func) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 0' \
+        '{file="main.go",func="d"} 0'
+else
+    echo "note: the points' locations are not known: per-file and per-function queries not checked"
+fi
 wait_for "total points" 'max(goat_track_total{app="fleet",version="v1"})' "{} 5"
 wait_for "build info" 'count(goat_build_info{app="fleet",version="v1",mode="bool"})' "{} 3"
 
