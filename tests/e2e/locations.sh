@@ -7,8 +7,10 @@
 # replaced), and must be the table's file and line for that TRACK_ID. The
 # table is read from `goat track -v` and `goat patch -v`; checked after
 # goat track, and after a `// +goat:insert` was added and goat patch
-# renumbered the points, where every point kept its file, line and
-# function.
+# renumbered the points, where every point kept its file, line, function,
+# changed lines and kind. Then patch on a file edited since newBranch (its
+# points stand for no lines, said with -v) and without the history (a
+# warning, no lines).
 . "$top_srcdir/tests/e2e/lib.sh"
 
 repo=$tmp/loc
@@ -105,9 +107,9 @@ outer:
 EOF2
 commit v2
 
-# rows FILE: the table from goat -v's log, as "FILE:LINE TRACK_ID_N FUNC".
+# rows FILE: the table from goat -v's log, as "FILE:LINE TRACK_ID_N FUNC LINES KIND".
 rows() {
-    sed -n 's/^goat:   \(TRACK_ID_[0-9]*\) \([^ ]*\) \([^ ]*\) .*/\2 \1 \3/p' "$1" | sort
+    sed -n 's/^goat:   \(TRACK_ID_[0-9]*\) \([^ ]*\) \([^ ]*\) lines \([^ ]*\) (\([a-z]*\))$/\2 \1 \3 \4 \5/p' "$1" | sort
 }
 
 # placed: where the blocks of the tracked tree went, by git diff, as
@@ -166,11 +168,28 @@ awk '/^\treturn sum$/ { print "\t// +goat:insert" } { print }' shop/cart.go >"$t
 patched=$(rows "$tmp/patch.log")
 expect_eq "locations after goat patch (git diff vs the table)" "$(placed)" \
     "$(printf '%s\n' "$patched" | awk '{ print $1, $2 }')"
-# Every point tracked before is still there, at its place, in its function;
-# the new one stands before `return sum` in (*Cart).Total.
-want=$( (printf '%s\n' "$tracked" | awk '{ print $1, $3 }'; echo "shop/cart.go:22 (*Cart).Total") | sort)
-expect_eq "points kept across goat patch" "$want" "$(printf '%s\n' "$patched" | awk '{ print $1, $3 }' | sort)"
-expect_contains "the insert's kind" "$(cat "$tmp/patch.log")" "shop/cart.go:22 (*Cart).Total lines - (insert)"
+# Every point tracked before is still there, at its place, in its function,
+# standing for the same lines; the new one stands before `return sum` in
+# (*Cart).Total, for no changed line (return sum is as old as the cart).
+want=$( (printf '%s\n' "$tracked" | awk '{ print $1, $3, $4, $5 }'; echo "shop/cart.go:22 (*Cart).Total - insert") | sort)
+expect_eq "points kept across goat patch" "$want" "$(printf '%s\n' "$patched" | awk '{ print $1, $3, $4, $5 }' | sort)"
 go_checks "$repo"
+
+# A file edited since newBranch keeps its points, which stand for no lines.
+sed -i 's/^\treturn "many"$/\tn++\n\treturn "many"/' shop/kind.go
+"$GOAT" patch -v 2>"$tmp/patch.log" >/dev/null || fail "goat patch (edited): $(cat "$tmp/patch.log")"
+expect_contains "the edited file's note" "$(cat "$tmp/patch.log")" \
+    "goat: shop/kind.go: not newBranch's text once cleaned: its points stand for no changed lines"
+got=$(rows "$tmp/patch.log" | awk '$1 ~ /^shop\/kind.go:/ { print $4 }' | sort -u)
+expect_eq "lines of the edited file's points" "-" "$got"
+got=$(rows "$tmp/patch.log" | awk '$1 ~ /^shop\/cart.go:/ { print $1, $3, $4, $5 }')
+expect_eq "the other file's points" "$(printf '%s\n' "$want" | grep '^shop/cart.go:')" "$got"
+
+# Without the history, no point stands for any line.
+sed -i 's/^oldBranch:.*/oldBranch: gone/' goat.yaml
+"$GOAT" patch -v 2>"$tmp/patch.log" >/dev/null || fail "goat patch (no history): $(cat "$tmp/patch.log")"
+expect_contains "the warning without history" "$(cat "$tmp/patch.log")" \
+    'goat patch: warning: the point table lists no changed lines: oldBranch "gone"'
+expect_eq "lines without history" "-" "$(rows "$tmp/patch.log" | awk '{ print $4 }' | sort -u)"
 
 finish
