@@ -5,7 +5,9 @@
 # with `git diff` against the committed tree (a line the diff left alone
 # keeps its committed number; a one-line body goat opened is the line it
 # replaced), and must be the table's file and line for that TRACK_ID. The
-# table is read from `goat track -v` and `goat patch -v`; checked after
+# table is read from `goat track -v` and `goat patch -v`, and the tracked
+# program must serve the same rows and newBranch's commit in /track;
+# checked after
 # goat track, and after a `// +goat:insert` was added and goat patch
 # renumbered the points, where every point kept its file, line, function,
 # changed lines and kind. Then patch on a file edited since newBranch (its
@@ -34,7 +36,7 @@ import (
 func main() {
 	c := &shop.Cart{}
 	c.Add(3)
-	fmt.Println("total", c.Total(), shop.Kind(len(os.Args)))
+	fmt.Println("total", c.Total(), len(os.Args))
 }
 EOF2
 put shop/cart.go <<'EOF2'
@@ -105,11 +107,47 @@ outer:
 	return "many"
 }
 EOF2
+put main.go <<'EOF2'
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"example.com/loc/shop"
+)
+
+func main() {
+	c := &shop.Cart{}
+	c.Add(3)
+	fmt.Println("server", c.Total(), shop.Kind(len(os.Args)))
+	if os.Getenv("SHOP_WAIT") != "" {
+		time.Sleep(time.Minute)
+	}
+}
+EOF2
 commit v2
 
 # rows FILE: the table from goat -v's log, as "FILE:LINE TRACK_ID_N FUNC LINES KIND".
 rows() {
     sed -n 's/^goat:   \(TRACK_ID_[0-9]*\) \([^ ]*\) \([^ ]*\) lines \([^ ]*\) (\([a-z]*\))$/\2 \1 \3 \4 \5/p' "$1" | sort
+}
+
+# served LOG: the program's /track against the table LOG lists, and its
+# commit against newBranch's.
+served() {
+    "$GO" build -o "$tmp/loc.bin" . || { fail "go build"; return; }
+    local port
+    port=$("$client" freeport)
+    start_app "$port" "$tmp/loc.bin"
+    "$client" points "http://127.0.0.1:$port/track" >"$tmp/served"
+    stop_apps
+    [ "$(wc -l <"$tmp/served")" -gt 10 ] || fail "/track served too few points: $(cat "$tmp/served")"
+    expect_eq "commit in /track" "commit $(git rev-parse HEAD)" "$(head -1 "$tmp/served")"
+    expect_eq "points in /track against the table" \
+        "$(sed -n 's/^goat:   \(TRACK_ID_[0-9]*\) \([^ ]*\) \([^ ]*\) lines \([^ ]*\) (\([a-z]*\))$/\1 \2 \3 \4 \5/p' "$1")" \
+        "$(tail -n +2 "$tmp/served")"
 }
 
 # placed: where the blocks of the tracked tree went, by git diff, as
@@ -161,6 +199,7 @@ tracked=$(rows "$tmp/track.log")
 expect_eq "locations after goat track (git diff vs the table)" "$(placed)" \
     "$(printf '%s\n' "$tracked" | awk '{ print $1, $2 }')"
 go_checks "$repo"
+served "$tmp/track.log"
 
 # A hand-placed point before `return sum`.
 awk '/^\treturn sum$/ { print "\t// +goat:insert" } { print }' shop/cart.go >"$tmp/cart.go" && cp "$tmp/cart.go" shop/cart.go
@@ -174,6 +213,7 @@ expect_eq "locations after goat patch (git diff vs the table)" "$(placed)" \
 want=$( (printf '%s\n' "$tracked" | awk '{ print $1, $3, $4, $5 }'; echo "shop/cart.go:22 (*Cart).Total - insert") | sort)
 expect_eq "points kept across goat patch" "$want" "$(printf '%s\n' "$patched" | awk '{ print $1, $3, $4, $5 }' | sort)"
 go_checks "$repo"
+served "$tmp/patch.log"
 
 # A file edited since newBranch keeps its points, which stand for no lines.
 sed -i 's/^\treturn "many"$/\tn++\n\treturn "many"/' shop/kind.go
