@@ -88,6 +88,24 @@ static goat_rewrite_options rewrite_options(const goat_project *p, const char *i
     return ro;
 }
 
+/* What changed between oldBranch and newBranch, as goat.yaml asks. */
+static goat_change_options change_options(const goat_project *p, bool verbose)
+{
+    goat_change_options co = {
+        .project_dir = p->dir,
+        .old_ref = p->cfg.old_branch,
+        .new_ref = p->cfg.new_branch,
+        .precision = p->cfg.diff_precision,
+        .threads = p->cfg.threads,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = verbose,
+    };
+    return co;
+}
+
 static goat_filter *new_filter(const goat_project *p, bool verbose)
 {
     goat_filter_options fo = {
@@ -561,18 +579,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     }
     free(gen_path);
 
-    goat_change_options co = {
-        .project_dir = p->dir,
-        .old_ref = p->cfg.old_branch,
-        .new_ref = p->cfg.new_branch,
-        .precision = p->cfg.diff_precision,
-        .threads = p->cfg.threads,
-        .ignores = (const char *const *)p->cfg.ignores.items,
-        .ignore_count = p->cfg.ignores.count,
-        .skip_nested_modules = p->cfg.skip_nested_modules,
-        .goat_package_path = p->cfg.goat_package_path,
-        .verbose = o->verbose,
-    };
+    goat_change_options co = change_options(p, o->verbose);
     goat_changes changes = {0};
     goat_error *err = goat_changes_compute(&co, &changes);
     if (err)
@@ -641,21 +648,10 @@ static void walked_files_free(walked_files *w)
  * find (oldBranch to newBranch), but for files whose text without goat's
  * blocks is newBranch's. Without them (history gone, no git) the points
  * stand for no lines, with a warning. */
-static void patch_changes(const goat_project *p, const goat_run_options *o, goat_changes *out)
+static void patch_changes(const goat_project *p, goat_changes *out)
 {
-    goat_change_options co = {
-        .project_dir = p->dir,
-        .old_ref = p->cfg.old_branch,
-        .new_ref = p->cfg.new_branch,
-        .precision = p->cfg.diff_precision,
-        .threads = p->cfg.threads,
-        .ignores = (const char *const *)p->cfg.ignores.items,
-        .ignore_count = p->cfg.ignores.count,
-        .skip_nested_modules = p->cfg.skip_nested_modules,
-        .goat_package_path = p->cfg.goat_package_path,
-        .verbose = false,
-        .any_worktree = true,
-    };
+    goat_change_options co = change_options(p, false);
+    co.any_worktree = true;
     goat_error *err = goat_changes_compute(&co, out);
     if (err) {
         fprintf(stderr, "goat patch: warning: the point table lists no changed lines: %s\n", err->message);
@@ -706,7 +702,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     tracking tr = {0};
     int next_id = 1;
     goat_changes changes;
-    patch_changes(p, o, &changes);
+    patch_changes(p, &changes);
     goat_pkgnames *names = goat_pkgnames_new();
     for (size_t i = 0; i < count && !err; i++) {
         const char *text = NULL;

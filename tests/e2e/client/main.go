@@ -83,6 +83,19 @@ func get(url string) (int, []byte) {
 	}
 }
 
+// track reads /track's answer at url.
+func track(url string) results {
+	status, body := get(url)
+	if status != http.StatusOK {
+		fail("%s: HTTP %d: %s", url, status, body)
+	}
+	var r results
+	if err := json.Unmarshal(body, &r); err != nil {
+		fail("%s: bad JSON: %v: %s", url, err, body)
+	}
+	return r
+}
+
 func main() {
 	if len(os.Args) < 2 {
 		fail("usage: client freeport | track URL | points URL | metrics URL | status URL")
@@ -96,14 +109,7 @@ func main() {
 		fmt.Println(l.Addr().(*net.TCPAddr).Port)
 		l.Close()
 	case "track":
-		status, body := get(os.Args[2])
-		if status != http.StatusOK {
-			fail("%s: HTTP %d: %s", os.Args[2], status, body)
-		}
-		var r results
-		if err := json.Unmarshal(body, &r); err != nil {
-			fail("%s: bad JSON: %v: %s", os.Args[2], err, body)
-		}
+		r := track(os.Args[2])
 		fmt.Printf("app %s %s\n", r.Name, r.Version)
 		for _, c := range r.Results {
 			ids := make([]string, 0, len(c.Metrics.Items))
@@ -117,14 +123,7 @@ func main() {
 				c.Metrics.Total, c.Metrics.Covered, c.Metrics.CoveredRate, strings.Join(ids, ","))
 		}
 	case "points":
-		status, body := get(os.Args[2])
-		if status != http.StatusOK {
-			fail("%s: HTTP %d: %s", os.Args[2], status, body)
-		}
-		var r results
-		if err := json.Unmarshal(body, &r); err != nil {
-			fail("%s: bad JSON: %v: %s", os.Args[2], err, body)
-		}
+		r := track(os.Args[2])
 		fmt.Printf("commit %s\n", r.Commit)
 		points := map[int]item{}
 		for _, c := range r.Results {
