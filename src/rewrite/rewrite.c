@@ -290,6 +290,25 @@ static goat_error *finish(goat_splices *edits, const char *filename, const char 
     return NULL;
 }
 
+static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count);
+
+/* finish, also mapping offsets[0, count) of src to the result. */
+static goat_error *finish_mapped(goat_splices *edits, const char *filename, const char *src, size_t len,
+                                 goat_rewrite_result *out, size_t *offsets, size_t count)
+{
+    char *text;
+    size_t n;
+    bool ok = goat_splices_apply(edits, src, len, &text, &n); /* sorts the edits */
+    if (ok)
+        map_offsets(edits, offsets, count);
+    goat_splices_free(edits);
+    if (!ok)
+        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
+    out->text = text;
+    out->len = n;
+    return NULL;
+}
+
 static goat_error *parse(goat_arena *arena, const char *filename, const char *src, size_t len, goat_node **file)
 {
     goat_arena_init(arena);
@@ -481,9 +500,8 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
 
 /* ---- patch ---- */
 
-static goat_error *clean_edits(const char *filename, const goat_node *file, const goat_markers *marks,
-                               const char *src, size_t len, const goat_rewrite_options *opts, goat_splices *edits,
-                               int *points);
+static goat_error *clean(const char *filename, const char *src, size_t len, const goat_rewrite_options *opts,
+                         goat_rewrite_result *out, size_t *offsets, size_t count);
 
 /* The hint of a block goat patch made from a +goat:insert. */
 static const char insert_hint[] = " insert";
@@ -522,14 +540,10 @@ static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count
  * the blocks it places, so that a point keeps its row across patches. */
 static goat_error *patch_table(const char *filename, const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
-    goat_arena arena;
-    goat_node *file;
     goat_markers marks;
-    goat_error *err = parse_with_markers(&arena, filename, out->text, out->len, &file, &marks);
+    goat_error *err = goat_markers_find(filename, out->text, out->len, NULL, &marks);
     if (err)
         return err;
-    goat_splices edits = GOAT_SPLICES_INIT;
-    int points = 0;
     size_t *offsets = goat_xcalloc(marks.count + 1, sizeof *offsets);
     bool *insert = goat_xcalloc(marks.count + 1, sizeof *insert);
     size_t count = 0;
@@ -539,23 +553,22 @@ static goat_error *patch_table(const char *filename, const goat_rewrite_options 
         offsets[count] = marks.items[i].start;
         insert[count++] = made_by_insert(&marks.items[i], out->text);
     }
-    char *clean = NULL;
-    size_t clean_len = 0;
-    err = clean_edits(filename, file, &marks, out->text, out->len, opts, &edits, &points);
-    if (!err && (points != out->points || (int)count != points ||
-                 !goat_splices_apply(&edits, out->text, out->len, &clean, &clean_len)))
-        err = goat_error_new(filename, 0, 0, "internal error: the patched file does not clean");
     goat_markers_free(&marks);
-    goat_arena_free(&arena);
+    goat_rewrite_result cleaned;
+    if ((int)count != out->points)
+        err = goat_error_new(filename, 0, 0, "internal error: the patched file has %zu blocks, not %d", count,
+                             out->points);
+    else
+        err = clean(filename, out->text, out->len, opts, &cleaned, offsets, count);
     if (!err) {
-        map_offsets(&edits, offsets, count);
-        if ((err = parse(&arena, filename, clean, clean_len, &file)) == NULL) {
-            out->table = describe(file, clean, clean_len, offsets, insert, count, opts->changed, opts);
+        goat_arena arena;
+        goat_node *file;
+        if ((err = parse(&arena, filename, cleaned.text, cleaned.len, &file)) == NULL) {
+            out->table = describe(file, cleaned.text, cleaned.len, offsets, insert, count, opts->changed, opts);
             goat_arena_free(&arena);
         }
+        goat_rewrite_result_free(&cleaned);
     }
-    goat_splices_free(&edits);
-    free(clean);
     free(offsets);
     free(insert);
     return err;
@@ -800,74 +813,10 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
     return NULL;
 }
 
-/* The edits that remove every block of src (parsed as file, with its
- * markers), the goat import and the openings; *points counts the tracking
- * blocks. */
-static goat_error *clean_edits(const char *filename, const goat_node *file, const goat_markers *marks,
-                               const char *src, size_t len, const goat_rewrite_options *opts, goat_splices *edits,
-                               int *points)
-{
-    *points = 0;
-    goat_error *err = NULL;
-    if (marks->count == 0 || (err = check_removable(filename, file, src, len, marks, removed_by_clean)))
-        return marks->count == 0 ? NULL : err;
-    /* A block directly before an opened one (func main's block above a
-     * tracked one-line main) disappears with the opened body's first gap. */
-    goat_lines lines;
-    goat_lines_init(&lines, src, len);
-    bool *absorbed = goat_xcalloc(marks->count + 1, sizeof *absorbed);
-    size_t *brace = goat_xcalloc(marks->count + 1, sizeof *brace);
-    for (size_t i = 0; i < marks->count && !err; i++) {
-        if (!is_opened(&marks->items[i], src))
-            continue;
-        size_t start = marks->items[i].start;
-        size_t j = i;
-        while (j > 0 && marks->items[j - 1].end == start && !is_opened(&marks->items[j - 1], src)) {
-            j--;
-            absorbed[j] = true;
-            start = marks->items[j].start;
-        }
-        size_t b = start;
-        if (b > 0 && src[b - 1] == '\n')
-            b--;
-        if (b > 0 && src[b - 1] == '\r')
-            b--;
-        if (b == 0 || src[b - 1] != '{')
-            err = goat_error_new(filename, marks->items[i].line, (int)marks->items[i].indent_len + 1,
-                                 "+goat opened block does not follow a '{'");
-        brace[i] = b - 1;
-    }
-    for (size_t i = 0; i < marks->count && !err; i++) {
-        const goat_marker *m = &marks->items[i];
-        if (m->kind == GOAT_MARKER_GENERATE)
-            (*points)++;
-        if (absorbed[i])
-            continue;
-        size_t after = m->end > 0 ? m->end - 1 : 0;
-        if (is_opened(m, src))
-            err = close_body(edits, filename, src, len, m, brace[i], &after);
-        else
-            goat_splices_add(edits, m->start, m->end - m->start, "", 0);
-        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
-        if (!err && pad) {
-            size_t from = (size_t)(pad - src) + 1, to = from;
-            while (to < m->hint + m->hint_len && src[to] != ' ')
-                to++;
-            int after_line, col;
-            goat_lines_position(&lines, after, &after_line, &col);
-            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, edits);
-        }
-    }
-    free(absorbed);
-    free(brace);
-    goat_lines_free(&lines);
-    if (!err)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, edits);
-    return err;
-}
-
-goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
-                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+/* goat_rewrite_clean; also maps offsets[0, count) (ascending) of src to
+ * the cleaned text, as map_offsets says. */
+static goat_error *clean(const char *filename, const char *src, size_t len, const goat_rewrite_options *opts,
+                         goat_rewrite_result *out, size_t *offsets, size_t count)
 {
     memset(out, 0, sizeof *out);
     goat_splices edits = GOAT_SPLICES_INIT;
@@ -880,12 +829,74 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    err = clean_edits(filename, file, &marks, src, len, opts, &edits, &out->points);
+    if (marks.count == 0 || (err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
+        goat_markers_free(&marks);
+        goat_arena_free(&arena);
+        return err ? err : finish(&edits, filename, src, len, out);
+    }
+    /* A block directly before an opened one (func main's block above a
+     * tracked one-line main) disappears with the opened body's first gap. */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    bool *absorbed = goat_xcalloc(marks.count + 1, sizeof *absorbed);
+    size_t *brace = goat_xcalloc(marks.count + 1, sizeof *brace);
+    for (size_t i = 0; i < marks.count && !err; i++) {
+        if (!is_opened(&marks.items[i], src))
+            continue;
+        size_t start = marks.items[i].start;
+        size_t j = i;
+        while (j > 0 && marks.items[j - 1].end == start && !is_opened(&marks.items[j - 1], src)) {
+            j--;
+            absorbed[j] = true;
+            start = marks.items[j].start;
+        }
+        size_t b = start;
+        if (b > 0 && src[b - 1] == '\n')
+            b--;
+        if (b > 0 && src[b - 1] == '\r')
+            b--;
+        if (b == 0 || src[b - 1] != '{')
+            err = goat_error_new(filename, marks.items[i].line, (int)marks.items[i].indent_len + 1,
+                                 "+goat opened block does not follow a '{'");
+        brace[i] = b - 1;
+    }
+    for (size_t i = 0; i < marks.count && !err; i++) {
+        const goat_marker *m = &marks.items[i];
+        if (m->kind == GOAT_MARKER_GENERATE)
+            out->points++;
+        if (absorbed[i])
+            continue;
+        size_t after = m->end > 0 ? m->end - 1 : 0;
+        if (is_opened(m, src))
+            err = close_body(&edits, filename, src, len, m, brace[i], &after);
+        else
+            goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
+        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
+        if (!err && pad) {
+            size_t from = (size_t)(pad - src) + 1, to = from;
+            while (to < m->hint + m->hint_len && src[to] != ' ')
+                to++;
+            int after_line, col;
+            goat_lines_position(&lines, after, &after_line, &col);
+            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, &edits);
+        }
+    }
+    free(absorbed);
+    free(brace);
+    goat_lines_free(&lines);
+    if (!err)
+        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
     if (err) {
         goat_splices_free(&edits);
         return err;
     }
-    return finish(&edits, filename, src, len, out);
+    return finish_mapped(&edits, filename, src, len, out, offsets, count);
+}
+
+goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    return clean(filename, src, len, opts, out, NULL, 0);
 }
