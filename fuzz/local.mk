@@ -58,6 +58,7 @@ EXTRA_DIST += \
 	tests/pathological/bigfile.sh tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh tests/pathological/scopes.sh \
+	tests/pathological/points.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
 	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
