@@ -18,9 +18,11 @@
  *             component, id, file, line, func:
  *               goat_point_covered             gauge 0/1     (bool mode)
  *               goat_point_executions_total    counter       (count mode)
- *             (GOAT_METRICS_POINTS=0 leaves them out), and
+ *             (GOAT_METRICS_POINTS=0 leaves them out; so does a serving
+ *             component without points), and
  *               goat_build_info{app,version,component,commit,digest,mode} 1
- *             where mode is "bool" or "count". Text format 0.0.4.
+ *             where component is the serving one ("" when ServeHTTP got no
+ *             valid component) and mode "bool" or "count". Text format 0.0.4.
  *   /track    JSON {name, version, commit, digest, mode, results: [{id,
  *             name, metrics: {version, total, covered, coveredRate, items:
  *             [{id, name, count, file, line, func, lines, kind}]}}]};
