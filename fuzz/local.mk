@@ -39,7 +39,8 @@ TESTS += \
 	tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh \
-	tests/pathological/scopes.sh
+	tests/pathological/scopes.sh \
+	tests/pathological/points.sh
 # Bugs the fuzzers found and not fixed yet go to tests/regressions/open/
 # <harness>/ (see tests/regressions/README); none is open now. Adding one:
 # put tests/regressions/replay-open.sh back into TESTS and XFAIL_TESTS
@@ -57,6 +58,7 @@ EXTRA_DIST += \
 	tests/pathological/bigfile.sh tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh tests/pathological/scopes.sh \
+	tests/pathological/points.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
 	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
