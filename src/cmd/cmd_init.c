@@ -9,7 +9,7 @@
 
 #include "cmd/command.h"
 #include "config/config.h"
-#include "project/options.h"
+#include "cmd/options.h"
 #include "project/project.h"
 #include "util/xalloc.h"
 
