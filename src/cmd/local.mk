@@ -7,6 +7,7 @@ libgoat_a_SOURCES += \
 	src/cmd/cmd_clean.c \
 	src/cmd/cmd_init.c \
 	src/cmd/cmd_patch.c \
+	src/cmd/cmd_report.c \
 	src/cmd/cmd_rewrite.c \
 	src/cmd/cmd_track.c \
 	src/cmd/cmd_version.c
