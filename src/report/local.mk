@@ -12,3 +12,18 @@ libgoat_a_SOURCES += \
 	src/report/code.c \
 	src/report/writer.h src/report/writer.c \
 	src/report/text.c src/report/json.c src/report/profile.c src/report/html.c
+
+if UNIT_TESTS
+report_unit_tests = tests/unit/test_report_reader tests/unit/test_report_union tests/unit/test_report_writers
+check_PROGRAMS += $(report_unit_tests)
+TESTS += $(report_unit_tests)
+endif
+tests_unit_test_report_reader_SOURCES = tests/unit/test_report_reader.c
+tests_unit_test_report_reader_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_report_reader_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_report_union_SOURCES = tests/unit/test_report_union.c
+tests_unit_test_report_union_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_report_union_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_report_writers_SOURCES = tests/unit/test_report_writers.c
+tests_unit_test_report_writers_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_report_writers_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
