@@ -110,6 +110,8 @@ static bool gather(goat_report *r, const report_flags *f, const char **operands,
             errors[u++] = NULL;
         } else {
             err = goat_report_read_saved(operands[i], &saved);
+            if (strcmp(operands[i], "-") == 0)
+                name = GOAT_REPORT_STDIN;
         }
         if (err) {
             ok = !source_failed(r, f, name, err) && ok;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Writer: the report as JSON, built and printed with cJSON. Counts are
- * written as integer text, so that 64-bit counts keep every digit. */
+/* Writer: the report as JSON on one line, built and printed with cJSON.
+ * Counts are written as integer text, so that 64-bit counts keep every
+ * digit. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,7 @@ char *goat_report_json(const goat_report *r)
     cJSON *points = add(root, "points", cJSON_CreateArray());
     for (size_t i = 0; i < r->point_count; i++)
         add_point(points, r, &r->points[i]);
-    char *printed = cJSON_Print(root);
+    char *printed = cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     if (!printed)
         goat_out_of_memory();

@@ -209,3 +209,24 @@ goat_error *goat_json_int(const char *source, const cJSON *obj, const char *path
     free(at);
     return err;
 }
+
+bool goat_json_module_file(const char *s)
+{
+    if (!*s)
+        return false;
+    for (const char *p = s;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return false;
+        if (!slash)
+            return true;
+        p = slash + 1;
+    }
+}
+
+bool goat_json_hex(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    return n >= min && n <= max && strspn(s, "0123456789abcdef") == n;
+}

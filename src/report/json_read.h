@@ -45,6 +45,13 @@ bool goat_json_count_value(double d, uint64_t *out);
 /* Whether s is valid UTF-8 without control characters. */
 bool goat_json_printable(const char *s);
 
+/* Whether s is a module-relative path as goat writes it: '/'-separated
+ * elements, none empty, "." or "..". */
+bool goat_json_module_file(const char *s);
+
+/* Whether s is min to max lowercase hex digits. */
+bool goat_json_hex(const char *s, size_t min, size_t max);
+
 /* What kind of JSON value item is ("a string", "an object", ...). */
 const char *goat_json_kind(const cJSON *item);
 

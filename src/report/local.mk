@@ -27,3 +27,10 @@ tests_unit_test_report_union_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_report_writers_SOURCES = tests/unit/test_report_writers.c
 tests_unit_test_report_writers_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_report_writers_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+# Without Go or a repository: saved answers, the gate, the errors, and the
+# agreement of --help with the man page.
+TESTS += tests/report/saved.sh tests/report/help.sh
+EXTRA_DIST += tests/report/saved.sh tests/report/help.sh \
+	tests/report/answers/a.json tests/report/answers/b.json tests/report/answers/other-build.json \
+	tests/report/answers/reference.json tests/report/answers/union.txt tests/report/answers/union.json

@@ -151,6 +151,9 @@ static goat_error *read_builds(const char *source, const char *what, const char 
             err = goat_json_string(source, metric, metric_path, "mode", true, &mode);
         if (!err)
             err = goat_json_string(source, metric, metric_path, "component", false, &component);
+        if (!err && (!goat_json_hex(commit, 40, 40) || !goat_json_hex(digest, 1, 64)))
+            err = goat_error_new(source, 0, 0, "%s: want a commit of 40 and a digest of 1 to 64 lowercase hex digits",
+                                 metric_path);
         if (!err && strcmp(mode, "bool") != 0 && strcmp(mode, "count") != 0)
             err = goat_error_new(source, 0, 0, "%s.mode: want \"bool\" or \"count\"", metric_path);
         if (!err && out->digest && strcmp(out->digest, digest) != 0)
@@ -185,9 +188,6 @@ static goat_error *read_builds(const char *source, const char *what, const char 
                              "no goat_build_info series for %s: is Prometheus scraping the instances' /metrics, "
                              "and are the app and version right (goat.yaml, or --app and --version)?",
                              what);
-    if (!err && (strlen(out->commit) != 40 || strspn(out->commit, "0123456789abcdef") != 40))
-        err = goat_error_new(source, 0, 0, "goat_build_info: commit \"%.48s\" is not 40 lowercase hex digits",
-                             out->commit);
     out->mode = all_count ? GOAT_REPORT_COUNT : GOAT_REPORT_BOOL;
     out->component_count = sort_unique(out->components, out->component_count);
     return err;
@@ -222,8 +222,10 @@ static goat_error *read_series(const char *source, const cJSON *item, const char
         err = goat_json_string(source, metric, metric_path, "func", true, &s->point.func);
     if (!err)
         err = goat_json_string(source, metric, metric_path, "component", true, &s->component);
-    if (!err && (!*s->point.file || !*s->point.func))
-        err = goat_error_new(source, 0, 0, "%s: empty file or func label", metric_path);
+    if (!err && !goat_json_module_file(s->point.file))
+        err = goat_error_new(source, 0, 0, "%s.file: want a module-relative path with '/' separators", metric_path);
+    if (!err && !*s->point.func)
+        err = goat_error_new(source, 0, 0, "%s.func: empty", metric_path);
     if (!err)
         err = sample_value(source, item, path, &s->point.count);
     free(metric_path);
@@ -244,7 +246,8 @@ static void free_series(series *all, size_t count)
  * point: the components' processes are different ones, so counts add. */
 static goat_error *gather(const char *source, series *all, size_t count, goat_report_answer *out)
 {
-    qsort(all, count, sizeof *all, by_id);
+    if (count)
+        qsort(all, count, sizeof *all, by_id);
     out->points = goat_xcalloc(count + 1, sizeof *out->points);
     for (size_t i = 0, j; i < count; i = j) {
         const goat_report_point *first = &all[i].point;

@@ -166,7 +166,9 @@ char *goat_report_track_url(const char *arg, goat_error **err);
 void goat_report_fetch_instances(const char *const *urls, size_t count, const goat_report_fetch_options *o,
                                  goat_report_answer *answers, goat_error **errors);
 
-/* Reads a saved /track answer from path ("-": standard input). */
+/* Reads a saved /track answer from path ("-": standard input, which the
+ * report and messages call GOAT_REPORT_STDIN). */
+#define GOAT_REPORT_STDIN "(standard input)"
 goat_error *goat_report_read_saved(const char *path, goat_report_answer *out);
 
 typedef struct goat_report_prometheus {

@@ -12,7 +12,7 @@ goat_error *goat_report_read_saved(const char *path, goat_report_answer *out)
 {
     memset(out, 0, sizeof *out);
     bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "(standard input)" : path;
+    const char *name = is_stdin ? GOAT_REPORT_STDIN : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return goat_error_new(name, 0, 0, "cannot open: %s", strerror(errno));

@@ -17,34 +17,6 @@ typedef struct entry {
     size_t result, item; /* where it is in the answer, for messages */
 } entry;
 
-static bool valid_hex(const char *s, size_t min, size_t max)
-{
-    size_t n = strlen(s);
-    if (n < min || n > max)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-            return false;
-    return true;
-}
-
-/* A module-relative path as goat writes it: '/'-separated elements, none
- * empty, "." or "..". */
-static bool valid_module_path(const char *s)
-{
-    if (!*s)
-        return false;
-    for (const char *p = s;;) {
-        const char *slash = strchr(p, '/');
-        size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
-            return false;
-        if (!slash)
-            return true;
-        p = slash + 1;
-    }
-}
-
 static goat_error *field_error(const char *source, const char *path, const char *key, const char *what)
 {
     char *at = goat_json_key_path(path, key);
@@ -62,7 +34,7 @@ static goat_error *read_item(const char *source, const cJSON *item, const char *
         err = goat_json_count(source, item, path, "count", &p->count);
     if (!err)
         err = goat_json_string(source, item, path, "file", true, &p->file);
-    if (!err && !valid_module_path(p->file))
+    if (!err && !goat_json_module_file(p->file))
         err = field_error(source, path, "file", "want a module-relative path with '/' separators");
     if (!err)
         err = goat_json_int(source, item, path, "line", 1, INT_MAX, &p->line);
@@ -126,7 +98,8 @@ static bool same_place(const goat_report_point *a, const goat_report_point *b)
  * one after the other, so a later one may have seen a few more runs). */
 static goat_error *gather(const char *source, entry *entries, size_t count, goat_report_answer *out)
 {
-    qsort(entries, count, sizeof *entries, by_id_then_component);
+    if (count)
+        qsort(entries, count, sizeof *entries, by_id_then_component);
     out->points = goat_xcalloc(count + 1, sizeof *out->points);
     for (size_t i = 0; i < count;) {
         size_t j = i + 1;
@@ -165,11 +138,11 @@ static goat_error *read_header(const char *source, const cJSON *root, goat_repor
         err = goat_json_string(source, root, "", "version", false, &out->version);
     if (!err)
         err = goat_json_string(source, root, "", "commit", true, &out->commit);
-    if (!err && !valid_hex(out->commit, 40, 40))
+    if (!err && !goat_json_hex(out->commit, 40, 40))
         err = field_error(source, "", "commit", "want 40 lowercase hex digits");
     if (!err)
         err = goat_json_string(source, root, "", "digest", true, &out->digest);
-    if (!err && !valid_hex(out->digest, 1, 64))
+    if (!err && !goat_json_hex(out->digest, 1, 64))
         err = field_error(source, "", "digest", "want 1 to 64 lowercase hex digits");
     char *mode = NULL;
     if (!err)
