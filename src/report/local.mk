@@ -34,3 +34,8 @@ TESTS += tests/report/saved.sh tests/report/help.sh
 EXTRA_DIST += tests/report/saved.sh tests/report/help.sh \
 	tests/report/answers/a.json tests/report/answers/b.json tests/report/answers/other-build.json \
 	tests/report/answers/reference.json tests/report/answers/union.txt tests/report/answers/union.json
+
+# End to end with real instances, Prometheus and Chromium (skipped without Go).
+TESTS += tests/e2e/report.sh tests/e2e/report_prometheus.sh
+EXTRA_DIST += tests/e2e/report.sh tests/e2e/report_prometheus.sh tests/e2e/report_lib.sh \
+	tests/e2e/reporthelp/go.mod tests/e2e/reporthelp/main.go
