@@ -16,17 +16,8 @@
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/report_lib.sh"
 
-repo=$tmp/shop
-make_report_shop "$repo" count
-cd "$repo" || exit 1
-
-pa=$("$client" freeport)
-start_app "$pa" "$tmp/server" sub
-pb=$("$client" freeport)
-start_app "$pb" "$tmp/server" double
-pc=$("$client" freeport)
-start_app "$pc" "$tmp/server"
-a=http://127.0.0.1:$pa b=http://127.0.0.1:$pb c=http://127.0.0.1:$pc
+make_report_shop "$tmp/shop" count
+start_instances
 
 # The union: Add runs three times in each server; subtract and Sub only in
 # a, double only in b; the client's main nowhere.
@@ -101,7 +92,7 @@ expect_contains "no answer: message" "$(cat "$tmp/err")" "$hang/track: no answer
 "$GOAT" clean >/dev/null 2>&1 || fail "goat clean"
 "$GOAT" report "$a" "$b" "$c" >"$tmp/text.clean" 2>"$tmp/err" || fail "report after clean: $(cat "$tmp/err")"
 expect_eq "text report after goat clean" "$text" "$(cat "$tmp/text.clean")"
-git clone -q "$repo" "$tmp/other" && (cd "$tmp/other" && git checkout -q main) || fail "clone"
+git clone -q "$tmp/shop" "$tmp/other" && (cd "$tmp/other" && git checkout -q main) || fail "clone"
 (cd "$tmp/other" && "$GOAT" report "$a" "$b" "$c") >"$tmp/text.other" 2>"$tmp/err" ||
     fail "report from a checkout of main: $(cat "$tmp/err")"
 expect_eq "text report from a checkout of main" "$text" "$(cat "$tmp/text.other")"

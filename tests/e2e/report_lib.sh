@@ -6,7 +6,8 @@
 # make_report_shop DIR DATA-TYPE builds the shop of lib.sh, adds commit v3
 # (the server runs subtract with the argument "sub" and double with
 # "double"), runs goat init (app shop, version e2e, granularity func) and
-# goat track, and builds the server as $tmp/server. The tracking points:
+# goat track, builds the server as $tmp/server, and stays in DIR. The
+# tracking points:
 #   1 cmd/client/main.go main     (component cmd/client only)
 #   2 cmd/server/main.go main     3 subtract     4 double
 #   5 internal/calc/calc.go Add   6 Sub          (both components)
@@ -73,6 +74,20 @@ GO
     git add goat.yaml && git commit -q -m config
     "$GOAT" track >/dev/null 2>"$tmp/track.err" || fail "goat track: $(cat "$tmp/track.err")"
     "$GO" build -o "$tmp/server" ./cmd/server || fail "go build of the tracked server"
+}
+
+# start_instances: three servers on free ports, driven with "sub" (URL $a,
+# port $pa, process $pid_a), with "double" ($b, $pb) and with nothing ($c,
+# $pc).
+start_instances() {
+    pa=$("$client" freeport)
+    start_app "$pa" "$tmp/server" sub
+    pid_a=$(last_pid)
+    pb=$("$client" freeport)
+    start_app "$pb" "$tmp/server" double
+    pc=$("$client" freeport)
+    start_app "$pc" "$tmp/server"
+    a=http://127.0.0.1:$pa b=http://127.0.0.1:$pb c=http://127.0.0.1:$pc
 }
 
 # points_of FILE: "ID:COUNT" for each entry of "points" in goat report's

@@ -18,18 +18,8 @@ if ! command -v prometheus >/dev/null 2>&1; then
 fi
 . "$top_srcdir/tests/e2e/report_lib.sh"
 
-repo=$tmp/shop
-make_report_shop "$repo" bool
-cd "$repo" || exit 1
-
-pa=$("$client" freeport)
-start_app "$pa" "$tmp/server" sub
-pid_a=$(last_pid)
-pb=$("$client" freeport)
-start_app "$pb" "$tmp/server" double
-pc=$("$client" freeport)
-start_app "$pc" "$tmp/server"
-a=http://127.0.0.1:$pa b=http://127.0.0.1:$pb c=http://127.0.0.1:$pc
+make_report_shop "$tmp/shop" bool
+start_instances
 
 pp=$("$client" freeport)
 prom=http://127.0.0.1:$pp
