@@ -25,9 +25,11 @@ E2E_TESTS = \
 	tests/e2e/patch.sh \
 	tests/e2e/errors.sh \
 	tests/e2e/layout.sh \
-	tests/e2e/real_module.sh
+	tests/e2e/real_module.sh \
+	tests/e2e/funcnames.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \
+	tests/e2e/funcnames \
 	tests/e2e/lib.sh \
 	tests/e2e/client/go.mod \
 	tests/e2e/client/main.go

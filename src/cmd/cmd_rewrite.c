@@ -93,6 +93,18 @@ static int write_out(const char *dir, const char *path, const char *text, size_t
     return rc;
 }
 
+/* The point table, one row a point: ID, line, function, lines, kind. */
+static void print_points(const char *file, const goat_rewrite_result *res, int first_id)
+{
+    if (file)
+        printf("== %s\n", file);
+    for (int i = 0; i < res->points; i++) {
+        const goat_rewrite_point *pt = &res->table[i];
+        printf("TRACK_ID_%d\t%d\t%s\t%s\t%s\n", first_id + i, pt->line, pt->func[0] ? pt->func : "-",
+               pt->lines[0] ? pt->lines : "-", pt->insert ? "insert" : "track");
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -106,13 +118,14 @@ static int run(int argc, char **argv)
         {"patch", no_argument, NULL, 'p'},
         {"main-entry", required_argument, NULL, 'm'},
         {"count", no_argument, NULL, 'n'},
+        {"points", no_argument, NULL, 't'},
         {NULL, 0, NULL, 0},
     };
-    goat_rewrite_options opts = {GOAT_GRANULARITY_PATCH, "goat", "goat", 1};
+    goat_rewrite_options opts = {.granularity = GOAT_GRANULARITY_PATCH, .alias = "goat", .import_path = "goat", .first_id = 1};
     const char *lines_spec = NULL, *out_dir = NULL;
     enum mode mode = MODE_TRACK;
     int component = 0;
-    bool count = false;
+    bool count = false, points = false;
     optind = 1;
     opterr = 0;
     int ch;
@@ -163,18 +176,25 @@ static int run(int argc, char **argv)
         case 'n':
             count = true;
             break;
+        case 't':
+            points = true;
+            break;
         default:
             return goat_usage_error(&goat_cmd_rewrite, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind >= argc)
         return goat_usage_error(&goat_cmd_rewrite, "no FILE given");
-    if (argc - optind > 1 && !out_dir && !count)
+    if (points && mode != MODE_TRACK && mode != MODE_PATCH)
+        return goat_usage_error(&goat_cmd_rewrite, "--points needs tracking (--lines) or --patch");
+    if (argc - optind > 1 && !out_dir && !count && !points)
         return goat_usage_error(&goat_cmd_rewrite, "several files need --out-dir DIR");
     goat_lineset lines = GOAT_LINESET_INIT;
-    if (mode == MODE_TRACK) {
-        if (!lines_spec)
-            return goat_usage_error(&goat_cmd_rewrite, "--lines is required (e.g. --lines 3-7,12 or --lines all)");
+    if (mode == MODE_TRACK && !lines_spec)
+        return goat_usage_error(&goat_cmd_rewrite, "--lines is required (e.g. --lines 3-7,12 or --lines all)");
+    if (lines_spec && (mode == MODE_TRACK || mode == MODE_PATCH)) {
+        if (mode == MODE_PATCH)
+            opts.changed = &lines;
         if (parse_lines(lines_spec, &lines) != 0) {
             goat_lineset_free(&lines);
             return goat_usage_error(&goat_cmd_rewrite, "bad --lines '%s'", lines_spec);
@@ -216,6 +236,8 @@ static int run(int argc, char **argv)
         }
         if (count)
             printf("%s: %d\n", argv[i], res.points);
+        else if (points)
+            print_points(argc - optind > 1 ? argv[i] : NULL, &res, opts.first_id);
         else if (write_out(out_dir, argv[i], res.text, res.len) != 0)
             status = GOAT_EXIT_FAILURE;
         goat_rewrite_result_free(&res);
@@ -241,6 +263,9 @@ const goat_command goat_cmd_rewrite = {
             "  --patch             apply +goat:insert / +goat:delete and renumber\n"
             "  --main-entry N      add the +goat:main block for COMPONENT_N to func main\n"
             "  --out-dir DIR       write results under DIR (needed for several files)\n"
-            "  --count             print FILE: blocks instead of the text\n",
+            "  --count             print FILE: blocks instead of the text\n"
+            "  --points            print the point table instead of the text: per point\n"
+            "                      TRACK_ID, line, function, changed lines, kind\n"
+            "                      (tab-separated; - for none)\n",
     .run = run,
 };

@@ -52,6 +52,12 @@ void goat_filter_free(goat_filter *filter);
  * called from any thread. */
 const char *goat_filter_path_reason(goat_filter *filter, const char *relpath);
 const char *goat_filter_content_reason(const char *src, size_t len);
+/* Whether the build constraint before src's package clause (its
+ * //go:build line, else its // +build lines) holds when exactly the tags
+ * is_set accepts are set; true without a constraint, and for one that
+ * does not parse. */
+bool goat_build_constraint_holds(const char *src, size_t len, bool (*is_set)(const char *tag, size_t len, void *ctx),
+                                 void *ctx);
 /* Prints "goat: skipping PATH: REASON" when the filter is verbose. */
 void goat_filter_log_skip(const goat_filter *filter, const char *relpath, const char *reason);
 

@@ -5,6 +5,7 @@ libgoat_a_SOURCES += \
 	src/git/changes.c src/git/changes.h \
 	src/git/filter.c src/git/filter.h src/git/filter_internal.h \
 	src/git/gohead.c \
+	src/git/ids.c src/git/ids.h \
 	src/git/range.c src/git/range.h \
 	src/git/reach.c src/git/reach.h \
 	src/git/repo.c src/git/repo.h \

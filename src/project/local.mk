@@ -8,4 +8,5 @@ libgoat_a_SOURCES += \
 	src/project/mains.h src/project/mains.c \
 	src/project/plan.h src/project/plan.c \
 	src/project/pool.h src/project/pool.c \
+	src/project/pkgnames.h src/project/pkgnames.c \
 	src/project/run.h src/project/run.c

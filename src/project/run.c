@@ -10,8 +10,10 @@
 #include "gen/gen.h"
 #include "git/changes.h"
 #include "git/filter.h"
+#include "git/ids.h"
 #include "parser/parser.h"
 #include "project/mains.h"
+#include "project/pkgnames.h"
 #include "project/plan.h"
 #include "project/pool.h"
 #include "rewrite/markers.h"
@@ -20,11 +22,13 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* Which points each rewritten file holds, in path order. */
+/* Which points each rewritten file holds, in path order, with their rows
+ * of the point table. */
 typedef struct tracked_file {
     char *path;
     int first_id;
     int points;
+    goat_rewrite_point *table; /* points rows */
 } tracked_file;
 
 typedef struct tracking {
@@ -33,17 +37,25 @@ typedef struct tracking {
     int total;
 } tracking;
 
-static void tracking_add(tracking *tr, const char *path, int first_id, int points)
+/* Takes res's table. */
+static void tracking_add(tracking *tr, const char *path, int first_id, goat_rewrite_result *res)
 {
     goat_grow((void **)&tr->files, &tr->cap, tr->count + 1, sizeof *tr->files);
-    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, points};
-    tr->total += points;
+    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, res->points, res->table};
+    res->table = NULL;
+    tr->total += res->points;
 }
 
 static void tracking_free(tracking *tr)
 {
-    for (size_t i = 0; i < tr->count; i++)
+    for (size_t i = 0; i < tr->count; i++) {
+        for (int k = 0; tr->files[i].table && k < tr->files[i].points; k++) {
+            free(tr->files[i].table[k].func);
+            free(tr->files[i].table[k].lines);
+        }
+        free(tr->files[i].table);
         free(tr->files[i].path);
+    }
     free(tr->files);
     memset(tr, 0, sizeof *tr);
 }
@@ -57,6 +69,11 @@ static void log_points(const goat_run_options *o, const tracked_file *f)
     else
         fprintf(stderr, "goat: %s: %d tracking points (TRACK_ID_%d..TRACK_ID_%d)\n", f->path, f->points,
                 f->first_id, f->first_id + f->points - 1);
+    for (int k = 0; f->table && k < f->points; k++) {
+        const goat_rewrite_point *pt = &f->table[k];
+        fprintf(stderr, "goat:   TRACK_ID_%d %s:%d %s lines %s (%s)\n", f->first_id + k, f->path, pt->line,
+                pt->func[0] ? pt->func : "-", pt->lines[0] ? pt->lines : "-", pt->insert ? "insert" : "track");
+    }
 }
 
 static goat_rewrite_options rewrite_options(const goat_project *p, const char *import_path, int first_id)
@@ -225,7 +242,7 @@ static void drop_ignored_mains(goat_mains *mains, goat_filter *filter, bool verb
  * generated package; with no tracking point, removes the package and every
  * main entry instead. */
 static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
-                                const char *import_path, int *entries_out)
+                                const char *import_path, const char *commit, int *entries_out)
 {
     *entries_out = 0;
     goat_mains mains;
@@ -297,6 +314,14 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
         goat_gen_component *gc = goat_xcalloc(comp_count, sizeof *gc);
         for (size_t i = 0; i < comp_count; i++)
             gc[i] = (goat_gen_component){comps[i].name, comps[i].ids, comps[i].id_count};
+        goat_gen_point *points = goat_xcalloc((size_t)tr->total + 1, sizeof *points);
+        size_t k = 0;
+        for (size_t i = 0; i < tr->count; i++)
+            for (int j = 0; j < tr->files[i].points; j++) {
+                const goat_rewrite_point *pt = &tr->files[i].table[j];
+                points[k++] = (goat_gen_point){tr->files[i].path, pt->line, pt->func, pt->lines,
+                                               pt->insert ? GOAT_GEN_POINT_INSERT : GOAT_GEN_POINT_TRACK};
+            }
         goat_gen_values v = {
             .package_name = p->cfg.goat_package_name,
             .app_name = p->cfg.app_name,
@@ -304,6 +329,8 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
             .track_id_count = tr->total,
             .components = gc,
             .component_count = comp_count,
+            .points = points,
+            .commit = commit,
             .race = p->cfg.race,
             .data_type = p->cfg.data_type == GOAT_DATA_TYPE_COUNT ? GOAT_GEN_DATA_COUNT : GOAT_GEN_DATA_BOOL,
         };
@@ -314,6 +341,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
             err->file = goat_xstrdup(p->config_path);
         if (!err)
             goat_plan_set(plan, gen_path, text, len);
+        free(points);
         free(gc);
     }
     free(gen_path);
@@ -358,6 +386,7 @@ typedef struct rewrite_job {
     const char *src;
     size_t len;
     const goat_lineset *lines;
+    goat_funcname_counts names_before; /* see project/pkgnames.h */
     int first_id; /* the ID res.text starts at */
     goat_rewrite_result res;
     goat_error *err;
@@ -376,8 +405,10 @@ static void rewrite_in_order(void *arg)
     rewrite_pool *pool = arg;
     for (size_t i = 0; i < pool->count; i++) {
         rewrite_job *j = &pool->jobs[i];
+        goat_rewrite_options ro = pool->opts;
+        ro.names_before = &j->names_before;
         j->first_id = pool->opts.first_id;
-        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res);
         if (j->err)
             return;
         pool->opts.first_id += j->res.points;
@@ -393,8 +424,10 @@ static void rewrite_worker(void *arg)
         if (i >= pool->count)
             return;
         rewrite_job *j = &pool->jobs[i];
+        goat_rewrite_options ro = pool->opts;
+        ro.names_before = &j->names_before;
         j->first_id = 1;
-        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res);
     }
 }
 
@@ -444,12 +477,15 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
     pool.count = changes->count;
     atomic_init(&pool.next, 0);
     pool.opts = rewrite_options(p, import_path, 1);
+    goat_pkgnames *names = goat_pkgnames_new();
     for (size_t i = 0; i < changes->count && !err; i++) {
         rewrite_job *j = &pool.jobs[i];
         j->path = changes->files[i].path;
         j->lines = &changes->files[i].lines;
+        goat_pkgnames_before(names, j->path, &j->names_before);
         err = goat_plan_text(plan, j->path, &j->src, &j->len);
     }
+    goat_pkgnames_free(names);
     size_t largest = 0;
     for (size_t i = 0; i < changes->count; i++)
         if (pool.jobs[i].len > largest)
@@ -477,14 +513,19 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
             char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
                                       j->res.points, next_id, &n);
             int points = j->res.points;
+            goat_rewrite_point *table = j->res.table; /* IDs do not enter it */
+            j->res.table = NULL;
             goat_rewrite_result_free(&j->res);
             memset(&j->res, 0, sizeof j->res);
+            j->res.points = points;
+            j->res.table = table;
             if (shifted) {
                 j->res.text = shifted;
                 j->res.len = n;
-                j->res.points = points;
             } else {
+                goat_rewrite_result_free(&j->res);
                 goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+                ro.names_before = &j->names_before;
                 if ((err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res)))
                     break;
             }
@@ -492,7 +533,7 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         int points = j->res.points;
         goat_plan_set(plan, j->path, j->res.text, j->res.len); /* the plan owns the text now */
         j->res.text = NULL;
-        tracking_add(tr, j->path, next_id, points);
+        tracking_add(tr, j->path, next_id, &j->res);
         log_points(o, &tr->files[tr->count - 1]);
         next_id += points;
     }
@@ -545,13 +586,16 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     goat_changes_free(&changes);
 
     int entries = 0;
+    char commit[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err && tr.total > 0)
+        err = goat_git_commit_id(p->dir, p->cfg.new_branch, "newBranch", commit);
     if (!err && tr.total == 0) {
         fprintf(summary_stream(o),
                 "goat track: no tracking points: %zu changed Go files between %s and %s, no changed code inside "
                 "a function body; nothing written\n",
                 changed_files, p->cfg.old_branch, p->cfg.new_branch);
     } else if (!err) {
-        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
         if (!err)
             err = deliver(&plan, o, p->cfg.threads);
         if (!err)
@@ -605,6 +649,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     goat_plan_init(&plan);
     tracking tr = {0};
     int next_id = 1;
+    goat_pkgnames *names = goat_pkgnames_new();
     for (size_t i = 0; i < count && !err; i++) {
         const char *text = NULL;
         size_t len = 0;
@@ -612,21 +657,28 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
             break;
         if (!contains(text, len, "+goat:"))
             continue;
+        goat_funcname_counts before;
+        goat_pkgnames_before(names, paths[i], &before);
         goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+        ro.names_before = &before;
         goat_rewrite_result res = {0};
         if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
             break;
         if (res.points > 0) {
-            tracking_add(&tr, paths[i], next_id, res.points);
+            tracking_add(&tr, paths[i], next_id, &res);
             log_points(o, &tr.files[tr.count - 1]);
             next_id += res.points;
         }
         goat_plan_set(&plan, paths[i], res.text, res.len);
     }
+    goat_pkgnames_free(names);
 
     int entries = 0;
+    char commit[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err && tr.total > 0)
+        err = goat_git_commit_id(p->dir, p->cfg.new_branch, "newBranch", commit);
     if (!err)
-        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
     size_t changed = err ? 0 : goat_plan_changed_count(&plan);

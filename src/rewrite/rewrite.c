@@ -10,6 +10,8 @@
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "rewrite/align.h"
+#include "rewrite/attribute.h"
+#include "rewrite/funcname.h"
 #include "rewrite/imports.h"
 #include "rewrite/markers.h"
 #include "rewrite/place.h"
@@ -36,11 +38,43 @@ const char *goat_granularity_name(goat_granularity g)
 
 void goat_rewrite_result_free(goat_rewrite_result *out)
 {
+    for (int i = 0; out->table && i < out->points; i++) {
+        free(out->table[i].func);
+        free(out->table[i].lines);
+    }
+    free(out->table);
     free(out->text);
     free(out->lines);
     out->text = NULL;
     out->lines = NULL;
+    out->table = NULL;
     out->len = 0;
+}
+
+/* ---- the point table ---- */
+
+/* The rows of count blocks at offsets (ascending) of the committed text
+ * src, parsed as file; insert (may be NULL) says which came from a
+ * +goat:insert. */
+static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const size_t *offsets,
+                                    const bool *insert, size_t count, const goat_lineset *changed,
+                                    const goat_rewrite_options *opts)
+{
+    goat_funcnames names;
+    goat_funcnames_build(file, opts->names_before, &names);
+    goat_lineset none = GOAT_LINESET_INIT;
+    goat_lineset_freeze(&none);
+    goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
+    goat_attribute(src, len, &names, changed ? changed : &none, offsets, count, info);
+    goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
+    for (size_t i = 0; i < count; i++)
+        table[i] = (goat_rewrite_point){info[i].line,
+                                        goat_xstrdup(info[i].func >= 0 ? names.items[info[i].func].name : ""),
+                                        info[i].lines, insert && insert[i]};
+    free(info);
+    goat_lineset_free(&none);
+    goat_funcnames_free(&names);
+    return table;
 }
 
 static const char opened_hint[] = " opened";
@@ -401,8 +435,13 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     out->points = (int)places.count;
     if (places.count > 0) {
         out->lines = goat_xcalloc(places.count, sizeof *out->lines);
-        for (size_t i = 0; i < places.count; i++)
+        size_t *offsets = goat_xcalloc(places.count, sizeof *offsets);
+        for (size_t i = 0; i < places.count; i++) {
             out->lines[i] = places.items[i].line;
+            offsets[i] = places.items[i].offset;
+        }
+        out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
+        free(offsets);
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
@@ -440,6 +479,86 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
 }
 
 /* ---- patch ---- */
+
+static goat_error *clean_edits(const char *filename, const goat_node *file, const goat_markers *marks,
+                               const char *src, size_t len, const goat_rewrite_options *opts, goat_splices *edits,
+                               int *points);
+
+/* The hint of a block goat patch made from a +goat:insert. */
+static const char insert_hint[] = " insert";
+
+static bool made_by_insert(const goat_marker *m, const char *src)
+{
+    size_t n = sizeof insert_hint - 1;
+    return m->hint_len >= n && memcmp(src + m->hint, insert_hint, n) == 0 &&
+           (m->hint_len == n || src[m->hint + n] == ' ');
+}
+
+/* Maps ascending offsets of a text through edits that goat_splices_apply
+ * has applied (and so sorted): an offset inside a replaced range goes to
+ * the start of its replacement, one after an edit moves with the text. */
+static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count)
+{
+    size_t e = 0;
+    ptrdiff_t delta = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t x = offsets[i];
+        bool inside = false;
+        for (; e < edits->count && edits->items[e].offset <= x; e++) {
+            const goat_splice *sp = &edits->items[e];
+            if (sp->del > 0 && x < sp->offset + sp->del) {
+                inside = true;
+                break;
+            }
+            delta += (ptrdiff_t)sp->insert_len - (ptrdiff_t)sp->del;
+        }
+        offsets[i] = inside ? (size_t)((ptrdiff_t)edits->items[e].offset + delta) : (size_t)((ptrdiff_t)x + delta);
+    }
+}
+
+/* The table of a patched text: where its tracking blocks are in the text
+ * clean would restore, described there as goat_rewrite_track describes
+ * the blocks it places, so that a point keeps its row across patches. */
+static goat_error *patch_table(const char *filename, const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    goat_arena arena;
+    goat_node *file;
+    goat_markers marks;
+    goat_error *err = parse_with_markers(&arena, filename, out->text, out->len, &file, &marks);
+    if (err)
+        return err;
+    goat_splices edits = GOAT_SPLICES_INIT;
+    int points = 0;
+    size_t *offsets = goat_xcalloc(marks.count + 1, sizeof *offsets);
+    bool *insert = goat_xcalloc(marks.count + 1, sizeof *insert);
+    size_t count = 0;
+    for (size_t i = 0; i < marks.count; i++) {
+        if (marks.items[i].kind != GOAT_MARKER_GENERATE)
+            continue;
+        offsets[count] = marks.items[i].start;
+        insert[count++] = made_by_insert(&marks.items[i], out->text);
+    }
+    char *clean = NULL;
+    size_t clean_len = 0;
+    err = clean_edits(filename, file, &marks, out->text, out->len, opts, &edits, &points);
+    if (!err && (points != out->points || (int)count != points ||
+                 !goat_splices_apply(&edits, out->text, out->len, &clean, &clean_len)))
+        err = goat_error_new(filename, 0, 0, "internal error: the patched file does not clean");
+    goat_markers_free(&marks);
+    goat_arena_free(&arena);
+    if (!err) {
+        map_offsets(&edits, offsets, count);
+        if ((err = parse(&arena, filename, clean, clean_len, &file)) == NULL) {
+            out->table = describe(file, clean, clean_len, offsets, insert, count, opts->changed, opts);
+            goat_arena_free(&arena);
+        }
+    }
+    goat_splices_free(&edits);
+    free(clean);
+    free(offsets);
+    free(insert);
+    return err;
+}
 
 static void renumber(goat_splices *edits, const char *src, size_t len, const goat_marker *m,
                      const goat_rewrite_options *opts, int id, pcre2_code *re, pcre2_match_data *md)
@@ -505,7 +624,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         case GOAT_MARKER_INSERT: {
             char *call = track_call(opts, id++);
             splice_block(&edits, m->start, m->end - m->start, src + m->start, m->indent_len, false, "generate",
-                         "", 0, call, goat_line_ending_at(src, len, m->start));
+                         insert_hint, sizeof insert_hint - 1, call, goat_line_ending_at(src, len, m->start));
             free(call);
             break;
         }
@@ -528,7 +647,11 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
-    return finish(&edits, filename, src, len, out);
+    if ((err = finish(&edits, filename, src, len, out)) == NULL && out->points > 0)
+        err = patch_table(filename, opts, out);
+    if (err)
+        goat_rewrite_result_free(out);
+    return err;
 }
 
 /* ---- main entry ---- */
@@ -676,6 +799,72 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
     return NULL;
 }
 
+/* The edits that remove every block of src (parsed as file, with its
+ * markers), the goat import and the openings; *points counts the tracking
+ * blocks. */
+static goat_error *clean_edits(const char *filename, const goat_node *file, const goat_markers *marks,
+                               const char *src, size_t len, const goat_rewrite_options *opts, goat_splices *edits,
+                               int *points)
+{
+    *points = 0;
+    goat_error *err = NULL;
+    if (marks->count == 0 || (err = check_removable(filename, file, src, len, marks, removed_by_clean)))
+        return marks->count == 0 ? NULL : err;
+    /* A block directly before an opened one (func main's block above a
+     * tracked one-line main) disappears with the opened body's first gap. */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    bool *absorbed = goat_xcalloc(marks->count + 1, sizeof *absorbed);
+    size_t *brace = goat_xcalloc(marks->count + 1, sizeof *brace);
+    for (size_t i = 0; i < marks->count && !err; i++) {
+        if (!is_opened(&marks->items[i], src))
+            continue;
+        size_t start = marks->items[i].start;
+        size_t j = i;
+        while (j > 0 && marks->items[j - 1].end == start && !is_opened(&marks->items[j - 1], src)) {
+            j--;
+            absorbed[j] = true;
+            start = marks->items[j].start;
+        }
+        size_t b = start;
+        if (b > 0 && src[b - 1] == '\n')
+            b--;
+        if (b > 0 && src[b - 1] == '\r')
+            b--;
+        if (b == 0 || src[b - 1] != '{')
+            err = goat_error_new(filename, marks->items[i].line, (int)marks->items[i].indent_len + 1,
+                                 "+goat opened block does not follow a '{'");
+        brace[i] = b - 1;
+    }
+    for (size_t i = 0; i < marks->count && !err; i++) {
+        const goat_marker *m = &marks->items[i];
+        if (m->kind == GOAT_MARKER_GENERATE)
+            (*points)++;
+        if (absorbed[i])
+            continue;
+        size_t after = m->end > 0 ? m->end - 1 : 0;
+        if (is_opened(m, src))
+            err = close_body(edits, filename, src, len, m, brace[i], &after);
+        else
+            goat_splices_add(edits, m->start, m->end - m->start, "", 0);
+        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
+        if (!err && pad) {
+            size_t from = (size_t)(pad - src) + 1, to = from;
+            while (to < m->hint + m->hint_len && src[to] != ' ')
+                to++;
+            int after_line, col;
+            goat_lines_position(&lines, after, &after_line, &col);
+            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, edits);
+        }
+    }
+    free(absorbed);
+    free(brace);
+    goat_lines_free(&lines);
+    if (!err)
+        goat_import_remove(file, src, len, opts->alias, opts->import_path, edits);
+    return err;
+}
+
 goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -690,63 +879,7 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    if (marks.count == 0 || (err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
-        goat_markers_free(&marks);
-        goat_arena_free(&arena);
-        return err ? err : finish(&edits, filename, src, len, out);
-    }
-    /* A block directly before an opened one (func main's block above a
-     * tracked one-line main) disappears with the opened body's first gap. */
-    goat_lines lines;
-    goat_lines_init(&lines, src, len);
-    bool *absorbed = goat_xcalloc(marks.count + 1, sizeof *absorbed);
-    size_t *brace = goat_xcalloc(marks.count + 1, sizeof *brace);
-    for (size_t i = 0; i < marks.count && !err; i++) {
-        if (!is_opened(&marks.items[i], src))
-            continue;
-        size_t start = marks.items[i].start;
-        size_t j = i;
-        while (j > 0 && marks.items[j - 1].end == start && !is_opened(&marks.items[j - 1], src)) {
-            j--;
-            absorbed[j] = true;
-            start = marks.items[j].start;
-        }
-        size_t b = start;
-        if (b > 0 && src[b - 1] == '\n')
-            b--;
-        if (b > 0 && src[b - 1] == '\r')
-            b--;
-        if (b == 0 || src[b - 1] != '{')
-            err = goat_error_new(filename, marks.items[i].line, (int)marks.items[i].indent_len + 1,
-                                 "+goat opened block does not follow a '{'");
-        brace[i] = b - 1;
-    }
-    for (size_t i = 0; i < marks.count && !err; i++) {
-        const goat_marker *m = &marks.items[i];
-        if (m->kind == GOAT_MARKER_GENERATE)
-            out->points++;
-        if (absorbed[i])
-            continue;
-        size_t after = m->end > 0 ? m->end - 1 : 0;
-        if (is_opened(m, src))
-            err = close_body(&edits, filename, src, len, m, brace[i], &after);
-        else
-            goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
-        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
-        if (!err && pad) {
-            size_t from = (size_t)(pad - src) + 1, to = from;
-            while (to < m->hint + m->hint_len && src[to] != ' ')
-                to++;
-            int after_line, col;
-            goat_lines_position(&lines, after, &after_line, &col);
-            err = goat_align_restore(filename, file, src, len, src + from, to - from, m->line, after_line, &edits);
-        }
-    }
-    free(absorbed);
-    free(brace);
-    goat_lines_free(&lines);
-    if (!err)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    err = clean_edits(filename, file, &marks, src, len, opts, &edits, &out->points);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
     if (err) {

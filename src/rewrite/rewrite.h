@@ -31,8 +31,10 @@
 #ifndef GOAT_REWRITE_REWRITE_H
 #define GOAT_REWRITE_REWRITE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "rewrite/funcname.h"
 #include "util/error.h"
 #include "util/lineset.h"
 
@@ -52,7 +54,25 @@ typedef struct goat_rewrite_options {
     const char *alias;       /* the goat package's import alias, e.g. "goat" */
     const char *import_path; /* e.g. "example.com/app/goat" */
     int first_id;            /* TRACK_ID of the file's first block (>= 1) */
+    /* For the point table (track and patch); both may be NULL. */
+    const goat_funcname_counts *names_before; /* what the package's files
+                                               * compiled before this one add
+                                               * to init.N and glob..funcN */
+    const goat_lineset *changed; /* patch: the changed lines of the text
+                                  * clean restores (NULL: none) */
 } goat_rewrite_options;
+
+/* A tracking point's row of the point table. Lines are those of the
+ * committed text, the one goat clean restores (for track its input). */
+typedef struct goat_rewrite_point {
+    int line;    /* the line of the code the block stands before (the first
+                  * token after it: comments and blank lines passed over) */
+    char *func;  /* the function it is in, as Go's runtime names it without
+                  * the package path (funcname.h); "" outside every function */
+    char *lines; /* the changed lines it stands for, "12-14,17" or ""
+                  * (attribute.h) */
+    bool insert; /* goat patch made it from a `// +goat:insert` */
+} goat_rewrite_point;
 
 typedef struct goat_rewrite_result {
     char *text; /* malloc'd; NUL-terminated, len bytes */
@@ -61,6 +81,8 @@ typedef struct goat_rewrite_result {
     int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
                  * entries, the 1-based input line block i stands before
                  * (for an opened one-line body, the body's line) */
+    goat_rewrite_point *table; /* track and patch (else NULL): malloc'd,
+                                * points rows, in ID order */
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line
@@ -72,9 +94,14 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
                                goat_rewrite_result *out);
 
 /* `goat patch` on one file: turns each `// +goat:insert` line into a
- * tracking block, removes each `// +goat:delete` ... `// +goat:end` block,
- * and renumbers every tracking block of the file from opts->first_id in
- * source order (granularity is ignored).
+ * tracking block (marked ` insert` after +goat:generate, so that later
+ * patches still know how it was made), removes each `// +goat:delete` ...
+ * `// +goat:end` block, and renumbers every tracking block of the file
+ * from opts->first_id in source order (granularity is ignored). The table
+ * describes every tracking block of the result as track would have: a
+ * block keeps its location, function and kind; its changed lines are
+ * attributed anew from opts->changed among all the file's blocks, so an
+ * insert takes over the lines after it that an earlier block stood for.
  * A `// +goat:insert` must stand where a statement may: between the
  * statements of a function body (of a FuncDecl or a function literal), of
  * a nested block, or of a case/comm clause after its colon. Anywhere else
