@@ -19,15 +19,15 @@
 make_report_shop "$tmp/shop" count
 start_instances
 
-# The union: Add runs three times in each server; subtract and Sub only in
-# a, double only in b; the client's main nowhere.
-union="1:0 2:3 3:1 4:1 5:9 6:1 "
+# The union: main, wait and (three times) Add run in each server; subtract
+# and Sub only in a, double only in b; the client's main nowhere.
+union="1:0 2:3 3:1 4:1 5:3 6:9 7:1 "
 "$GOAT" report --format json "$a" "$b/" "$c/track" >"$tmp/union.json" 2>"$tmp/err" ||
     fail "goat report over three URLs: $(cat "$tmp/err")"
 expect_eq "union over three URLs" "$union" "$(points_of "$tmp/union.json")"
-expect_eq "union totals" "total=6 covered=5" "$(totals_of "$tmp/union.json")"
+expect_eq "union totals" "total=7 covered=6" "$(totals_of "$tmp/union.json")"
 expect_contains "sources in JSON" "$(cat "$tmp/union.json")" \
-    "\"sources\":[{\"source\":\"$a/track\",\"points\":6,\"covered\":4},{\"source\":\"$b/track\",\"points\":6,\"covered\":3},{\"source\":\"$c/track\",\"points\":6,\"covered\":2}]"
+    "\"sources\":[{\"source\":\"$a/track\",\"points\":7,\"covered\":5},{\"source\":\"$b/track\",\"points\":7,\"covered\":4},{\"source\":\"$c/track\",\"points\":7,\"covered\":3}]"
 sub_line=$(git show HEAD:cmd/server/main.go | grep -n 'return calc.Sub(total, 1)' | cut -d: -f1)
 grep -q "{\"id\":3,\"file\":\"cmd/server/main.go\",\"line\":$sub_line,\"func\":\"subtract\",[^{}]*\"count\":1,\"ran\":true,\"components\":\[\"cmd/server\"\],\"sources\":\[\"$a/track\"\]}" \
     "$tmp/union.json" || fail "TRACK_ID_3 in JSON: $(cat "$tmp/union.json")"
@@ -37,7 +37,7 @@ expect_eq "no warning" "" "$(cat "$tmp/err")"
 # the commit.
 "$GOAT" report "$a" "$b" "$c" >"$tmp/text" 2>"$tmp/err" || fail "text report: $(cat "$tmp/err")"
 text=$(cat "$tmp/text")
-expect_contains "text totals" "$text" "6 tracking points, 5 ran (83.3%)"
+expect_contains "text totals" "$text" "7 tracking points, 6 ran (85.7%)"
 expect_contains "text build" "$text" "app shop, version e2e, commit $(git rev-parse --short=12 HEAD)"
 expect_contains "text by component" "$text" "  cmd/client      2/3   66.6%"
 expect_contains "text by file" "$text" "  internal/calc/calc.go      2/2  100.0%"
@@ -53,14 +53,14 @@ expect_contains "text: the point that did not run, with its code" "$text" \
     fail "saved answer and URLs: $(cat "$tmp/err")"
 expect_eq "union of a saved answer and two URLs" "$union" "$(points_of "$tmp/mixed.json")"
 
-# The gate: 5 of 6 ran, 83.3%.
-"$GOAT" report --fail-under 83 "$a" "$b" "$c" >/dev/null 2>&1 || fail "--fail-under 83 failed"
-"$GOAT" report --fail-under 84 "$a" "$b" "$c" >/dev/null 2>"$tmp/err"
-expect_eq "--fail-under 84: exit status" 3 $?
-expect_contains "--fail-under 84: message" "$(cat "$tmp/err")" \
-    "5 of 6 tracking points ran (83.3%), below --fail-under 84"
-"$GOAT" report --fail-under 84 "$a" >/dev/null 2>&1
-expect_eq "--fail-under 84 over one instance: exit status" 3 $?
+# The gate: 6 of 7 ran, 85.7%.
+"$GOAT" report --fail-under 85.7 "$a" "$b" "$c" >/dev/null 2>&1 || fail "--fail-under 85.7 failed"
+"$GOAT" report --fail-under 85.8 "$a" "$b" "$c" >/dev/null 2>"$tmp/err"
+expect_eq "--fail-under 85.8: exit status" 3 $?
+expect_contains "--fail-under 85.8: message" "$(cat "$tmp/err")" \
+    "6 of 7 tracking points ran (85.7%), below --fail-under 85.8"
+"$GOAT" report --fail-under 80 "$a" >/dev/null 2>&1
+expect_eq "--fail-under 80 over one instance (5 of 7): exit status" 3 $?
 
 # Sources that cannot be read.
 free=$("$client" freeport)
@@ -71,7 +71,7 @@ expect_contains "unreachable: message" "$(cat "$tmp/err")" "http://127.0.0.1:$fr
     fail "--ignore-unreachable: $(cat "$tmp/err")"
 expect_contains "--ignore-unreachable: warning" "$(cat "$tmp/err")" \
     "warning: ignored (--ignore-unreachable): http://127.0.0.1:$free/track: cannot connect"
-expect_eq "--ignore-unreachable: the union of the others" "1:0 2:1 3:1 4:0 5:3 6:1 " "$(points_of "$tmp/one.json")"
+expect_eq "--ignore-unreachable: the union of the others" "1:0 2:1 3:1 4:0 5:1 6:3 7:1 " "$(points_of "$tmp/one.json")"
 "$GOAT" report "$a/track?order=9" >/dev/null 2>"$tmp/err"
 expect_eq "HTTP error: exit status" 1 $?
 expect_contains "HTTP error: message" "$(cat "$tmp/err")" "$a/track?order=9: HTTP status 400"

@@ -9,10 +9,11 @@
 # goat track, builds the server as $tmp/server, and stays in DIR. The
 # tracking points:
 #   1 cmd/client/main.go main     (component cmd/client only)
-#   2 cmd/server/main.go main     3 subtract     4 double
-#   5 internal/calc/calc.go Add   6 Sub          (both components)
-#   7 util/strs/strs.go Shout     (no component: no program reports it)
-# A server runs main and Add (three times) whatever its arguments.
+#   2 cmd/server/main.go main     3 subtract     4 double     5 wait
+#   6 internal/calc/calc.go Add   7 Sub          (both components)
+#   8 util/strs/strs.go Shout     (no component: no program reports it)
+# A server runs main, wait and Add (three times) whatever its arguments
+# (wait changed: the servers stay up ten minutes rather than one).
 
 # No proxy between goat and the loopback servers.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY

@@ -58,17 +58,17 @@ wait_for "Prometheus scraping the three instances" scraped_all || {
 }
 
 # In bool mode a point's count is the number of instances where it ran:
-# main and Add in all three, subtract and Sub in a, double in b.
-union="2:3 3:1 4:1 5:3 6:1 "
+# main, wait and Add in all three, subtract and Sub in a, double in b.
+union="2:3 3:1 4:1 5:3 6:3 7:1 "
 "$GOAT" report --component cmd/server --format json "$a" "$b" "$c" >"$tmp/urls.json" 2>"$tmp/err" ||
     fail "report over the URLs: $(cat "$tmp/err")"
 expect_eq "union over the URLs" "$union" "$(points_of "$tmp/urls.json")"
 "$GOAT" report --prometheus "$prom" --format json >"$tmp/prom.json" 2>"$tmp/err" ||
     fail "report over Prometheus: $(cat "$tmp/err")"
 expect_eq "union over Prometheus" "$union" "$(points_of "$tmp/prom.json")"
-expect_eq "Prometheus totals" "total=5 covered=5" "$(totals_of "$tmp/prom.json")"
+expect_eq "Prometheus totals" "total=6 covered=6" "$(totals_of "$tmp/prom.json")"
 expect_contains "Prometheus as the source" "$(cat "$tmp/prom.json")" \
-    "\"sources\":[{\"source\":\"$prom\",\"points\":5,\"covered\":5}]"
+    "\"sources\":[{\"source\":\"$prom\",\"points\":6,\"covered\":6}]"
 # Prometheus has no lines label; a URL adds them.
 grep -q '"lines":null' "$tmp/prom.json" || fail "lines from Prometheus alone: $(cat "$tmp/prom.json")"
 "$GOAT" report --prometheus "$prom" --format json --component cmd/server "$c" >"$tmp/both.json" 2>"$tmp/err" ||
@@ -93,10 +93,10 @@ wait "$pid_a" 2>/dev/null
 start_app "$pa" "$tmp/server"
 "$GOAT" report --component cmd/server --format json "$a" "$b" "$c" >"$tmp/urls2.json" 2>"$tmp/err" ||
     fail "report over the URLs after the restart: $(cat "$tmp/err")"
-expect_eq "union over the URLs after the restart" "2:3 3:0 4:1 5:3 6:0 " "$(points_of "$tmp/urls2.json")"
+expect_eq "union over the URLs after the restart" "2:3 3:0 4:1 5:3 6:3 7:0 " "$(points_of "$tmp/urls2.json")"
 recent_without_subtract() {
     "$GOAT" report --prometheus "$prom" --since 3s --format json >"$tmp/recent.json" &&
-        [ "$(points_of "$tmp/recent.json")" = "2:3 3:0 4:1 5:3 6:0 " ]
+        [ "$(points_of "$tmp/recent.json")" = "2:3 3:0 4:1 5:3 6:3 7:0 " ]
 }
 wait_for "Prometheus seeing the restarted instance" recent_without_subtract
 "$GOAT" report --prometheus "$prom" --format json >"$tmp/prom2.json" 2>"$tmp/err" ||
@@ -104,7 +104,7 @@ wait_for "Prometheus seeing the restarted instance" recent_without_subtract
 expect_eq "union over Prometheus after the restart" "$union" "$(points_of "$tmp/prom2.json")"
 "$GOAT" report --prometheus "$prom" --fail-under 100 >"$tmp/text" 2>"$tmp/err" ||
     fail "--fail-under 100 over Prometheus after the restart: $(cat "$tmp/err")"
-expect_contains "text over Prometheus" "$(cat "$tmp/text")" "5 tracking points, 5 ran (100.0%)"
+expect_contains "text over Prometheus" "$(cat "$tmp/text")" "6 tracking points, 6 ran (100.0%)"
 
 stop_apps
 finish
