@@ -26,10 +26,14 @@ E2E_TESTS = \
 	tests/e2e/errors.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/real_module.sh \
-	tests/e2e/funcnames.sh
+	tests/e2e/funcnames.sh \
+	tests/e2e/race.sh \
+	tests/e2e/prometheus.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/funcnames \
+	tests/e2e/promql/go.mod \
+	tests/e2e/promql/main.go \
 	tests/e2e/lib.sh \
 	tests/e2e/client/go.mod \
 	tests/e2e/client/main.go

@@ -10,19 +10,10 @@
 static void put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs)
 {
     for (int id = 1; id <= v->track_id_count; id++) {
-        goat_gen_point p = goat_gen_point_of(v, id);
         goat_strbuf_puts(sb, "point ");
         goat_gen_put_uint(sb, (unsigned long)id);
         goat_strbuf_putc(sb, ' ');
-        goat_gen_put_go_string(sb, p.file);
-        goat_strbuf_putc(sb, ' ');
-        goat_gen_put_uint(sb, (unsigned long)p.line);
-        goat_strbuf_putc(sb, ' ');
-        goat_gen_put_go_string(sb, p.func);
-        goat_strbuf_putc(sb, ' ');
-        goat_gen_put_go_string(sb, p.lines);
-        goat_strbuf_putc(sb, ' ');
-        goat_strbuf_puts(sb, goat_gen_kind_name(p.kind));
+        goat_gen_put_point_row(sb, v, id);
         goat_strbuf_putc(sb, '\n');
     }
     for (size_t c = 0; c < v->component_count; c++) {

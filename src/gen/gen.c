@@ -147,18 +147,9 @@ static void fill_component_ranges(goat_strbuf *sb, const render_ctx *c)
 static void fill_points(goat_strbuf *sb, const render_ctx *c)
 {
     for (int id = 1; id <= c->v->track_id_count; id++) {
-        goat_gen_point p = goat_gen_point_of(c->v, id);
-        goat_strbuf_puts(sb, "\t{");
-        goat_gen_put_go_string(sb, p.file);
-        goat_strbuf_puts(sb, ", ");
-        goat_gen_put_uint(sb, (unsigned long)p.line);
-        goat_strbuf_puts(sb, ", ");
-        goat_gen_put_go_string(sb, p.func);
-        goat_strbuf_puts(sb, ", ");
-        goat_gen_put_go_string(sb, p.lines);
-        goat_strbuf_puts(sb, ", \"");
-        goat_strbuf_puts(sb, goat_gen_kind_name(p.kind));
-        goat_strbuf_puts(sb, "\"},\n");
+        goat_strbuf_putc(sb, '\t');
+        goat_gen_put_point_row(sb, c->v, id);
+        goat_strbuf_puts(sb, ",\n");
     }
 }
 

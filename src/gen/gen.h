@@ -18,9 +18,11 @@
  *             component, id, file, line, func:
  *               goat_point_covered             gauge 0/1     (bool mode)
  *               goat_point_executions_total    counter       (count mode)
- *             (GOAT_METRICS_POINTS=0 leaves them out), and
+ *             (GOAT_METRICS_POINTS=0 leaves them out; so does a serving
+ *             component without points), and
  *               goat_build_info{app,version,component,commit,digest,mode} 1
- *             where mode is "bool" or "count". Text format 0.0.4.
+ *             where component is the serving one ("" when ServeHTTP got no
+ *             valid component) and mode "bool" or "count". Text format 0.0.4.
  *   /track    JSON {name, version, commit, digest, mode, results: [{id,
  *             name, metrics: {version, total, covered, coveredRate, items:
  *             [{id, name, count, file, line, func, lines, kind}]}}]};
@@ -131,15 +133,15 @@ goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
  * lower-case hex digits and a NUL); the generated package serves it. It is
  * the start of the git blob ID (what `git hash-object` prints) of this text,
  * one line per point in ID order, then one per component in index order:
- *   point ID FILE LINE FUNC LINES KIND
+ *   point ID ROW
  *   component INDEX NAME IDS
- * where ID, LINE and INDEX are decimal; FILE, FUNC, LINES and NAME are Go
- * string literals as the generated file spells them ("cmd/a.go"); KIND is
- * track or insert; IDS is the component's sorted track IDs as ranges, like
- * LINES ("1-3,5", empty for none); fields are separated by one space and
- * lines end in '\n'. Unknown locations (points NULL) serialise as file "",
- * line 0, func "", lines "", kind track. Fails like goat_gen_render on
- * inconsistent values. */
+ * where ID and INDEX are decimal; ROW is the point's row as the generated
+ * file's table spells it, {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}
+ * (file, line, func, lines and kind; strings as Go string literals), and
+ * {"", 0, "", "", "track"} for an unknown location (points NULL); NAME is a
+ * Go string literal; IDS is the component's sorted track IDs as ranges like
+ * lines ("1-3,5", empty for none); fields are separated by one space and
+ * lines end in '\n'. Fails like goat_gen_render on inconsistent values. */
 goat_error *goat_gen_digest(const goat_gen_values *v, char digest[GOAT_GEN_DIGEST_LEN + 1]);
 
 /* Whether name can name the generated package: an ASCII Go identifier that

@@ -38,6 +38,9 @@ goat_error *goat_gen_hash_table(const goat_gen_values *v, const goat_gen_runs *r
 goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id);
 const char *goat_gen_kind_name(goat_gen_point_kind kind);
 
+/* Appends the row of TRACK_ID_<id> in the generated file's point table:
+ * {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}. */
+void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id);
 /* Appends s (any bytes) as an interpreted Go string literal, quotes
  * included, holding exactly the bytes of s. */
 void goat_gen_put_go_string(goat_strbuf *sb, const char *s);

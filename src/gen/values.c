@@ -150,6 +150,22 @@ const char *goat_gen_kind_name(goat_gen_point_kind kind)
     return kind == GOAT_GEN_POINT_INSERT ? "insert" : "track";
 }
 
+void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id)
+{
+    goat_gen_point p = goat_gen_point_of(v, id);
+    goat_strbuf_putc(sb, '{');
+    goat_gen_put_go_string(sb, p.file);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_uint(sb, (unsigned long)p.line);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_go_string(sb, p.func);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_go_string(sb, p.lines);
+    goat_strbuf_puts(sb, ", \"");
+    goat_strbuf_puts(sb, goat_gen_kind_name(p.kind));
+    goat_strbuf_puts(sb, "\"}");
+}
+
 goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id)
 {
     goat_gen_point p = {"", 0, "", "", GOAT_GEN_POINT_TRACK};

@@ -50,7 +50,7 @@ const commit = "3f786850e387550fdab836ed7e6dc881de23001b" // fill:commit
 
 // digest identifies the point table below: two builds with the same digest
 // give the same IDs to the same places in the same files.
-const digest = "49ca6ddd433d" // fill:digest
+const digest = "27c194138aff" // fill:digest
 
 // countData is true when a tracking point counts how often it ran (dataType
 // count), false when it records whether it ran (dataType bool).

@@ -459,6 +459,19 @@ func serveShortTimeouts(t *testing.T) string {
 	return listener.Addr().String()
 }
 
+// send connects to addr and sends request, in the background: the server may
+// answer before it has read it all.
+func send(t *testing.T, addr, request string) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	go func() { _, _ = io.WriteString(conn, request) }()
+	return conn
+}
+
 // closedWithin reads conn until the server closes it, which must happen
 // within a generous minute; it returns what was read.
 func closedWithin(t *testing.T, conn net.Conn) string {
@@ -474,42 +487,19 @@ func closedWithin(t *testing.T, conn net.Conn) string {
 func TestServerDropsStalledClients(t *testing.T) {
 	addr := serveShortTimeouts(t)
 	// A body announced and never sent.
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	fmt.Fprintf(conn, "GET /track HTTP/1.1\r\nHost: goat\r\nContent-Length: 100\r\n\r\n")
-	closedWithin(t, conn)
+	closedWithin(t, send(t, addr, "GET /track HTTP/1.1\r\nHost: goat\r\nContent-Length: 100\r\n\r\n"))
 	// Half a request line, then nothing.
-	conn2, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn2.Close()
-	fmt.Fprintf(conn2, "GET /tr")
-	closedWithin(t, conn2)
+	closedWithin(t, send(t, addr, "GET /tr"))
 	// An idle keep-alive connection.
-	conn3, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn3.Close()
-	fmt.Fprintf(conn3, "GET /metrics HTTP/1.1\r\nHost: goat\r\n\r\n")
-	if got := closedWithin(t, conn3); !strings.HasPrefix(got, "HTTP/1.1 200 OK\r\n") {
+	if got := closedWithin(t, send(t, addr, "GET /metrics HTTP/1.1\r\nHost: goat\r\n\r\n")); !strings.HasPrefix(got, "HTTP/1.1 200 OK\r\n") {
 		t.Fatalf("idle connection got %q", got)
 	}
 }
 
 func TestServerCapsHeaders(t *testing.T) {
-	addr := serveShortTimeouts(t)
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
 	// An 800 KB query string, as in the issue that asked for the cap.
-	go fmt.Fprintf(conn, "GET /track?component=%s0 HTTP/1.1\r\nHost: goat\r\n\r\n", strings.Repeat("0,", 400<<10))
+	conn := send(t, serveShortTimeouts(t),
+		"GET /track?component="+strings.Repeat("0,", 400<<10)+"0 HTTP/1.1\r\nHost: goat\r\n\r\n")
 	_ = conn.SetReadDeadline(time.Now().Add(time.Minute))
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
