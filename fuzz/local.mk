@@ -43,7 +43,8 @@ TESTS += \
 	tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh \
-	tests/pathological/scopes.sh
+	tests/pathological/scopes.sh \
+	tests/pathological/points.sh
 # Bugs the fuzzers found and not fixed yet go to tests/regressions/open/
 # <harness>/ (see tests/regressions/README); none is open now. Adding one:
 # put tests/regressions/replay-open.sh back into TESTS and XFAIL_TESTS

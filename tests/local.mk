@@ -26,14 +26,25 @@ E2E_TESTS = \
 	tests/e2e/errors.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/real_module.sh \
-	tests/e2e/funcnames.sh \
 	tests/e2e/race.sh \
-	tests/e2e/prometheus.sh
+	tests/e2e/prometheus.sh \
+	tests/e2e/funcnames.sh \
+	tests/e2e/locations.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \
-	tests/e2e/funcnames \
 	tests/e2e/promql/go.mod \
 	tests/e2e/promql/main.go \
+	tests/e2e/funcnames/go.mod \
+	tests/e2e/funcnames/a_cgo.go \
+	tests/e2e/funcnames/b.go \
+	tests/e2e/funcnames/c.go \
+	tests/e2e/funcnames/e_ignore.go \
+	tests/e2e/funcnames/e_windows.go \
+	tests/e2e/funcnames/f_gen.go \
+	tests/e2e/funcnames/g.go \
+	tests/e2e/funcnames/inl.go \
+	tests/e2e/funcnames/lib/lib.go \
+	tests/e2e/funcnames/rec/rec.go \
 	tests/e2e/lib.sh \
 	tests/e2e/client/go.mod \
 	tests/e2e/client/main.go

@@ -178,6 +178,7 @@ static int run(int argc, char **argv)
             break;
         case 't':
             points = true;
+            opts.table = true;
             break;
         default:
             return goat_usage_error(&goat_cmd_rewrite, "unknown option '%s'", argv[optind - 1]);

@@ -229,6 +229,7 @@ static void harvest(analysis *a, goat_changes *out)
         item->path = NULL;
         file->lines = item->lines;
         item->lines = (goat_lineset)GOAT_LINESET_INIT;
+        git_oid_tostr(file->blob, sizeof file->blob, &item->new_blob);
     }
     qsort(out->files, out->count, sizeof *out->files, compare_files);
 }
@@ -266,9 +267,9 @@ static goat_error *prepare(analysis *a)
     a->init = o->old_ref && strcmp(o->old_ref, "INIT") == 0;
     if (!a->init && (err = goat_git_resolve_commit(a->repo, o->old_ref, "oldBranch", &a->old_commit)))
         return err;
-    if ((err = goat_git_check_head(a->repo, &a->new_commit, new_ref)))
+    if (!o->any_worktree && (err = goat_git_check_head(a->repo, &a->new_commit, new_ref)))
         return err;
-    if ((err = goat_git_check_clean(a->repo, a->prefix)))
+    if (!o->any_worktree && (err = goat_git_check_clean(a->repo, a->prefix)))
         return err;
     goat_filter_options fo = {
         .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",

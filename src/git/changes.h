@@ -11,7 +11,8 @@
  * to commits (any revspec: branch, tag, full or short hash, HEAD~2,
  * v1^{commit}; "" means HEAD); new_ref is the commit at HEAD; no tracked
  * file is modified or staged (untracked files, and goat.yaml in
- * project_dir, are allowed; up to 10 offenders are listed).
+ * project_dir, are allowed; up to 10 offenders are listed). The last two
+ * are not checked with any_worktree.
  *
  * Which files: those passing the filter of git/filter.h (by path, then by
  * the content at new_ref). Deleted files, deleted lines, binary files (as
@@ -65,11 +66,15 @@ typedef struct goat_change_options {
     bool skip_nested_modules;
     const char *goat_package_path; /* the generated package's directory, skipped */
     bool verbose;          /* on stderr: what is compared, and each skipped file and why */
+    bool any_worktree;     /* skip the HEAD and clean-worktree preconditions: the
+                            * caller compares each file's text with its blob id
+                            * (goat patch, whose files hold tracking blocks) */
 } goat_change_options;
 
 typedef struct goat_changed_file {
     char *path;          /* relative to project_dir */
     goat_lineset lines;  /* frozen; non-empty; `all` set when every line of the file is new */
+    char blob[41];       /* the id of its blob at new_ref, 40 hex digits */
 } goat_changed_file;
 
 typedef struct goat_changes {

@@ -83,8 +83,27 @@ static goat_rewrite_options rewrite_options(const goat_project *p, const char *i
         .alias = p->cfg.goat_package_alias,
         .import_path = import_path,
         .first_id = first_id,
+        .table = true,
     };
     return ro;
+}
+
+/* What changed between oldBranch and newBranch, as goat.yaml asks. */
+static goat_change_options change_options(const goat_project *p, bool verbose)
+{
+    goat_change_options co = {
+        .project_dir = p->dir,
+        .old_ref = p->cfg.old_branch,
+        .new_ref = p->cfg.new_branch,
+        .precision = p->cfg.diff_precision,
+        .threads = p->cfg.threads,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = verbose,
+    };
+    return co;
 }
 
 static goat_filter *new_filter(const goat_project *p, bool verbose)
@@ -560,18 +579,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     }
     free(gen_path);
 
-    goat_change_options co = {
-        .project_dir = p->dir,
-        .old_ref = p->cfg.old_branch,
-        .new_ref = p->cfg.new_branch,
-        .precision = p->cfg.diff_precision,
-        .threads = p->cfg.threads,
-        .ignores = (const char *const *)p->cfg.ignores.items,
-        .ignore_count = p->cfg.ignores.count,
-        .skip_nested_modules = p->cfg.skip_nested_modules,
-        .goat_package_path = p->cfg.goat_package_path,
-        .verbose = o->verbose,
-    };
+    goat_change_options co = change_options(p, o->verbose);
     goat_changes changes = {0};
     goat_error *err = goat_changes_compute(&co, &changes);
     if (err)
@@ -636,6 +644,50 @@ static void walked_files_free(walked_files *w)
     goat_filter_free(w->filter);
 }
 
+/* The changed lines patch attributes to the points: those track would
+ * find (oldBranch to newBranch), but for files whose text without goat's
+ * blocks is newBranch's. Without them (history gone, no git) the points
+ * stand for no lines, with a warning. */
+static void patch_changes(const goat_project *p, goat_changes *out)
+{
+    goat_change_options co = change_options(p, false);
+    co.any_worktree = true;
+    goat_error *err = goat_changes_compute(&co, out);
+    if (err) {
+        fprintf(stderr, "goat patch: warning: the point table lists no changed lines: %s\n", err->message);
+        goat_error_free(err);
+        memset(out, 0, sizeof *out);
+    }
+}
+
+static int compare_changed_path(const void *key, const void *item)
+{
+    return strcmp(key, ((const goat_changed_file *)item)->path);
+}
+
+/* path's changed lines when its text (with goat's blocks) cleans to the
+ * text newBranch has, else NULL. */
+static const goat_lineset *changed_lines_of(const goat_changes *changes, const char *path, const char *text,
+                                            size_t len, const goat_rewrite_options *ro, bool verbose)
+{
+    const goat_changed_file *f =
+        changes->count ? bsearch(path, changes->files, changes->count, sizeof *f, compare_changed_path) : NULL;
+    if (!f)
+        return NULL;
+    goat_rewrite_result clean = {0};
+    goat_error *err = goat_rewrite_clean(path, text, len, ro, &clean);
+    char blob[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err)
+        goat_git_blob_id(clean.text, clean.len, blob);
+    goat_error_free(err);
+    goat_rewrite_result_free(&clean);
+    if (strcmp(blob, f->blob) == 0)
+        return &f->lines;
+    if (verbose)
+        fprintf(stderr, "goat: %s: not newBranch's text once cleaned: its points stand for no changed lines\n", path);
+    return NULL;
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
@@ -649,6 +701,8 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     goat_plan_init(&plan);
     tracking tr = {0};
     int next_id = 1;
+    goat_changes changes;
+    patch_changes(p, &changes);
     goat_pkgnames *names = goat_pkgnames_new();
     for (size_t i = 0; i < count && !err; i++) {
         const char *text = NULL;
@@ -661,6 +715,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         goat_pkgnames_before(names, paths[i], &before);
         goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
         ro.names_before = &before;
+        ro.changed = changed_lines_of(&changes, paths[i], text, len, &ro, o->verbose);
         goat_rewrite_result res = {0};
         if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
             break;
@@ -672,6 +727,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         goat_plan_set(&plan, paths[i], res.text, res.len);
     }
     goat_pkgnames_free(names);
+    goat_changes_free(&changes);
 
     int entries = 0;
     char commit[GOAT_GIT_ID_HEX + 1] = "";

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "lexer/lexer.h"
-#include "util/lines.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -220,7 +219,8 @@ static void push(locator *lc, const goat_node *node, bool is_list)
         if (before >= 0)
             owner = before;
     }
-    goat_grow((void **)&lc->frames, &lc->cap, lc->depth + 1, sizeof *lc->frames);
+    if (lc->depth == lc->cap)
+        goat_grow((void **)&lc->frames, &lc->cap, lc->depth + 1, sizeof *lc->frames);
     lc->frames[lc->depth++] = (lframe){node, is_list, list, owner};
 }
 
@@ -363,20 +363,29 @@ typedef struct scan {
 
 static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
 {
-    goat_grow((void **)&s->anchors, &s->cap, s->nanchors + 1, sizeof *s->anchors);
+    if (s->nanchors == s->cap)
+        goat_grow((void **)&s->anchors, &s->cap, s->nanchors + 1, sizeof *s->anchors);
     s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
+}
+
+/* Newlines in s[0, n): the blanks between two tokens, mostly a few bytes. */
+static int count_newlines(const char *s, size_t n)
+{
+    int lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    return lines;
 }
 
 static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
                         const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
-    goat_lines lines;
-    goat_lines_init(&lines, src, len);
     long *stack = goat_xmalloc((funcs->count + 1) * sizeof *stack);
     int *anchored = goat_xcalloc(funcs->count + 1, sizeof *anchored); /* last line anchored per function */
     int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
     size_t depth = 0, next_func = 0, next_top = 0, next_block = 0;
-    size_t line = 1; /* lines.starts[line - 1] <= pos < lines.starts[line] */
+    int line = 1;       /* of the token at pos */
+    size_t counted = 0; /* newlines before counted are in line */
     int checked_line = 0;
     bool checked_changed = false;
 
@@ -390,10 +399,10 @@ static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs
         if (t.kind == GOAT_TOK_SEMICOLON && t.lit_len == 1 && t.lit[0] == '\n')
             continue; /* inserted at a newline: no code */
         goat_pos pos = (goat_pos)t.pos;
-        while (line < lines.count && lines.starts[line] <= t.pos)
-            line++;
+        line += count_newlines(src + counted, t.pos - counted);
+        counted = t.pos;
         for (; next_block < count && offsets[next_block] <= t.pos; next_block++)
-            out[next_block].line = (int)line;
+            out[next_block].line = line;
 
         while (depth > 0 && funcs->items[stack[depth - 1]].rbrace <= pos)
             depth--;
@@ -414,12 +423,14 @@ static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs
         }
         if (func < 0)
             continue;
-        int last = (int)line;
-        if (t.end > t.pos + 1 && memchr(src + t.pos, '\n', t.end - t.pos)) {
-            int col;
-            goat_lines_position(&lines, t.end - 1, &last, &col);
+        /* only a raw string spans lines (comments are not tokens here) */
+        int first = line, last = line;
+        if (t.kind == GOAT_TOK_STRING && src[t.pos] == '`') {
+            last += count_newlines(src + t.pos, t.end - t.pos);
+            line = last;
+            counted = t.end;
         }
-        for (int l = (int)line; l <= last; l++) {
+        for (int l = first; l <= last; l++) {
             if (l != checked_line) {
                 checked_line = l;
                 checked_changed = goat_lineset_contains(changed, l);
@@ -431,24 +442,16 @@ static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs
             }
         }
     }
+    line += count_newlines(src + counted, len - counted);
     for (; next_block < count; next_block++)
-        out[next_block].line = (int)lines.count;
+        out[next_block].line = line;
     goat_lexer_free(&lx);
     free(stack);
     free(anchored);
     free(headed);
-    goat_lines_free(&lines);
 }
 
 /* ---- putting it together ---- */
-
-static int cmp_anchor(const void *a, const void *b)
-{
-    const anchor *x = a, *y = b;
-    if (x->func != y->func)
-        return x->func < y->func ? -1 : 1;
-    return (x->pos > y->pos) - (x->pos < y->pos);
-}
 
 typedef struct by_func {
     long func;
@@ -456,22 +459,49 @@ typedef struct by_func {
     size_t block;
 } by_func;
 
-static int cmp_by_func(const void *a, const void *b)
+static size_t anchor_key(const void *item)
 {
-    const by_func *x = a, *y = b;
-    if (x->func != y->func)
-        return x->func < y->func ? -1 : 1;
-    if (x->offset != y->offset)
-        return x->offset < y->offset ? -1 : 1;
-    return (x->block > y->block) - (x->block < y->block);
+    return (size_t)((const anchor *)item)->func;
 }
 
-static int cmp_owned(const void *a, const void *b)
+static size_t block_key(const void *item)
 {
-    const owned *x = a, *y = b;
-    if (x->block != y->block)
-        return x->block < y->block ? -1 : 1;
-    return (x->line > y->line) - (x->line < y->line);
+    return (size_t)(((const by_func *)item)->func + 1);
+}
+
+static size_t owned_key(const void *item)
+{
+    return ((const owned *)item)->block;
+}
+
+/* A stable sort of n items by key(item) in [0, keys): the items arrive in
+ * position order, and a counting sort keeps that order within each key in
+ * linear time. Returns a new array. */
+static void *sort_by_key(const void *items, size_t n, size_t size, size_t keys, size_t (*key)(const void *))
+{
+    size_t *start = goat_xcalloc(keys + 1, sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[key((const char *)items + i * size) + 1]++;
+    for (size_t k = 0; k < keys; k++)
+        start[k + 1] += start[k];
+    char *out = goat_xmalloc((n + 1) * size);
+    for (size_t i = 0; i < n; i++) {
+        const char *item = (const char *)items + i * size;
+        memcpy(out + start[key(item)]++ * size, item, size);
+    }
+    free(start);
+    return out;
+}
+
+static void put_number(goat_strbuf *sb, int n)
+{
+    char digits[16];
+    size_t k = sizeof digits;
+    unsigned v = n < 0 ? 0u : (unsigned)n;
+    do
+        digits[--k] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    goat_strbuf_append(sb, digits + k, sizeof digits - k);
 }
 
 char *goat_format_line_ranges(const int *lines, size_t count)
@@ -484,10 +514,11 @@ char *goat_format_line_ranges(const int *lines, size_t count)
             j++;
         if (i > 0)
             goat_strbuf_putc(&sb, ',');
-        if (j > i)
-            goat_strbuf_printf(&sb, "%d-%d", lines[i], lines[j]);
-        else
-            goat_strbuf_printf(&sb, "%d", lines[i]);
+        put_number(&sb, lines[i]);
+        if (j > i) {
+            goat_strbuf_putc(&sb, '-');
+            put_number(&sb, lines[j]);
+        }
         i = j + 1;
     }
     return goat_strbuf_detach(&sb, NULL);
@@ -498,16 +529,16 @@ void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, co
 {
     scan s = {0};
     scan_tokens(src, len, funcs, changed, offsets, count, out, &s);
-    if (s.nanchors > 1)
-        qsort(s.anchors, s.nanchors, sizeof *s.anchors, cmp_anchor);
+    anchor *anchors = sort_by_key(s.anchors, s.nanchors, sizeof *anchors, funcs->count, anchor_key);
+    free(s.anchors);
 
-    by_func *blocks = goat_xcalloc(count + 1, sizeof *blocks);
+    by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
     for (size_t i = 0; i < count; i++) {
         out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
-        blocks[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+        in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
     }
-    if (count > 1)
-        qsort(blocks, count, sizeof *blocks, cmp_by_func);
+    by_func *blocks = sort_by_key(in_order, count, sizeof *blocks, funcs->count + 1, block_key);
+    free(in_order);
 
     placed *pl = goat_xcalloc(count + 1, sizeof *pl);
     owned *own = NULL;
@@ -519,7 +550,7 @@ void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, co
         size_t end = b;
         while (end < count && blocks[end].func == func)
             end++;
-        while (a < s.nanchors && s.anchors[a].func < func)
+        while (a < s.nanchors && anchors[a].func < func)
             a++;
         if (func < 0) {
             b = end;
@@ -536,18 +567,20 @@ void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, co
         lc.nplaced = npl;
         /* whom its changed lines belong to */
         locator_start(&lc, funcs->items[func].body, false);
-        for (; a < s.nanchors && s.anchors[a].func == func; a++) {
-            const anchor *an = &s.anchors[a];
+        for (; a < s.nanchors && anchors[a].func == func; a++) {
+            const anchor *an = &anchors[a];
             long o = an->header ? (long)blocks[b].block : anchor_owner(&lc, an->pos);
             if (o < 0)
                 continue;
-            goat_grow((void **)&own, &own_cap, nown + 1, sizeof *own);
+            if (nown == own_cap)
+                goat_grow((void **)&own, &own_cap, nown + 1, sizeof *own);
             own[nown++] = (owned){(size_t)o, an->line};
         }
         b = end;
     }
-    if (nown > 1)
-        qsort(own, nown, sizeof *own, cmp_owned);
+    owned *by_block = sort_by_key(own, nown, sizeof *own, count, owned_key);
+    free(own);
+    own = by_block;
     int *buf = goat_xcalloc(nown + 1, sizeof *buf);
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
@@ -562,7 +595,7 @@ void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, co
     free(lc.frames);
     free(pl);
     free(blocks);
-    free(s.anchors);
+    free(anchors);
 }
 
 void goat_block_info_free(goat_block_info *info, size_t count)

@@ -146,7 +146,8 @@ static long add_swap(walk *w, const goat_node *first_a, const goat_node *first_b
 {
     if (!first_a || !second_a)
         return -1;
-    goat_grow((void **)&w->swaps, &w->swaps_cap, w->nswaps + 1, sizeof *w->swaps);
+    if (w->nswaps == w->swaps_cap)
+        goat_grow((void **)&w->swaps, &w->swaps_cap, w->nswaps + 1, sizeof *w->swaps);
     w->swaps[w->nswaps] = (swap){first_a->pos, (first_b ? first_b : first_a)->end, second_a->pos,
                                  (second_b ? second_b : second_a)->end};
     return (long)w->nswaps++;
@@ -166,7 +167,8 @@ static bool visit(const goat_node *n, int depth, void *arg)
 {
     walk *w = arg;
     size_t d = (size_t)depth;
-    goat_grow((void **)&w->frames, &w->frames_cap, d + 1, sizeof *w->frames);
+    if (d >= w->frames_cap) /* once per node: no call when there is room */
+        goat_grow((void **)&w->frames, &w->frames_cap, d + 1, sizeof *w->frames);
     frame f = d > 0 ? w->frames[d - 1] : (frame){-1, -1, false};
     switch (n->kind) {
     case GOAT_FUNC_DECL:

@@ -29,6 +29,6 @@ tests_unit_test_rewrite_points_SOURCES = tests/unit/test_rewrite_points.c
 tests_unit_test_rewrite_points_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_points_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 
-REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh
+REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh tests/rewrite/points_corpus.sh
 TESTS += $(REWRITE_TESTS)
 EXTRA_DIST += $(REWRITE_TESTS) tests/cases

@@ -440,7 +440,8 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
             out->lines[i] = places.items[i].line;
             offsets[i] = places.items[i].offset;
         }
-        out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
+        if (opts->table)
+            out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
         free(offsets);
     }
     if (places.count > 0)
@@ -647,7 +648,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
-    if ((err = finish(&edits, filename, src, len, out)) == NULL && out->points > 0)
+    if ((err = finish(&edits, filename, src, len, out)) == NULL && out->points > 0 && opts->table)
         err = patch_table(filename, opts, out);
     if (err)
         goat_rewrite_result_free(out);

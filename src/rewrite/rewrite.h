@@ -54,7 +54,8 @@ typedef struct goat_rewrite_options {
     const char *alias;       /* the goat package's import alias, e.g. "goat" */
     const char *import_path; /* e.g. "example.com/app/goat" */
     int first_id;            /* TRACK_ID of the file's first block (>= 1) */
-    /* For the point table (track and patch); both may be NULL. */
+    /* The point table (track and patch), when table is set. */
+    bool table;
     const goat_funcname_counts *names_before; /* what the package's files
                                                * compiled before this one add
                                                * to init.N and glob..funcN */
@@ -81,8 +82,8 @@ typedef struct goat_rewrite_result {
     int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
                  * entries, the 1-based input line block i stands before
                  * (for an opened one-line body, the body's line) */
-    goat_rewrite_point *table; /* track and patch (else NULL): malloc'd,
-                                * points rows, in ID order */
+    goat_rewrite_point *table; /* track and patch with opts->table (else
+                                * NULL): malloc'd, points rows, in ID order */
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line

@@ -8,7 +8,8 @@
 # //go:build ignore) or compiles last (importing "C"). Every function
 # begins with rec.R(LINE), LINE being the line of that call, which the
 # program records with the name runtime.Caller gives its caller. Tracked
-# with oldBranch INIT at line granularity, such a call gets a point
+# with oldBranch INIT at line granularity (the program then serves the
+# table in /track, which must be goat track -v's), such a call gets a point
 # standing before it (where placement puts one: not in literals inside an
 # if's init, a switch tag, an index or a for post statement), and the
 # table's func for that point must be the recorded name: in the tracked
@@ -31,17 +32,18 @@ git init -q . && commit "names"
 inlined=$(grep -n '// inlined' ./*.go lib/*.go | sed 's|^\./||; s|^\([^:]*\):\([0-9]*\):.*|\1:\2|' | sort)
 [ -n "$inlined" ] || fail "no line marked // inlined"
 
-"$GOAT" init --old INIT --granularity line --main-entries none >/dev/null || fail "goat init"
+"$GOAT" init --old INIT --granularity line >/dev/null || fail "goat init"
 "$GOAT" track -v 2>"$tmp/track.log" >/dev/null || fail "goat track: $(cat "$tmp/track.log")"
 
 # The table, as "FILE LINE FUNC" rows.
 sed -n 's/^goat:   TRACK_ID_[0-9]* \([^:]*\):\([0-9]*\) \([^ ]*\) .*/\1 \2 \3/p' "$tmp/track.log" | sort >"$tmp/table"
 [ -s "$tmp/table" ] || fail "no point table in goat track -v: $(head -5 "$tmp/track.log")"
 
-# run BINARY: prints the recorded calls, "FILE:LINE NAME", sorted.
+# run BINARY: prints the recorded calls, "FILE:LINE NAME", sorted (not the
+# goat service's log lines).
 run() {
-    "$1" >"$tmp/run.out" 2>&1 || fail "$1 failed: $(cat "$tmp/run.out")"
-    awk '{ print $1 ":" $2, $3 }' "$tmp/run.out" | sort
+    GOAT_PORT=$("$client" freeport) "$1" >"$tmp/run.out" 2>&1 || fail "$1 failed: $(cat "$tmp/run.out")"
+    grep -v '^goat\|^[0-9/]* [0-9:]* ' "$tmp/run.out" | awk '{ print $1 ":" $2, $3 }' | sort
 }
 
 # differ RECORDS: "FILE:LINE RUNTIME TABLE" for each recorded call with a
@@ -57,6 +59,14 @@ git stash -q -u || fail "git stash"
 "$GO" build -o "$tmp/plain" . && "$GO" build -gcflags=all=-l -o "$tmp/plain-l" . || fail "go build (committed)"
 git stash pop -q || fail "git stash pop"
 "$GO" build -gcflags=all=-l -o "$tmp/tracked-l" . || fail "go build -gcflags=all=-l (tracked)"
+
+# The program serves the same table in /track.
+port=$("$client" freeport)
+start_app "$port" "$tmp/tracked-l"
+"$client" points "http://127.0.0.1:$port/track" | tail -n +2 | awk '{ split($2, at, ":"); print at[1], at[2], $3 }' |
+    sort >"$tmp/served"
+stop_apps
+expect_eq "the table in /track against goat track -v" "$(cat "$tmp/table")" "$(cat "$tmp/served")"
 
 records=$(run "$tmp/tracked-l")
 expect_contains "the generated file's calls ran" "$records" "f_gen.go:"

@@ -12,7 +12,12 @@
 #include "rewrite/rewrite.h"
 
 static const goat_rewrite_options opts_line = {
-    .granularity = GOAT_GRANULARITY_LINE, .alias = "goat", .import_path = "example.com/m/goat", .first_id = 1};
+    .granularity = GOAT_GRANULARITY_LINE,
+    .alias = "goat",
+    .import_path = "example.com/m/goat",
+    .first_id = 1,
+    .table = true,
+};
 
 typedef struct parsed {
     goat_arena arena;

@@ -3,7 +3,10 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"sync"
+	"time"
 
 	"example.com/names/lib"
 	"example.com/names/rec"
@@ -118,4 +121,9 @@ func main() {
 		}()
 	}()
 	rec.Print()
+	// Stays up for the test to read /track.
+	if os.Getenv("SHOP_WAIT") != "" {
+		fmt.Println("server up")
+		time.Sleep(time.Minute)
+	}
 }
