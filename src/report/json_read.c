@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root)
@@ -105,45 +106,17 @@ goat_error *goat_json_member(const char *source, const cJSON *obj, const char *p
     return NULL;
 }
 
-/* One UTF-8 sequence at s: its length, or 0 when it is not a valid one
- * (overlong forms, surrogates and code points past U+10FFFF are not). */
-static size_t utf8_sequence(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned min;
-    unsigned cp;
-    if (c >= 0xc2 && c <= 0xdf) {
-        n = 2, min = 0x80, cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        n = 3, min = 0x800, cp = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        n = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return n;
-}
-
 bool goat_json_printable(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        if (*p < 0x20 || *p == 0x7f)
-            return false;
-        size_t n = utf8_sequence(p);
-        if (!n)
+    size_t left = strlen(s);
+    while (left) {
+        uint32_t rune;
+        size_t n = goat_utf8_decode(p, left, &rune);
+        if (!n || rune < 0x20 || rune == 0x7f)
             return false;
         p += n;
+        left -= n;
     }
     return true;
 }
