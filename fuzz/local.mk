@@ -8,7 +8,7 @@
 # is how tests/regressions/replay.sh runs the seed corpora and every input a
 # fuzzer ever crashed on, under whatever build (plain, sanitizers, valgrind).
 
-FUZZ_HARNESSES = fuzz/fuzz_parse fuzz/fuzz_roundtrip fuzz/fuzz_markers
+FUZZ_HARNESSES = fuzz/fuzz_parse fuzz/fuzz_roundtrip fuzz/fuzz_markers fuzz/fuzz_track
 check_PROGRAMS += $(FUZZ_HARNESSES)
 
 fuzz_fuzz_parse_SOURCES = fuzz/fuzz_parse.c fuzz/fuzz.h
@@ -17,15 +17,19 @@ fuzz_fuzz_roundtrip_SOURCES = fuzz/fuzz_roundtrip.c fuzz/fuzz.h
 fuzz_fuzz_roundtrip_LDADD = $(GOAT_LIBS)
 fuzz_fuzz_markers_SOURCES = fuzz/fuzz_markers.c fuzz/fuzz.h
 fuzz_fuzz_markers_LDADD = $(GOAT_LIBS)
+fuzz_fuzz_track_SOURCES = fuzz/fuzz_track.c fuzz/fuzz.h
+fuzz_fuzz_track_LDADD = $(GOAT_LIBS)
 
 if FUZZING
 fuzz_fuzz_parse_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 fuzz_fuzz_roundtrip_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 fuzz_fuzz_markers_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+fuzz_fuzz_track_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 else
 fuzz_fuzz_parse_SOURCES += fuzz/standalone.c
 fuzz_fuzz_roundtrip_SOURCES += fuzz/standalone.c
 fuzz_fuzz_markers_SOURCES += fuzz/standalone.c
+fuzz_fuzz_track_SOURCES += fuzz/standalone.c
 endif
 
 # The pathological-input generator (tests/pathological/*.sh call it).
@@ -49,7 +53,7 @@ TESTS += \
 # Data directories are listed file by file: a directory in EXTRA_DIST would
 # also carry the test logs `make check` leaves in the build tree's copy.
 EXTRA_DIST += \
-	fuzz/README.md fuzz/go.dict fuzz/smoke.sh \
+	fuzz/README.md fuzz/go.dict fuzz/json.dict fuzz/smoke.sh \
 	$(wildcard $(srcdir)/fuzz/corpus/*/*) \
 	tests/regressions/README tests/regressions/replay.sh tests/regressions/replay-open.sh \
 	$(wildcard $(srcdir)/tests/regressions/fuzz_*/*) \

@@ -51,14 +51,6 @@ EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/client/main.go
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_project_options
-TESTS += tests/unit/test_project_options
-endif
-tests_unit_test_project_options_SOURCES = tests/unit/test_project_options.c
-tests_unit_test_project_options_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_project_options_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
-
-if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_mains
 TESTS += tests/unit/test_project_mains
 endif

@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "cmd/command.h"
+#include "cmd/options.h"
 #include "config/config.h"
 #include "git/refs.h"
-#include "project/options.h"
 #include "project/project.h"
 #include "util/xalloc.h"
 

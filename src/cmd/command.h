@@ -6,11 +6,12 @@
  *
  * Exit statuses (documented in goat(1)): 0 success, 1 a user or input error
  * (bad Go file, bad goat.yaml, git trouble, I/O failure), 2 a usage error
- * (unknown command or flag, missing argument). */
+ * (unknown command or flag, missing argument), 3 `goat report`'s verdict:
+ * fewer tracking points ran than --fail-under asks. */
 #ifndef GOAT_CMD_COMMAND_H
 #define GOAT_CMD_COMMAND_H
 
-enum { GOAT_EXIT_OK = 0, GOAT_EXIT_FAILURE = 1, GOAT_EXIT_USAGE = 2 };
+enum { GOAT_EXIT_OK = 0, GOAT_EXIT_FAILURE = 1, GOAT_EXIT_USAGE = 2, GOAT_EXIT_BELOW = 3 };
 
 typedef struct goat_command {
     const char *name;
@@ -24,6 +25,7 @@ extern const goat_command goat_cmd_init;
 extern const goat_command goat_cmd_track;
 extern const goat_command goat_cmd_patch;
 extern const goat_command goat_cmd_clean;
+extern const goat_command goat_cmd_report;
 extern const goat_command goat_cmd_version;
 extern const goat_command goat_cmd_ast;
 extern const goat_command goat_cmd_rewrite;

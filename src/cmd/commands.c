@@ -10,6 +10,7 @@ const goat_command *const goat_commands[] = {
     &goat_cmd_track,
     &goat_cmd_patch,
     &goat_cmd_clean,
+    &goat_cmd_report,
     &goat_cmd_version,
     &goat_cmd_ast,
     &goat_cmd_rewrite,

@@ -5,7 +5,6 @@
 libgoat_a_SOURCES += \
 	src/project/project.h src/project/project.c \
 	src/project/txn.h src/project/txn.c \
-	src/project/options.h src/project/options.c \
 	src/project/mains.h src/project/mains.c \
 	src/project/plan.h src/project/plan.c \
 	src/project/pool.h src/project/pool.c \

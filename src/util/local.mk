@@ -8,6 +8,7 @@ libgoat_a_SOURCES += \
 	src/util/lineset.c src/util/lineset.h \
 	src/util/path.c src/util/path.h \
 	src/util/strbuf.c src/util/strbuf.h \
+	src/util/utf8.c src/util/utf8.h \
 	src/util/xalloc.c src/util/xalloc.h
 
 if UNIT_TESTS

@@ -2,12 +2,13 @@
 /* Command-line options: long options with a separate or attached value,
  * booleans alone or with =true/=false, short options grouped, and usage
  * errors (exit status 2) for unknown options, missing values, bad numbers
- * and operands. */
+ * and operands where a command takes none; operands collected in order,
+ * "-" among them, and everything after "--". */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <string.h>
 
-#include "project/options.h"
+#include "cmd/options.h"
 
 static int dummy_run(int argc, char **argv)
 {
@@ -72,4 +73,37 @@ Test(options, usage_errors, .init = cr_redirect_stderr)
         cr_expect_eq(parse(&f, argc, (char **)cases[i]), GOAT_EXIT_USAGE, "case %zu (%s) accepted", i,
                      cases[i][1]);
     }
+}
+
+Test(options, operands_among_options, .init = cr_redirect_stderr)
+{
+    flags f = {"default", 1, false, false, false, false};
+    const goat_option opts[] = {
+        {"name", 0, GOAT_OPT_STRING, &f.name, NULL},
+        {"verbose", 'v', GOAT_OPT_BOOL, &f.verbose, NULL},
+    };
+    char *argv[] = {"test", "a", "--name", "n", "-", "-v", "--", "--name", "-v", NULL};
+    const char *operands[9];
+    size_t count = 99;
+    cr_assert_eq(goat_parse_arguments(&cmd, 9, argv, opts, 2, operands, &count), GOAT_EXIT_OK);
+    cr_assert_eq(count, 4);
+    cr_expect_str_eq(operands[0], "a");
+    cr_expect_str_eq(operands[1], "-");
+    cr_expect_str_eq(operands[2], "--name");
+    cr_expect_str_eq(operands[3], "-v");
+    cr_expect_str_eq(f.name, "n");
+    cr_expect(f.verbose);
+}
+
+Test(options, no_operands, .init = cr_redirect_stderr)
+{
+    flags f = {"default", 1, false, false, false, false};
+    const goat_option opts[] = {{"name", 0, GOAT_OPT_STRING, &f.name, NULL}};
+    char *argv[] = {"test", "--name=x", "--", NULL};
+    const char *operands[3];
+    size_t count = 99;
+    cr_assert_eq(goat_parse_arguments(&cmd, 3, argv, opts, 1, operands, &count), GOAT_EXIT_OK);
+    cr_expect_eq(count, 0);
+    char *single_dash[] = {"test", "-", NULL};
+    cr_expect_eq(goat_parse_options(&cmd, 2, single_dash, opts, 1), GOAT_EXIT_USAGE);
 }

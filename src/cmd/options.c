@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "project/options.h"
+#include "cmd/options.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -52,14 +52,35 @@ static int store(const goat_command *cmd, const goat_option *opt, const char *va
     return GOAT_EXIT_OK;
 }
 
-int goat_parse_options(const goat_command *cmd, int argc, char **argv, const goat_option *opts, size_t count)
+static int add_operand(const goat_command *cmd, const char *arg, const char **operands, size_t *operand_count)
 {
+    if (!operands)
+        return goat_usage_error(cmd, "unexpected argument '%s'", arg);
+    operands[(*operand_count)++] = arg;
+    return GOAT_EXIT_OK;
+}
+
+/* operands is NULL for a command that takes none. */
+static int parse(const goat_command *cmd, int argc, char **argv, const goat_option *opts, size_t count,
+                 const char **operands, size_t *operand_count)
+{
+    if (operand_count)
+        *operand_count = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--") == 0) {
-            if (i + 1 < argc)
-                return goat_usage_error(cmd, "unexpected argument '%s'", argv[i + 1]);
-            return GOAT_EXIT_OK;
+            while (++i < argc) {
+                int rc = add_operand(cmd, argv[i], operands, operand_count);
+                if (rc != GOAT_EXIT_OK)
+                    return rc;
+            }
+            break;
+        }
+        if (arg[0] != '-' || !arg[1]) {
+            int rc = add_operand(cmd, arg, operands, operand_count);
+            if (rc != GOAT_EXIT_OK)
+                return rc;
+            continue;
         }
         if (strncmp(arg, "--", 2) == 0) {
             const char *name = arg + 2;
@@ -79,27 +100,34 @@ int goat_parse_options(const goat_command *cmd, int argc, char **argv, const goa
                 return rc;
             continue;
         }
-        if (arg[0] == '-' && arg[1]) {
-            for (const char *c = arg + 1; *c; c++) {
-                const goat_option *opt = find_short(opts, count, *c);
-                if (!opt)
-                    return goat_usage_error(cmd, "unknown option '-%c'", *c);
-                if (opt->kind != GOAT_OPT_BOOL) {
-                    const char *value = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                    if (!value)
-                        return goat_usage_error(cmd, "-%c needs a value", *c);
-                    int rc = store(cmd, opt, value);
-                    if (rc != GOAT_EXIT_OK)
-                        return rc;
-                    break;
-                }
-                int rc = store(cmd, opt, NULL);
+        for (const char *c = arg + 1; *c; c++) {
+            const goat_option *opt = find_short(opts, count, *c);
+            if (!opt)
+                return goat_usage_error(cmd, "unknown option '-%c'", *c);
+            if (opt->kind != GOAT_OPT_BOOL) {
+                const char *value = c[1] ? c + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (!value)
+                    return goat_usage_error(cmd, "-%c needs a value", *c);
+                int rc = store(cmd, opt, value);
                 if (rc != GOAT_EXIT_OK)
                     return rc;
+                break;
             }
-            continue;
+            int rc = store(cmd, opt, NULL);
+            if (rc != GOAT_EXIT_OK)
+                return rc;
         }
-        return goat_usage_error(cmd, "unexpected argument '%s'", arg);
     }
     return GOAT_EXIT_OK;
+}
+
+int goat_parse_options(const goat_command *cmd, int argc, char **argv, const goat_option *opts, size_t count)
+{
+    return parse(cmd, argc, argv, opts, count, NULL, NULL);
+}
+
+int goat_parse_arguments(const goat_command *cmd, int argc, char **argv, const goat_option *opts, size_t count,
+                         const char **operands, size_t *operand_count)
+{
+    return parse(cmd, argc, argv, opts, count, operands, operand_count);
 }

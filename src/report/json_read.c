@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: MIT */
+#include "report/json_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root)
+{
+    const char *end = NULL;
+    *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    const char *error_at = NULL;
+    const char *what = "not valid JSON";
+    if (!*root) {
+        error_at = end && end >= text && end <= text + len ? end : text;
+    } else {
+        while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+            end++;
+        if (end < text + len) {
+            error_at = end;
+            what = "unexpected text after the JSON value";
+            cJSON_Delete(*root);
+            *root = NULL;
+        }
+    }
+    if (!error_at)
+        return NULL;
+    if (len == 0)
+        return goat_error_new(source, 0, 0, "empty answer: want the JSON of a goat /track answer");
+    int line = 1, col = 1;
+    for (const char *p = text; p < error_at; p++) {
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    return goat_error_new(source, line, col, "%s%s", what,
+                          error_at == text + len ? " (the answer ends too early)" : "");
+}
+
+const char *goat_json_kind(const cJSON *item)
+{
+    if (cJSON_IsString(item))
+        return "a string";
+    if (cJSON_IsNumber(item))
+        return "a number";
+    if (cJSON_IsObject(item))
+        return "an object";
+    if (cJSON_IsArray(item))
+        return "an array";
+    if (cJSON_IsBool(item))
+        return "a boolean";
+    if (cJSON_IsNull(item))
+        return "null";
+    return "an invalid value";
+}
+
+static const char *wanted(int type)
+{
+    switch (type) {
+    case cJSON_String:
+        return "a string";
+    case cJSON_Number:
+        return "a number";
+    case cJSON_Object:
+        return "an object";
+    case cJSON_Array:
+        return "an array";
+    }
+    return "a value";
+}
+
+char *goat_json_index_path(const char *path, size_t index)
+{
+    return goat_xasprintf("%s[%zu]", path, index);
+}
+
+char *goat_json_key_path(const char *path, const char *key)
+{
+    return *path ? goat_xasprintf("%s.%s", path, key) : goat_xstrdup(key);
+}
+
+goat_error *goat_json_member(const char *source, const cJSON *obj, const char *path, const char *key, int type,
+                             bool required, const cJSON **out)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *out = NULL;
+    if (!item) {
+        if (!required)
+            return NULL;
+        return goat_error_new(source, 0, 0, "%s%shas no \"%s\": not a goat /track answer, or from an older goat",
+                              path, *path ? " " : "", key);
+    }
+    if ((item->type & 0xff) != type) {
+        char *at = goat_json_key_path(path, key);
+        goat_error *err =
+            goat_error_new(source, 0, 0, "%s: want %s, got %s", at, wanted(type), goat_json_kind(item));
+        free(at);
+        return err;
+    }
+    *out = item;
+    return NULL;
+}
+
+bool goat_json_printable(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s);
+    while (left) {
+        uint32_t rune;
+        size_t n = goat_utf8_decode(p, left, &rune);
+        if (!n || rune < 0x20 || rune == 0x7f)
+            return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+goat_error *goat_json_string(const char *source, const cJSON *obj, const char *path, const char *key,
+                             bool required, char **out)
+{
+    const cJSON *item;
+    *out = NULL;
+    goat_error *err = goat_json_member(source, obj, path, key, cJSON_String, required, &item);
+    if (err || !item)
+        return err;
+    if (!goat_json_printable(item->valuestring)) {
+        char *at = goat_json_key_path(path, key);
+        err = goat_error_new(source, 0, 0, "%s: a control character or invalid UTF-8 in the string", at);
+        free(at);
+        return err;
+    }
+    *out = goat_xstrdup(item->valuestring);
+    return NULL;
+}
+
+bool goat_json_count_value(double d, uint64_t *out)
+{
+    /* 2^64 is exact as a double; every double below it converts. */
+    if (!(d >= 0) || d >= 18446744073709551616.0)
+        return false;
+    uint64_t v = (uint64_t)d;
+    if ((double)v != d)
+        return false;
+    *out = v;
+    return true;
+}
+
+goat_error *goat_json_count(const char *source, const cJSON *obj, const char *path, const char *key, uint64_t *out)
+{
+    const cJSON *item;
+    goat_error *err = goat_json_member(source, obj, path, key, cJSON_Number, true, &item);
+    if (err)
+        return err;
+    if (goat_json_count_value(item->valuedouble, out))
+        return NULL;
+    char *at = goat_json_key_path(path, key);
+    err = goat_error_new(source, 0, 0, "%s: want a whole number from 0 to 2^64-1, got %g", at, item->valuedouble);
+    free(at);
+    return err;
+}
+
+goat_error *goat_json_int(const char *source, const cJSON *obj, const char *path, const char *key, int min, int max,
+                          int *out)
+{
+    const cJSON *item;
+    goat_error *err = goat_json_member(source, obj, path, key, cJSON_Number, true, &item);
+    if (err)
+        return err;
+    double d = item->valuedouble;
+    if (d >= min && d <= max && d == (double)(int)d) {
+        *out = (int)d;
+        return NULL;
+    }
+    char *at = goat_json_key_path(path, key);
+    err = goat_error_new(source, 0, 0, "%s: want a whole number from %d to %d, got %g", at, min, max, d);
+    free(at);
+    return err;
+}
+
+bool goat_json_module_file(const char *s)
+{
+    if (!*s)
+        return false;
+    for (const char *p = s;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return false;
+        if (!slash)
+            return true;
+        p = slash + 1;
+    }
+}
+
+bool goat_json_hex(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    return n >= min && n <= max && strspn(s, "0123456789abcdef") == n;
+}
