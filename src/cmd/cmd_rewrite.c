@@ -108,7 +108,7 @@ static int run(int argc, char **argv)
         {"count", no_argument, NULL, 'n'},
         {NULL, 0, NULL, 0},
     };
-    goat_rewrite_options opts = {GOAT_GRANULARITY_PATCH, "goat", "goat", 1};
+    goat_rewrite_options opts = {.granularity = GOAT_GRANULARITY_PATCH, .alias = "goat", .import_path = "goat", .first_id = 1};
     const char *lines_spec = NULL, *out_dir = NULL;
     enum mode mode = MODE_TRACK;
     int component = 0;

@@ -6,7 +6,8 @@ libgoat_a_SOURCES += \
 	src/rewrite/markers.h src/rewrite/markers.c \
 	src/rewrite/place.h src/rewrite/place.c \
 	src/rewrite/imports.h src/rewrite/imports.c \
-	src/rewrite/align.h src/rewrite/align.c
+	src/rewrite/align.h src/rewrite/align.c \
+	src/rewrite/clash.h src/rewrite/clash.c
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api
