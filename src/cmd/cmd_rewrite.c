@@ -19,6 +19,8 @@
 
 enum mode { MODE_TRACK, MODE_CLEAN, MODE_PATCH, MODE_MAIN };
 
+enum { MAX_TREE_PATHS = 16 };
+
 /* "all", or "3-7,12". */
 static int parse_lines(const char *spec, goat_lineset *set)
 {
@@ -93,6 +95,9 @@ static int write_out(const char *dir, const char *path, const char *text, size_t
     return rc;
 }
 
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count);
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -106,8 +111,12 @@ static int run(int argc, char **argv)
         {"patch", no_argument, NULL, 'p'},
         {"main-entry", required_argument, NULL, 'm'},
         {"count", no_argument, NULL, 'n'},
+        {"goat-import-path", required_argument, NULL, 'G'},
         {NULL, 0, NULL, 0},
     };
+    /* every --goat-import-path, NULL-terminated */
+    const char *tree_paths[MAX_TREE_PATHS + 1] = {NULL};
+    size_t tree_count = 0;
     goat_rewrite_options opts = {.granularity = GOAT_GRANULARITY_PATCH, .alias = "goat", .import_path = "goat", .first_id = 1};
     const char *lines_spec = NULL, *out_dir = NULL;
     enum mode mode = MODE_TRACK;
@@ -163,10 +172,23 @@ static int run(int argc, char **argv)
         case 'n':
             count = true;
             break;
+        case 'G':
+            if (tree_count == MAX_TREE_PATHS)
+                return goat_usage_error(&goat_cmd_rewrite, "at most %d --goat-import-path", MAX_TREE_PATHS);
+            tree_paths[tree_count++] = optarg;
+            break;
         default:
             return goat_usage_error(&goat_cmd_rewrite, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    opts.tree_import_paths = tree_paths;
+    return run_files(argc, argv, &opts, mode, lines_spec, out_dir, component, count);
+}
+
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count)
+{
+    goat_rewrite_options opts = *o;
     if (optind >= argc)
         return goat_usage_error(&goat_cmd_rewrite, "no FILE given");
     if (argc - optind > 1 && !out_dir && !count)
@@ -241,6 +263,8 @@ const goat_command goat_cmd_rewrite = {
             "  --patch             apply +goat:insert / +goat:delete and renumber\n"
             "  --main-entry N      add the +goat:main block for COMPONENT_N to func main\n"
             "  --out-dir DIR       write results under DIR (needed for several files)\n"
-            "  --count             print FILE: blocks instead of the text\n",
+            "  --count             print FILE: blocks instead of the text\n"
+            "  --goat-import-path P  another import path of the goat package, whose imports\n"
+            "                      clean and patch treat as goat's under any name (repeatable)\n",
     .run = run,
 };

@@ -303,6 +303,8 @@ static bool is_predeclared(const char *name)
 
 const goat_node *goat_clash_package_decl(const goat_node *file, const char *name, const char **what)
 {
+    if (strcmp(name, "_") == 0)
+        return NULL;
     const goat_node_list *decls = &file->u.file.decls;
     for (size_t i = 0; i < decls->count; i++) {
         const goat_node *d = decls->items[i];

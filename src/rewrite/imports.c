@@ -344,7 +344,7 @@ static bool ident_byte(unsigned char c)
 }
 
 /* The NAME of every `NAME.Track(` and `NAME.ServeHTTP(` inside the file's
- * generate and main blocks. */
+ * generate, main and delete blocks (the last were tracking blocks). */
 static size_t block_aliases(const char *src, const goat_markers *marks, name_span **out)
 {
     static const char *const calls[] = {".Track(", ".ServeHTTP("};
@@ -352,7 +352,7 @@ static size_t block_aliases(const char *src, const goat_markers *marks, name_spa
     size_t count = 0, cap = 0;
     for (size_t i = 0; marks && i < marks->count; i++) {
         const goat_marker *m = &marks->items[i];
-        if (m->kind != GOAT_MARKER_GENERATE && m->kind != GOAT_MARKER_MAIN)
+        if (m->kind != GOAT_MARKER_GENERATE && m->kind != GOAT_MARKER_MAIN && m->kind != GOAT_MARKER_DELETE)
             continue;
         for (size_t c = 0; c < 2; c++) {
             const char *from = src + m->start, *end = src + m->end, *hit;

@@ -10,8 +10,10 @@ libgoat_a_SOURCES += \
 	src/rewrite/clash.h src/rewrite/clash.c
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api
-TESTS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api
+check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
+	tests/unit/test_rewrite_clash
+TESTS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
+	tests/unit/test_rewrite_clash
 endif
 tests_unit_test_rewrite_splice_SOURCES = tests/unit/test_rewrite_splice.c
 tests_unit_test_rewrite_splice_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -22,6 +24,9 @@ tests_unit_test_rewrite_markers_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_rewrite_api_SOURCES = tests/unit/test_rewrite_api.c
 tests_unit_test_rewrite_api_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_api_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_rewrite_clash_SOURCES = tests/unit/test_rewrite_clash.c
+tests_unit_test_rewrite_clash_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_clash_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 
 REWRITE_TESTS = tests/rewrite/cases.sh tests/rewrite/corpus.sh
 TESTS += $(REWRITE_TESTS)

@@ -61,8 +61,8 @@ typedef struct goat_rewrite_options {
 /* goat's imports of a file are recognised by what they import, whatever
  * goat.yaml says now: an import of opts->import_path as opts->alias, an
  * import of one of opts->tree_import_paths under any name, and the import
- * whose name the file's own `// +goat:generate` and `// +goat:main` blocks
- * use (`NAME.Track(...)`, `NAME.ServeHTTP(...)`). */
+ * whose name the file's own `// +goat:generate`, `// +goat:main` and
+ * `// +goat:delete` blocks use (`NAME.Track(...)`, `NAME.ServeHTTP(...)`). */
 
 typedef struct goat_rewrite_result {
     char *text; /* malloc'd; NUL-terminated, len bytes */
