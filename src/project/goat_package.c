@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "gen/gen.h"
+#include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "project/mains.h"
 #include "rewrite/clash.h"
@@ -209,16 +210,25 @@ void goat_found_packages_free(goat_found_packages *found)
     memset(found, 0, sizeof *found);
 }
 
-/* The package name of a Go file's text, or NULL when it does not parse. */
+/* The name in a Go file's package clause, or NULL when it has none. */
 static char *package_name(const char *path, const char *text, size_t len)
 {
-    goat_arena arena;
-    goat_arena_init(&arena);
-    goat_node *file = NULL;
-    goat_error *err = goat_parse_file(&arena, path, text, len, &file);
-    char *name = err ? NULL : goat_xstrdup(file->u.file.name->u.ident.name);
-    goat_error_free(err);
-    goat_arena_free(&arena);
+    goat_lexer lx;
+    goat_lexer_config lc = {.filename = path, .src = text, .len = len, .mode = GOAT_LEX_COMMENTS};
+    goat_lexer_init(&lx, &lc);
+    goat_token t;
+    do
+        t = goat_lexer_next(&lx);
+    while (t.kind == GOAT_TOK_COMMENT);
+    char *name = NULL;
+    if (t.kind == GOAT_TOK_PACKAGE) {
+        do
+            t = goat_lexer_next(&lx);
+        while (t.kind == GOAT_TOK_COMMENT);
+        if (t.kind == GOAT_TOK_IDENT)
+            name = goat_xstrndup(t.lit, t.lit_len);
+    }
+    goat_lexer_free(&lx);
     return name;
 }
 
@@ -281,9 +291,11 @@ static const goat_plan_file *plan_file(const goat_plan *plan, const char *path)
     return NULL;
 }
 
-/* The package-level declaration of alias in one file of the package, as
- * an error, or NULL. The text is the one on disk. */
-static goat_error *check_file(const goat_plan *plan, const char *path, const char *alias)
+/* The package-level declaration of alias in one file of the directory, as
+ * an error, or NULL. The text is the one on disk; a file of another
+ * package (an external test package, a build-ignored program) does not
+ * count, nor does one that does not parse (it is not built either). */
+static goat_error *check_file(const goat_plan *plan, const char *path, const char *package, const char *alias)
 {
     const goat_plan_file *pf = plan_file(plan, path);
     char *owned = NULL;
@@ -299,21 +311,20 @@ static goat_error *check_file(const goat_plan *plan, const char *path, const cha
         text = owned;
     }
     goat_error *err = NULL;
-    if (memmem(text, len, alias, strlen(alias))) {
+    char *name = memmem(text, len, alias, strlen(alias)) ? package_name(path, text, len) : NULL;
+    if (name && strcmp(name, package) == 0) {
         goat_arena arena;
         goat_arena_init(&arena);
         goat_node *file = NULL;
         goat_error *perr = goat_parse_file(&arena, path, text, len, &file);
-        /* a file that does not parse is not built either */
-        if (!perr && !(has_suffix(path, "_test.go") && has_suffix(file->u.file.name->u.ident.name, "_test"))) {
-            const char *what = NULL;
-            const goat_node *decl = goat_clash_package_decl(file, alias, &what);
-            if (decl)
-                err = goat_clash_package_error(path, text, len, decl, what, alias);
-        }
+        const char *what = NULL;
+        const goat_node *decl = perr ? NULL : goat_clash_package_decl(file, alias, &what);
+        if (decl)
+            err = goat_clash_package_error(path, text, len, decl, what, alias);
         goat_error_free(perr);
         goat_arena_free(&arena);
     }
+    free(name);
     free(owned);
     return err;
 }
@@ -321,8 +332,9 @@ static goat_error *check_file(const goat_plan *plan, const char *path, const cha
 goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, const char *import_path)
 {
     char *needle = goat_xasprintf("%s \"%s\"", alias, import_path);
-    char **dirs = NULL;
-    size_t dir_count = 0, dir_cap = 0;
+    /* each directory once, with the package its instrumented files are in */
+    char **dirs = NULL, **packages = NULL;
+    size_t dir_count = 0, dir_cap = 0, package_cap = 0;
     for (size_t i = 0; i < plan->count; i++) {
         const goat_plan_file *f = &plan->files[i];
         if (!f->new_text || !is_go(f->path) || !goat_plan_changes(plan, f->path) ||
@@ -332,12 +344,15 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
         bool known = false;
         for (size_t k = 0; k < dir_count && !known; k++)
             known = strcmp(dirs[k], dir) == 0;
-        if (known) {
+        char *package = known ? NULL : package_name(f->path, f->new_text, f->new_len);
+        if (!package) {
             free(dir);
             continue;
         }
         goat_grow((void **)&dirs, &dir_cap, dir_count + 1, sizeof *dirs);
-        dirs[dir_count++] = dir;
+        goat_grow((void **)&packages, &package_cap, dir_count + 1, sizeof *packages);
+        dirs[dir_count] = dir;
+        packages[dir_count++] = package;
     }
     free(needle);
     goat_error *err = NULL;
@@ -352,11 +367,12 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
             char *path = goat_path_join(dirs[d], names[i]);
             struct stat st;
             if (is_go(path) && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-                err = check_file(plan, path, alias);
+                err = check_file(plan, path, packages[d], alias);
             free(path);
         }
         free_names(names, n);
     }
     free_names(dirs, dir_count);
+    free_names(packages, dir_count);
     return err;
 }

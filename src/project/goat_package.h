@@ -51,10 +51,10 @@ bool goat_is_generated_text(const char *text, size_t len);
 goat_error *goat_check_package_dir(const goat_project *p);
 
 /* For every Go file the plan would write that imports import_path as
- * alias, no Go file of its package (the files of its directory, but for
- * _test.go files of the external test package) may declare alias at
- * package level. The error names the declaration's FILE:LINE:COL, in the
- * text on disk. */
+ * alias, no Go file of its package (the Go files of its directory whose
+ * package clause names the same package, build constraints regardless) may
+ * declare alias at package level. The error names the declaration's
+ * FILE:LINE:COL, in the text on disk. */
 goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, const char *import_path);
 
 #endif
