@@ -399,7 +399,8 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
     for (size_t i = 0; i < places.count; i++)
         at[i] = places.items[i].offset;
-    err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
+    if (places.count > 0)
+        err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
     free(at);
     if (err) {
         goat_places_free(&places);
@@ -562,7 +563,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         if (marks.items[i].kind == GOAT_MARKER_INSERT || marks.items[i].kind == GOAT_MARKER_GENERATE)
             at[at_count++] = marks.items[i].start;
     err = check_removable(filename, file, src, len, &marks, replaced_by_patch);
-    if (!err)
+    if (!err && at_count > 0)
         err = check_alias(filename, src, len, file, &marks, opts, at, at_count);
     free(at);
     if (err) {
