@@ -24,12 +24,6 @@ fresh_copy() {
     cd "$1" || exit 1
 }
 
-# edit_yaml KEY VALUE: sets a key goat init wrote.
-edit_yaml() {
-    sed -i "s|^$1: .*\$|$1: \"$2\"|" goat.yaml
-    grep -q "^$1: \"$2\"\$" goat.yaml || fail "test setup: $1 not set to $2"
-}
-
 # restored WHAT: the module builds and the commit is back.
 restored() {
     local out
@@ -76,80 +70,69 @@ check_patch() {
 
 # ---- each key alone, then all together
 fresh_copy "$tmp/alias"
-edit_yaml goatPackageAlias tracking
+set_yaml goatPackageAlias tracking
 check_clean "alias"
 fresh_copy "$tmp/alias"
-edit_yaml goatPackageAlias tracking
+set_yaml goatPackageAlias tracking
 check_patch "alias" tracking goat
 
 fresh_copy "$tmp/path"
-edit_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackagePath internal/goatpkg
 check_clean "path"
 fresh_copy "$tmp/path"
-edit_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackagePath internal/goatpkg
 check_patch "path" goat internal/goatpkg
 
 fresh_copy "$tmp/name"
-edit_yaml goatPackageName herd
+set_yaml goatPackageName herd
 check_clean "package name"
 fresh_copy "$tmp/name"
-edit_yaml goatPackageName herd
+set_yaml goatPackageName herd
 check_patch "package name" goat goat
 fresh_copy "$tmp/name"
-edit_yaml goatPackageName herd
+set_yaml goatPackageName herd
 "$GOAT" patch >/dev/null 2>&1 || fail "package name: goat patch"
 grep -q '^package herd$' goat/goat_generated.go || fail "package name: the generated package is not package herd"
 
 fresh_copy "$tmp/granularity"
-edit_yaml granularity line
+set_yaml granularity line
 check_clean "granularity"
 fresh_copy "$tmp/granularity"
-edit_yaml granularity line
+set_yaml granularity line
 check_patch "granularity" goat goat
 
 fresh_copy "$tmp/all"
-edit_yaml goatPackageAlias tracking
-edit_yaml goatPackagePath internal/goatpkg
-edit_yaml goatPackageName herd
-edit_yaml granularity func
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackageName herd
+set_yaml granularity func
 check_clean "every key"
 fresh_copy "$tmp/all"
-edit_yaml goatPackageAlias tracking
-edit_yaml goatPackagePath internal/goatpkg
-edit_yaml goatPackageName herd
-edit_yaml granularity func
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackageName herd
+set_yaml granularity func
 check_patch "every key" tracking internal/goatpkg
 
 # ---- the generated package deleted by hand: the blocks still name the imports
 fresh_copy "$tmp/nogen"
 rm -r goat
-edit_yaml goatPackageAlias tracking
-edit_yaml goatPackagePath elsewhere
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath elsewhere
 out=$("$GOAT" clean 2>&1) || fail "clean without the generated package: $out"
 expect_contains "clean without the generated package" "$out" "removed 8 tracking points from 4 files"
 restored "clean without the generated package"
 
 # ---- refusals: FILE:LINE:COL, exit 1, nothing modified
-# refused WHAT CMD NEEDLE: goat CMD fails with NEEDLE and modifies no file.
-refused() {
-    local before out rc
-    before=$(snapshot "$PWD")
-    out=$("$GOAT" "$2" 2>&1)
-    rc=$?
-    expect_eq "$1: exit status" 1 "$rc"
-    expect_contains "$1: message" "$out" "$3"
-    expect_eq "$1: no file modified" "$before" "$(snapshot "$PWD")"
-}
-
 # A call of the goat package written by hand, outside goat's blocks.
 fresh_copy "$tmp/use"
 sed -i 's|^\tfmt.Println("server", total)$|\tgoat.Track(goat.TRACK_ID_1)\n&|' cmd/server/main.go
 line=$(grep -n '^	goat.Track(goat.TRACK_ID_1)$' cmd/server/main.go | cut -d: -f1)
 [ -n "$line" ] || fail "test setup: no hand-written call"
-refused "clean: use outside the blocks" clean \
+expect_refused "clean: use outside the blocks" clean \
     "cmd/server/main.go:$line:2: goat here refers to the goat package (\"example.com/shop/goat\") outside goat's blocks"
-edit_yaml goatPackageAlias tracking
-refused "patch after an alias change: use outside the blocks" patch \
+set_yaml goatPackageAlias tracking
+expect_refused "patch after an alias change: use outside the blocks" patch \
     "cmd/server/main.go:$line:2: goat here refers to the goat package"
 # Between +goat:user lines, clean removes it with the rest.
 sed -i "${line}s|.*|\t// +goat:user\n&\n\t// +goat:end|" cmd/server/main.go
@@ -162,25 +145,25 @@ sed -i 's|^import goat "example.com/shop/goat"$|import . "example.com/shop/goat"
 sed -i 's|goat\.Track(goat\.|Track(|' util/strs/strs.go
 line=$(grep -n '^import \. "example.com/shop/goat"$' util/strs/strs.go | cut -d: -f1)
 [ -n "$line" ] || fail "test setup: no dot import"
-refused "clean: dot import" clean "util/strs/strs.go:$line:8: this dot import of \"example.com/shop/goat\" imports the goat package"
+expect_refused "clean: dot import" clean "util/strs/strs.go:$line:8: this dot import of \"example.com/shop/goat\" imports the goat package"
 
 # The goat import sharing its line with another import.
 fresh_copy "$tmp/shared"
 perl -0pi -e 's|import "strings"\nimport goat "example.com/shop/goat"\n|import ("strings"; goat "example.com/shop/goat")\n|' util/strs/strs.go
 grep -q '^import ("strings"; goat' util/strs/strs.go || fail "test setup: import not joined"
 line=$(grep -n '^import ("strings"; goat' util/strs/strs.go | cut -d: -f1)
-refused "clean: import sharing its line" clean "util/strs/strs.go:$line:20: this import of the goat package (\"example.com/shop/goat\") shares its line"
+expect_refused "clean: import sharing its line" clean "util/strs/strs.go:$line:20: this import of the goat package (\"example.com/shop/goat\") shares its line"
 
 # A Go file goat did not write, in the generated package's directory.
 fresh_copy "$tmp/stray"
 printf 'package goat\n\nfunc Extra() {}\n' >goat/extra.go
-refused "clean: a stray file in the goat package" clean "goat/extra.go: this Go file is in the directory of a goat package (goat/goat_generated.go)"
-edit_yaml goatPackagePath internal/goatpkg
-refused "patch: a stray file in the old goat package" patch "goat/extra.go: this Go file is in the directory of a goat package"
+expect_refused "clean: a stray file in the goat package" clean "goat/extra.go: this Go file is in the directory of a goat package (goat/goat_generated.go)"
+set_yaml goatPackagePath internal/goatpkg
+expect_refused "patch: a stray file in the old goat package" patch "goat/extra.go: this Go file is in the directory of a goat package"
 
 # goatPackagePath/goat_generated.go that goat did not write.
 fresh_copy "$tmp/foreign"
 sed -i '1d' goat/goat_generated.go
-refused "clean: a generated file without the header" clean "goat/goat_generated.go: goat did not write this file"
+expect_refused "clean: a generated file without the header" clean "goat/goat_generated.go: goat did not write this file"
 
 finish
