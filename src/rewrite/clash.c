@@ -386,10 +386,10 @@ goat_error *goat_clash_package_error(const char *filename, const char *src, size
     return err;
 }
 
-static bool is_own(const goat_node *spec, const goat_node *const *own, size_t own_count)
+static bool is_own(const goat_node *spec, const goat_clash_own *own)
 {
-    for (size_t i = 0; i < own_count; i++)
-        if (own[i] == spec)
+    for (size_t i = 0; i < own->import_count; i++)
+        if (own->imports[i] == spec)
             return true;
     return false;
 }
@@ -411,14 +411,13 @@ static void consider(clash *c, size_t at, char *what)
     }
 }
 
-static void check_imports(clash *c, const goat_node *file, const char *alias, const goat_node *const *own,
-                          size_t own_count)
+static void check_imports(clash *c, const goat_node *file, const char *alias, const goat_clash_own *own)
 {
     bool exported = alias[0] >= 'A' && alias[0] <= 'Z';
     const goat_node_list *imports = &file->u.file.imports;
     for (size_t i = 0; i < imports->count; i++) {
         const goat_node *spec = imports->items[i];
-        if (is_own(spec, own, own_count))
+        if (is_own(spec, own))
             continue;
         const char *name;
         size_t n = goat_import_name(spec, &name);
@@ -454,7 +453,7 @@ static bool after_dot(const char *src, size_t pos)
  * the whole file: every spelling of it that is not ALIAS.X, a selector's
  * name or goat's own import is a use that would break. */
 static void check_predeclared(clash *c, const scope_walk *w, const char *src, const char *alias,
-                              const goat_node *const *own, size_t own_count)
+                              const goat_clash_own *own)
 {
     if (!is_predeclared(alias))
         return;
@@ -466,8 +465,8 @@ static void check_predeclared(clash *c, const scope_walk *w, const char *src, co
             continue;
         }
         bool own_name = false;
-        for (size_t k = 0; k < own_count; k++)
-            own_name |= own[k]->u.import_spec.name == id;
+        for (size_t k = 0; k < own->import_count; k++)
+            own_name |= own->imports[k]->u.import_spec.name == id;
         if (own_name || after_dot(src, (size_t)id->pos))
             continue;
         consider(c, (size_t)id->pos,
@@ -503,17 +502,40 @@ static void check_locals(clash *c, const scope_walk *w, const char *src, size_t 
     free(cov.runs);
 }
 
-goat_error *goat_clash_check(const char *filename, const char *src, size_t len, const goat_node *file,
-                             const char *alias, const goat_node *const *own, size_t own_count,
-                             const size_t *at, size_t at_count)
+/* Without the goat import, ALIAS.X outside goat's blocks names something
+ * else: the import would take its place. */
+static void check_free_uses(clash *c, const scope_walk *w, const char *alias, const goat_clash_own *own)
 {
+    if (own->import_count > 0 || w->use_count == 0)
+        return;
+    coverage cov;
+    coverage_of(w->decls, w->decl_count, &cov);
+    for (size_t i = 0; i < w->use_count; i++) {
+        size_t q = (size_t)w->uses[i]->pos;
+        if (in_ranges(cov.runs, cov.count, q) || in_ranges(own->code, own->code_count, q))
+            continue;
+        consider(c, q,
+                 goat_xasprintf("%s here names a declaration of another file of the package (or nothing), and "
+                                "importing the goat package as %s would change what it means",
+                                alias, alias));
+        break;
+    }
+    free(cov.runs);
+}
+
+goat_error *goat_clash_check(const char *filename, const char *src, size_t len, const goat_node *file,
+                             const char *alias, const goat_clash_own *own_or_null, const size_t *at,
+                             size_t at_count)
+{
+    static const goat_clash_own none = {NULL, 0, NULL, 0};
+    const goat_clash_own *own = own_or_null ? own_or_null : &none;
     if (at_count == 0)
         return NULL;
     if (strcmp(alias, "init") == 0)
         return refusal(filename, src, len, (size_t)file->u.file.name->pos,
                        "goatPackageAlias is init, which cannot name an import in Go", alias);
     clash c = {0, NULL};
-    check_imports(&c, file, alias, own, own_count);
+    check_imports(&c, file, alias, own);
     /* Every other clash spells the alias somewhere in the file. */
     if (memmem(src, len, alias, strlen(alias))) {
         const char *what = NULL;
@@ -522,8 +544,9 @@ goat_error *goat_clash_check(const char *filename, const char *src, size_t len, 
             consider(&c, (size_t)decl->pos, package_decl_text(what, alias));
         scope_walk w;
         walk(file, alias, len, &w);
-        check_predeclared(&c, &w, src, alias, own, own_count);
+        check_predeclared(&c, &w, src, alias, own);
         check_locals(&c, &w, src, len, alias, at, at_count);
+        check_free_uses(&c, &w, alias, own);
         walk_free(&w);
     }
     if (!c.what)

@@ -37,13 +37,23 @@ typedef struct goat_clash_range {
     size_t start, end;
 } goat_clash_range;
 
+/* What of the file is goat's own and no clash. */
+typedef struct goat_clash_own {
+    const goat_node *const *imports; /* the file's imports of the goat package */
+    size_t import_count;
+    const goat_clash_range *code; /* goat's blocks already in the file (ascending) */
+    size_t code_count;
+} goat_clash_own;
+
 /* The first clash in file (the parsed src) for goat code inserted at the
  * byte offsets at[0..at_count) (ascending, each where a statement starts or
- * just after a '{'), or NULL. own[0..own_count) are the file's imports of
- * the goat package itself, which are no clash. */
+ * just after a '{'), or NULL; own may be NULL. Besides the clashes above, a
+ * file that does not import the goat package as ALIAS yet may not use
+ * `ALIAS.X` outside goat's blocks and local declarations: such a use
+ * refers to a declaration in another file of the package (or to nothing),
+ * and the import would change its meaning. */
 goat_error *goat_clash_check(const char *filename, const char *src, size_t len, const goat_node *file,
-                             const char *alias, const goat_node *const *own, size_t own_count,
-                             const size_t *at, size_t at_count);
+                             const char *alias, const goat_clash_own *own, const size_t *at, size_t at_count);
 
 /* The name of file's package-level func, var, const or type called name
  * (methods, init functions and "_" declare nothing there), or NULL; *what

@@ -377,11 +377,19 @@ static goat_error *check_alias(const char *filename, const char *src, size_t len
                                const goat_markers *marks, const goat_rewrite_options *opts, const size_t *at,
                                size_t count)
 {
-    const goat_node **own = NULL;
-    size_t own_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
-                                             opts->tree_import_paths, &own);
-    goat_error *err = goat_clash_check(filename, src, len, file, opts->alias, own, own_count, at, count);
-    free(own);
+    goat_clash_own own = {0};
+    const goat_node **imports = NULL;
+    own.import_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
+                                             opts->tree_import_paths, &imports);
+    own.imports = imports;
+    goat_clash_range *blocks = goat_xcalloc((marks ? marks->count : 0) + 1, sizeof *blocks);
+    for (size_t i = 0; marks && i < marks->count; i++)
+        if (marks->items[i].kind != GOAT_MARKER_USER)
+            blocks[own.code_count++] = (goat_clash_range){marks->items[i].start, marks->items[i].end};
+    own.code = blocks;
+    goat_error *err = goat_clash_check(filename, src, len, file, opts->alias, &own, at, count);
+    free(blocks);
+    free(imports);
     return err;
 }
 

@@ -43,7 +43,7 @@ static char *check(const char *src, const char *alias, int *line, int *col)
     parsed p;
     parse(&p, src);
     size_t at = block_at(src);
-    goat_error *err = goat_clash_check("t.go", src, strlen(src), p.file, alias, NULL, 0, &at, 1);
+    goat_error *err = goat_clash_check("t.go", src, strlen(src), p.file, alias, NULL, &at, 1);
     goat_arena_free(&p.arena);
     if (!err)
         return NULL;
@@ -165,11 +165,36 @@ Test(clash, own_import_is_no_clash)
     parsed p;
     parse(&p, src);
     size_t at = block_at(src);
-    const goat_node *own = p.file->u.file.imports.items[0];
-    goat_error *err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", &own, 1, &at, 1);
+    const goat_node *spec = p.file->u.file.imports.items[0];
+    goat_clash_own own = {.imports = &spec, .import_count = 1};
+    goat_error *err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", &own, &at, 1);
     cr_expect_null(err);
     goat_error_free(err);
-    err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", NULL, 0, &at, 1);
+    err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", NULL, &at, 1);
+    cr_expect_not_null(err);
+    goat_error_free(err);
+    goat_arena_free(&p.arena);
+}
+
+/* Without the goat import, goat.X names something of another file. */
+Test(clash, free_uses)
+{
+    expect_clash("package p\nfunc f() {\n\t_ = 1 // @\n\tgoat.Run()\n}\n", 4, 2,
+                 "names a declaration of another file of the package");
+    /* a local goat.X is the local's */
+    expect_free("package p\nfunc f() {\n\t_ = 1 // @\n}\nfunc g() {\n\tgoat := T{}\n\tgoat.Run()\n}\n", "goat");
+
+    const char *src = "package p\nfunc f() {\n\t_ = 1 // @\n\tgoat.Track(goat.TRACK_ID_1)\n}\n";
+    parsed p;
+    parse(&p, src);
+    size_t at = block_at(src);
+    const char *call = strstr(src, "\tgoat.Track");
+    goat_clash_range block = {(size_t)(call - src), (size_t)(call - src) + 30};
+    goat_clash_own own = {.code = &block, .code_count = 1};
+    goat_error *err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", &own, &at, 1);
+    cr_expect_null(err, "goat's own block is no clash: %s", err ? err->message : "");
+    goat_error_free(err);
+    err = goat_clash_check("t.go", src, strlen(src), p.file, "goat", NULL, &at, 1);
     cr_expect_not_null(err);
     goat_error_free(err);
     goat_arena_free(&p.arena);
