@@ -17,12 +17,17 @@
  * when it lies between a `// +goat:generate|delete|main|user` line and the
  * next `// +goat:end` line, pairing them either in one pass over all kinds
  * or kind by kind (the reference's clean runs one regular expression per
- * kind, so a block of one kind may swallow another's end). */
+ * kind, so a block of one kind may swallow another's end).
+ *
+ * The near-miss warnings (comments that look meant as markers) must each
+ * point at a comment, in source order. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "fuzz/fuzz.h"
+#include "rewrite/markers.h"
 #include "rewrite/rewrite.h"
+#include "util/lines.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -250,10 +255,34 @@ static void run_patch(const char *src, size_t len)
     goat_rewrite_result_free(&patched);
 }
 
+/* Near-miss warnings: each points at a comment of the text ('/' then '/'
+ * or '*' at its LINE:COL), in source order. */
+static void run_near_misses(const char *src, size_t len)
+{
+    size_t count = 0;
+    goat_error *list = goat_markers_near_misses(FUZZ_FILENAME, src, len, &count);
+    goat_lines starts;
+    goat_lines_init(&starts, src, len);
+    size_t last = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t at = goat_lines_start(&starts, list[i].line) + (size_t)list[i].col - 1;
+        if (list[i].line < 1 || list[i].col < 1 || at + 1 >= len || src[at] != '/' ||
+            (src[at + 1] != '/' && src[at + 1] != '*'))
+            fuzz_fail("near miss %zu at %d:%d is not at a comment: %s", i, list[i].line, list[i].col,
+                      list[i].message);
+        if (i > 0 && at <= last)
+            fuzz_fail("near misses out of order at %d:%d", list[i].line, list[i].col);
+        last = at;
+    }
+    goat_lines_free(&starts);
+    goat_markers_near_misses_free(list, count);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *src = (const char *)data;
     run_clean(src, size);
     run_patch(src, size);
+    run_near_misses(src, size);
     return 0;
 }

@@ -27,6 +27,7 @@ E2E_TESTS = \
 	tests/e2e/layout.sh \
 	tests/e2e/config_edits.sh \
 	tests/e2e/clash.sh \
+	tests/e2e/first_session.sh \
 	tests/e2e/real_module.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \

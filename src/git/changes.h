@@ -39,9 +39,14 @@
  * libgit2's similarity-based rename detection (as libgit2's own blame uses
  * it) pairs the old path with the new one; otherwise that commit is blamed
  * for all lines it could not follow. Only files that differ between old
- * and new are blamed.
+ * and new are blamed. In a shallow clone the commits are those git lists
+ * there, and a line that reaches a commit at the clone's boundary (a parent
+ * missing) unchanged is old, as git blame's boundary lines (git/range.h);
+ * goat warns when that happens.
  * old_ref "INIT": no old version; every line of every Go file (passing the
- * filter) at new_ref is new, whatever the precision.
+ * filter) at new_ref is new, whatever the precision. A Go file on disk that
+ * git does not track is not in new_ref, so it gives nothing; with verbose,
+ * each such file (passing the filter) is named on stderr.
  *
  * The result does not depend on threads: the files are split over that
  * many threads, each with its own libgit2 repository handle. */
@@ -60,7 +65,7 @@ typedef struct goat_change_options {
     const char *new_ref;  /* any revspec; "" means HEAD */
     int precision;        /* 1 blame, 2 diff with renames, 3 diff without */
     int threads;          /* >= 1; the result does not depend on it */
-    const char *const *ignores; /* goat.yaml `ignores`: exact paths or path prefixes */
+    const char *const *ignores; /* goat.yaml `ignores`: files, or directories and all below */
     size_t ignore_count;
     bool skip_nested_modules;
     const char *goat_package_path; /* the generated package's directory, skipped */

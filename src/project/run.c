@@ -277,8 +277,8 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
         if (!err && inserted) {
             entries++;
             if (o->verbose)
-                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
-                        m->main_file, m->dir, i, comps[i].id_count);
+                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking point%s)\n",
+                        m->main_file, m->dir, i, comps[i].id_count, comps[i].id_count == 1 ? "" : "s");
         }
     }
     if (!err && entries == 0 && tr->total > 0)
@@ -542,9 +542,9 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     int entries = 0;
     if (!err && tr.total == 0) {
         fprintf(summary_stream(o),
-                "goat track: no tracking points: %zu changed Go files between %s and %s, no changed code inside "
-                "a function body; nothing written\n",
-                changed_files, p->cfg.old_branch, p->cfg.new_branch);
+                "goat track: no tracking points: %zu changed Go file%s between %s and %s, no changed code "
+                "inside a function body; nothing written\n",
+                changed_files, changed_files == 1 ? "" : "s", p->cfg.old_branch, p->cfg.new_branch);
     } else if (!err) {
         err = plan_package(p, o, &plan, &tr, import_path, &entries);
         if (!err)
@@ -644,6 +644,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         size_t len = 0;
         if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
             break;
+        goat_markers_warn_near_misses(paths[i], text, len, stderr);
         if (!contains(text, len, "+goat:") && !mentions_any(text, len, found.import_paths))
             continue;
         goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
@@ -672,9 +673,10 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         err = deliver(&plan, o, p->cfg.threads);
     size_t changed = err ? 0 : goat_plan_changed_count(&plan);
     if (!err)
-        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
+        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s %s\n",
                 o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
-                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", changed, changed == 1 ? "" : "s");
+                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", changed, changed == 1 ? "" : "s",
+                o->dry_run ? "to change" : "changed");
     tracking_free(&tr);
     goat_plan_free(&plan);
     free(import_path);
@@ -730,6 +732,7 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         size_t len = 0;
         if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
             break;
+        goat_markers_warn_near_misses(paths[i], text, len, stderr);
         if (!goat_markers_possible(text, len) && !contains(text, len, import_path) &&
             !mentions_any(text, len, found.import_paths))
             continue; /* nothing goat_rewrite_clean would change */
@@ -754,8 +757,8 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
     if (!err) {
         size_t gen_count;
         char *gens = removed_files(&plan, &found, &gen_count);
-        fprintf(summary_stream(o), "goat clean: %sremoved %d tracking point%s from %zu file%s%s%s\n",
-                o->dry_run ? "would have " : "", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
+        fprintf(summary_stream(o), "goat clean: %s %d tracking point%s from %zu file%s%s%s\n",
+                o->dry_run ? "would remove" : "removed", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
                 gen_count ? " and " : "", gens);
         free(gens);
     }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/advice.h"
 #include "util/xalloc.h"
 
 typedef enum { OP_WRITE, OP_REMOVE } op_kind;
@@ -124,7 +125,8 @@ static goat_error *check_components(const char *relpath, bool create_dirs, goat_
         if (lstat(buf, &st) != 0) {
             if (errno == ENOENT && create_dirs) {
                 if (mkdir(buf, 0777) != 0) {
-                    err = goat_error_new(buf, 0, 0, "cannot create directory: %s", strerror(errno));
+                    err = goat_error_new(NULL, 0, 0, "cannot create the directory %s/ (for %s): %s%s", buf, relpath,
+                                         strerror(errno), goat_mkdir_advice(errno));
                 } else {
                     t->created_dirs = goat_xreallocarray(t->created_dirs, t->created_count + 1,
                                                          sizeof *t->created_dirs);
@@ -176,7 +178,8 @@ static goat_error *make_backup(goat_txn *t, txn_op *op)
         int e = errno;
         free(name);
         if (e != EEXIST)
-            return goat_error_new(op->path, 0, 0, "cannot keep a backup while replacing it: %s", strerror(e));
+            return goat_error_new(op->path, 0, 0, "cannot replace it (goat first links a backup of it): %s%s",
+                                  strerror(e), goat_write_advice(e));
     }
     return goat_error_new(op->path, 0, 0, "cannot find a free backup name");
 }
@@ -237,7 +240,8 @@ static goat_error *prepare_op(goat_txn *t, txn_op *op)
         int e = errno;
         free(name);
         if (e != EEXIST)
-            return goat_error_new(op->path, 0, 0, "cannot create a temporary file next to it: %s", strerror(e));
+            return goat_error_new(op->path, 0, 0, "cannot create a temporary file next to it: %s%s", strerror(e),
+                                  goat_write_advice(e));
     }
     if (fd < 0)
         return goat_error_new(op->path, 0, 0, "cannot find a free temporary name");
@@ -349,8 +353,8 @@ goat_error *goat_txn_commit(goat_txn *t)
     for (size_t i = 0; i < t->count; i++) {
         txn_op *op = &t->ops[i];
         if (apply_op(op, fail_path) != 0) {
-            err = goat_error_new(op->path, 0, 0, "cannot %s: %s", op->kind == OP_WRITE ? "write" : "remove",
-                                 strerror(errno));
+            err = goat_error_new(op->path, 0, 0, "cannot %s: %s%s", op->kind == OP_WRITE ? "write" : "remove",
+                                 strerror(errno), goat_write_advice(errno));
             break;
         }
         op->applied = true;

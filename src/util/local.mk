@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 libgoat_a_SOURCES += \
+	src/util/advice.c src/util/advice.h \
 	src/util/arena.c src/util/arena.h \
 	src/util/error.c src/util/error.h \
 	src/util/file.c src/util/file.h \

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Main packages and components: which directories are main packages (not
- * test files, build-ignored files, vendor, testdata, nested modules, "_"
- * or "." directories), which file declares func main, and the transitive
+ * test files, build-ignored files, vendor, testdata, .git, nested modules;
+ * but "_" and "." directories, which `go build ./_x` builds, are), which
+ * file declares func main, and the transitive
  * closure of module-internal imports (cycles, aliased, dot and grouped
  * imports, imports of other modules ignored). */
 #include <criterion/criterion.h>
@@ -81,14 +82,17 @@ Test(mains, components_and_closure)
     put("lib/d/d.go", "package d\n");
     put("vendor/example.com/v/main.go", "package main\n\nfunc main() {}\n");
     put("testdata/t/main.go", "package main\n\nfunc main() {}\n");
-    put("_skip/main.go", "package main\n\nfunc main() {}\n");
+    put("_examples/hello/main.go", "package main\n\nimport \"example.com/m/lib/c\"\n\nfunc main() { c.C() }\n");
+    put(".tools/gen/main.go", "package main\n\nfunc main() {}\n");
+    put(".git/hooks/main.go", "package main\n\nfunc main() {}\n");
+    put("lib/c/_scratch.go", "package main\n\nfunc main() {}\n");
     put("nested/go.mod", "module example.com/m/nested\n");
     put("nested/main.go", "package main\n\nfunc main() {}\n");
 
     goat_mains mains;
     goat_error *err = goat_mains_find("example.com/m", &mains);
     cr_assert_null(err);
-    cr_assert_eq(mains.count, 3, "found %zu main packages", mains.count);
+    cr_assert_eq(mains.count, 5, "found %zu main packages", mains.count);
 
     cr_expect_str_eq(mains.items[0].dir, ".");
     cr_expect_str_eq(mains.items[0].main_file, "main.go");
@@ -96,18 +100,27 @@ Test(mains, components_and_closure)
     cr_expect_str_eq(dirs, ". lib/a lib/b");
     free(dirs);
 
-    cr_expect_str_eq(mains.items[1].dir, "cmd/nomain");
-    cr_expect_null(mains.items[1].main_file);
+    cr_expect_str_eq(mains.items[1].dir, ".tools/gen");
+    cr_expect_str_eq(mains.items[1].main_file, ".tools/gen/main.go");
 
-    cr_expect_str_eq(mains.items[2].dir, "cmd/tool");
-    cr_expect_str_eq(mains.items[2].main_file, "cmd/tool/tool.go");
+    cr_expect_str_eq(mains.items[2].dir, "_examples/hello");
+    cr_expect_str_eq(mains.items[2].main_file, "_examples/hello/main.go");
     dirs = joined_dirs(&mains.items[2]);
+    cr_expect_str_eq(dirs, "_examples/hello lib/c");
+    free(dirs);
+
+    cr_expect_str_eq(mains.items[3].dir, "cmd/nomain");
+    cr_expect_null(mains.items[3].main_file);
+
+    cr_expect_str_eq(mains.items[4].dir, "cmd/tool");
+    cr_expect_str_eq(mains.items[4].main_file, "cmd/tool/tool.go");
+    dirs = joined_dirs(&mains.items[4]);
     cr_expect_str_eq(dirs, "cmd/tool lib/a lib/b lib/c");
     free(dirs);
 
-    cr_expect(goat_main_pkg_covers(&mains.items[2], "lib/c/c.go"));
-    cr_expect_not(goat_main_pkg_covers(&mains.items[2], "lib/d/d.go"));
-    cr_expect_not(goat_main_pkg_covers(&mains.items[2], "lib/c/sub/x.go"));
+    cr_expect(goat_main_pkg_covers(&mains.items[4], "lib/c/c.go"));
+    cr_expect_not(goat_main_pkg_covers(&mains.items[4], "lib/d/d.go"));
+    cr_expect_not(goat_main_pkg_covers(&mains.items[4], "lib/c/sub/x.go"));
     cr_expect(goat_main_pkg_covers(&mains.items[0], "main.go"));
     goat_mains_free(&mains);
 }
