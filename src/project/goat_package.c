@@ -232,7 +232,7 @@ static char *package_name(const char *path, const char *text, size_t len)
     return name;
 }
 
-goat_error *goat_check_package_dir(const goat_project *p)
+goat_error *goat_check_package_dir(const goat_project *p, bool tracked)
 {
     const char *dir = p->cfg.goat_package_path;
     struct stat st;
@@ -242,19 +242,19 @@ goat_error *goat_check_package_dir(const goat_project *p)
         return goat_error_new(p->config_path, 0, 0,
                               "goatPackagePath: %s is not a directory, and goat writes its generated package "
                               "there; set goatPackagePath to a directory that holds no Go files (goat creates it) "
-                              "and run goat track again",
+                              "and run goat again",
                               dir);
     dir_scan s;
     goat_error *err = scan_dir(dir, &s);
     if (err)
         return err;
-    if (s.generated) {
+    if (s.generated && !tracked) {
         char *gen = goat_path_join(dir, GOAT_GEN_FILE_NAME);
         err = goat_error_new(gen, 0, 0,
                              "already exists: this project is already tracked; run 'goat clean' first (or 'goat "
                              "patch' to update the tracking points)");
         free(gen);
-    } else if (s.stray) {
+    } else if (s.stray && !s.generated) {
         char *text = NULL;
         size_t len = 0;
         char *name = NULL;
@@ -267,7 +267,7 @@ goat_error *goat_check_package_dir(const goat_project *p)
         err = goat_error_new(p->config_path, 0, 0,
                              "goatPackagePath: %s/ already holds Go code, %s, and goat would write its generated "
                              "package there; set goatPackagePath to a directory that holds no Go files (goat "
-                             "creates it) and run goat track again",
+                             "creates it) and run goat again",
                              dir, holds);
         free(holds);
         free(name);

@@ -43,12 +43,13 @@ void goat_found_packages_free(goat_found_packages *found);
 /* Whether text starts with GOAT_GEN_HEADER on a line of its own. */
 bool goat_is_generated_text(const char *text, size_t len);
 
-/* For track, before anything is computed: goatPackagePath must be free,
- * that is missing or a directory without Go files. The error names
- * goat.yaml's key, the directory and what to do: run goat clean (or goat
- * patch) when the goat package is already there, choose another directory
- * when it holds other Go code or is not a directory. */
-goat_error *goat_check_package_dir(const goat_project *p);
+/* Before anything is computed: goatPackagePath must be missing or a
+ * directory without Go files, or (when tracked, for patch) goat's package.
+ * The error names goat.yaml's key, the directory and what to do: choose
+ * another directory when it holds other Go code or is not a directory;
+ * for track, run goat clean (or goat patch) when the goat package is
+ * already there. */
+goat_error *goat_check_package_dir(const goat_project *p, bool tracked);
 
 /* For every Go file the plan would write that imports import_path as
  * alias, no Go file of its package (the Go files of its directory whose

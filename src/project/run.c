@@ -510,7 +510,7 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
 
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 {
-    goat_error *err = goat_check_package_dir(p);
+    goat_error *err = goat_check_package_dir(p, false);
     if (err)
         return err;
 
@@ -628,7 +628,7 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     if (err)
         return err;
     goat_found_packages found;
-    if ((err = goat_find_goat_packages(p, &found))) {
+    if ((err = goat_check_package_dir(p, true)) || (err = goat_find_goat_packages(p, &found))) {
         walked_files_free(&walked);
         return err;
     }

@@ -9,7 +9,8 @@
 # under the new alias and path, with the old package gone (gofmt, go vet
 # and go build pass, a second patch changes nothing, and goat clean then
 # restores the commit). Then what goat cannot account for is refused with
-# FILE:LINE:COL (or the file), exit status 1 and no file modified.
+# FILE:LINE:COL (or the file), exit status 1 and no file modified, and so
+# is a goatPackagePath moved onto another package.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 tracked=$tmp/tracked
@@ -160,6 +161,13 @@ printf 'package goat\n\nfunc Extra() {}\n' >goat/extra.go
 expect_refused "clean: a stray file in the goat package" clean "goat/extra.go: this Go file is in the directory of a goat package (goat/goat_generated.go)"
 set_yaml goatPackagePath internal/goatpkg
 expect_refused "patch: a stray file in the old goat package" patch "goat/extra.go: this Go file is in the directory of a goat package"
+
+# goatPackagePath moved onto a package of the module: patch would write the
+# goat package into it.
+fresh_copy "$tmp/onto"
+set_yaml goatPackagePath internal/calc
+expect_refused "patch: goatPackagePath holds another package" patch \
+    "goat.yaml: goatPackagePath: internal/calc/ already holds Go code, package calc (internal/calc/calc.go)"
 
 # goatPackagePath/goat_generated.go that goat did not write.
 fresh_copy "$tmp/foreign"
