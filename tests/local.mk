@@ -25,6 +25,8 @@ E2E_TESTS = \
 	tests/e2e/patch.sh \
 	tests/e2e/errors.sh \
 	tests/e2e/layout.sh \
+	tests/e2e/config_edits.sh \
+	tests/e2e/clash.sh \
 	tests/e2e/first_session.sh \
 	tests/e2e/real_module.sh \
 	tests/e2e/race.sh \

@@ -19,6 +19,8 @@
 
 enum mode { MODE_TRACK, MODE_CLEAN, MODE_PATCH, MODE_MAIN };
 
+enum { MAX_TREE_PATHS = 16 };
+
 /* "all", or "3-7,12". */
 static int parse_lines(const char *spec, goat_lineset *set)
 {
@@ -105,6 +107,9 @@ static void print_points(const char *file, const goat_rewrite_result *res, int f
     }
 }
 
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count, bool points);
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -119,8 +124,12 @@ static int run(int argc, char **argv)
         {"main-entry", required_argument, NULL, 'm'},
         {"count", no_argument, NULL, 'n'},
         {"points", no_argument, NULL, 't'},
+        {"goat-import-path", required_argument, NULL, 'G'},
         {NULL, 0, NULL, 0},
     };
+    /* every --goat-import-path, NULL-terminated */
+    const char *tree_paths[MAX_TREE_PATHS + 1] = {NULL};
+    size_t tree_count = 0;
     goat_rewrite_options opts = {.granularity = GOAT_GRANULARITY_PATCH, .alias = "goat", .import_path = "goat", .first_id = 1};
     const char *lines_spec = NULL, *out_dir = NULL;
     enum mode mode = MODE_TRACK;
@@ -180,10 +189,23 @@ static int run(int argc, char **argv)
             points = true;
             opts.table = true;
             break;
+        case 'G':
+            if (tree_count == MAX_TREE_PATHS)
+                return goat_usage_error(&goat_cmd_rewrite, "at most %d --goat-import-path", MAX_TREE_PATHS);
+            tree_paths[tree_count++] = optarg;
+            break;
         default:
             return goat_usage_error(&goat_cmd_rewrite, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    opts.tree_import_paths = tree_paths;
+    return run_files(argc, argv, &opts, mode, lines_spec, out_dir, component, count, points);
+}
+
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count, bool points)
+{
+    goat_rewrite_options opts = *o;
     if (optind >= argc)
         return goat_usage_error(&goat_cmd_rewrite, "no FILE given");
     if (points && mode != MODE_TRACK && mode != MODE_PATCH)
@@ -267,6 +289,8 @@ const goat_command goat_cmd_rewrite = {
             "  --count             print FILE: blocks instead of the text\n"
             "  --points            print the point table instead of the text: per point\n"
             "                      TRACK_ID, line, function, changed lines, kind\n"
-            "                      (tab-separated; - for none)\n",
+            "                      (tab-separated; - for none)\n"
+            "  --goat-import-path P  another import path of the goat package, whose imports\n"
+            "                      clean and patch treat as goat's under any name (repeatable)\n",
     .run = run,
 };

@@ -9,4 +9,5 @@ libgoat_a_SOURCES += \
 	src/project/plan.h src/project/plan.c \
 	src/project/pool.h src/project/pool.c \
 	src/project/pkgnames.h src/project/pkgnames.c \
+	src/project/goat_package.h src/project/goat_package.c \
 	src/project/run.h src/project/run.c

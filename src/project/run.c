@@ -12,6 +12,7 @@
 #include "git/filter.h"
 #include "git/ids.h"
 #include "parser/parser.h"
+#include "project/goat_package.h"
 #include "project/mains.h"
 #include "project/pkgnames.h"
 #include "project/plan.h"
@@ -569,19 +570,13 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
 
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 {
-    char *gen_path = goat_config_generated_file(&p->cfg);
-    if (access(gen_path, F_OK) == 0) {
-        goat_error *err = goat_error_new(gen_path, 0, 0,
-                                         "already exists: this project is already tracked; run 'goat clean' "
-                                         "first (or 'goat patch' to update the tracking points)");
-        free(gen_path);
+    goat_error *err = goat_check_package_dir(p, false);
+    if (err)
         return err;
-    }
-    free(gen_path);
 
     goat_change_options co = change_options(p, o->verbose);
     goat_changes changes = {0};
-    goat_error *err = goat_changes_compute(&co, &changes);
+    err = goat_changes_compute(&co, &changes);
     if (err)
         return err;
 
@@ -605,6 +600,8 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     } else if (!err) {
         err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
         if (!err)
+            err = goat_check_alias_in_packages(&plan, p->cfg.goat_package_alias, import_path);
+        if (!err)
             err = deliver(&plan, o, p->cfg.threads);
         if (!err)
             fprintf(summary_stream(o), "goat track: %s%d tracking point%s in %zu file%s, %d main entr%s\n",
@@ -618,6 +615,38 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 }
 
 /* ---- patch ---- */
+
+static bool mentions_any(const char *text, size_t len, const char *const *needles)
+{
+    for (size_t i = 0; needles[i]; i++)
+        if (contains(text, len, needles[i]))
+            return true;
+    return false;
+}
+
+/* Plans the removal of every goat package found but the one whose
+ * generated file is keep (NULL: all), and of their directories when that
+ * empties them. A Go file goat did not write in such a directory would be
+ * left behind as a package of its own: an error, before anything is
+ * written. */
+static goat_error *remove_goat_packages(goat_plan *plan, const goat_found_packages *found, const char *keep)
+{
+    for (size_t i = 0; i < found->count; i++) {
+        const goat_found_package *f = &found->items[i];
+        if (keep && strcmp(f->file, keep) == 0)
+            continue;
+        if (f->stray)
+            return goat_error_new(f->stray, 0, 0,
+                                  "this Go file is in the directory of a goat package (%s), which goat removes, "
+                                  "and goat did not write it; move it out of %s (or delete it) and run goat again",
+                                  f->file, f->dir);
+        goat_error *err = goat_plan_remove(plan, f->file);
+        if (err)
+            return err;
+        goat_plan_prune_dir(plan, f->dir);
+    }
+    return NULL;
+}
 
 /* patch and clean work on the working tree's Go files (not on git's view):
  * every file the shared filter accepts, in path order. */
@@ -694,6 +723,11 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
+    goat_found_packages found;
+    if ((err = goat_check_package_dir(p, true)) || (err = goat_find_goat_packages(p, &found))) {
+        walked_files_free(&walked);
+        return err;
+    }
     char **paths = walked.paths;
     size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
@@ -710,11 +744,12 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
             break;
         goat_markers_warn_near_misses(paths[i], text, len, stderr);
-        if (!contains(text, len, "+goat:"))
+        if (!contains(text, len, "+goat:") && !mentions_any(text, len, found.import_paths))
             continue;
         goat_funcname_counts before;
         goat_pkgnames_before(names, paths[i], &before);
         goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+        ro.tree_import_paths = found.import_paths;
         ro.names_before = &before;
         ro.changed = changed_lines_of(&changes, paths[i], text, len, &ro, o->verbose);
         goat_rewrite_result res = {0};
@@ -737,6 +772,12 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     if (!err)
         err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
     if (!err)
+        err = goat_check_alias_in_packages(&plan, p->cfg.goat_package_alias, import_path);
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (!err) /* goat packages an earlier goatPackagePath left */
+        err = remove_goat_packages(&plan, &found, gen_path);
+    free(gen_path);
+    if (!err)
         err = deliver(&plan, o, p->cfg.threads);
     size_t changed = err ? 0 : goat_plan_changed_count(&plan);
     if (!err)
@@ -747,18 +788,46 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     tracking_free(&tr);
     goat_plan_free(&plan);
     free(import_path);
+    goat_found_packages_free(&found);
     walked_files_free(&walked);
     return err;
 }
 
 /* ---- clean ---- */
 
+/* "A, B and C" of the found packages' generated files, for the summary. */
+static char *removed_files(const goat_plan *plan, const goat_found_packages *found, size_t *count)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    *count = 0;
+    for (size_t i = 0; i < found->count; i++)
+        *count += goat_plan_changes(plan, found->items[i].file);
+    size_t k = 0;
+    for (size_t i = 0; i < found->count; i++) {
+        if (!goat_plan_changes(plan, found->items[i].file))
+            continue;
+        goat_strbuf_puts(&sb, k == 0 ? "" : k + 1 == *count ? " and " : ", ");
+        goat_strbuf_puts(&sb, found->items[i].file);
+        k++;
+    }
+    goat_strbuf_puts(&sb, "");
+    return goat_strbuf_detach(&sb, NULL);
+}
+
+/* clean works from what the tree holds: the blocks, the goat packages
+ * found by their generated file's header, and the imports of them, so
+ * that it still undoes everything after goat.yaml changed. */
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
+    goat_found_packages found;
+    if ((err = goat_find_goat_packages(p, &found))) {
+        walked_files_free(&walked);
+        return err;
+    }
     char **paths = walked.paths;
     size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
@@ -772,9 +841,11 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
             break;
         goat_markers_warn_near_misses(paths[i], text, len, stderr);
-        if (!goat_markers_possible(text, len))
+        if (!goat_markers_possible(text, len) && !contains(text, len, import_path) &&
+            !mentions_any(text, len, found.import_paths))
             continue; /* nothing goat_rewrite_clean would change */
         goat_rewrite_options ro = rewrite_options(p, import_path, 1);
+        ro.tree_import_paths = found.import_paths;
         goat_rewrite_result res = {0};
         if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
             break;
@@ -787,20 +858,21 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
                         res.points == 1 ? "" : "s");
         }
     }
-    char *gen_path = goat_config_generated_file(&p->cfg);
     if (!err)
-        err = goat_plan_remove(&plan, gen_path);
-    bool had_gen = !err && goat_plan_changes(&plan, gen_path); /* it existed: the plan read it */
-    goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
+        err = remove_goat_packages(&plan, &found, NULL);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
-    if (!err)
+    if (!err) {
+        size_t gen_count;
+        char *gens = removed_files(&plan, &found, &gen_count);
         fprintf(summary_stream(o), "goat clean: %s %d tracking point%s from %zu file%s%s%s\n",
                 o->dry_run ? "would remove" : "removed", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
-                had_gen ? " and " : "", had_gen ? gen_path : "");
-    free(gen_path);
+                gen_count ? " and " : "", gens);
+        free(gens);
+    }
     goat_plan_free(&plan);
     free(import_path);
+    goat_found_packages_free(&found);
     walked_files_free(&walked);
     return err;
 }

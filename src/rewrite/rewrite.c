@@ -12,6 +12,7 @@
 #include "rewrite/align.h"
 #include "rewrite/attribute.h"
 #include "rewrite/funcname.h"
+#include "rewrite/clash.h"
 #include "rewrite/imports.h"
 #include "rewrite/markers.h"
 #include "rewrite/place.h"
@@ -423,6 +424,28 @@ static goat_error *parse_with_markers(goat_arena *arena, const char *filename, c
     return err;
 }
 
+/* Refuses goat code at the offsets at[0..count) (ascending) where the
+ * alias would not name the goat package (clash.h). */
+static goat_error *check_alias(const char *filename, const char *src, size_t len, const goat_node *file,
+                               const goat_markers *marks, const goat_rewrite_options *opts, const size_t *at,
+                               size_t count)
+{
+    goat_clash_own own = {0};
+    const goat_node **imports = NULL;
+    own.import_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
+                                             opts->tree_import_paths, &imports);
+    own.imports = imports;
+    goat_clash_range *blocks = goat_xcalloc((marks ? marks->count : 0) + 1, sizeof *blocks);
+    for (size_t i = 0; marks && i < marks->count; i++)
+        if (marks->items[i].kind != GOAT_MARKER_USER)
+            blocks[own.code_count++] = (goat_clash_range){marks->items[i].start, marks->items[i].end};
+    own.code = blocks;
+    goat_error *err = goat_clash_check(filename, src, len, file, opts->alias, &own, at, count);
+    free(blocks);
+    free(imports);
+    return err;
+}
+
 static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
                          const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -434,6 +457,17 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         return err;
     goat_places places;
     goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
+    size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
+    for (size_t i = 0; i < places.count; i++)
+        at[i] = places.items[i].offset;
+    if (places.count > 0)
+        err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
+    free(at);
+    if (err) {
+        goat_places_free(&places);
+        goat_arena_free(&arena);
+        return err;
+    }
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
     goat_align_plan(file, src, len, &places, &edits, hints);
@@ -589,6 +623,57 @@ static void renumber(goat_splices *edits, const char *src, size_t len, const goa
     free(call);
 }
 
+/* A file keeping blocks keeps one goat import, opts->alias
+ * "opts->import_path"; a file whose deletes removed its last block keeps
+ * none; any other file keeps that import as it is. goat's other imports
+ * (an earlier alias or path) always go. When one did, the import is added
+ * to the result afterwards (*add_later): added now, at its sorted place,
+ * it could fall inside the text a removal takes. */
+static goat_error *patch_imports(const char *filename, const goat_node *file, const char *src, size_t len,
+                                 const goat_markers *marks, const goat_rewrite_options *opts, bool keep,
+                                 bool deleted, goat_splices *edits, bool *add_later)
+{
+    *add_later = false;
+    const goat_node **own = NULL;
+    size_t own_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
+                                             opts->tree_import_paths, &own);
+    goat_error *err = NULL;
+    bool dropped = false;
+    for (size_t i = 0; i < own_count && !err; i++) {
+        if ((keep || !deleted) && goat_import_is(own[i], opts->alias, opts->import_path))
+            continue;
+        err = goat_import_drop(filename, file, src, len, own[i], marks, true, edits);
+        dropped = true;
+    }
+    free(own);
+    if (!err && keep && dropped)
+        *add_later = true;
+    else if (!err && keep)
+        goat_import_add(file, src, len, opts->alias, opts->import_path, edits);
+    return err;
+}
+
+/* Adds the goat import to out's text. */
+static goat_error *add_import(const char *filename, const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    goat_arena arena;
+    goat_node *file;
+    goat_error *err = parse(&arena, filename, out->text, out->len, &file);
+    if (err)
+        return err;
+    goat_splices edits = GOAT_SPLICES_INIT;
+    goat_import_add(file, out->text, out->len, opts->alias, opts->import_path, &edits);
+    goat_rewrite_result added = {0};
+    err = finish(&edits, filename, out->text, out->len, &added);
+    goat_arena_free(&arena);
+    if (!err) {
+        free(out->text);
+        out->text = added.text;
+        out->len = added.len;
+    }
+    return err;
+}
+
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -613,7 +698,16 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_arena_free(&arena);
         return err;
     }
-    if ((err = check_removable(filename, file, src, len, &marks, replaced_by_patch))) {
+    size_t *at = goat_xcalloc(marks.count + 1, sizeof *at);
+    size_t at_count = 0;
+    for (size_t i = 0; i < marks.count; i++)
+        if (marks.items[i].kind == GOAT_MARKER_INSERT || marks.items[i].kind == GOAT_MARKER_GENERATE)
+            at[at_count++] = marks.items[i].start;
+    err = check_removable(filename, file, src, len, &marks, replaced_by_patch);
+    if (!err && at_count > 0)
+        err = check_alias(filename, src, len, file, &marks, opts, at, at_count);
+    free(at);
+    if (err) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
         return err;
@@ -655,13 +749,19 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
     pcre2_match_data_free(md);
     pcre2_code_free(re);
     out->points = id - opts->first_id;
-    if (out->points > 0 || mains > 0)
-        goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
-    else if (deletes > 0)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    bool add_later = false;
+    err = patch_imports(filename, file, src, len, &marks, opts, out->points > 0 || mains > 0, deletes > 0, &edits,
+                        &add_later);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
-    if ((err = finish(&edits, filename, src, len, out)) == NULL && out->points > 0 && opts->table)
+    if (err) {
+        goat_splices_free(&edits);
+        return err;
+    }
+    err = finish(&edits, filename, src, len, out);
+    if (!err && add_later)
+        err = add_import(filename, opts, out);
+    if (!err && out->points > 0 && opts->table)
         err = patch_table(filename, opts, out);
     if (err)
         goat_rewrite_result_free(out);
@@ -730,13 +830,17 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
                               "func main's first statement is on the line of its '{': format the file with gofmt "
                               "first");
     }
-    if (lb_line == rb_line) {
-        open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
-    } else {
-        size_t at = goat_lines_start(&lines, lb_line + 1);
-        splice_block(&edits, at, 0, src + ls, ind - ls, true, "main", "", 0, call,
-                     goat_line_ending_at(src, len, ls));
+    size_t at = lb_line == rb_line ? (size_t)body->u.block.lbrace + 1 : goat_lines_start(&lines, lb_line + 1);
+    if ((err = check_alias(filename, src, len, file, NULL, opts, &at, 1))) {
+        free(call);
+        goat_lines_free(&lines);
+        goat_arena_free(&arena);
+        return err;
     }
+    if (lb_line == rb_line)
+        open_body(&edits, src, len, body, ls, ind - ls, "main", call, NULL);
+    else
+        splice_block(&edits, at, 0, src + ls, ind - ls, true, "main", "", 0, call, goat_line_ending_at(src, len, ls));
     goat_lines_free(&lines);
     free(call);
     out->points = 0;
@@ -813,6 +917,17 @@ static goat_error *close_body(goat_splices *edits, const char *filename, const c
     return NULL;
 }
 
+/* Whether src names an import path of the goat package anywhere. */
+static bool mentions_goat_package(const char *src, size_t len, const goat_rewrite_options *opts)
+{
+    if (memmem(src, len, opts->import_path, strlen(opts->import_path)))
+        return true;
+    for (size_t i = 0; opts->tree_import_paths && opts->tree_import_paths[i]; i++)
+        if (memmem(src, len, opts->tree_import_paths[i], strlen(opts->tree_import_paths[i])))
+            return true;
+    return false;
+}
+
 /* goat_rewrite_clean; also maps offsets[0, count) (ascending) of src to
  * the cleaned text, as map_offsets says. */
 static goat_error *clean(const char *filename, const char *src, size_t len, const goat_rewrite_options *opts,
@@ -820,8 +935,9 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
 {
     memset(out, 0, sizeof *out);
     goat_splices edits = GOAT_SPLICES_INIT;
-    /* most files of a module hold no block: they are not even parsed */
-    if (!goat_markers_possible(src, len))
+    /* most files of a module hold no block and no goat import: they are
+     * not even parsed */
+    if (!goat_markers_possible(src, len) && !mentions_goat_package(src, len, opts))
         return finish(&edits, filename, src, len, out);
     goat_arena arena;
     goat_node *file;
@@ -829,10 +945,10 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    if (marks.count == 0 || (err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
+    if ((err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
-        return err ? err : finish(&edits, filename, src, len, out);
+        return err;
     }
     /* A block directly before an opened one (func main's block above a
      * tracked one-line main) disappears with the opened body's first gap. */
@@ -884,8 +1000,13 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
     free(absorbed);
     free(brace);
     goat_lines_free(&lines);
-    if (!err)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    const goat_node **own = NULL;
+    size_t own_count = err ? 0
+                           : goat_import_find_goat(file, src, &marks, opts->alias, opts->import_path,
+                                                   opts->tree_import_paths, &own);
+    for (size_t i = 0; i < own_count && !err; i++)
+        err = goat_import_drop(filename, file, src, len, own[i], &marks, false, &edits);
+    free(own);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
     if (err) {

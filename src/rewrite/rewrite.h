@@ -61,7 +61,17 @@ typedef struct goat_rewrite_options {
                                                * to init.N and glob..funcN */
     const goat_lineset *changed; /* patch: the changed lines of the text
                                   * clean restores (NULL: none) */
+    /* Clean and patch: the import paths of every goat package the module
+     * holds (each directory with a goat_generated.go), NULL-terminated, or
+     * NULL. See "goat's imports" below. */
+    const char *const *tree_import_paths;
 } goat_rewrite_options;
+
+/* goat's imports of a file are recognised by what they import, whatever
+ * goat.yaml says now: an import of opts->import_path as opts->alias, an
+ * import of one of opts->tree_import_paths under any name, and the import
+ * whose name the file's own `// +goat:generate`, `// +goat:main` and
+ * `// +goat:delete` blocks use (`NAME.Track(...)`, `NAME.ServeHTTP(...)`). */
 
 /* A tracking point's row of the point table. Lines are those of the
  * committed text, the one goat clean restores (for track its input). */
@@ -88,7 +98,9 @@ typedef struct goat_rewrite_result {
 
 /* Inserts a tracking block for the new lines of the file (1-based line
  * numbers of the input text) at the chosen granularity, and the import
- * when at least one block was inserted. */
+ * when at least one block was inserted. When opts->alias cannot name the
+ * goat package at a block (see clash.h), nothing is inserted and the error
+ * names the clashing declaration's FILE:LINE:COL. */
 goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
                                const goat_lineset *new_lines,
                                const goat_rewrite_options *opts,
@@ -113,21 +125,32 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
  *       a package-level composite literal or between declarations);
  *   "+goat:insert is not at a statement position"  (inside a function body
  *       but within a statement: call arguments, composite literals, a
- *       case list, or a switch/select body before its first clause). */
+ *       case list, or a switch/select body before its first clause).
+ * Every block of the file is written with opts->alias and the file keeps
+ * one goat import, `opts->alias "opts->import_path"`: goat's other imports
+ * (an earlier alias or path) are removed. That is refused, as a clash of
+ * the alias at an insert or tracking block is (clash.h), by an error at
+ * FILE:LINE:COL: a use of such an import outside goat's blocks, a dot
+ * import of the goat package, an import sharing its line with other code. */
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);
 
 /* Inserts `ALIAS.ServeHTTP(ALIAS.COMPONENT_N)` as a `// +goat:main` block at
- * the top of func main, and the import. */
+ * the top of func main, and the import; a clash of the alias is refused as
+ * by goat_rewrite_track. */
 goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
                                     const goat_rewrite_options *opts, int component,
                                     goat_rewrite_result *out);
 
 /* Removes every goat block (generate, main, and the reference's other
- * +goat: blocks as its clean does), the goat import, and the lines goat
+ * +goat: blocks as its clean does), goat's imports, and the lines goat
  * opened up, restoring the text goat started from. points counts the
- * tracking blocks removed. */
+ * tracking blocks removed. What would not compile without the goat
+ * package is refused, with no output, by an error at its FILE:LINE:COL: a
+ * use of a goat import outside the blocks (`goat.Track(...)` written by
+ * hand), a dot import of the goat package, a goat import sharing its line
+ * with other code. */
 goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);

@@ -109,6 +109,24 @@ go_checks() {
     out=$(cd "$1" && "$GO" build ./... 2>&1) || fail "go build in $1: $out"
 }
 
+# expect_refused WHAT CMD NEEDLE: in the current directory, goat CMD exits 1
+# with NEEDLE in its output and modifies no file.
+expect_refused() {
+    local before out rc
+    before=$(snapshot "$PWD")
+    out=$("$GOAT" "$2" 2>&1)
+    rc=$?
+    expect_eq "$1: exit status" 1 "$rc"
+    expect_contains "$1: message" "$out" "$3"
+    expect_eq "$1: no file modified" "$before" "$(snapshot "$PWD")"
+}
+
+# set_yaml KEY VALUE: sets a string key of the goat.yaml goat init wrote.
+set_yaml() {
+    sed -i "s|^$1: .*\$|$1: \"$2\"|" goat.yaml
+    grep -q "^$1: \"$2\"\$" goat.yaml || fail "test setup: $1 not set to $2"
+}
+
 # start_app PORT BINARY ARGS...: runs the program with its goat service on
 # 127.0.0.1:PORT, in the background, staying up; returns once the program
 # has printed its "server N" line, which comes after its tracked code (the
