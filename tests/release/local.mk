@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: MIT
+# Tests of what a distribution ships: the version, help and man page in
+# agreement, shell completion; and check-package, which builds the tarball
+# as a distribution would.
+RELEASE_TESTS = \
+	tests/release/version.sh
+TESTS += $(RELEASE_TESTS)
+EXTRA_DIST += $(RELEASE_TESTS) \
+	tests/release/lib.sh
