@@ -6,4 +6,9 @@ RELEASE_TESTS = \
 	tests/release/version.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
-	tests/release/lib.sh
+	tests/release/lib.sh \
+	tests/release/unit-tests-skipped.sh
+
+if !UNIT_TESTS
+TESTS += tests/release/unit-tests-skipped.sh
+endif
