@@ -3,7 +3,8 @@
 # agreement, shell completion; and check-package, which builds the tarball
 # as a distribution would.
 RELEASE_TESTS = \
-	tests/release/version.sh
+	tests/release/version.sh \
+	tests/release/help_man.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/lib.sh \
