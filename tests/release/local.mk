@@ -4,10 +4,13 @@
 # as a distribution would.
 RELEASE_TESTS = \
 	tests/release/version.sh \
-	tests/release/help_man.sh
+	tests/release/help_man.sh \
+	tests/release/completion.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/lib.sh \
+	tests/release/completion-lib.sh \
+	tests/release/zsh-complete.zsh \
 	tests/release/unit-tests-skipped.sh
 
 if !UNIT_TESTS
