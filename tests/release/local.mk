@@ -5,7 +5,8 @@
 RELEASE_TESTS = \
 	tests/release/version.sh \
 	tests/release/help_man.sh \
-	tests/release/completion.sh
+	tests/release/completion.sh \
+	tests/release/licensing.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/lib.sh \
