@@ -15,7 +15,10 @@ if [ $# -gt 0 ]; then
   list() { (cd "$root" && find . -type f | sed 's|^\./||'); }
 else
   root=$top_srcdir
-  git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1 || {
+  # Only a checkout whose top is the source tree: an unpacked tarball inside
+  # some repository (make distcheck's) is not one.
+  top=$(git -C "$root" rev-parse --show-toplevel 2>/dev/null || true)
+  [ -n "$top" ] && [ "$(cd "$top" && pwd -P)" = "$(cd "$root" && pwd -P)" ] || {
     echo "SKIP: not a git checkout (tests/release/package.sh checks the tarball)"
     exit 77
   }
@@ -43,6 +46,7 @@ unstated=$(list | while IFS= read -r f; do
   [ -n "$covered" ] || echo "$f"
 done)
 count=$(list | wc -l)
+[ "$count" -gt 0 ] || { echo "FAIL: no files found in $root"; exit 1; }
 if [ -n "$unstated" ]; then
   echo "FAIL: files whose license nothing states (add an SPDX-License-Identifier line, or a path in REUSE.toml):"
   echo "$unstated" | sed 's/^/  /'
