@@ -21,7 +21,7 @@ function __goat_diff_precisions
     printf '%s\t%s\n' 1 blame 2 'diff with renames' 3 diff
 end
 
-set -l commands init track patch clean version help ast rewrite
+set -l commands init track patch clean report version help ast rewrite
 
 complete -c goat -f
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -l help -d 'list the commands'
@@ -30,6 +30,7 @@ complete -c goat -n "not __fish_seen_subcommand_from $commands" -a init -d "writ
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a track -d 'insert tracking points into the code changed since oldBranch'
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a patch -d 'apply hand-placed +goat:insert and +goat:delete markers'
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a clean -d 'remove everything goat added'
+complete -c goat -n "not __fish_seen_subcommand_from $commands" -a report -d 'what ran across every source, as text, JSON, a cover profile or a page'
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a version -d "print goat's version"
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a help -d "list the commands, or print one command's help"
 complete -c goat -n "not __fish_seen_subcommand_from $commands" -a ast -d 'print the syntax tree of Go files'
@@ -67,6 +68,21 @@ set -l project '__fish_seen_subcommand_from track patch clean'
 complete -c goat -n $project -s v -l verbose -d 'log each file on standard error'
 complete -c goat -n $project -s n -l dry-run -d 'print the unified diff, write nothing'
 
+# goat report
+set -l report '__fish_seen_subcommand_from report'
+complete -c goat -n $report -l prometheus -x -d 'also ask this Prometheus server'
+complete -c goat -n $report -l since -x -d 'how far back Prometheus looks'
+complete -c goat -n $report -l app -x -d 'the app label'
+complete -c goat -n $report -l version -x -d 'the version label'
+complete -c goat -n $report -l component -x -d 'report only the points of these components'
+complete -c goat -n $report -l format -x -a 'text json' -d 'what to print on standard output'
+complete -c goat -n $report -l coverprofile -r -F -d 'also write a Go cover profile'
+complete -c goat -n $report -l html -r -F -d 'also write a self-contained HTML page'
+complete -c goat -n $report -l fail-under -x -d 'exit with status 3 below this percentage'
+complete -c goat -n $report -l ignore-unreachable -d 'a source that cannot be read is a warning'
+complete -c goat -n $report -l timeout -x -d 'seconds each source has to answer'
+complete -c goat -n $report -F
+
 # goat ast
 set -l ast '__fish_seen_subcommand_from ast'
 complete -c goat -n $ast -s n -d 'parse only, print no tree'
@@ -85,4 +101,6 @@ complete -c goat -n $rewrite -l patch -d 'apply +goat:insert and +goat:delete an
 complete -c goat -n $rewrite -l main-entry -x -d 'add the main block for COMPONENT_N'
 complete -c goat -n $rewrite -l out-dir -x -a '(__fish_complete_directories)' -d 'write results under DIR'
 complete -c goat -n $rewrite -l count -d 'print FILE: blocks instead of the text'
+complete -c goat -n $rewrite -l points -d 'print the point table instead of the text'
+complete -c goat -n $rewrite -l goat-import-path -x -d 'another import path of the goat package'
 complete -c goat -n $rewrite -F

@@ -317,7 +317,7 @@ const goat_command goat_cmd_report = {
     .name = "report",
     .summary = "show which tracking points ran, over every instance of a canary",
     .help =
-        "usage: goat report [OPTIONS...] [SOURCE...] [--prometheus URL]\n"
+        "usage: goat report [OPTIONS] [SOURCE...] [--prometheus URL]\n"
         "\n"
         "Gathers which tracking points ran from every SOURCE and unions them: a point\n"
         "ran if it ran in any source, and its count is the sum of theirs. A SOURCE is\n"
@@ -334,7 +334,7 @@ const goat_command goat_cmd_report = {
         "  --since DURATION        how far back Prometheus looks: 1w (default), 3d, 12h...\n"
         "  --app NAME              the app label (default: appName of goat.yaml)\n"
         "  --version VERSION       the version label (default: appVersion of goat.yaml)\n"
-        "  --component A,B         report only the points of these components\n"
+        "  --component A,B,...     report only the points of these components\n"
         "  --format text|json      what to print on standard output (default text)\n"
         "  --coverprofile FILE     also write a Go cover profile (go tool cover -func/-html)\n"
         "  --html FILE             also write a self-contained HTML page\n"
