@@ -13,7 +13,7 @@ func f() {
 	tracking.Track(tracking.TRACK_ID_1)
 	// +goat:end
 	fmt.Println(lib.X)
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	tracking.Track(tracking.TRACK_ID_2)
 	// +goat:end
