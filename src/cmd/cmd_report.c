@@ -131,8 +131,7 @@ static bool gather(goat_report *r, const report_flags *f, const char **operands,
     free(errors);
     free(urls);
     if (ok && f->prometheus) {
-        goat_config cfg;
-        goat_config_defaults(&cfg);
+        goat_config cfg = {0}; /* goat_config_load fills it, or leaves it empty */
         goat_report_prometheus q = {.url = f->prometheus, .since = f->since};
         goat_report_answer a;
         goat_error *err = series_labels(f, &cfg, &q.app, &q.version);
