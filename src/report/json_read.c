@@ -7,30 +7,29 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root)
+/* cJSON ends a string at a NUL it decodes, a raw one or the escape \u0000,
+ * and drops the rest of it without a word ("a.go\u0000../x" would read as
+ * "a.go"): such text is refused before cJSON sees it. In JSON a backslash
+ * only stands in a string, where it starts a two-character escape, so
+ * stepping over escapes finds every \u0000. */
+static const char *find_nul(const char *text, size_t len)
 {
-    const char *end = NULL;
-    *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
-    const char *error_at = NULL;
-    const char *what = "not valid JSON";
-    if (!*root) {
-        error_at = end && end >= text && end <= text + len ? end : text;
-    } else {
-        while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
-            end++;
-        if (end < text + len) {
-            error_at = end;
-            what = "unexpected text after the JSON value";
-            cJSON_Delete(*root);
-            *root = NULL;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\0')
+            return text + i;
+        if (text[i] == '\\') {
+            if (len - i >= 6 && memcmp(text + i + 1, "u0000", 5) == 0)
+                return text + i;
+            i++;
         }
     }
-    if (!error_at)
-        return NULL;
-    if (len == 0)
-        return goat_error_new(source, 0, 0, "empty answer: want the JSON of a goat /track answer");
+    return NULL;
+}
+
+static goat_error *error_at(const char *source, const char *text, const char *at, const char *what)
+{
     int line = 1, col = 1;
-    for (const char *p = text; p < error_at; p++) {
+    for (const char *p = text; p < at; p++) {
         if (*p == '\n') {
             line++;
             col = 1;
@@ -38,8 +37,29 @@ goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJ
             col++;
         }
     }
-    return goat_error_new(source, line, col, "%s%s", what,
-                          error_at == text + len ? " (the answer ends too early)" : "");
+    return goat_error_new(source, line, col, "%s", what);
+}
+
+goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root)
+{
+    *root = NULL;
+    if (len == 0)
+        return goat_error_new(source, 0, 0, "empty answer: want the JSON of a goat /track answer");
+    const char *nul = find_nul(text, len);
+    if (nul)
+        return error_at(source, text, nul, "a NUL character (a zero byte or \\u0000): not what goat serves");
+    const char *end = NULL;
+    *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!*root)
+        return error_at(source, text, end && end >= text && end <= text + len ? end : text,
+                        end == text + len ? "not valid JSON (the answer ends too early)" : "not valid JSON");
+    while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+        end++;
+    if (end == text + len)
+        return NULL;
+    cJSON_Delete(*root);
+    *root = NULL;
+    return error_at(source, text, end, "unexpected text after the JSON value");
 }
 
 const char *goat_json_kind(const cJSON *item)

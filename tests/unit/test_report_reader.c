@@ -245,6 +245,49 @@ Test(track_reader, strings_checked)
     free(text);
 }
 
+/* cJSON would cut a string at a NUL and drop the rest without a word. */
+Test(track_reader, nul_characters_refused)
+{
+    const char *bad[] = {
+        "\"file\":\"a.go\\u0000/../../etc/passwd\"",
+        "\"file\":\"a.go\",\"func\":\"f\\u0000\\u001b[31m\"",
+        "\"file\":\"a.go\",\"id\\u0000x\":7",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *item = goat_xasprintf("{\"id\":1,\"count\":0,%s,\"line\":1,\"func\":\"f\",\"lines\":\"1\"}", bad[i]);
+        char *text = answer(item, NULL);
+        expect_error(text, "a NUL character (a zero byte or \\u0000)");
+        char *msg = fails(text);
+        cr_expect(strstr(msg, "src.json:1:"), "no line and column in %s", msg);
+        free(msg);
+        free(text);
+        free(item);
+    }
+    /* A raw zero byte, in a string, then after the value. */
+    char *text = answer(ITEM(1, "0", "a.go", 1, "f", "1"), NULL);
+    size_t len = strlen(text);
+    goat_report_answer a;
+    char *in_string = strstr(text, ".go");
+    *in_string = '\0';
+    goat_error *err = goat_report_parse_track("src.json", text, len, &a);
+    *in_string = '.';
+    cr_assert(err, "a zero byte in a string accepted");
+    cr_expect(strstr(err->message, "a NUL character"), "%s", err->message);
+    goat_error_free(err);
+    err = goat_report_parse_track("src.json", text, len + 1, &a);
+    cr_assert(err, "a zero byte after the value accepted");
+    cr_expect(strstr(err->message, "a NUL character"), "%s", err->message);
+    goat_error_free(err);
+    free(text);
+    /* An escaped backslash before u0000 is no NUL. */
+    text = answer(ITEM(1, "0", "a\\\\u0000.go", 1, "f", "1"), NULL);
+    err = parse(text, &a);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    cr_expect_str_eq(a.points[0].file, "a\\u0000.go");
+    goat_report_answer_free(&a);
+    free(text);
+}
+
 Test(track_reader, line_ranges)
 {
     goat_report_range *r;
@@ -332,6 +375,7 @@ Test(prometheus_reader, errors)
                             "two series for component");
     expect_prometheus_error(one, BUILDS("{\"metric\":{},\"value\":[1,\"1\"]}"), "has no \"id\"");
     expect_prometheus_error(one, "{\"status\":\"succ", "1:12: not valid JSON");
+    expect_prometheus_error(one, BUILDS(SERIES(1, "a.go\\u0000x", 1, "f", "cmd/a", "1")), "a NUL character");
 }
 
 Test(prometheus_reader, durations)
