@@ -161,9 +161,16 @@ goat_error *goat_json_string(const char *source, const cJSON *obj, const char *p
 
 bool goat_json_count_value(double d, uint64_t *out)
 {
-    /* 2^64 is exact as a double; every double below it converts. */
-    if (!(d >= 0) || d >= 18446744073709551616.0)
+    if (!(d >= 0)) /* negative, or NaN */
         return false;
+    /* cJSON reads every number into a double, exact up to 2^53 only: a
+     * larger count reads as the nearest double, and the largest ones a
+     * uint64 holds (2^64-1 among them) as 2^64 or more. A count that large
+     * is "ran a lot", never a reason to refuse an answer or to wrap. */
+    if (d >= 18446744073709551616.0) {
+        *out = UINT64_MAX;
+        return true;
+    }
     uint64_t v = (uint64_t)d;
     if ((double)v != d)
         return false;
@@ -180,7 +187,7 @@ goat_error *goat_json_count(const char *source, const cJSON *obj, const char *pa
     if (goat_json_count_value(item->valuedouble, out))
         return NULL;
     char *at = goat_json_key_path(path, key);
-    err = goat_error_new(source, 0, 0, "%s: want a whole number from 0 to 2^64-1, got %g", at, item->valuedouble);
+    err = goat_error_new(source, 0, 0, "%s: want a whole number >= 0, got %g", at, item->valuedouble);
     free(at);
     return err;
 }

@@ -35,11 +35,13 @@ goat_error *goat_json_string(const char *source, const cJSON *obj, const char *p
 goat_error *goat_json_int(const char *source, const cJSON *obj, const char *path, const char *key, int min, int max,
                           int *out);
 
-/* A required count member: an integer in [0, 2^64). */
+/* A required count member: a whole number >= 0; from 2^64 on (as cJSON's
+ * double reads it), UINT64_MAX. */
 goat_error *goat_json_count(const char *source, const cJSON *obj, const char *path, const char *key,
                             uint64_t *out);
 
-/* Whether d is an integer in [0, 2^64); then *out is it. */
+/* Whether d is a whole number >= 0; then *out is it, or UINT64_MAX from
+ * 2^64 on. */
 bool goat_json_count_value(double d, uint64_t *out);
 
 /* Whether s is valid UTF-8 without control characters. */

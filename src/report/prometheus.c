@@ -6,6 +6,7 @@
  * restarted or are gone had run. */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +48,9 @@ static goat_error *sample_value(const char *source, const cJSON *series, const c
         errno = 0;
         d = strtod(text->valuestring, &end);
     }
-    if (!cJSON_IsString(text) || end == text->valuestring || *end || errno ||
+    /* Too large for a double ("1e999") is HUGE_VAL, a count that saturates;
+     * too small is no whole number. */
+    if (!cJSON_IsString(text) || end == text->valuestring || *end || (errno && d != HUGE_VAL) ||
         !goat_json_count_value(d, out))
         return goat_error_new(source, 0, 0, "%s.value: want [time, \"N\"] with a whole number N >= 0", path);
     return NULL;
