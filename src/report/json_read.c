@@ -115,6 +115,16 @@ goat_error *goat_json_member(const char *source, const cJSON *obj, const char *p
         return goat_error_new(source, 0, 0, "%s%shas no \"%s\": not a goat /track answer, or from an older goat",
                               path, *path ? " " : "", key);
     }
+    /* cJSON gives the first of two members of one name, Go's encoding/json
+     * the last: such an object means different things to different readers. */
+    for (const cJSON *other = item->next; other; other = other->next) {
+        if (other->string && strcmp(other->string, key) == 0) {
+            char *at = goat_json_key_path(path, key);
+            goat_error *err = goat_error_new(source, 0, 0, "%s: given twice: not what goat serves", at);
+            free(at);
+            return err;
+        }
+    }
     if ((item->type & 0xff) != type) {
         char *at = goat_json_key_path(path, key);
         goat_error *err =

@@ -21,8 +21,9 @@
 goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root);
 
 /* The member key of obj (an object, at path). A missing member is an error
- * when required, else *out is NULL. A member of another JSON type than
- * type (cJSON_String, cJSON_Number, cJSON_Object, cJSON_Array) is an error. */
+ * when required, else *out is NULL. A member given twice, or of another
+ * JSON type than type (cJSON_String, cJSON_Number, cJSON_Object,
+ * cJSON_Array), is an error. */
 goat_error *goat_json_member(const char *source, const cJSON *obj, const char *path, const char *key, int type,
                              bool required, const cJSON **out);
 

@@ -232,6 +232,24 @@ Test(track_reader, duplicate_ids)
     free(text);
 }
 
+/* cJSON reads the first of two members of one name, Go the last. */
+Test(track_reader, members_given_twice)
+{
+    char *text = answer("{\"id\":1,\"count\":0,\"count\":5,\"file\":\"a.go\",\"line\":1,\"func\":\"f\",\"lines\":\"1\"}",
+                        NULL);
+    expect_error(text, "results[0].metrics.items[0].count: given twice");
+    free(text);
+    expect_error("{\"commit\":\"" COMMIT "\",\"digest\":\"ab\",\"mode\":\"bool\",\"results\":[],\"results\":[]}",
+                 "results: given twice");
+    /* Unknown members may repeat: nothing reads them. */
+    goat_report_answer a;
+    goat_error *err = parse("{\"x\":1,\"x\":2,\"commit\":\"" COMMIT "\",\"digest\":\"ab\",\"mode\":\"bool\","
+                            "\"results\":[]}",
+                            &a);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    goat_report_answer_free(&a);
+}
+
 Test(track_reader, strings_checked)
 {
     const char *bad[][2] = {
