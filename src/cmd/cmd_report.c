@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/command.h"
@@ -74,50 +75,59 @@ static goat_error *series_labels(const report_flags *f, goat_config *cfg, const 
     return NULL;
 }
 
+/* The name of each operand in the report and in messages: an instance's
+ * /track URL, GOAT_REPORT_STDIN for "-", a file's path. Returns an exit
+ * status: a URL goat cannot use, or one source given twice (its counts
+ * would be added twice), is an error. */
+static int source_names(const char **operands, size_t count, char **names)
+{
+    for (size_t i = 0; i < count; i++) {
+        goat_error *err = NULL;
+        if (!is_url(operands[i]))
+            names[i] = goat_xstrdup(strcmp(operands[i], "-") == 0 ? GOAT_REPORT_STDIN : operands[i]);
+        else if (!(names[i] = goat_report_track_url(operands[i], &err))) {
+            print_error("", err);
+            return GOAT_EXIT_FAILURE;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(names[k], names[i]) == 0)
+                return goat_usage_error(&goat_cmd_report, "%s is given twice: its counts would be added twice",
+                                        names[i]);
+    }
+    return GOAT_EXIT_OK;
+}
+
 /* Every source into r; returns false when one failed (messages printed). */
-static bool gather(goat_report *r, const report_flags *f, const char **operands, size_t count)
+static bool gather(goat_report *r, const report_flags *f, const char **operands, char **names, size_t count)
 {
     goat_report_fetch_options fetch = {.timeout = f->timeout, .progress = stderr};
     bool ok = true;
     /* The instances are fetched all at once, then every source is added in
      * command-line order. */
-    char **urls = goat_xcalloc(count + 1, sizeof *urls);
+    const char **urls = goat_xcalloc(count + 1, sizeof *urls);
     size_t url_count = 0;
-    for (size_t i = 0; i < count; i++) {
-        if (!is_url(operands[i]))
-            continue;
-        goat_error *err = NULL;
-        urls[url_count] = goat_report_track_url(operands[i], &err);
-        if (!urls[url_count]) {
-            print_error("", err);
-            ok = false;
-        }
-        url_count++;
-    }
+    for (size_t i = 0; i < count; i++)
+        if (is_url(operands[i]))
+            urls[url_count++] = names[i];
     goat_report_answer *answers = goat_xcalloc(url_count + 1, sizeof *answers);
     goat_error **errors = goat_xcalloc(url_count + 1, sizeof *errors);
-    if (ok)
-        goat_report_fetch_instances((const char *const *)urls, url_count, &fetch, answers, errors);
+    goat_report_fetch_instances(urls, url_count, &fetch, answers, errors);
     for (size_t i = 0, u = 0; ok && i < count; i++) {
         goat_report_answer saved;
         goat_report_answer *a = &saved;
-        const char *name = operands[i];
         goat_error *err;
         if (is_url(operands[i])) {
-            name = urls[u];
             a = &answers[u];
             err = errors[u];
             errors[u++] = NULL;
         } else {
             err = goat_report_read_saved(operands[i], &saved);
-            if (strcmp(operands[i], "-") == 0)
-                name = GOAT_REPORT_STDIN;
         }
         if (err) {
-            ok = !source_failed(r, f, name, err) && ok;
+            ok = !source_failed(r, f, names[i], err) && ok;
             continue;
         }
-        if ((err = goat_report_add(r, name, a))) {
+        if ((err = goat_report_add(r, names[i], a))) {
             print_error("", err);
             ok = false;
         }
@@ -125,7 +135,6 @@ static bool gather(goat_report *r, const report_flags *f, const char **operands,
     for (size_t i = 0; i < url_count; i++) {
         goat_report_answer_free(&answers[i]);
         goat_error_free(errors[i]);
-        free(urls[i]);
     }
     free(answers);
     free(errors);
@@ -161,7 +170,12 @@ static goat_error *write_file(const char *path, const char *text)
         free(tmp);
         return err;
     }
-    FILE *out = fdopen(fd, "w");
+    /* A page or a profile is often published: the mode the umask leaves,
+     * as for any new file, not mkstemp's 0600. goat runs no thread here to
+     * see the umask change for a moment. */
+    mode_t mask = umask(0);
+    umask(mask);
+    FILE *out = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
     size_t len = strlen(text);
     bool written = out && fwrite(text, 1, len, out) == len;
     written = out && fclose(out) == 0 && written;
@@ -197,16 +211,21 @@ static int write_outputs(const goat_report *r, const report_flags *f)
             print_error("warning: the report shows no code: ", err);
         err = NULL;
     }
-    char *out = NULL;
-    if (f->coverprofile && !(err = goat_report_cover_profile(r, code, &out)))
-        err = write_file(f->coverprofile, out);
-    free(out);
-    out = NULL;
-    if (!err && f->html && !(err = goat_report_html(r, code, &out)))
-        err = write_file(f->html, out);
-    free(out);
+    /* Both files are made before either is written, so that a report the
+     * code cannot back (a file missing from the commit) writes neither. */
+    char *profile = NULL, *page = NULL;
+    if (f->coverprofile)
+        err = goat_report_cover_profile(r, code, &profile);
+    if (!err && f->html)
+        err = goat_report_html(r, code, &page);
+    if (!err && profile)
+        err = write_file(f->coverprofile, profile);
+    if (!err && page)
+        err = write_file(f->html, page);
+    free(profile);
+    free(page);
     if (!err) {
-        out = text ? goat_report_text(r, code, use_color()) : goat_report_json(r);
+        char *out = text ? goat_report_text(r, code, use_color()) : goat_report_json(r);
         fputs(out, stdout);
         free(out);
         if (fflush(stdout) != 0)
@@ -232,6 +251,10 @@ static int check_flags(report_flags *f, size_t sources)
     if (!goat_report_valid_duration(f->since))
         return goat_usage_error(&goat_cmd_report, "--since takes a duration such as 1w, 3d, 12h or 1d12h, not '%s'",
                                 f->since);
+    /* No name would select no point, and a report of nothing passes any gate. */
+    if (f->components && !f->components[strspn(f->components, ",")])
+        return goat_usage_error(&goat_cmd_report, "--component takes component names separated by commas, not '%s'",
+                                f->components);
     if (f->fail_under) {
         char *end = NULL;
         errno = 0;
@@ -276,37 +299,42 @@ static int run(int argc, char **argv)
                                   &source_count);
     if (rc == GOAT_EXIT_OK)
         rc = check_flags(&f, source_count);
-    if (rc != GOAT_EXIT_OK) {
-        free(sources);
-        return rc;
-    }
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    char **names = goat_xcalloc(source_count + 1, sizeof *names);
+    if (rc == GOAT_EXIT_OK)
+        rc = source_names(sources, source_count, names);
     goat_report r;
     goat_report_init(&r);
-    rc = gather(&r, &f, sources, source_count) ? GOAT_EXIT_OK : GOAT_EXIT_FAILURE;
+    if (rc == GOAT_EXIT_OK)
+        rc = gather(&r, &f, sources, names, source_count) ? GOAT_EXIT_OK : GOAT_EXIT_FAILURE;
     if (rc == GOAT_EXIT_OK && !r.answered) {
         fprintf(stderr, "goat report: no source answered: nothing to report\n");
         rc = GOAT_EXIT_FAILURE;
     }
     if (rc == GOAT_EXIT_OK && f.components) {
         char *list = goat_xstrdup(f.components);
-        const char **names = goat_xcalloc(strlen(list) + 1, sizeof *names);
-        goat_error *err = goat_report_select(&r, names, split_components(list, names));
+        const char **components = goat_xcalloc(strlen(list) + 1, sizeof *components);
+        goat_error *err = goat_report_select(&r, components, split_components(list, components));
         if (err) {
             print_error("", err);
             rc = GOAT_EXIT_FAILURE;
         }
-        free(names);
+        free(components);
         free(list);
     }
     if (rc == GOAT_EXIT_OK)
         rc = write_outputs(&r, &f);
     if (rc == GOAT_EXIT_OK && f.fail_under && goat_report_percent(r.covered, r.point_count) < f.fail_under_pct) {
-        fprintf(stderr, "goat report: %zu of %zu tracking points ran (%.1f%%), below --fail-under %s\n", r.covered,
-                r.point_count, goat_report_percent(r.covered, r.point_count), f.fail_under);
+        char pct[GOAT_REPORT_PERCENT_SIZE];
+        goat_report_format_percent(pct, r.covered, r.point_count);
+        fprintf(stderr, "goat report: %zu of %zu tracking points ran (%s), below --fail-under %s\n", r.covered,
+                r.point_count, pct, f.fail_under);
         rc = GOAT_EXIT_BELOW;
     }
     goat_report_free(&r);
+    for (size_t i = 0; i < source_count; i++)
+        free(names[i]);
+    free(names);
     curl_global_cleanup();
     free(sources);
     return rc;

@@ -2,6 +2,7 @@
 /* The report's data model: answers, their union, the selection of
  * components, the summaries and a point's line ranges. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,6 +290,12 @@ goat_error *goat_report_select(goat_report *r, const char *const *components, si
 double goat_report_percent(size_t covered, size_t total)
 {
     return total ? 100.0 * (double)covered / (double)total : 100.0;
+}
+
+void goat_report_format_percent(char buf[GOAT_REPORT_PERCENT_SIZE], size_t covered, size_t total)
+{
+    unsigned long long tenths = total ? (unsigned long long)covered * 1000ull / total : 1000ull;
+    snprintf(buf, GOAT_REPORT_PERCENT_SIZE, "%llu.%llu%%", tenths / 10, tenths % 10);
 }
 
 /* A line number of at most 9 digits (so no overflow), >= 1. */

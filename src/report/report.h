@@ -104,6 +104,10 @@ void goat_report_free(goat_report *r);
 /* The point's share of the report, as a percentage (100 when there are no
  * points: nothing is left unproven). */
 double goat_report_percent(size_t covered, size_t total);
+/* The same as text, "71.4%": in tenths of a percent rounded down, so that
+ * it never reads 100.0% while a point did not run. */
+#define GOAT_REPORT_PERCENT_SIZE 48
+void goat_report_format_percent(char buf[GOAT_REPORT_PERCENT_SIZE], size_t covered, size_t total);
 
 /* A point's changed lines as ranges: "12-14,17" gives {12,14},{17,17}. An
  * empty string gives none. Returns false when text is not ascending,

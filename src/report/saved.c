@@ -8,6 +8,24 @@
 #include "report/report.h"
 #include "util/strbuf.h"
 
+/* "127.0.0.1:57005", "localhost:57005": an instance, as curl would take it. */
+static bool looks_like_host_port(const char *s)
+{
+    const char *colon = strrchr(s, ':');
+    return colon && colon > s && colon[1] && !strchr(s, '/') && strspn(colon + 1, "0123456789") == strlen(colon + 1);
+}
+
+static goat_error *cannot_open(const char *path, int error)
+{
+    if (error == ENOENT && looks_like_host_port(path))
+        return goat_error_new(path, 0, 0, "cannot open: %s: for the instance at %s, give http://%s", strerror(error),
+                              path, path);
+    if (error == ENOENT)
+        return goat_error_new(path, 0, 0, "cannot open: %s: a source is a saved /track answer or http://HOST:PORT",
+                              strerror(error));
+    return goat_error_new(path, 0, 0, "cannot open: %s", strerror(error));
+}
+
 goat_error *goat_report_read_saved(const char *path, goat_report_answer *out)
 {
     memset(out, 0, sizeof *out);
@@ -15,7 +33,7 @@ goat_error *goat_report_read_saved(const char *path, goat_report_answer *out)
     const char *name = is_stdin ? GOAT_REPORT_STDIN : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return goat_error_new(name, 0, 0, "cannot open: %s", strerror(errno));
+        return cannot_open(path, errno);
     goat_strbuf text = GOAT_STRBUF_INIT;
     char chunk[65536];
     size_t n;

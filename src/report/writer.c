@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/writer.h"
 
-#include <stdio.h>
 #include <string.h>
 
 goat_error *goat_report_file_text_open(goat_report_code *code, const char *file, goat_report_file_text *out)
@@ -34,10 +33,4 @@ const char *goat_report_file_line(const goat_report_file_text *f, int line, size
 void goat_report_file_text_close(goat_report_file_text *f)
 {
     goat_lines_free(&f->lines);
-}
-
-void goat_report_format_percent(char buf[GOAT_REPORT_PERCENT_SIZE], size_t covered, size_t total)
-{
-    unsigned long long tenths = total ? (unsigned long long)covered * 1000ull / total : 1000ull;
-    snprintf(buf, GOAT_REPORT_PERCENT_SIZE, "%llu.%llu%%", tenths / 10, tenths % 10);
 }

@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* What the writers share: a file's text by line, and percentages that
- * never round up to 100.0% while a point did not run. Private to
- * src/report. */
+/* What the writers share: a file's text by line. Private to src/report. */
 #ifndef GOAT_REPORT_WRITER_H
 #define GOAT_REPORT_WRITER_H
 
@@ -22,9 +20,5 @@ goat_error *goat_report_file_text_open(goat_report_code *code, const char *file,
  * NULL when the file has no such line. */
 const char *goat_report_file_line(const goat_report_file_text *f, int line, size_t *n);
 void goat_report_file_text_close(goat_report_file_text *f);
-
-/* "71.4%": covered/total in tenths of a percent, rounded down. */
-#define GOAT_REPORT_PERCENT_SIZE 48
-void goat_report_format_percent(char buf[GOAT_REPORT_PERCENT_SIZE], size_t covered, size_t total);
 
 #endif

@@ -10,7 +10,8 @@
 # progress line while goat waits), an HTTP error and an answer that is not
 # goat's are errors naming the URL, and warnings with --ignore-unreachable;
 # the report is the same after goat clean and from a checkout of another
-# branch; go tool cover -func and -html accept the cover profile; headless
+# branch; go tool cover -func and -html accept the cover profile (written
+# with the mode the umask leaves); headless
 # Chromium renders the HTML page with green and red lines; a build with
 # another point table is refused.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
@@ -98,8 +99,9 @@ git clone -q "$tmp/shop" "$tmp/other" && (cd "$tmp/other" && git checkout -q mai
 expect_eq "text report from a checkout of main" "$text" "$(cat "$tmp/text.other")"
 
 # The cover profile, read by Go's own tools on the clean tree.
-"$GOAT" report --coverprofile "$tmp/c.out" "$a" "$b" "$c" >/dev/null 2>"$tmp/err" ||
+(umask 027 && "$GOAT" report --coverprofile "$tmp/c.out" "$a" "$b" "$c") >/dev/null 2>"$tmp/err" ||
     fail "--coverprofile: $(cat "$tmp/err")"
+expect_eq "the profile's mode is the umask's" 640 "$(stat -c %a "$tmp/c.out")"
 head -1 "$tmp/c.out" | grep -qx 'mode: count' || fail "profile mode: $(head -1 "$tmp/c.out")"
 grep -q "^example.com/shop/internal/calc/calc.go:[0-9]*\.2,[0-9]*\.[0-9]* [0-9]* 9$" "$tmp/c.out" ||
     fail "no block with Add's count 9: $(cat "$tmp/c.out")"

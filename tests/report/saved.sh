@@ -3,10 +3,12 @@
 # goat report over saved /track answers (tests/report/answers/, hand-written
 # to the format of src/gen/gen.h), without Go or a repository: the exact
 # union as text and JSON; standard input as a source; --fail-under's exit
-# statuses; --component; sources of another build, an answer of another
-# format, a missing file (and --ignore-unreachable); the usage errors; the
-# warning when there is no repository to show code from, and the errors when
-# --html or --coverprofile need it; colour only on a terminal, NO_COLOR.
+# statuses (the message rounding down as the report does); --component;
+# sources of another build, an answer of another format, a missing file (and
+# --ignore-unreachable), HOST:PORT without http://; a source given twice and
+# the other usage errors; the warning when there is no repository to show
+# code from, and the errors when --html or --coverprofile need it; colour
+# only on a terminal, NO_COLOR.
 : "${top_srcdir:?}" "${GOAT:?}"
 failures=0
 fail() {
@@ -46,6 +48,10 @@ run 3 --fail-under 60.5 a.json b.json
 expect_in err "3 of 5 tracking points ran (60.0%), below --fail-under 60.5"
 cmp -s out "$answers/union.txt" || fail "the report below --fail-under differs"
 run 3 --fail-under=100% a.json b.json
+# The message rounds down as the report does: 2 of 3 is 66.6%, never 66.7%.
+sed 's/"id":5,"name":"TRACK_ID_5","count":0/"id":5,"name":"TRACK_ID_5","count":1/' a.json >two-of-three.json
+run 3 --component cmd/client --fail-under 66.7 two-of-three.json
+expect_in err "2 of 3 tracking points ran (66.6%), below --fail-under 66.7"
 for bad in 101 -1 abc 50x ""; do
     run 2 --fail-under "$bad" a.json
 done
@@ -54,6 +60,11 @@ run 0 --component cmd/server --format json a.json b.json
 expect_in out '{"total":4,"covered":3,'
 run 1 --component cmd/nope a.json
 expect_in err 'no source knows a component "cmd/nope"; they know: cmd/client, cmd/server'
+# No name at all would select nothing, a report that passes any gate.
+for none in "" ","; do
+    run 2 --component "$none" --fail-under 100 a.json
+    expect_in err "--component takes component names separated by commas"
+done
 
 run 1 a.json other-build.json
 expect_in err "a.json and other-build.json are different builds: point table digest 1a2b3c4d (commit 0123456789ab) and 99887766 (commit fedcba987654)"
@@ -61,6 +72,16 @@ run 1 reference.json
 expect_in err 'reference.json: has no "commit": not a goat /track answer'
 run 1 a.json missing.json
 expect_in err "missing.json: cannot open: No such file or directory"
+expect_in err "a source is a saved /track answer or http://HOST:PORT"
+run 1 127.0.0.1:57005
+expect_in err "127.0.0.1:57005: cannot open: No such file or directory: for the instance at 127.0.0.1:57005, give http://127.0.0.1:57005"
+# A source given twice would count twice.
+run 2 a.json b.json a.json
+expect_in err "a.json is given twice: its counts would be added twice"
+run 2 - - <a.json
+expect_in err "(standard input) is given twice"
+run 2 http://127.0.0.1:9 http://127.0.0.1:9/track
+expect_in err "http://127.0.0.1:9/track is given twice"
 run 0 --ignore-unreachable a.json missing.json
 expect_in err "warning: ignored (--ignore-unreachable): missing.json: cannot open"
 expect_in out "  missing.json  no answer: missing.json: cannot open: No such file or directory"
