@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gen/internal.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* Go keywords, plus the names a package cannot usefully take: "main" makes a
@@ -35,38 +36,6 @@ bool goat_gen_valid_package_name(const char *name)
     return true;
 }
 
-/* Decodes one UTF-8 sequence at s (n bytes available) the way Go does:
- * shortest form only, no surrogates, nothing above U+10FFFF. Returns its
- * length, or 0 when s does not start a valid sequence. */
-static size_t decode_utf8(const unsigned char *s, size_t n, uint32_t *rune)
-{
-    size_t len;
-    uint32_t r, min;
-    if (s[0] < 0x80) {
-        *rune = s[0];
-        return 1;
-    } else if ((s[0] & 0xE0) == 0xC0) {
-        len = 2, r = s[0] & 0x1F, min = 0x80;
-    } else if ((s[0] & 0xF0) == 0xE0) {
-        len = 3, r = s[0] & 0x0F, min = 0x800;
-    } else if ((s[0] & 0xF8) == 0xF0) {
-        len = 4, r = s[0] & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        r = r << 6 | (s[i] & 0x3F);
-    }
-    if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-        return 0;
-    *rune = r;
-    return len;
-}
-
 /* Runes that are legal in a Go string literal but invisible or misleading
  * when the file is read: C1 controls, line and paragraph separators, bidi
  * controls, and the byte order mark (which Go rejects inside a file). */
@@ -86,7 +55,7 @@ void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
         uint32_t rune;
-        size_t len = decode_utf8(p + i, n - i, &rune);
+        size_t len = goat_utf8_decode(p + i, n - i, &rune);
         char esc = 0;
         switch (c) {
         case '"': esc = '"'; break;
