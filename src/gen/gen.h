@@ -20,12 +20,17 @@
  *               goat_point_executions_total    counter       (count mode)
  *             (GOAT_METRICS_POINTS=0 leaves them out; so does a serving
  *             component without points), and
- *               goat_build_info{app,version,component,commit,digest,mode} 1
+ *               goat_build_info{app,version,component,commit,digest,mode,
+ *                               points} 1
  *             where component is the serving one ("" when ServeHTTP got no
- *             valid component) and mode "bool" or "count". Text format 0.0.4.
- *   /track    JSON {name, version, commit, digest, mode, results: [{id,
- *             name, metrics: {version, total, covered, coveredRate, items:
- *             [{id, name, count, file, line, func, lines, kind}]}}]};
+ *             valid component), mode "bool" or "count" and points the
+ *             number of points in the table. Text format 0.0.4.
+ *   /track    JSON {name, version, commit, digest, mode, points, results:
+ *             [{id, name, metrics: {version, total, covered, coveredRate,
+ *             items: [{id, name, count, file, line, func, lines, kind}]}}]};
+ *             points is the number of points in the table, those of no
+ *             component (in a package no main package imports, which no
+ *             items list) included;
  *             the reference's fields keep their names, types and meaning;
  *             count is a JSON integer (64-bit in count mode); line an
  *             integer; lines a string of ranges "12-14,17"; kind "track"

@@ -264,16 +264,16 @@ goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",f
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 1
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 0
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 1
-# HELP goat_build_info The tracked build: its commit and the digest of its point table.
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
 # TYPE goat_build_info gauge
-goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool"} 1
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
 
 promtool_check "v1 metrics (bool data)" "$u/metrics"
 
 expect "v1 track, default order (count ascending)" track "$u/track" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 0 "cmd/a" total 4 covered 2 rate 50
   1 TRACK_ID_1 0 "cmd/a/main.go":5 "main" "5-6" track
   3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
@@ -289,7 +289,7 @@ EOF
 
 expect "v1 track, order 1, component by name" track "$u/track?order=1&component=cmd/b" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 1 "cmd/b" total 4 covered 2 rate 50
   4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
   5 TRACK_ID_5 1 "cmd/b/main.go":7 "main.func1" "7" track
@@ -299,7 +299,7 @@ EOF
 
 expect "v1 track, order 3, components by ID" track "$u/track?order=3&component=1,0" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 1 "cmd/b" total 4 covered 2 rate 50
   6 TRACK_ID_6 0 "cmd/b/main.go":12 "init.0" "12" track
   5 TRACK_ID_5 1 "cmd/b/main.go":7 "main.func1" "7" track
@@ -315,7 +315,7 @@ EOF
 expect "v1 track, order 2, repeated component parameter" track \
     "$u/track?order=2&component=empty&component=cmd%2Fa" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 2 "empty" total 0 covered 0 rate 0
 component 0 "cmd/a" total 4 covered 2 rate 50
   1 TRACK_ID_1 0 "cmd/a/main.go":5 "main" "5-6" track
@@ -365,9 +365,9 @@ goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",f
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 1
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 0
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 1
-# HELP goat_build_info The tracked build: its commit and the digest of its point table.
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
 # TYPE goat_build_info gauge
-goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool"} 1
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
 kill "$pid_b" 2>/dev/null
 
@@ -390,9 +390,9 @@ goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",f
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 0
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 1
 goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 0
-# HELP goat_build_info The tracked build: its commit and the digest of its point table.
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
 # TYPE goat_build_info gauge
-goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool"} 1
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
 kill "$pid_c" 2>/dev/null
 
@@ -437,7 +437,7 @@ for _ in 1 2 3; do
 done
 expect "v2 track, count data" track "$u/track?component=svc&order=1" <<'EOF'
 status 200 application/json
-app "svc" "2.0.0" commit "" digest "@DIGEST_V2@" mode count
+app "svc" "2.0.0" commit "" digest "@DIGEST_V2@" mode count points 6
 component 0 "svc" total 5 covered 3 rate 60
   5 TRACK_ID_5 4000 "":0 "" "" track
   3 TRACK_ID_3 3 "":0 "" "" track
@@ -466,9 +466,9 @@ goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="2",fil
 goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="3",file="",line="0",func=""} 3
 goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="4",file="",line="0",func=""} 0
 goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="5",file="",line="0",func=""} 4000
-# HELP goat_build_info The tracked build: its commit and the digest of its point table.
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
 # TYPE goat_build_info gauge
-goat_build_info{app="svc",version="2.0.0",component="svc",commit="",digest="@DIGEST_V2@",mode="count"} 1
+goat_build_info{app="svc",version="2.0.0",component="svc",commit="",digest="@DIGEST_V2@",mode="count",points="6"} 1
 EOF
 promtool_check "v2 metrics (count data)" "$u/metrics"
 
@@ -480,7 +480,7 @@ for _ in 1 2 3; do
 done
 expect "v3 track, bool data" track "http://127.0.0.1:$p6/track?order=2" <<'EOF'
 status 200 application/json
-app "x" "y" commit "" digest "@DIGEST_V3@" mode bool
+app "x" "y" commit "" digest "@DIGEST_V3@" mode bool points 3
 component 0 "cmd/x" total 3 covered 3 rate 100
   1 TRACK_ID_1 1 "":0 "" "" track
   2 TRACK_ID_2 1 "":0 "" "" track
@@ -493,7 +493,7 @@ p7=$(port)
 start h v4 GOAT_PORT="$p7" -- 1 0 -1
 expect "v4 track, no points" track "http://127.0.0.1:$p7/track" <<'EOF'
 status 200 application/json
-app "zero" "0" commit "" digest "@DIGEST_V4@" mode count
+app "zero" "0" commit "" digest "@DIGEST_V4@" mode count points 0
 component 0 "only" total 0 covered 0 rate 0
 EOF
 expect "v4 metrics, no points" metrics "http://127.0.0.1:$p7/metrics" <<'EOF'
@@ -507,9 +507,9 @@ goat_track_covered{app="zero",version="0",component="only"} 0
 # HELP goat_track_coverage_ratio Percentage of tracking points of the component that ran.
 # TYPE goat_track_coverage_ratio gauge
 goat_track_coverage_ratio{app="zero",version="0",component="only"} 0
-# HELP goat_build_info The tracked build: its commit and the digest of its point table.
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
 # TYPE goat_build_info gauge
-goat_build_info{app="zero",version="0",component="only",commit="",digest="@DIGEST_V4@",mode="count"} 1
+goat_build_info{app="zero",version="0",component="only",commit="",digest="@DIGEST_V4@",mode="count",points="0"} 1
 EOF
 kill "$pid_h" 2>/dev/null
 

@@ -346,9 +346,10 @@ func serveMetrics(w http.ResponseWriter, r *http.Request, serving Component) {
 	if os.Getenv("GOAT_METRICS_POINTS") != "0" {
 		writePoints(&out, serving)
 	}
-	fmt.Fprintf(&out, "# HELP goat_build_info The tracked build: its commit and the digest of its point table.\n"+
-		"# TYPE goat_build_info gauge\ngoat_build_info{%s,%s,%s,%s} 1\n",
-		commonLabels(serving), label("commit", commit), label("digest", digest), label("mode", dataMode()))
+	fmt.Fprintf(&out, "# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.\n"+
+		"# TYPE goat_build_info gauge\ngoat_build_info{%s,%s,%s,%s,%s} 1\n",
+		commonLabels(serving), label("commit", commit), label("digest", digest), label("mode", dataMode()),
+		label("points", strconv.Itoa(len(points))))
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	_, _ = w.Write([]byte(out.String()))
 }
@@ -413,13 +414,18 @@ type ComponentResult struct {
 }
 
 // Results is a /track answer: the application, the tracked commit, the digest
-// of the point table, the data type ("bool" or "count"), and the components.
+// of the point table, the data type ("bool" or "count"), the number of points
+// in the table, and the components. A point in a package that no main package
+// imports belongs to no component: Points counts it, no Items list it, so
+// that a reader can tell that such points exist (and can never run in a
+// program goat knows).
 type Results struct {
 	Name    string            `json:"name"`
 	Version string            `json:"version"`
 	Commit  string            `json:"commit"`
 	Digest  string            `json:"digest"`
 	Mode    string            `json:"mode"`
+	Points  int               `json:"points"`
 	Results []ComponentResult `json:"results"`
 }
 
@@ -518,7 +524,7 @@ func serveTrack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	results := Results{Name: NAME, Version: VERSION, Commit: commit, Digest: digest, Mode: dataMode(),
-		Results: make([]ComponentResult, 0, len(selected))}
+		Points: len(points), Results: make([]ComponentResult, 0, len(selected))}
 	for _, component := range selected {
 		m := measure(component)
 		sortItems(m.Items, order)

@@ -139,9 +139,9 @@ goat_track_coverage_ratio{app="shop",version="v1",component="cmd/idle"} 0
 		fmt.Fprintf(&b, "%s{%s,id=\"4\",file=\"internal/calc/calc.go\",line=\"6\",func=\"Add\"} %d\n", name, common, ran(2))
 		fmt.Fprintf(&b, "%s{%s,id=\"5\",file=\"internal/calc/calc.go\",line=\"17\",func=\"(*Till).Sub\"} 1\n", name, common)
 	}
-	fmt.Fprintf(&b, "# HELP goat_build_info The tracked build: its commit and the digest of its point table.\n"+
+	fmt.Fprintf(&b, "# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.\n"+
 		"# TYPE goat_build_info gauge\n"+
-		"goat_build_info{app=\"shop\",version=\"v1\",component=%q,commit=%q,digest=%q,mode=%q} 1\n",
+		"goat_build_info{app=\"shop\",version=\"v1\",component=%q,commit=%q,digest=%q,mode=%q,points=\"6\"} 1\n",
 		serving, commit, digest, dataMode())
 	return b.String()
 }
@@ -234,6 +234,9 @@ func TestLabelEscaping(t *testing.T) {
 	}
 }
 
+// trackItem and trackAnswer spell /track's format apart from the package's
+// own types, so that a changed JSON name in Item or Results fails the tests
+// (track decodes with unknown fields refused).
 type trackItem struct {
 	ID    int    `json:"id"`
 	Name  string `json:"name"`
@@ -251,6 +254,7 @@ type trackAnswer struct {
 	Commit  string `json:"commit"`
 	Digest  string `json:"digest"`
 	Mode    string `json:"mode"`
+	Points  int    `json:"points"`
 	Results []struct {
 		ID      int    `json:"id"`
 		Name    string `json:"name"`
@@ -296,8 +300,9 @@ func ids(answer trackAnswer) string {
 func TestTrackAnswer(t *testing.T) {
 	trackSome()
 	answer := track(t, "order=2")
+	// points counts TRACK_ID_6 too, which is in no component.
 	if answer.Name != "shop" || answer.Version != "v1" || answer.Commit != commit || answer.Digest != digest ||
-		answer.Mode != dataMode() {
+		answer.Mode != dataMode() || answer.Points != 6 {
 		t.Errorf("top level: %+v", answer)
 	}
 	if len(answer.Results) != 3 {

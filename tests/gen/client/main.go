@@ -60,6 +60,7 @@ type results struct {
 	Commit  string            `json:"commit"`
 	Digest  string            `json:"digest"`
 	Mode    string            `json:"mode"`
+	Points  int               `json:"points"`
 	Results []componentResult `json:"results"`
 }
 
@@ -121,7 +122,8 @@ func printTrack(resp *http.Response, body []byte) {
 	if r.Results == nil {
 		fail("results is not a list: %s", body)
 	}
-	fmt.Printf("app %q %q commit %q digest %q mode %s\n", r.Name, r.Version, r.Commit, r.Digest, r.Mode)
+	fmt.Printf("app %q %q commit %q digest %q mode %s points %d\n", r.Name, r.Version, r.Commit, r.Digest, r.Mode,
+		r.Points)
 	for _, c := range r.Results {
 		m := c.Metrics
 		fmt.Printf("component %d %q total %d covered %d rate %d\n", c.ID, c.Name, m.Total, m.Covered, m.CoveredRate)
