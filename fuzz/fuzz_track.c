@@ -5,11 +5,12 @@
  * The input is a /track answer, or (when it holds a NUL byte) the two
  * Prometheus query answers before and after the first NUL. Either reader
  * returns an error naming the source, or an answer whose points have
- * strictly ascending IDs, valid places and line ranges, and sorted,
- * distinct components. A valid answer then goes through the union twice
- * (the same build: no error, every count doubled unless it saturates, the
- * same points ran) and through the JSON and text writers, whose JSON must
- * parse back with the same totals. Nothing is read outside the buffer
+ * strictly ascending IDs within the table's size, valid places and line
+ * ranges, and sorted, distinct components. A valid answer then goes through
+ * the union twice (the same build: no error, every count doubled unless it
+ * saturates, the same points ran, the rest of the table unreported) and
+ * through the JSON and text writers, whose JSON must parse back with the
+ * same totals. Nothing is read outside the buffer
  * (libFuzzer's has no NUL after it) and nothing leaks. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ static void check_answer(const goat_report_answer *a)
         fuzz_fail("answer without a commit or digest");
     if (a->mode != GOAT_REPORT_BOOL && a->mode != GOAT_REPORT_COUNT)
         fuzz_fail("answer with mode %d", (int)a->mode);
+    if (a->table_size < 0 || (a->table_size && a->point_count && a->points[a->point_count - 1].id > a->table_size))
+        fuzz_fail("a point past the table's %d points", a->table_size);
     check_names(a->components, a->component_count, "component");
     for (size_t i = 0; i < a->point_count; i++) {
         const goat_report_point *p = &a->points[i];
@@ -84,6 +87,10 @@ static void check_union(goat_report_answer *first, goat_report_answer *second)
                       (unsigned long long)r.points[i].count, r.points[i].source_count);
     }
     free(counts);
+    size_t unreported;
+    free(goat_report_unreported(&r, &unreported));
+    if (r.table_size && unreported != (size_t)r.table_size - r.point_count)
+        fuzz_fail("%zu points unreported of a table of %d with %zu reported", unreported, r.table_size, r.point_count);
     char *json = goat_report_json(&r);
     cJSON *root = cJSON_Parse(json);
     if (!root)

@@ -83,6 +83,17 @@ static void put_summary(goat_strbuf *sb, const goat_report *r, const goat_report
     goat_strbuf_printf(sb, ", commit %s, point table %s, %s mode; %zu source%s answered.</p>\n", r->commit,
                        r->digest, r->mode == GOAT_REPORT_COUNT ? "count" : "bool", r->answered,
                        r->answered == 1 ? "" : "s");
+    size_t n;
+    int *ids = goat_report_unreported(r, &n);
+    if (n) {
+        goat_strbuf_printf(sb, "<p>Not counted: %zu point%s of the table in no component the sources report (", n,
+                           n == 1 ? "" : "s");
+        for (size_t i = 0; i < n; i++)
+            goat_strbuf_printf(sb, "%sTRACK_ID_%d", i ? ", " : "", ids[i]);
+        goat_strbuf_puts(sb, "): in a package no main package imports, which no program goat knows can run, or in a "
+                             "component no source serves.</p>\n");
+    }
+    free(ids);
     goat_strbuf_puts(sb, "<p class=\"legend\"><span class=\"ran\">&#10003; ran</span>"
                          "<span class=\"miss\">&#10007; did not run</span>"
                          "<span class=\"ctx\">other lines: unchanged</span></p>\n");

@@ -110,6 +110,12 @@ char *goat_report_json(const goat_report *r)
     cJSON *points = add(root, "points", cJSON_CreateArray());
     for (size_t i = 0; i < r->point_count; i++)
         add_point(points, r, &r->points[i]);
+    size_t n;
+    int *ids = goat_report_unreported(r, &n);
+    cJSON *unreported = add(root, "unreported", cJSON_CreateArray());
+    for (size_t i = 0; i < n; i++)
+        add_size(unreported, NULL, (size_t)ids[i]);
+    free(ids);
     char *printed = cJSON_PrintUnformatted(root);
     cJSON_Delete(root);
     if (!printed)

@@ -137,10 +137,11 @@ static goat_report_point unite(const goat_report_point *had, const goat_report_p
     return u;
 }
 
-/* The name of a source that gave point id (for an error message). */
+/* The name of a source that gave point had (any source that answered when
+ * had is NULL), for an error message. */
 static const char *source_of(const goat_report *r, const goat_report_point *had)
 {
-    if (had->source_count)
+    if (had && had->source_count)
         return r->sources[had->sources[0]].name;
     for (size_t i = 0; i < r->source_count; i++)
         if (!r->sources[i].problem)
@@ -159,10 +160,7 @@ static goat_error *check_same_build(const goat_report *r, const char *source, co
 {
     if (!r->digest || strcmp(r->digest, a->digest) == 0)
         return NULL;
-    const char *first = NULL;
-    for (size_t i = 0; i < r->source_count && !first; i++)
-        if (!r->sources[i].problem)
-            first = r->sources[i].name;
+    const char *first = source_of(r, NULL);
     return goat_error_new(NULL, 0, 0,
                           "%s and %s are different builds: point table digest %s (commit %.12s) and %s "
                           "(commit %.12s); the same tracking ID may mean different code in them: "
@@ -170,9 +168,47 @@ static goat_error *check_same_build(const goat_report *r, const char *source, co
                           first, source, r->digest, r->commit, a->digest, a->commit);
 }
 
+static int last_id(const goat_report_point *points, size_t count)
+{
+    return count ? points[count - 1].id : 0;
+}
+
+goat_error *goat_report_check_table_size(const char *source, const goat_report_answer *a)
+{
+    if (a->table_size && last_id(a->points, a->point_count) > a->table_size)
+        return goat_error_new(source, 0, 0, "TRACK_ID_%d is past the end of the point table (%d point%s): not what "
+                              "goat serves",
+                              last_id(a->points, a->point_count), a->table_size, a->table_size == 1 ? "" : "s");
+    return NULL;
+}
+
+/* The answers of one build give its table one size, with every point in it. */
+static goat_error *check_table_size(const goat_report *r, const char *source, const goat_report_answer *a)
+{
+    const char *first = source_of(r, NULL);
+    if (r->table_size && a->table_size && r->table_size != a->table_size)
+        return goat_error_new(source, 0, 0,
+                              "the point table has %d points here, but %d in %s, which has the same digest: one of "
+                              "the answers is not what goat serves",
+                              a->table_size, r->table_size, first);
+    if (a->table_size && last_id(r->points, r->point_count) > a->table_size)
+        return goat_error_new(source, 0, 0,
+                              "the point table has %d points here, but %s reports TRACK_ID_%d, with the same digest: "
+                              "one of the answers is not what goat serves",
+                              a->table_size, first, last_id(r->points, r->point_count));
+    if (r->table_size && last_id(a->points, a->point_count) > r->table_size)
+        return goat_error_new(source, 0, 0,
+                              "TRACK_ID_%d is past the end of the point table (%d point%s) of %s, which has the same "
+                              "digest: one of the answers is not what goat serves",
+                              last_id(a->points, a->point_count), r->table_size, r->table_size == 1 ? "" : "s", first);
+    return NULL;
+}
+
 goat_error *goat_report_add(goat_report *r, const char *source, goat_report_answer *a)
 {
     goat_error *err = check_same_build(r, source, a);
+    if (!err)
+        err = check_table_size(r, source, a);
     /* Both lists are sorted by ID: walk them together, first to check
      * (so that a conflict leaves r as it was), then to merge. */
     for (size_t i = 0, j = 0; !err && i < r->point_count && j < a->point_count;) {
@@ -215,6 +251,8 @@ goat_error *goat_report_add(goat_report *r, const char *source, goat_report_answ
     free_names(r->components, r->component_count);
     r->components = components;
     r->component_count = component_count;
+    if (!r->table_size)
+        r->table_size = a->table_size;
     if (!r->digest) {
         r->app = dup_or_null(a->app);
         r->version = dup_or_null(a->version);
@@ -284,7 +322,22 @@ goat_error *goat_report_select(goat_report *r, const char *const *components, si
             free(r->components[i]);
     }
     r->component_count = names;
+    r->table_size = 0;
     return NULL;
+}
+
+int *goat_report_unreported(const goat_report *r, size_t *count)
+{
+    int *ids = goat_xcalloc((size_t)r->table_size + 1, sizeof *ids);
+    size_t n = 0, i = 0;
+    for (int id = 1; id <= r->table_size; id++) {
+        while (i < r->point_count && r->points[i].id < id)
+            i++;
+        if (i == r->point_count || r->points[i].id != id)
+            ids[n++] = id;
+    }
+    *count = n;
+    return ids;
 }
 
 double goat_report_percent(size_t covered, size_t total)

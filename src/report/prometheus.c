@@ -145,6 +145,7 @@ static goat_error *read_builds(const char *source, const char *what, const char 
         char *metric_path = goat_xasprintf("%s.metric", path);
         const cJSON *metric;
         char *commit = NULL, *digest = NULL, *mode = NULL, *component = NULL;
+        int table_size = 0;
         err = goat_json_member(source, series, path, "metric", cJSON_Object, true, &metric);
         if (!err)
             err = goat_json_string(source, metric, metric_path, "commit", true, &commit);
@@ -154,6 +155,14 @@ static goat_error *read_builds(const char *source, const char *what, const char 
             err = goat_json_string(source, metric, metric_path, "mode", true, &mode);
         if (!err)
             err = goat_json_string(source, metric, metric_path, "component", false, &component);
+        /* Series of older builds have no points label. */
+        if (!err && cJSON_GetObjectItemCaseSensitive(metric, "points"))
+            err = int_label(source, metric, metric_path, "points", 0, &table_size);
+        if (!err && table_size && out->table_size && table_size != out->table_size)
+            err = goat_error_new(source, 0, 0, "%s.points: %d, but %d in another series of the same build: not what "
+                                 "goat serves", metric_path, table_size, out->table_size);
+        if (!err && table_size)
+            out->table_size = table_size;
         if (!err && (!goat_json_hex(commit, 40, 40) || !goat_json_hex(digest, 1, 64)))
             err = goat_error_new(source, 0, 0, "%s: want a commit of 40 and a digest of 1 to 64 lowercase hex digits",
                                  metric_path);
@@ -323,6 +332,8 @@ goat_error *goat_report_parse_prometheus(const char *source, const char *what, c
     goat_error *err = read_builds(source, what, builds, builds_len, out);
     if (!err)
         err = read_points(source, points, points_len, out);
+    if (!err)
+        err = goat_report_check_table_size(source, out);
     if (err)
         goat_report_answer_free(out);
     return err;
@@ -398,7 +409,7 @@ goat_error *goat_report_query_prometheus(const goat_report_prometheus *q, const 
     put_quoted(&selector, q->version);
     goat_strbuf_puts(&selector, "}");
     goat_strbuf_printf(&what, "app=\"%s\", version=\"%s\" over the last %s", q->app, q->version, q->since);
-    char *builds = goat_xasprintf("max by (commit, digest, mode, component) (max_over_time(goat_build_info%s[%s]))",
+    char *builds = goat_xasprintf("max by (commit, digest, mode, points, component) (max_over_time(goat_build_info%s[%s]))",
                                   selector.data, q->since);
     char *points = goat_xasprintf(
         "sum by (id, file, line, func, component) (max_over_time("

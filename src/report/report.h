@@ -61,6 +61,8 @@ typedef struct goat_report_answer {
     char *commit;  /* the newBranch commit, 40 lowercase hex digits */
     char *digest;  /* the point table's digest */
     goat_report_mode mode;
+    int table_size; /* how many points the build's table has, those of no
+                     * component included; 0 when the source does not say */
     goat_report_point *points; /* ascending IDs, each once */
     size_t point_count;
     char **components; /* every component the answer names, sorted, each once */
@@ -68,6 +70,9 @@ typedef struct goat_report_answer {
 } goat_report_answer;
 
 void goat_report_answer_free(goat_report_answer *a);
+/* For the readers: an error naming source when a point of a is past the
+ * table's size. */
+goat_error *goat_report_check_table_size(const char *source, const goat_report_answer *a);
 
 typedef struct goat_report_source {
     char *name;       /* the URL, file name or Prometheus URL */
@@ -79,6 +84,9 @@ typedef struct goat_report_source {
 typedef struct goat_report {
     char *app, *version, *commit, *digest; /* from the first answer (app and version may be NULL) */
     goat_report_mode mode; /* GOAT_REPORT_COUNT when every answer counts */
+    int table_size; /* as the answers give it; 0 when none said, and after
+                     * goat_report_select (the points outside the selection
+                     * are not the report's business) */
     goat_report_source *sources;
     size_t source_count;
     size_t answered; /* sources that gave an answer */
@@ -92,8 +100,16 @@ typedef struct goat_report {
 void goat_report_init(goat_report *r);
 /* Adds source's answer to the union and frees the answer (in any case).
  * Fails, leaving r as it was, when the answer is from another build than
- * the answers before it (another digest) or gives a point another place. */
+ * the answers before it (another digest), gives a point another place, or
+ * the table another size. */
 goat_error *goat_report_add(goat_report *r, const char *source, goat_report_answer *a);
+/* The IDs of the table's points that no source reports in any component
+ * (none when the table's size is unknown), ascending; the caller frees them.
+ * A point in a package no main package imports is in no component: no
+ * program goat knows can run it. With Prometheus, so is a point of a
+ * component no scraped instance serves. They are not in the report's
+ * points, nor in its total. */
+int *goat_report_unreported(const goat_report *r, size_t *count);
 /* Records a source that gave no answer, and why (shown as a warning). */
 void goat_report_add_problem(goat_report *r, const char *source, const goat_error *problem);
 /* Keeps only the points of the named components; a name the answers do

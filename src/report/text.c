@@ -154,6 +154,23 @@ static void put_not_run(goat_strbuf *sb, const style *st, const goat_report *r, 
     free(order);
 }
 
+static void put_unreported(goat_strbuf *sb, const style *st, const goat_report *r)
+{
+    size_t n;
+    int *ids = goat_report_unreported(r, &n);
+    if (n) {
+        goat_strbuf_printf(sb, "\n%sin no component the sources report: %zu point%s, not counted above%s\n ",
+                           st->bold, n, n == 1 ? "" : "s", st->reset);
+        for (size_t i = 0; i < n; i++)
+            goat_strbuf_printf(sb, "%s TRACK_ID_%d", i ? "," : "", ids[i]);
+        goat_strbuf_printf(sb, "\n  %s(in a package no main package imports, which no program goat knows can run,\n"
+                               "  or in a component no source serves; the point table of goat_generated.go\n"
+                               "  says where)%s\n",
+                           st->dim, st->reset);
+    }
+    free(ids);
+}
+
 char *goat_report_text(const goat_report *r, goat_report_code *code, bool color)
 {
     const style *st = color ? &colored : &plain;
@@ -175,5 +192,6 @@ char *goat_report_text(const goat_report *r, goat_report_code *code, bool color)
     put_functions(&sb, st, &s);
     goat_report_summary_free(&s);
     put_not_run(&sb, st, r, code);
+    put_unreported(&sb, st, r);
     return goat_strbuf_detach(&sb, NULL);
 }

@@ -144,6 +144,12 @@ static goat_error *read_header(const char *source, const cJSON *root, goat_repor
         err = goat_json_string(source, root, "", "digest", true, &out->digest);
     if (!err && !goat_json_hex(out->digest, 1, 64))
         err = field_error(source, "", "digest", "want 1 to 64 lowercase hex digits");
+    /* Older builds do not say how many points their table has. */
+    const cJSON *table_size = NULL;
+    if (!err)
+        err = goat_json_member(source, root, "", "points", cJSON_Number, false, &table_size);
+    if (!err && table_size)
+        err = goat_json_int(source, root, "", "points", 0, INT_MAX, &out->table_size);
     char *mode = NULL;
     if (!err)
         err = goat_json_string(source, root, "", "mode", true, &mode);
@@ -232,6 +238,8 @@ goat_error *goat_report_parse_track(const char *source, const char *text, size_t
     }
     if (!err)
         err = gather(source, entries, count, out);
+    if (!err)
+        err = goat_report_check_table_size(source, out);
     free_entries(entries, count);
     if (!err) {
         /* The components, sorted, each once (a component answered twice

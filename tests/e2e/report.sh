@@ -4,7 +4,8 @@
 # count mode; three instances of its server driven differently (with "sub",
 # with "double", with nothing). The report over their URLs is their exact
 # union (a point ran if it ran anywhere; counts add), in JSON and as text
-# with the code of the point that did not run; a saved answer mixes with
+# with the code of the point that did not run, and the point no program
+# imports said apart; a saved answer mixes with
 # URLs; --fail-under passes at and fails (status 3) above the union's
 # percentage; an unreachable source, a server that never answers (with a
 # progress line while goat waits), an HTTP error and an answer that is not
@@ -33,6 +34,9 @@ sub_line=$(git show HEAD:cmd/server/main.go | grep -n 'return calc.Sub(total, 1)
 grep -q "{\"id\":3,\"file\":\"cmd/server/main.go\",\"line\":$sub_line,\"func\":\"subtract\",[^{}]*\"count\":1,\"ran\":true,\"components\":\[\"cmd/server\"\],\"sources\":\[\"$a/track\"\]}" \
     "$tmp/union.json" || fail "TRACK_ID_3 in JSON: $(cat "$tmp/union.json")"
 expect_eq "no warning" "" "$(cat "$tmp/err")"
+# TRACK_ID_8 (util/strs, which no program imports) is in the table but in no
+# component: said, not counted.
+expect_contains "the point in no component, in JSON" "$(cat "$tmp/union.json")" '"unreported":[8]}'
 
 # The text report, and the code of the point that did not run, read from
 # the commit.
@@ -47,6 +51,10 @@ expect_contains "text: the point that did not run, with its code" "$text" \
     "did not run: 1 point
   cmd/client/main.go:$line: main (TRACK_ID_1)
   $(printf '%6d' "$line")  	fmt.Println(\"client\", calc.Mul(2, 3), calc.Sub(5, 1))"
+expect_contains "text: the point in no component" "$text" \
+    "in no component the sources report: 1 point, not counted above
+  TRACK_ID_8
+  (in a package no main package imports"
 
 # A saved answer and URLs.
 "$helper" save "$a/track" "$tmp/a.json" || fail "saving $a/track"

@@ -67,6 +67,9 @@ expect_eq "union over the URLs" "$union" "$(points_of "$tmp/urls.json")"
     fail "report over Prometheus: $(cat "$tmp/err")"
 expect_eq "union over Prometheus" "$union" "$(points_of "$tmp/prom.json")"
 expect_eq "Prometheus totals" "total=6 covered=6" "$(totals_of "$tmp/prom.json")"
+# The servers serve the points of cmd/server only: the client's main and
+# util/strs's Shout are in the table but in no series, said apart.
+expect_contains "points in no series" "$(cat "$tmp/prom.json")" '"unreported":[1,8]}'
 expect_contains "Prometheus as the source" "$(cat "$tmp/prom.json")" \
     "\"sources\":[{\"source\":\"$prom\",\"points\":6,\"covered\":6}]"
 # Prometheus has no lines label; a URL adds them.

@@ -56,6 +56,14 @@ for bad in 101 -1 abc 50x ""; do
     run 2 --fail-under "$bad" a.json
 done
 
+# A table of 7 points: the two no component reports are said, not counted.
+sed 's/"mode":"count",/"mode":"count","points":7,/' a.json >sized.json
+run 0 --format json sized.json b.json
+expect_in out '{"total":5,"covered":3,'
+expect_in out ',"unreported":[6,7]}'
+run 0 sized.json b.json
+expect_in out "in no component the sources report: 2 points, not counted above
+  TRACK_ID_6, TRACK_ID_7"
 run 0 --component cmd/server --format json a.json b.json
 expect_in out '{"total":4,"covered":3,'
 run 1 --component cmd/nope a.json

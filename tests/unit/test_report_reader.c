@@ -103,6 +103,33 @@ Test(track_reader, unknown_fields_are_ignored)
     goat_report_answer_free(&a);
 }
 
+/* points, the table's size, is optional (older builds do not give it). */
+Test(track_reader, table_size)
+{
+    const char *head = "{\"commit\":\"" COMMIT "\",\"digest\":\"ab\",\"mode\":\"bool\",";
+    char *text = goat_xasprintf("%s\"points\":9,\"results\":[]}", head);
+    goat_report_answer a;
+    goat_error *err = parse(text, &a);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    cr_expect_eq(a.table_size, 9);
+    goat_report_answer_free(&a);
+    free(text);
+    text = goat_xasprintf("%s\"points\":2,\"results\":[{\"name\":\"m\",\"metrics\":{\"items\":[%s]}}]}", head,
+                          ITEM(3, "0", "a.go", 1, "f", "1"));
+    expect_error(text, "TRACK_ID_3 is past the end of the point table (2 points): not what goat serves");
+    free(text);
+    const char *bad[][2] = {
+        {"\"points\":\"9\"", "points: want a number, got a string"},
+        {"\"points\":-1", "points: want a whole number from 0 to 2147483647"},
+        {"\"points\":2.5", "points: want a whole number"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        text = goat_xasprintf("%s%s,\"results\":[]}", head, bad[i][0]);
+        expect_error(text, bad[i][1]);
+        free(text);
+    }
+}
+
 Test(track_reader, truncated)
 {
     char *text = answer(ITEM(1, "0", "a.go", 3, "main", "3"), NULL);
@@ -437,6 +464,27 @@ Test(prometheus_reader, huge_values_saturate)
         free(points);
         free(series);
     }
+}
+
+#define SIZED_BUILD(component, points)                                                                         \
+    "{\"metric\":{\"commit\":\"" COMMIT "\",\"digest\":\"ab12\",\"mode\":\"bool\",\"component\":\"" component   \
+    "\",\"points\":\"" points "\"},\"value\":[1,\"1\"]}"
+
+/* goat_build_info's points label, the table's size, is optional (series of
+ * older builds lack it) but the same in every series of the build. */
+Test(prometheus_reader, table_size)
+{
+    goat_report_answer a;
+    goat_error *err = parse_prometheus(BUILDS(BUILD("ab12", "bool", "cmd/a") "," SIZED_BUILD("cmd/b", "8")),
+                                       BUILDS(SERIES(2, "a.go", 1, "f", "cmd/a", "1")), &a);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    cr_expect_eq(a.table_size, 8);
+    goat_report_answer_free(&a);
+    const char *points = BUILDS(SERIES(2, "a.go", 1, "f", "cmd/a", "1"));
+    expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "8") "," SIZED_BUILD("cmd/b", "9")), points,
+                            "data.result[1].metric.points: 9, but 8 in another series of the same build");
+    expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "x")), points, "points: want a whole number");
+    expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "1")), points, "TRACK_ID_2 is past the end of the point table (1 point)");
 }
 
 Test(prometheus_reader, durations)

@@ -232,3 +232,65 @@ Test(report_union, summaries)
     cr_expect_float_eq(goat_report_percent(0, 0), 100.0, 1e-9);
     goat_report_free(&r);
 }
+
+/* The table's size: the IDs no source reports; every answer of the build
+ * agrees on it and has its points in it; a selection forgets it. */
+Test(report_union, points_in_no_component)
+{
+    goat_report r;
+    goat_report_init(&r);
+    goat_report_answer a;
+    make_answer(&a, "d1", GOAT_REPORT_COUNT, instance_a, 3);
+    a.table_size = 7;
+    cr_assert_null(goat_report_add(&r, "http://a", &a));
+    size_t n;
+    int *ids = goat_report_unreported(&r, &n);
+    cr_assert_eq(n, 4);
+    int want[] = {3, 5, 6, 7};
+    for (size_t i = 0; i < n; i++)
+        cr_expect_eq(ids[i], want[i]);
+    free(ids);
+    /* A source that does not say the size (an older build) changes nothing. */
+    add_ok(&r, "http://b", "d1", GOAT_REPORT_COUNT, instance_b, 4);
+    cr_expect_eq(r.table_size, 7);
+    ids = goat_report_unreported(&r, &n);
+    cr_expect(n == 3 && ids[0] == 5, "%zu IDs from %d", n, n ? ids[0] : 0);
+    free(ids);
+    const char *x[] = {"cmd/x"};
+    cr_assert_null(goat_report_select(&r, x, 1));
+    ids = goat_report_unreported(&r, &n);
+    cr_expect_eq(n, 0);
+    free(ids);
+    goat_report_free(&r);
+}
+
+Test(report_union, table_sizes_that_disagree)
+{
+    const struct {
+        int first_size, second_size;
+        const spec *second;
+        size_t second_count;
+        const char *want;
+    } cases[] = {
+        {7, 8, instance_b, 4, "the point table has 8 points here, but 7 in http://a"},
+        {3, 0, instance_b, 4, "TRACK_ID_4 is past the end of the point table (3 points) of http://a"},
+        {0, 3, instance_a, 2, "the point table has 3 points here, but http://a reports TRACK_ID_4"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        goat_report r;
+        goat_report_init(&r);
+        goat_report_answer a;
+        make_answer(&a, "d1", GOAT_REPORT_COUNT, instance_a, cases[i].first_size == 3 ? 2 : 3);
+        a.table_size = cases[i].first_size;
+        cr_assert_null(goat_report_add(&r, "http://a", &a));
+        make_answer(&a, "d1", GOAT_REPORT_COUNT, cases[i].second, cases[i].second_count);
+        a.table_size = cases[i].second_size;
+        goat_error *err = goat_report_add(&r, "http://b", &a);
+        cr_assert(err, "case %zu accepted", i);
+        cr_expect(strstr(err->message, cases[i].want), "case %zu: %s", i, err->message);
+        cr_expect_str_eq(err->file, "http://b");
+        goat_error_free(err);
+        cr_expect_eq(r.table_size, cases[i].first_size, "case %zu: the report changed", i);
+        goat_report_free(&r);
+    }
+}

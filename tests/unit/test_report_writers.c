@@ -218,3 +218,38 @@ Test(html, self_contained_page_with_marked_lines)
     goat_report_code_free(c);
     goat_report_free(&r);
 }
+
+/* Points of the table no source reports (a package no main package imports):
+ * said by every writer that has a summary, counted in none of the totals. */
+Test(writers, points_in_no_component)
+{
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, points, 3);
+    r.table_size = 5;
+    goat_report_code *c = code();
+    char *text = goat_report_text(&r, c, false);
+    cr_expect(strncmp(text, "3 tracking points, 2 ran (66.6%)\n", 33) == 0, "%s", text);
+    cr_expect(strstr(text, "\nin no component the sources report: 2 points, not counted above\n  TRACK_ID_4, "
+                           "TRACK_ID_5\n  (in a package no main package imports"),
+              "%s", text);
+    free(text);
+    text = goat_report_json(&r);
+    cr_expect(strstr(text, "{\"total\":3,\"covered\":2,"), "%s", text);
+    cr_expect(strstr(text, ",\"unreported\":[4,5]}"), "%s", text);
+    free(text);
+    cr_assert_null(goat_report_html(&r, c, &text));
+    cr_expect(strstr(text, "<p>Not counted: 2 points of the table in no component the sources report (TRACK_ID_4, "
+                           "TRACK_ID_5)"),
+              "%s", text);
+    free(text);
+    /* Without the table's size, nothing is said. */
+    r.table_size = 0;
+    text = goat_report_text(&r, c, false);
+    cr_expect_null(strstr(text, "in no component"), "%s", text);
+    free(text);
+    text = goat_report_json(&r);
+    cr_expect(strstr(text, ",\"unreported\":[]}"), "%s", text);
+    free(text);
+    goat_report_code_free(c);
+    goat_report_free(&r);
+}
