@@ -61,13 +61,16 @@ static void setup(transfer *t, const goat_report_fetch_options *o)
 /* Up to 120 bytes of an error answer, as printable ASCII. */
 static char *excerpt(const goat_strbuf *body)
 {
-    size_t n = body->len < 120 ? body->len : 120;
+    bool cut = body->len > 120;
+    size_t n = cut ? 120 : body->len;
+    while (!cut && n && (body->data[n - 1] == '\n' || body->data[n - 1] == '\r' || body->data[n - 1] == ' '))
+        n--; /* http.Error's final newline */
     char *s = goat_xmalloc(n + 4);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)body->data[i];
         s[i] = c == '\n' || c == '\r' || c == '\t' ? ' ' : (c < 0x20 || c >= 0x7f ? '?' : (char)c);
     }
-    strcpy(s + n, body->len > n ? "..." : "");
+    strcpy(s + n, cut ? "..." : "");
     return s;
 }
 
@@ -86,7 +89,8 @@ static void finish(transfer *t, CURLcode rc, const goat_report_fetch_options *o)
             return;
         }
         char *text = excerpt(&t->body);
-        g->err = goat_error_new(g->name, 0, 0, "HTTP status %ld%s%s", status, *text ? ": " : "", text);
+        g->err = goat_error_new(g->name, 0, 0, "HTTP status %ld%s%s: want %s", status, *text ? ": " : "", text,
+                                g->want);
         free(text);
     } else if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
         g->err = goat_error_new(g->name, 0, 0, "the answer is larger than %u MiB: not what goat serves",

@@ -15,6 +15,7 @@
 typedef struct goat_http_get {
     const char *url;  /* what to fetch */
     const char *name; /* what to call it in messages (often the URL) */
+    const char *want; /* what it should be, said when it answers with an HTTP error */
     char *body;       /* the answer, NUL-terminated; NULL on error */
     size_t len;
     goat_error *err;  /* NULL when the server answered 200 OK */

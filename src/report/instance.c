@@ -31,7 +31,8 @@ void goat_report_fetch_instances(const char *const *urls, size_t count, const go
 {
     goat_http_get *gets = goat_xcalloc(count + 1, sizeof *gets);
     for (size_t i = 0; i < count; i++)
-        gets[i] = (goat_http_get){.url = urls[i], .name = urls[i]};
+        gets[i] = (goat_http_get){
+            .url = urls[i], .name = urls[i], .want = "the /track of a program goat tracked (at its GOAT_PORT)"};
     goat_http_get_all(gets, count, o);
     for (size_t i = 0; i < count; i++) {
         memset(&answers[i], 0, sizeof answers[i]);

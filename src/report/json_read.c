@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/json_read.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,10 @@ static const char *find_nul(const char *text, size_t len)
     return NULL;
 }
 
-static goat_error *error_at(const char *source, const char *text, const char *at, const char *what)
+static goat_error *error_at(const char *source, const char *text, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static goat_error *error_at(const char *source, const char *text, const char *at, const char *fmt, ...)
 {
     int line = 1, col = 1;
     for (const char *p = text; p < at; p++) {
@@ -37,29 +41,35 @@ static goat_error *error_at(const char *source, const char *text, const char *at
             col++;
         }
     }
-    return goat_error_new(source, line, col, "%s", what);
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = goat_xvasprintf(fmt, ap);
+    va_end(ap);
+    goat_error *err = goat_error_new(source, line, col, "%s", what);
+    free(what);
+    return err;
 }
 
-goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root)
+goat_error *goat_json_parse(const char *source, const char *want, const char *text, size_t len, cJSON **root)
 {
     *root = NULL;
     if (len == 0)
-        return goat_error_new(source, 0, 0, "empty answer: want the JSON of a goat /track answer");
+        return goat_error_new(source, 0, 0, "empty answer: want %s", want);
     const char *nul = find_nul(text, len);
     if (nul)
-        return error_at(source, text, nul, "a NUL character (a zero byte or \\u0000): not what goat serves");
+        return error_at(source, text, nul, "a NUL character (a zero byte or \\u0000): not %s", want);
     const char *end = NULL;
     *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
     if (!*root)
-        return error_at(source, text, end && end >= text && end <= text + len ? end : text,
-                        end == text + len ? "not valid JSON (the answer ends too early)" : "not valid JSON");
+        return error_at(source, text, end && end >= text && end <= text + len ? end : text, "not valid JSON: want %s",
+                        want);
     while (end < text + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
         end++;
     if (end == text + len)
         return NULL;
     cJSON_Delete(*root);
     *root = NULL;
-    return error_at(source, text, end, "unexpected text after the JSON value");
+    return error_at(source, text, end, "unexpected text after the JSON value: want %s", want);
 }
 
 const char *goat_json_kind(const cJSON *item)
@@ -112,8 +122,7 @@ goat_error *goat_json_member(const char *source, const cJSON *obj, const char *p
     if (!item) {
         if (!required)
             return NULL;
-        return goat_error_new(source, 0, 0, "%s%shas no \"%s\": not a goat /track answer, or from an older goat",
-                              path, *path ? " " : "", key);
+        return goat_error_new(source, 0, 0, "%s%shas no \"%s\"", path, *path ? " " : "", key);
     }
     /* cJSON gives the first of two members of one name, Go's encoding/json
      * the last: such an object means different things to different readers. */

@@ -17,8 +17,9 @@
 #include "util/error.h"
 
 /* Parses text[0..len) (no NUL needed) as one JSON value, nothing but white
- * space after it. */
-goat_error *goat_json_parse(const char *source, const char *text, size_t len, cJSON **root);
+ * space after it; want says what the text should be ("a goat /track
+ * answer"), in messages. */
+goat_error *goat_json_parse(const char *source, const char *want, const char *text, size_t len, cJSON **root);
 
 /* The member key of obj (an object, at path). A missing member is an error
  * when required, else *out is NULL. A member given twice, or of another

@@ -34,6 +34,9 @@ bool goat_report_valid_duration(const char *text)
     return true;
 }
 
+/* What the server should give, in messages. */
+#define QUERY_ANSWER "an answer of Prometheus's query API (is --prometheus the URL of a Prometheus server?)"
+
 /* The value of a vector sample: [time, "value"]. */
 static goat_error *sample_value(const char *source, const cJSON *series, const char *path, uint64_t *out)
 {
@@ -60,14 +63,15 @@ static goat_error *sample_value(const char *source, const cJSON *series, const c
 static goat_error *vector_result(const char *source, const char *text, size_t len, cJSON **root,
                                  const cJSON **result)
 {
-    goat_error *err = goat_json_parse(source, text, len, root);
+    goat_error *err = goat_json_parse(source, QUERY_ANSWER, text, len, root);
     if (err)
         return err;
     const cJSON *data = NULL, *type = NULL;
     char *status = NULL;
     if (!cJSON_IsObject(*root))
-        err = goat_error_new(source, 0, 0, "want a JSON object (a Prometheus query API answer), got %s",
-                             goat_json_kind(*root));
+        err = goat_error_new(source, 0, 0, "want a JSON object, " QUERY_ANSWER ", got %s", goat_json_kind(*root));
+    if (!err && !cJSON_GetObjectItemCaseSensitive(*root, "status"))
+        err = goat_error_new(source, 0, 0, "has no \"status\": not " QUERY_ANSWER);
     if (!err)
         err = goat_json_string(source, *root, "", "status", true, &status);
     if (!err && strcmp(status, "success") != 0)
@@ -416,8 +420,8 @@ goat_error *goat_report_query_prometheus(const goat_report_prometheus *q, const 
         "{__name__=~\"goat_point_covered|goat_point_executions_total\",%s[%s]))",
         selector.data + 1, q->since);
     goat_http_get gets[2] = {
-        {.url = query_url(base, base_path ? base_path : "", builds), .name = q->url},
-        {.url = query_url(base, base_path ? base_path : "", points), .name = q->url},
+        {.url = query_url(base, base_path ? base_path : "", builds), .name = q->url, .want = QUERY_ANSWER},
+        {.url = query_url(base, base_path ? base_path : "", points), .name = q->url, .want = QUERY_ANSWER},
     };
     goat_http_get_all(gets, 2, o);
     err = gets[0].err ? gets[0].err : gets[1].err;

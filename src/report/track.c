@@ -9,6 +9,9 @@
 #include "report/report.h"
 #include "util/xalloc.h"
 
+/* What a source should give, in messages. */
+#define TRACK_ANSWER "a goat /track answer (what a tracked program serves, or curl saved from it)"
+
 /* One item of one component, before the items of all components are
  * brought together per point. */
 typedef struct entry {
@@ -133,6 +136,11 @@ static goat_error *gather(const char *source, entry *entries, size_t count, goat
 
 static goat_error *read_header(const char *source, const cJSON *root, goat_report_answer *out)
 {
+    /* The reference's answer, and goat's before the point table, have no
+     * commit: the likeliest wrong source, said as such. */
+    if (!cJSON_GetObjectItemCaseSensitive(root, "commit"))
+        return goat_error_new(source, 0, 0, "has no \"commit\": not " TRACK_ANSWER ", or from a build of an older "
+                              "goat (track the project again)");
     goat_error *err = goat_json_string(source, root, "", "name", false, &out->app);
     if (!err)
         err = goat_json_string(source, root, "", "version", false, &out->version);
@@ -209,12 +217,12 @@ goat_error *goat_report_parse_track(const char *source, const char *text, size_t
     if (len > GOAT_REPORT_MAX_ANSWER)
         return goat_error_new(source, 0, 0, "answer larger than %u MiB", GOAT_REPORT_MAX_ANSWER >> 20);
     cJSON *root = NULL;
-    goat_error *err = goat_json_parse(source, text, len, &root);
+    goat_error *err = goat_json_parse(source, TRACK_ANSWER, text, len, &root);
     if (err)
         return err;
     const cJSON *results = NULL;
     if (!cJSON_IsObject(root))
-        err = goat_error_new(source, 0, 0, "want a JSON object (a goat /track answer), got %s", goat_json_kind(root));
+        err = goat_error_new(source, 0, 0, "want a JSON object, " TRACK_ANSWER ", got %s", goat_json_kind(root));
     if (!err)
         err = read_header(source, root, out);
     if (!err)

@@ -150,10 +150,12 @@ Test(track_reader, truncated)
 Test(track_reader, not_json_or_not_goat)
 {
     expect_error("", "empty answer");
-    expect_error("goat_track_total{app=\"x\"} 3\n", "not valid JSON");
+    expect_error("goat_track_total{app=\"x\"} 3\n", "src.json:1:1: not valid JSON: want a goat /track answer");
     expect_error("[]", "want a JSON object");
     expect_error("{} {}", "unexpected text after the JSON value");
-    expect_error("{\"name\":\"x\",\"version\":\"y\",\"results\":[]}", "has no \"commit\"");
+    expect_error("{\"name\":\"x\",\"version\":\"y\",\"results\":[]}",
+                 "has no \"commit\": not a goat /track answer (what a tracked program serves, or curl saved from it), "
+                 "or from a build of an older goat (track the project again)");
 }
 
 Test(track_reader, wrong_types)
@@ -440,7 +442,10 @@ Test(prometheus_reader, errors)
     expect_prometheus_error(one, BUILDS(SERIES(1, "a.go", 1, "f", "cmd/a", "1") "," SERIES(1, "a.go", 1, "f", "cmd/a", "1")),
                             "two series for component");
     expect_prometheus_error(one, BUILDS("{\"metric\":{},\"value\":[1,\"1\"]}"), "has no \"id\"");
-    expect_prometheus_error(one, "{\"status\":\"succ", "1:12: not valid JSON");
+    expect_prometheus_error(one, "{\"status\":\"succ",
+                            "1:12: not valid JSON: want an answer of Prometheus's query API "
+                            "(is --prometheus the URL of a Prometheus server?)");
+    expect_prometheus_error(one, "{\"name\":\"shop\",\"results\":[]}", "has no \"status\": not an answer of Prometheus's");
     expect_prometheus_error(one, BUILDS(SERIES(1, "a.go\\u0000x", 1, "f", "cmd/a", "1")), "a NUL character");
 }
 
