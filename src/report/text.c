@@ -89,16 +89,13 @@ static void put_sources(goat_strbuf *sb, const style *st, const goat_report *r)
     }
 }
 
-/* The code a point that did not run stands for, one line each. */
-static void put_code(goat_strbuf *sb, const style *st, const goat_report_point *p, goat_report_code *code)
+/* The code a point that did not run stands for, one line each, from f (NULL
+ * with why set when the file cannot be read). */
+static void put_code(goat_strbuf *sb, const style *st, const goat_report_point *p, const goat_report_file_text *f,
+                     const char *why)
 {
-    goat_report_file_text f;
-    goat_error *err = goat_report_file_text_open(code, p->file, &f);
-    if (err) {
-        char *why = goat_error_format(err);
+    if (!f) {
         goat_strbuf_printf(sb, "      %s(no source: %s)%s\n", st->dim, why, st->reset);
-        free(why);
-        goat_error_free(err);
         return;
     }
     goat_report_range *ranges;
@@ -107,7 +104,7 @@ static void put_code(goat_strbuf *sb, const style *st, const goat_report_point *
     for (size_t r = 0; r < count; r++) {
         for (int line = ranges[r].first; line <= ranges[r].last; line++) {
             size_t n;
-            const char *text = goat_report_file_line(&f, line, &n);
+            const char *text = goat_report_file_line(f, line, &n);
             if (!text) {
                 goat_strbuf_printf(sb, "      %s(line %d is past the end of the file)%s\n", st->dim, line, st->reset);
                 break;
@@ -116,7 +113,6 @@ static void put_code(goat_strbuf *sb, const style *st, const goat_report_point *
         }
     }
     free(ranges);
-    goat_report_file_text_close(&f);
 }
 
 static int by_place(const void *a, const void *b)
@@ -144,13 +140,34 @@ static void put_not_run(goat_strbuf *sb, const style *st, const goat_report *r, 
         if (r->points[i].count == 0)
             order[n++] = &r->points[i];
     qsort(order, n, sizeof *order, by_place);
+    /* In that order the points of a file are neighbours: each file is read
+     * (and its lines indexed) once. */
+    goat_report_file_text f;
+    bool open = false;
+    char *why = NULL;
     for (size_t i = 0; i < n; i++) {
         const goat_report_point *p = order[i];
         goat_strbuf_printf(sb, "  %s%s:%d%s: %s (TRACK_ID_%d)\n", st->red, p->file, p->line, st->reset, p->func,
                            p->id);
-        if (code)
-            put_code(sb, st, p, code);
+        if (!code)
+            continue;
+        if (i == 0 || strcmp(order[i - 1]->file, p->file) != 0) {
+            if (open)
+                goat_report_file_text_close(&f);
+            free(why);
+            why = NULL;
+            goat_error *err = goat_report_file_text_open(code, p->file, &f);
+            open = !err;
+            if (err) {
+                why = goat_error_format(err);
+                goat_error_free(err);
+            }
+        }
+        put_code(sb, st, p, open ? &f : NULL, why);
     }
+    if (open)
+        goat_report_file_text_close(&f);
+    free(why);
     free(order);
 }
 

@@ -153,6 +153,31 @@ Test(text, totals_groups_and_code_of_points_that_did_not_run)
     goat_report_free(&r);
 }
 
+/* The code that cannot be shown is said, point by point. */
+Test(text, code_past_the_end_or_missing)
+{
+    spec past[] = {{1, 9, "main", "9-11", 0}, {2, 3, "main", "3", 0}};
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, past, 2);
+    goat_report_code *c = code();
+    char *text = goat_report_text(&r, c, false);
+    cr_expect(strstr(text, "  cmd/main.go:3: main (TRACK_ID_2)\n       3  func main() {\n"
+                           "  cmd/main.go:9: main (TRACK_ID_1)\n       9  \thelper()\n      10  }\n"
+                           "      (line 11 is past the end of the file)\n"),
+              "%s", text);
+    free(text);
+    goat_report_code_free(c);
+    c = goat_report_code_new("example.com/shop");
+    text = goat_report_text(&r, c, false);
+    cr_expect(strstr(text, "  cmd/main.go:3: main (TRACK_ID_2)\n      (no source: cmd/main.go: no such file in the "
+                           "module)\n  cmd/main.go:9: main (TRACK_ID_1)\n      (no source: cmd/main.go: no such "
+                           "file in the module)\n"),
+              "%s", text);
+    free(text);
+    goat_report_code_free(c);
+    goat_report_free(&r);
+}
+
 Test(json, parses_back)
 {
     goat_report r;
