@@ -88,9 +88,16 @@ static void finish(transfer *t, CURLcode rc, const goat_report_fetch_options *o)
                 g->body = goat_xstrdup("");
             return;
         }
+        char *location = NULL;
+        if (status >= 300 && status < 400)
+            curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &location);
         char *text = excerpt(&t->body);
-        g->err = goat_error_new(g->name, 0, 0, "HTTP status %ld%s%s: want %s", status, *text ? ": " : "", text,
-                                g->want);
+        if (location)
+            g->err = goat_error_new(g->name, 0, 0, "HTTP status %ld, a redirection to %s: goat follows none; give "
+                                    "that URL if it is %s", status, location, g->want);
+        else
+            g->err = goat_error_new(g->name, 0, 0, "HTTP status %ld%s%s: want %s", status, *text ? ": " : "", text,
+                                    g->want);
         free(text);
     } else if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
         g->err = goat_error_new(g->name, 0, 0, "the answer is larger than %u MiB: not what goat serves",

@@ -215,7 +215,8 @@ goat_error *goat_report_parse_track(const char *source, const char *text, size_t
 {
     memset(out, 0, sizeof *out);
     if (len > GOAT_REPORT_MAX_ANSWER)
-        return goat_error_new(source, 0, 0, "answer larger than %u MiB", GOAT_REPORT_MAX_ANSWER >> 20);
+        return goat_error_new(source, 0, 0, "the answer is larger than %u MiB: not what goat serves",
+                              GOAT_REPORT_MAX_ANSWER >> 20);
     cJSON *root = NULL;
     goat_error *err = goat_json_parse(source, TRACK_ANSWER, text, len, &root);
     if (err)

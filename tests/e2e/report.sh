@@ -8,8 +8,9 @@
 # imports said apart; a saved answer mixes with
 # URLs; --fail-under passes at and fails (status 3) above the union's
 # percentage; an unreachable source, a server that never answers (with a
-# progress line while goat waits), an HTTP error and an answer that is not
-# goat's are errors naming the URL, and warnings with --ignore-unreachable;
+# progress line while goat waits) or never stops answering, answers larger
+# than 32 MiB, a redirection, an HTTP error and an answer that is not goat's
+# are errors naming the URL, and warnings with --ignore-unreachable;
 # the report is the same after goat clean and from a checkout of another
 # branch; go tool cover -func and -html accept the cover profile (written
 # with the mode the umask leaves); headless
@@ -95,6 +96,23 @@ hang=http://127.0.0.1:$(cat "$tmp/hang.port")
 expect_eq "no answer: exit status" 1 $?
 expect_contains "no answer: progress" "$(cat "$tmp/err")" "still waiting for $hang/track"
 expect_contains "no answer: message" "$(cat "$tmp/err")" "$hang/track: no answer within 4 s"
+# Answers too large (announced or not), one that never ends, a redirection.
+"$helper" hostile "$tmp/hostile.port" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$tmp/hostile.port" ] && break; sleep 0.1; done
+hostile=http://127.0.0.1:$(cat "$tmp/hostile.port")
+for path in big announced; do
+    "$GOAT" report "$hostile/$path" >/dev/null 2>"$tmp/err"
+    expect_eq "/$path: exit status" 1 $?
+    expect_contains "/$path: message" "$(cat "$tmp/err")" "$hostile/$path: the answer is larger than 32 MiB"
+done
+"$GOAT" report --timeout 3 "$hostile/trickle" >/dev/null 2>"$tmp/err"
+expect_eq "an answer that never ends: exit status" 1 $?
+expect_contains "an answer that never ends: message" "$(cat "$tmp/err")" "$hostile/trickle: no answer within 3 s"
+"$GOAT" report "$hostile/redirect" >/dev/null 2>"$tmp/err"
+expect_eq "a redirection: exit status" 1 $?
+expect_contains "a redirection: message" "$(cat "$tmp/err")" \
+    "$hostile/redirect: HTTP status 302, a redirection to $hostile/big: goat follows none"
 
 # Before and after goat clean, and from a checkout of another branch: the
 # code comes from the commit the servers were built from.

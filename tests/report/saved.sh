@@ -76,6 +76,10 @@ done
 
 run 1 a.json other-build.json
 expect_in err "a.json and other-build.json are different builds: point table digest 1a2b3c4d (commit 0123456789ab) and 99887766 (commit fedcba987654)"
+# Read no further than one byte past the limit.
+head -c 33554433 /dev/zero | tr '\0' ' ' >big.json
+run 1 big.json
+expect_in err "big.json: the answer is larger than 32 MiB: not what goat serves"
 run 1 reference.json
 expect_in err 'reference.json: has no "commit": not a goat /track answer'
 run 1 a.json missing.json

@@ -9,6 +9,11 @@
 //	reporthelp hang PORTFILE     listens on a free loopback port, writes it to
 //	                             PORTFILE, accepts connections and never
 //	                             answers (for two minutes)
+//	reporthelp hostile PORTFILE  serves, on a free loopback port written to
+//	                             PORTFILE, for two minutes: /big 33 MiB of
+//	                             JSON white space without a length, /announced
+//	                             the same with its length, /trickle a byte
+//	                             every 100 ms, /redirect a redirection to /big
 //	reporthelp pixels PNG R,G,B...
 //	                             prints the image's width and height, then for
 //	                             each colour how many pixels are within 8 of
@@ -105,6 +110,50 @@ func hang(portFile string) {
 	time.Sleep(2 * time.Minute)
 }
 
+// hostile serves the answers goat report must not wait for or keep.
+func hostile(portFile string) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fail("%v", err)
+	}
+	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+	if err := os.WriteFile(portFile, []byte(port+"\n"), 0o644); err != nil {
+		fail("%v", err)
+	}
+	const big = 33 << 20
+	spaces := []byte(strings.Repeat(" ", 1<<20))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		for sent := 0; sent < big; sent += len(spaces) {
+			if _, err := w.Write(spaces); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/announced", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", strconv.Itoa(big))
+		for sent := 0; sent < big; sent += len(spaces) {
+			if _, err := w.Write(spaces); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/trickle", func(w http.ResponseWriter, r *http.Request) {
+		for {
+			if _, err := w.Write([]byte(" ")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/big", http.StatusFound)
+	})
+	go func() { _ = http.Serve(l, mux) }()
+	time.Sleep(2 * time.Minute)
+}
+
 func pixels(file string, colours []string) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -151,7 +200,7 @@ func count(img image.Image, want [3]int) int {
 
 func main() {
 	if len(os.Args) < 3 {
-		fail("usage: reporthelp save URL FILE | query URL PROMQL | hang PORTFILE | pixels PNG R,G,B...")
+		fail("usage: reporthelp save URL FILE | query URL PROMQL | hang PORTFILE | hostile PORTFILE | pixels PNG R,G,B...")
 	}
 	switch os.Args[1] {
 	case "save":
@@ -162,6 +211,8 @@ func main() {
 		query(os.Args[2], os.Args[3])
 	case "hang":
 		hang(os.Args[2])
+	case "hostile":
+		hostile(os.Args[2])
 	case "pixels":
 		pixels(os.Args[2], os.Args[3:])
 	default:
