@@ -285,6 +285,11 @@ Test(track_reader, strings_checked)
         {"\"file\":\"a\\u001b[31m.go\"", "file: a control character or invalid UTF-8"},
         {"\"file\":\"/etc/passwd\"", "file: want a module-relative path"},
         {"\"file\":\"a/../b.go\"", "file: want a module-relative path"},
+        {"\"file\":\"./b.go\"", "file: want a module-relative path"},
+        {"\"file\":\"a//b.go\"", "file: want a module-relative path"},
+        {"\"file\":\"a/\"", "file: want a module-relative path"},
+        {"\"file\":\"a\\u007f.go\"", "file: a control character or invalid UTF-8"},
+        {"\"file\":\"a\\u0085.go\"", "file: a control character or invalid UTF-8"},
         {"\"file\":\"\"", "file: want a module-relative path"},
         {"\"file\":\"a\\xff.go\"", "not valid JSON"},
     };
