@@ -77,8 +77,6 @@ static goat_error *point_blocks(const goat_report *r, const goat_report_point *p
         int unused;
         text_columns(first, first_len, &b.first_col, &unused);
         text_columns(last, last_len, &unused, &b.last_col);
-        if (b.first_line == b.last_line && b.last_col < b.first_col)
-            b.last_col = b.first_col;
         goat_grow((void **)blocks, cap, *count + 1, sizeof **blocks);
         (*blocks)[(*count)++] = b;
     }

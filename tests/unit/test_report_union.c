@@ -163,7 +163,13 @@ Test(report_union, lines_come_from_the_source_that_has_them)
     cr_assert_eq(r.points[2].component_count, 2);
     cr_expect_str_eq(r.points[2].components[0], "cmd/x");
     cr_expect_str_eq(r.points[2].components[1], "cmd/y");
-    /* One source without counts makes the report a bool one. */
+    /* One source without counts makes the report a bool one, first or not. */
+    cr_expect_eq(r.mode, GOAT_REPORT_BOOL);
+    goat_report_free(&r);
+    goat_report_init(&r);
+    add_ok(&r, "http://a", "d1", GOAT_REPORT_COUNT, instance_a, 3);
+    cr_expect_eq(r.mode, GOAT_REPORT_COUNT);
+    add_ok(&r, "http://prom", "d1", GOAT_REPORT_BOOL, from_prometheus, 1);
     cr_expect_eq(r.mode, GOAT_REPORT_BOOL);
     goat_report_free(&r);
 }
@@ -185,10 +191,12 @@ Test(report_union, problems_are_sources_without_points)
 
 Test(report_union, select_components)
 {
-    spec two[] = {{1, "a.go", 3, "main", "3", 1, "cmd/x"}, {5, "c.go", 3, "main", "3", 0, "cmd/z"}};
+    spec two[] = {{1, "a.go", 3, "main", "3", 1, "cmd/x"},
+                  {4, "b.go", 3, "main", "3", 2, "cmd/z"},
+                  {5, "c.go", 3, "main", "3", 0, "cmd/z"}};
     goat_report r;
     goat_report_init(&r);
-    add_ok(&r, "a", "d1", GOAT_REPORT_BOOL, two, 2);
+    add_ok(&r, "a", "d1", GOAT_REPORT_BOOL, two, 3);
     const char *unknown[] = {"cmd/q"};
     goat_error *err = goat_report_select(&r, unknown, 1);
     cr_assert(err);
@@ -196,9 +204,10 @@ Test(report_union, select_components)
     goat_error_free(err);
     const char *z[] = {"cmd/z"};
     cr_assert_null(goat_report_select(&r, z, 1));
-    cr_assert_eq(r.point_count, 1);
-    cr_expect_eq(r.points[0].id, 5);
-    cr_expect_eq(r.covered, 0);
+    cr_assert_eq(r.point_count, 2);
+    cr_expect_eq(r.points[0].id, 4);
+    cr_expect_eq(r.points[1].id, 5);
+    cr_expect_eq(r.covered, 1);
     cr_assert_eq(r.component_count, 1);
     cr_expect_str_eq(r.components[0], "cmd/z");
     goat_report_free(&r);

@@ -146,7 +146,10 @@ Test(text, totals_groups_and_code_of_points_that_did_not_run)
     cr_expect_null(strchr(text, '\033'));
     free(text);
     text = goat_report_text(&r, NULL, true);
-    cr_expect(strstr(text, "\033[31m"), "no red in %s", text);
+    /* Green when all ran, yellow when some did; what did not run in red. */
+    cr_expect(strstr(text, "cmd/main.go      2/3  \033[33m 66.6%\033[0m"), "no yellow in %s", text);
+    cr_expect(strstr(text, "cmd/main.go:2  init      1/1  \033[32m100.0%\033[0m"), "no green in %s", text);
+    cr_expect(strstr(text, "\033[31mcmd/main.go:9\033[0m: main (TRACK_ID_2)"), "no red in %s", text);
     cr_expect_null(strstr(text, "helper()"));
     free(text);
     goat_report_code_free(c);
@@ -214,6 +217,24 @@ Test(json, counts_keep_every_digit)
     char *text = goat_report_json(&r);
     cr_expect(strstr(text, "18446744073709551615"), "%s", text);
     free(text);
+    goat_report_free(&r);
+}
+
+/* A line two points stand for is marked as not run when one did not run:
+ * the page never claims a line ran that may not have. */
+Test(html, a_line_shared_by_points_that_ran_and_did_not)
+{
+    spec shared[] = {{1, 4, "main", "4-6", 1}, {2, 5, "main", "5", 0}, {3, 9, "main", "5,9", 2}};
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, shared, 3);
+    goat_report_code *c = code();
+    char *text;
+    cr_assert_null(goat_report_html(&r, c, &text));
+    cr_expect(strstr(text, "title=\"TRACK_ID_2 in main: did not run (count 0)\"><span class=\"no\">5</span>"), "%s",
+              text);
+    cr_expect(strstr(text, "title=\"TRACK_ID_1 in main: ran (count 1)\"><span class=\"no\">6</span>"), "%s", text);
+    free(text);
+    goat_report_code_free(c);
     goat_report_free(&r);
 }
 
