@@ -144,21 +144,18 @@ current='count(max by (id) (goat_point_covered{app="fleet",version="v1"}) == 1)'
 wait_for "union of three instances" "$union" "{} 4"
 wait_for "points per instance" 'sum by (instance) (goat_point_covered{app="fleet",version="v1"})' \
     "$(printf '{instance="127.0.0.1:%s"} %s\n' "${port[1]}" 2 "${port[2]}" 2 "${port[3]}" 3 | LC_ALL=C sort)"
-# The per-file and per-function queries of goat(1), when goat knew where the
-# points are.
-if [ "$("$promql" "$prom" 'count(goat_point_covered{app="fleet",file!=""})')" != empty ]; then
-    wait_for "points that ran, per file" \
-        'count by (file) (max by (file, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
-        '{file="main.go"} 4'
-    wait_for "points that ran, per function" \
-        'count by (file, func) (max by (file, func, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
-        "$(for f in a b c main; do echo "{file=\"main.go\",func=\"$f\"} 1"; done)"
-    wait_for "points that ran nowhere" \
-        'max by (file, func) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 0' \
-        '{file="main.go",func="d"} 0'
-else
-    echo "note: the points' locations are not known: per-file and per-function queries not checked"
-fi
+# The per-file and per-function queries of goat(1), and its query for the
+# points that ran nowhere, with their places.
+wait_for "points that ran, per file" \
+    'count by (file) (max by (file, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
+    '{file="main.go"} 4'
+wait_for "points that ran, per function" \
+    'count by (file, func) (max by (file, func, id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)' \
+    "$(for f in a b c main; do echo "{file=\"main.go\",func=\"$f\"} 1"; done)"
+line_d=$(git show HEAD:main.go | grep -n '^func d()' | cut -d: -f1)
+wait_for "points that ran nowhere" \
+    'max by (id, file, line, func) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 0' \
+    "{file=\"main.go\",func=\"d\",id=\"$(point_of d)\",line=\"$line_d\"} 0"
 wait_for "total points" 'max(goat_track_total{app="fleet",version="v1"})' "{} 5"
 wait_for "build info" 'count(goat_build_info{app="fleet",version="v1",mode="bool"})' "{} 3"
 
