@@ -184,7 +184,8 @@ goat_error *goat_report_html(const goat_report *r, goat_report_code *code, char 
     put_text(&sb, r->version ? r->version : "");
     goat_strbuf_printf(&sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style_sheet);
     put_summary(&sb, r, &s);
-    /* The points by file, in the files' order. */
+    /* Sorted as the summary's files are, each file's points are one run of
+     * the list, whose length is the file's total. */
     const goat_report_point **points = goat_xcalloc(r->point_count + 1, sizeof *points);
     for (size_t i = 0; i < r->point_count; i++)
         points[i] = &r->points[i];

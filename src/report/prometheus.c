@@ -316,7 +316,9 @@ static goat_error *read_points(const char *source, const char *text, size_t len,
     free_series(all, count);
     if (err)
         return err;
-    /* The components of the builds and of the points, together. */
+    /* A component whose instances serve no point series (it has no points,
+     * or GOAT_METRICS_POINTS=0) is known from goat_build_info only; one whose
+     * build series fell out of the window, from its points only. */
     size_t n = out->component_count;
     for (size_t i = 0; i < out->point_count; i++)
         n += out->points[i].component_count;
