@@ -91,28 +91,48 @@ static void note_scan_error(void *ctx, size_t offset, const char *msg)
     add_error(p, (goat_pos)offset, locate(p, (goat_pos)offset), goat_xstrdup(msg));
 }
 
-/* goat_p_next's rare cases: a comment (collected for the file, then
- * skipped) or a scanner error. */
-void goat_p_next_slow(goat_parser *p, goat_token t)
+/* After a bailout every token is EOF. */
+static void next_bailed(goat_parser *p)
 {
-    for (;;) {
-        if (t.kind == GOAT_TOK_COMMENT) {
-            if (p->comment_count == p->comment_cap) {
-                void *items = p->comments;
-                goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
-                p->comments = items;
-            }
-            p->comments[p->comment_count].pos = (goat_pos)t.pos;
-            p->comments[p->comment_count].end = (goat_pos)t.end;
-            p->comment_count++;
-            t = goat_lexer_next(&p->lx);
-            continue;
-        }
-        p->tok = t.kind;
-        p->pos = (goat_pos)t.pos;
-        p->lit = t.lit;
-        p->lit_len = t.lit_len;
+    p->tok = GOAT_TOK_EOF;
+    p->pos = (goat_pos)p->len;
+    p->lit = "";
+    p->lit_len = 0;
+}
+
+/* goat_p_next once the tokens scanned ahead are used up: the next run of
+ * them, or a token from goat_lexer_next; comments are collected for the
+ * file and skipped. */
+void goat_p_next_refill(goat_parser *p)
+{
+    if (p->bailed) {
+        next_bailed(p);
         return;
+    }
+    for (;;) {
+        size_t n = goat_lexer_scan_ahead(&p->lx, p->ahead, GOAT_P_AHEAD);
+        if (n > 0) {
+            p->ahead_count = (unsigned)n;
+            p->ahead_next = 0;
+            goat_p_next(p);
+            return;
+        }
+        goat_token t = goat_lexer_next(&p->lx);
+        if (t.kind != GOAT_TOK_COMMENT) {
+            p->tok = t.kind;
+            p->pos = (goat_pos)t.pos;
+            p->lit = t.lit;
+            p->lit_len = t.lit_len;
+            return;
+        }
+        if (p->comment_count == p->comment_cap) {
+            void *items = p->comments;
+            goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
+            p->comments = items;
+        }
+        p->comments[p->comment_count].pos = (goat_pos)t.pos;
+        p->comments[p->comment_count].end = (goat_pos)t.end;
+        p->comment_count++;
     }
 }
 
@@ -124,19 +144,10 @@ void goat_p_next_slow(goat_parser *p, goat_token t)
 void goat_p_bailout(goat_parser *p)
 {
     p->bailed = true;
-    p->tok = GOAT_TOK_EOF;
-    p->pos = (goat_pos)p->len;
-    p->lit = "";
-    p->lit_len = 0;
+    p->ahead_next = p->ahead_count = 0; /* the tokens scanned ahead are not wanted */
+    next_bailed(p);
 }
 
-void goat_p_next_bailed(goat_parser *p)
-{
-    p->tok = GOAT_TOK_EOF;
-    p->pos = (goat_pos)p->len;
-    p->lit = "";
-    p->lit_len = 0;
-}
 
 /* go/parser's error: without AllErrors it keeps one error per line (a
  * second on the line of the last recorded one is likely spurious) and
@@ -189,11 +200,10 @@ static void expected_tok(goat_parser *p, goat_tok tok)
     goat_p_error_expected(p, p->pos, what);
 }
 
-goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
+goat_pos goat_p_expect_failed(goat_parser *p, goat_tok tok)
 {
     goat_pos pos = p->pos;
-    if (p->tok != tok)
-        expected_tok(p, tok);
+    expected_tok(p, tok);
     goat_p_next(p); /* make progress */
     return pos;
 }
