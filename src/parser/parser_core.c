@@ -5,7 +5,6 @@
 
 #include <pthread.h>
 #include <stdint.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -430,6 +429,38 @@ size_t goat_parse_stack_size(size_t len)
     return need + need / 4; /* and a quarter for the caller's own frames */
 }
 
+/* The lowest address the current thread's stack may reach, recorded when
+ * goat runs code on a thread whose stack it sized (0 on any other thread:
+ * the main one, whose size ulimit sets, or a caller's). Thread-local
+ * because it describes the thread itself; asking the C library each time
+ * (pthread_getattr_np) would cost system calls for every file parsed. */
+static _Thread_local uintptr_t parse_stack_floor;
+
+/* Whether the current thread's stack has need bytes left below this frame. */
+static bool stack_has_room(size_t need)
+{
+    char here;
+    uintptr_t cur = (uintptr_t)&here;
+    return parse_stack_floor != 0 && cur > parse_stack_floor && cur - parse_stack_floor >= need;
+}
+
+void goat_run_on_parse_thread(void (*fn)(void *arg), void *arg)
+{
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *addr = NULL;
+        size_t size = 0;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+            size_t guard = 0;
+            pthread_attr_getguardsize(&attr, &guard);
+            parse_stack_floor = (uintptr_t)addr + guard;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    fn(arg);
+    parse_stack_floor = 0;
+}
+
 typedef struct deep_call {
     void (*fn)(void *);
     void *arg;
@@ -438,29 +469,8 @@ typedef struct deep_call {
 static void *deep_thread(void *arg)
 {
     deep_call *call = arg;
-    call->fn(call->arg);
+    goat_run_on_parse_thread(call->fn, call->arg);
     return NULL;
-}
-
-/* Whether the current thread's stack has need bytes left below this frame.
- * The main thread's stack (its size set by ulimit, its limit costly to read)
- * never counts. */
-static bool stack_has_room(size_t need)
-{
-    if (getpid() == (pid_t)syscall(SYS_gettid))
-        return false;
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0)
-        return false;
-    void *addr = NULL;
-    size_t size = 0;
-    int rc = pthread_attr_getstack(&attr, &addr, &size);
-    pthread_attr_destroy(&attr);
-    if (rc != 0)
-        return false;
-    char here;
-    uintptr_t low = (uintptr_t)addr, cur = (uintptr_t)&here;
-    return cur > low && cur - low >= need;
 }
 
 void goat_run_with_parse_stack(size_t len, void (*fn)(void *arg), void *arg)
