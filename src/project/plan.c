@@ -55,8 +55,8 @@ static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
     }
     char *text = NULL;
     size_t len = 0;
-    goat_error *err = NULL;
-    if (access(path, F_OK) == 0 && (err = goat_read_file(path, &text, &len)))
+    goat_error *err = goat_read_file_if_exists(path, &text, &len);
+    if (err)
         return err;
     goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
     f = &plan->files[plan->count++];
@@ -153,9 +153,9 @@ static bool needs_validation(const goat_plan_file *f)
     return file_changes(f) && f->new_text && is_go_file(f->path);
 }
 
-static goat_error *validate_file(const goat_plan_file *f)
+static goat_error *validate_file(const goat_plan_file *f, goat_path_memo *dirs)
 {
-    goat_error *err = goat_txn_check_path(f->path);
+    goat_error *err = goat_txn_check_path_memo(dirs, f->path);
     if (err)
         return err;
     goat_arena arena;
@@ -181,14 +181,16 @@ typedef struct validate_pool {
 static void validate_worker(void *arg)
 {
     validate_pool *pool = arg;
+    goat_path_memo dirs = GOAT_PATH_MEMO_INIT;
     for (;;) {
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->plan->count)
-            return;
+            break;
         const goat_plan_file *f = &pool->plan->files[i];
         if (needs_validation(f))
-            pool->errors[i] = validate_file(f);
+            pool->errors[i] = validate_file(f, &dirs);
     }
+    goat_path_memo_free(&dirs);
 }
 
 goat_error *goat_plan_validate(const goat_plan *plan, int threads)

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Proves goat's errors leave the project untouched and say what is wrong:
 # a syntax error in a changed file fails with FILE:LINE:COL and modifies no
-# file; a write failure discovered while writing (injected with the
-# documented test hook GOAT_TEST_FAIL_WRITE, since root ignores file
-# permissions) rolls back the files already written, and so does an
-# immutable file (chattr +i, where supported); outside a Go module
+# file; a write failure discovered while writing (injected by the test build
+# of goat, tests/fault/goat-fail-write, as GOAT_TEST_FAIL_WRITE says, since
+# root ignores file permissions) rolls back the files already written, and
+# so does an immutable file (chattr +i, where supported); the installed goat
+# has no such hook; outside a Go module
 # or a git repository goat says so; a bad goat.yaml names the key and its
 # line; usage errors exit 2, other errors 1; goat init refuses to overwrite
 # without --force; GOAT_CONFIG names another configuration file.
@@ -84,12 +85,13 @@ expect_eq "syntax error: no file modified" "$before" "$(snapshot "$repo")"
 git rm -q util/strs/broken.go && git commit -q -m unbreak
 
 # ---- a write failure while writing: every file put back
+faulty=${GOAT_FAULTY:-$top_builddir/tests/fault/goat-fail-write}
 before=$(snapshot "$repo")
-out=$(GOAT_TEST_FAIL_WRITE=goat/goat_generated.go "$GOAT" track 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=goat/goat_generated.go "$faulty" track 2>&1)
 expect_eq "write failure exits 1" 1 $?
 expect_contains "write failure message" "$out" "goat/goat_generated.go"
 expect_eq "write failure: no file modified" "$before" "$(snapshot "$repo")"
-out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" track 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" track 2>&1)
 expect_eq "write failure (middle) exits 1" 1 $?
 expect_eq "write failure (middle): no file modified" "$before" "$(snapshot "$repo")"
 # A file root cannot replace either (immutable), when the file system allows it.
@@ -105,10 +107,12 @@ else
 fi
 "$GOAT" track >/dev/null || fail "goat track after the failures"
 before=$(snapshot "$repo")
-out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" clean 2>&1)
 expect_eq "clean write failure exits 1" 1 $?
 expect_eq "clean write failure: no file modified" "$before" "$(snapshot "$repo")"
-"$GOAT" clean >/dev/null || fail "goat clean"
+# the installed program carries no fault injection
+grep -q GOAT_TEST_FAIL_WRITE "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows GOAT_TEST_FAIL_WRITE"
+GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean >/dev/null || fail "goat clean with GOAT_TEST_FAIL_WRITE set"
 expect_eq "git status after clean" "" "$(git status --porcelain)"
 
 # ---- symbolic links are never written through
