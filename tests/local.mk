@@ -18,6 +18,15 @@ tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_project_txn_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP)
 
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_threads
+TESTS += tests/unit/test_project_threads
+endif
+tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c
+tests_unit_test_project_threads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_threads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_create
+
 # goat with injected write failures (tests/fault/fail_write.c): the tests of
 # the roll-back use it; the installed goat has no such hook.
 FAULT_WRAP = -Wl,--wrap=rename -Wl,--wrap=unlink

@@ -592,36 +592,62 @@ static void walked_files_free(walked_files *w)
     goat_filter_free(w->filter);
 }
 
+/* The files of patch and clean are rewritten one after the other on one
+ * stack large enough to parse the largest (goat_run_with_parse_stack), not
+ * each on a thread of its own. */
+typedef struct files_pass {
+    goat_project *p;
+    const goat_run_options *o;
+    goat_plan *plan;
+    const walked_files *walked;
+    const char *import_path;
+    tracking *tr;    /* patch */
+    int points;      /* clean */
+    size_t files;    /* clean */
+    goat_error *err;
+} files_pass;
+
+static void patch_files(void *arg)
+{
+    files_pass *f = arg;
+    goat_project *p = f->p;
+    int next_id = 1;
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        if (!contains(text, len, "+goat:"))
+            continue;
+        goat_rewrite_options ro = rewrite_options(p, f->import_path, next_id);
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_patch(path, text, len, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            tracking_add(f->tr, path, next_id, res.points);
+            log_points(f->o, &f->tr->files[f->tr->count - 1]);
+            next_id += res.points;
+        }
+        goat_plan_set(f->plan, path, res.text, res.len);
+    }
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
-    char **paths = walked.paths;
-    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
-    int next_id = 1;
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        if (!contains(text, len, "+goat:"))
-            continue;
-        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
-            break;
-        if (res.points > 0) {
-            tracking_add(&tr, paths[i], next_id, res.points);
-            log_points(o, &tr.files[tr.count - 1]);
-            next_id += res.points;
-        }
-        goat_plan_set(&plan, paths[i], res.text, res.len);
+    size_t largest = 0;
+    err = goat_plan_load(&plan, walked.paths, walked.count, &largest);
+    if (!err) {
+        files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path, .tr = &tr};
+        goat_run_with_parse_stack(largest, patch_files, &pass);
+        err = pass.err;
     }
 
     int entries = 0;
@@ -643,39 +669,49 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 
 /* ---- clean ---- */
 
+static void clean_files(void *arg)
+{
+    files_pass *f = arg;
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        if (!goat_markers_possible(text, len))
+            continue; /* nothing goat_rewrite_clean would change */
+        goat_rewrite_options ro = rewrite_options(f->p, f->import_path, 1);
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_clean(path, text, len, &ro, &res)))
+            break;
+        goat_plan_set(f->plan, path, res.text, res.len);
+        if (goat_plan_changes(f->plan, path)) {
+            f->files++;
+            f->points += res.points;
+            if (f->o->verbose)
+                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", path, res.points,
+                        res.points == 1 ? "" : "s");
+        }
+    }
+}
+
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
-    char **paths = walked.paths;
-    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
-    int points = 0;
-    size_t files = 0;
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        if (!goat_markers_possible(text, len))
-            continue; /* nothing goat_rewrite_clean would change */
-        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
-            break;
-        goat_plan_set(&plan, paths[i], res.text, res.len);
-        if (goat_plan_changes(&plan, paths[i])) {
-            files++;
-            points += res.points;
-            if (o->verbose)
-                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", paths[i], res.points,
-                        res.points == 1 ? "" : "s");
-        }
+    size_t largest = 0;
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path};
+    err = goat_plan_load(&plan, walked.paths, walked.count, &largest);
+    if (!err) {
+        goat_run_with_parse_stack(largest, clean_files, &pass);
+        err = pass.err;
     }
+    int points = pass.points;
+    size_t files = pass.files;
     char *gen_path = goat_config_generated_file(&p->cfg);
     if (!err)
         err = goat_plan_remove(&plan, gen_path);
