@@ -18,8 +18,9 @@ static const char rune_error_utf8[] = "\xEF\xBF\xBD";
 
 /* Byte classes for the hot loops: IDENT_BYTE for [A-Za-z0-9_], SPACE_BYTE
  * for ' ', '\t', '\r', NEWLINE_BYTE for '\n' (whether it is space depends
- * on insert_semi), DECIMAL_BYTE for [0-9], HEX_BYTE for [0-9A-Fa-f]. */
-enum { IDENT_BYTE = 1, SPACE_BYTE = 2, NEWLINE_BYTE = 4, DECIMAL_BYTE = 8, HEX_BYTE = 16 };
+ * on insert_semi), DECIMAL_BYTE for [0-9], HEX_BYTE for [0-9A-Fa-f],
+ * KEYWORD_START for the first letters of Go's keywords. */
+enum { IDENT_BYTE = 1, SPACE_BYTE = 2, NEWLINE_BYTE = 4, DECIMAL_BYTE = 8, HEX_BYTE = 16, KEYWORD_START = 32 };
 static const unsigned char byte_class[256] = {
      0,  0,  0,  0,  0,  0,  0,  0,  0,  2,  4,  0,  0,  2,  0,  0,
      0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
@@ -27,8 +28,8 @@ static const unsigned char byte_class[256] = {
     25, 25, 25, 25, 25, 25, 25, 25, 25, 25,  0,  0,  0,  0,  0,  0,
      0, 17, 17, 17, 17, 17, 17,  1,  1,  1,  1,  1,  1,  1,  1,  1,
      1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  1,
-     0, 17, 17, 17, 17, 17, 17,  1,  1,  1,  1,  1,  1,  1,  1,  1,
-     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  0,
+     0, 17, 49, 49, 49, 49, 49, 33,  1, 33,  1,  1,  1, 33,  1,  1,
+    33,  1, 33, 33, 33,  1, 33,  1,  1,  1,  1,  0,  0,  0,  0,  0,
      0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
      0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
      0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
@@ -270,6 +271,31 @@ static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
         if (p[i] != (unsigned char)k->word[i])
             return GOAT_TOK_IDENT;
     return k->tok;
+}
+
+/* lookup_keyword_hashed for the fast path, which knows that at least
+ * avail bytes can be read at p: a keyword of up to 8 bytes is compared in
+ * one 64-bit word. */
+static inline goat_tok lookup_keyword_fast(const unsigned char *p, size_t n, size_t avail)
+{
+    if (!(byte_class[p[0]] & KEYWORD_START))
+        return GOAT_TOK_IDENT;
+    const keyword_slot *k = &keyword_slots[(p[0] + p[1] * 12u + (unsigned)n * 8u) & 63];
+    if (k->len != n)
+        return GOAT_TOK_IDENT;
+    if (n > 8 || avail < 8)
+        return lookup_keyword_hashed(p, n);
+    /* the first n bytes in memory, whatever the byte order */
+    static const unsigned char first_bytes[9][8] = {
+        {0}, {255}, {255, 255}, {255, 255, 255}, {255, 255, 255, 255}, {255, 255, 255, 255, 255},
+        {255, 255, 255, 255, 255, 255}, {255, 255, 255, 255, 255, 255, 255},
+        {255, 255, 255, 255, 255, 255, 255, 255},
+    };
+    uint64_t text, word, keep;
+    memcpy(&text, p, 8);
+    memcpy(&word, k->word, 8);
+    memcpy(&keep, first_bytes[n], 8);
+    return ((text ^ word) & keep) == 0 ? k->tok : GOAT_TOK_IDENT;
 }
 
 /* After an identifier or one of these keywords a newline ends the
@@ -1181,6 +1207,67 @@ static inline bool plain_ascii(unsigned b)
     return b - 1u < 0x7Fu; /* 1 .. 0x7F */
 }
 
+/* Runs of identifier bytes and of plain string bytes, 16 at a time where
+ * the machine has SSE2 (every x86-64 does), else one at a time. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* The lanes of v holding a byte in [lo, lo + n). */
+static inline __m128i bytes_in_range(__m128i v, unsigned char lo, unsigned char n)
+{
+    /* shift the range down to start at -128, where a signed compare sees it */
+    __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-128 + n)));
+}
+#endif
+
+/* The first offset from i on whose byte is not [A-Za-z0-9_] (len if none). */
+static inline size_t skip_ident_bytes(const unsigned char *src, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i letter = bytes_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+        __m128i digit = bytes_in_range(v, '0', 10);
+        __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), under)) & 0xFFFFu;
+        if (other)
+            return i + (size_t)__builtin_ctz(other);
+        i += 16;
+    }
+#endif
+    while (i < len && (byte_class[src[i]] & IDENT_BYTE))
+        i++;
+    return i;
+}
+
+/* The first offset from i on whose byte ends or complicates a string
+ * literal: '"', '\\', a newline, NUL or a non-ASCII byte (len if none). */
+static inline size_t skip_plain_string_bytes(const unsigned char *src, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+        /* movemask also takes every byte's top bit: the non-ASCII ones */
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(stop, v));
+        if (hits)
+            return i + (size_t)__builtin_ctz(hits);
+        i += 16;
+    }
+#endif
+    while (i < len) {
+        unsigned char b = src[i];
+        if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
+            break;
+        i++;
+    }
+    return i;
+}
+
 /* How the fast path starts a token on each byte. */
 enum {
     START_SLOW,     /* scan_token's */
@@ -1304,12 +1391,10 @@ static inline __attribute__((always_inline)) bool fast_scan(const unsigned char 
     bool insert_semi = true;
     switch (start_class[ch]) {
     case START_LETTER: {
-        end = pos + 1;
-        while (end < len && (byte_class[src[end]] & IDENT_BYTE))
-            end++;
+        end = skip_ident_bytes(src, pos + 1, len);
         lit_len = end - pos;
         if (lit_len > 1) {
-            kind = lookup_keyword_hashed(src + pos, lit_len);
+            kind = lookup_keyword_fast(src + pos, lit_len, len - pos);
             insert_semi = word_ends_statement(kind);
         } else {
             kind = GOAT_TOK_IDENT;
@@ -1342,13 +1427,7 @@ static inline __attribute__((always_inline)) bool fast_scan(const unsigned char 
         insert_semi = false;
         break;
     case START_QUOTE:
-        end = pos + 1;
-        while (end < len) {
-            unsigned char b = src[end];
-            if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
-                break;
-            end++;
-        }
+        end = skip_plain_string_bytes(src, pos + 1, len);
         if (end >= len || src[end] != '"')
             goto slow;
         end++;
