@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lexer/unicode.h"
 #include "util/lines.h"
 #include "util/path.h"
@@ -389,6 +393,18 @@ static void add_line_info(goat_lexer *lx, size_t next, size_t text_offset, const
  * (len if none): eight bytes at a time, then byte by byte. */
 static size_t skip_comment_text(const char *src, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                    _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(stop, v)); /* and the non-ASCII bytes */
+        if (hits)
+            return i + (size_t)__builtin_ctz(hits);
+        i += 16;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     while (len - i >= 8) {
         uint64_t v;
@@ -1210,8 +1226,6 @@ static inline bool plain_ascii(unsigned b)
 /* Runs of identifier bytes and of plain string bytes, 16 at a time where
  * the machine has SSE2 (every x86-64 does), else one at a time. */
 #if defined(__SSE2__)
-#include <emmintrin.h>
-
 /* The lanes of v holding a byte in [lo, lo + n). */
 static inline __m128i bytes_in_range(__m128i v, unsigned char lo, unsigned char n)
 {
