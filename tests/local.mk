@@ -13,7 +13,7 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_txn
 TESTS += tests/unit/test_project_txn
 endif
-tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c tests/fault/fail_write.c
+tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c tests/unit/scratch.h tests/fault/fail_write.c
 tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_project_txn_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP)
@@ -22,7 +22,7 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_threads
 TESTS += tests/unit/test_project_threads
 endif
-tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c
+tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c tests/unit/scratch.h
 tests_unit_test_project_threads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_threads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_create
@@ -62,6 +62,6 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_mains
 TESTS += tests/unit/test_project_mains
 endif
-tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c
+tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c tests/unit/scratch.h
 tests_unit_test_project_mains_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_mains_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

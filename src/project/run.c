@@ -607,6 +607,18 @@ typedef struct files_pass {
     goat_error *err;
 } files_pass;
 
+/* Reads every walked file into the plan, then runs fn(pass) over them on
+ * one stack sized for the largest. */
+static goat_error *over_walked_files(files_pass *pass, void (*fn)(void *))
+{
+    size_t largest = 0;
+    goat_error *err = goat_plan_load(pass->plan, pass->walked->paths, pass->walked->count, &largest);
+    if (err)
+        return err;
+    goat_run_with_parse_stack(largest, fn, pass);
+    return pass->err;
+}
+
 static void patch_files(void *arg)
 {
     files_pass *f = arg;
@@ -642,13 +654,8 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
-    size_t largest = 0;
-    err = goat_plan_load(&plan, walked.paths, walked.count, &largest);
-    if (!err) {
-        files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path, .tr = &tr};
-        goat_run_with_parse_stack(largest, patch_files, &pass);
-        err = pass.err;
-    }
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path, .tr = &tr};
+    err = over_walked_files(&pass, patch_files);
 
     int entries = 0;
     if (!err)
@@ -703,13 +710,8 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
-    size_t largest = 0;
     files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path};
-    err = goat_plan_load(&plan, walked.paths, walked.count, &largest);
-    if (!err) {
-        goat_run_with_parse_stack(largest, clean_files, &pass);
-        err = pass.err;
-    }
+    err = over_walked_files(&pass, clean_files);
     int points = pass.points;
     size_t files = pass.files;
     char *gen_path = goat_config_generated_file(&p->cfg);

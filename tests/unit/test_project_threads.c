@@ -18,6 +18,7 @@
 #include "project/pool.h"
 #include "project/project.h"
 #include "project/run.h"
+#include "scratch.h"
 
 static atomic_int threads_started;
 
@@ -29,36 +30,13 @@ int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(
     return __real_pthread_create(thread, attr, start, arg);
 }
 
-static char scratch[64];
-static char old_cwd[4096];
-
-static void enter_scratch(void)
+static void enter(void)
 {
-    cr_assert_not_null(getcwd(old_cwd, sizeof old_cwd));
-    strcpy(scratch, "/tmp/goat-threads-XXXXXX");
-    cr_assert_not_null(mkdtemp(scratch));
-    cr_assert_eq(chdir(scratch), 0);
+    scratch_enter();
     unsetenv("GOAT_CONFIG");
 }
 
-static void leave_scratch(void)
-{
-    cr_assert_eq(chdir(old_cwd), 0);
-    char *cmd = NULL;
-    cr_assert(asprintf(&cmd, "rm -rf '%s'", scratch) > 0);
-    cr_expect_eq(system(cmd), 0);
-    free(cmd);
-}
-
-static void put(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "%s", path);
-    fputs(text, f);
-    fclose(f);
-}
-
-TestSuite(threads, .init = enter_scratch, .fini = leave_scratch);
+TestSuite(threads, .init = enter, .fini = scratch_leave);
 
 /* A module of many files, each with a hand-placed tracking point. */
 static void make_module(int files)
@@ -68,9 +46,8 @@ static void make_module(int files)
     cr_assert_eq(git_repository_init(&repo, ".", 0), 0);
     git_repository_free(repo);
     git_libgit2_shutdown();
-    put("go.mod", "module example.com/many\n\ngo 1.19\n");
-    put("goat.yaml", "appName: many\nappVersion: t1\nthreads: 1\n");
-    cr_assert_eq(mkdir("lib", 0755), 0);
+    scratch_put("go.mod", "module example.com/many\n\ngo 1.19\n");
+    scratch_put("goat.yaml", "appName: many\nappVersion: t1\nthreads: 1\n");
     /* more than a few hundred bytes each, or the parser would use the
      * caller's stack anyway */
     char filler[2048];
@@ -84,7 +61,7 @@ static void make_module(int files)
                  "package lib\n\n%s// F%d is one of many.\nfunc F%d(x int) int {\n\tif x > %d {\n"
                  "\t\t// +goat:insert\n\t\treturn x - %d\n\t}\n\treturn x + %d\n}\n",
                  filler, i, i, i, i, i);
-        put(path, text);
+        scratch_put(path, text);
     }
 }
 

@@ -14,34 +14,17 @@
 #include "project/project.h"
 #include "project/txn.h"
 #include "util/file.h"
+#include "scratch.h"
 
-static char scratch[64];
-static char old_cwd[4096];
-
-static void enter_scratch(void)
+static void enter(void)
 {
-    cr_assert_not_null(getcwd(old_cwd, sizeof old_cwd));
-    strcpy(scratch, "/tmp/goat-txn-XXXXXX");
-    cr_assert_not_null(mkdtemp(scratch));
-    cr_assert_eq(chdir(scratch), 0);
+    scratch_enter();
     unsetenv("GOAT_TEST_FAIL_WRITE");
-}
-
-static void leave_scratch(void)
-{
-    cr_assert_eq(chdir(old_cwd), 0);
-    char *cmd = NULL;
-    cr_assert(asprintf(&cmd, "rm -rf '%s'", scratch) > 0);
-    cr_expect_eq(system(cmd), 0);
-    free(cmd);
 }
 
 static void put(const char *path, const char *text, mode_t mode)
 {
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "%s", path);
-    fputs(text, f);
-    fclose(f);
+    scratch_put(path, text);
     chmod(path, mode);
 }
 
@@ -69,7 +52,7 @@ static int entry_count(const char *dir)
     return n;
 }
 
-TestSuite(txn, .init = enter_scratch, .fini = leave_scratch);
+TestSuite(txn, .init = enter, .fini = scratch_leave);
 
 Test(txn, writes_creates_removes_and_keeps_modes)
 {
