@@ -126,14 +126,16 @@ static inline void goat_p_next(goat_parser *p)
     }
     goat_p_next_refill(p);
 }
+/* Errors are the rare path: cold, so that the compiler keeps them out of
+ * the way of the parse functions' common paths. */
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+    __attribute__((format(printf, 3, 4), cold));
+void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what) __attribute__((cold));
 void goat_p_bailout(goat_parser *p);
 void goat_p_advance(goat_parser *p, enum goat_sync set);
 /* A BadExpr, BadStmt or BadDecl covering [from, to). */
 goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to);
-goat_pos goat_p_expect_failed(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect_failed(goat_parser *p, goat_tok tok) __attribute__((cold));
 
 /* go/parser's expect: the position of the expected token, which is
  * consumed; anything else is reported and consumed all the same (make
@@ -150,7 +152,7 @@ goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
-void goat_p_nest_error(goat_parser *p);
+void goat_p_nest_error(goat_parser *p) __attribute__((cold));
 
 /* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
 static inline void goat_p_nest_inc(goat_parser *p)
@@ -242,7 +244,7 @@ goat_node_list goat_p_list(goat_parser *p, bool in_rhs);
 goat_node *goat_p_expr(goat_parser *p);
 goat_node *goat_p_rhs(goat_parser *p);
 goat_node *goat_p_rhs_or_type(goat_parser *p);
-goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x);
+goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x) __attribute__((cold));
 
 /* Constant time: each ParenExpr records its innermost operand, so deep
  * parentheses do not make the checks quadratic. */
