@@ -38,6 +38,8 @@ struct goat_txn {
     long pid;        /* in the names of temporaries and backups */
     mode_t umask;    /* the process's, read once */
     bool as_root;    /* owners are then kept */
+    uid_t uid;       /* the effective user and group, files' owners by default */
+    gid_t gid;
     goat_path_memo dirs; /* the directory checked last */
 };
 
@@ -52,7 +54,9 @@ static void learn_process(goat_txn *t)
     t->pid = (long)getpid();
     t->umask = umask(0);
     umask(t->umask);
-    t->as_root = geteuid() == 0;
+    t->uid = geteuid();
+    t->gid = getegid();
+    t->as_root = t->uid == 0;
 }
 
 static txn_op *add_op(goat_txn *t, op_kind kind, const char *relpath)
@@ -290,7 +294,7 @@ static goat_error *prepare_op(goat_txn *t, txn_op *op)
     if (fd < 0)
         return goat_error_new(op->path, 0, 0, "cannot find a free temporary name");
     err = write_all(fd, op->data, op->len, op->path);
-    if (!err && op->existed && t->as_root && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+    if (!err && op->existed && t->as_root && (st.st_uid != t->uid || st.st_gid != t->gid) &&
         fchown(fd, st.st_uid, st.st_gid) != 0)
         err = goat_error_new(op->path, 0, 0, "cannot keep the owner: %s", strerror(errno));
     /* the umask took bits away, or open ignored the set-ID and sticky bits */
