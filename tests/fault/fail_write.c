@@ -9,8 +9,14 @@
  * file, named .goat-new-*) or removing it fails with EIO, as a failing disk
  * would. Putting a file back from its backup (.goat-old-*) still works, so
  * the tests can prove the roll-back even as root, whom file permissions do
- * not stop. */
+ * not stop.
+ *
+ * When GOAT_TEST_KILL_AT names a path, the process kills itself (SIGKILL)
+ * just before putting a new content in place there, as a crash in the
+ * middle of the renames would, so the tests can check what goat promises
+ * after a crash. */
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +27,15 @@ int __wrap_rename(const char *from, const char *to);
 int __real_unlink(const char *path);
 int __wrap_unlink(const char *path);
 
+static bool names(const char *variable, const char *path)
+{
+    const char *target = getenv(variable);
+    return target && *target && strcmp(path, target) == 0;
+}
+
 static bool fails(const char *path)
 {
-    const char *target = getenv("GOAT_TEST_FAIL_WRITE");
-    return target && *target && strcmp(path, target) == 0;
+    return names("GOAT_TEST_FAIL_WRITE", path);
 }
 
 static bool is_new_content(const char *path)
@@ -35,6 +46,8 @@ static bool is_new_content(const char *path)
 
 int __wrap_rename(const char *from, const char *to)
 {
+    if (names("GOAT_TEST_KILL_AT", to) && is_new_content(from))
+        raise(SIGKILL);
     if (fails(to) && is_new_content(from)) {
         errno = EIO;
         return -1;
