@@ -1386,7 +1386,8 @@ typedef struct fast_token {
  * otherwise returns false with *resume past the whitespace skipped, where
  * scan_token must carry on. */
 static inline __attribute__((always_inline)) bool fast_scan(const unsigned char *src, size_t len, size_t at,
-                                                            bool semi, fast_token *t, size_t *resume)
+                                                            bool semi, bool comments, fast_token *t,
+                                                            size_t *resume)
 {
     unsigned space = semi ? SPACE_BYTE : SPACE_BYTE | NEWLINE_BYTE;
     size_t pos = at;
@@ -1457,6 +1458,18 @@ static inline __attribute__((always_inline)) bool fast_scan(const unsigned char 
     case START_OPERATOR: {
         unsigned b1 = pos + 1 < len ? src[pos + 1] : 0;
         unsigned b2 = pos + 2 < len ? src[pos + 2] : 0;
+        if (ch == '/' && b1 == '/' && comments && !semi) {
+            /* a //-comment of plain text to the end of its line, not a
+             * //line directive (after a token that ends a statement the
+             * comment's newline is a semicolon first: scan_token's) */
+            end = skip_comment_text((const char *)src, pos + 2, len);
+            if (end >= len || src[end] != '\n' || (end - pos >= 7 && memcmp(src + pos + 2, "line ", 5) == 0))
+                goto slow;
+            kind = GOAT_TOK_COMMENT;
+            lit_len = end - pos;
+            insert_semi = false;
+            break;
+        }
         size_t n;
         kind = fast_operator(ch, b1, b2, &n);
         if (kind == GOAT_TOK_ILLEGAL)
@@ -1511,7 +1524,8 @@ goat_token goat_lexer_next(goat_lexer *lx)
     const unsigned char *src = (const unsigned char *)lx->config.src;
     fast_token t;
     size_t resume;
-    if (!fast_scan(src, lx->config.len, s->offset, s->insert_semi, &t, &resume))
+    if (!fast_scan(src, lx->config.len, s->offset, s->insert_semi, lx->config.mode & GOAT_LEX_COMMENTS, &t,
+                   &resume))
         return scan_from(lx, resume);
     s->insert_semi = t.insert_semi;
     move_to_plain(s, src, t.end);
@@ -1519,28 +1533,35 @@ goat_token goat_lexer_next(goat_lexer *lx)
                         .lit_len = t.lit_len};
 }
 
-size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap)
+size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap, goat_lexed *comments,
+                             size_t comments_cap, size_t *comment_count)
 {
     goat_lexer_state *s = &lx->state;
     size_t len = lx->config.len;
+    *comment_count = 0;
     if (!plain_ascii((unsigned)s->ch) || len > UINT32_MAX)
         return 0;
     const unsigned char *src = (const unsigned char *)lx->config.src;
-    size_t at = s->offset, n = 0, resume;
-    bool semi = s->insert_semi;
+    size_t at = s->offset, n = 0, c = 0, resume;
+    bool semi = s->insert_semi, want_comments = comments_cap > 0 && (lx->config.mode & GOAT_LEX_COMMENTS);
     fast_token t;
-    while (n < cap && fast_scan(src, len, at, semi, &t, &resume)) {
-        out[n].pos = (uint32_t)t.pos;
-        out[n].lit_len = (uint32_t)t.lit_len;
-        out[n].kind = t.kind;
-        n++;
+    while (n < cap && fast_scan(src, len, at, semi, want_comments, &t, &resume)) {
+        goat_lexed lexed = {(uint32_t)t.pos, (uint32_t)t.lit_len, t.kind};
+        if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0)) {
+            comments[c++] = lexed;
+            if (c == comments_cap)
+                want_comments = false; /* no room for more: scan_token's */
+        } else {
+            out[n++] = lexed;
+        }
         semi = t.insert_semi;
         at = t.end;
     }
-    if (n) {
+    if (n + c > 0) {
         s->insert_semi = semi;
         move_to_plain(s, src, at);
     }
+    *comment_count = c;
     return n;
 }
 

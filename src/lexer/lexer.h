@@ -123,14 +123,18 @@ typedef struct goat_lexed {
 
 /* Scans up to cap tokens at once, the common ones only: each is the token
  * goat_lexer_next would have returned, and scanning it finds no error.
- * Stops before the first token that is not such a token (a comment, a
- * literal that needs a closer look, anything next to a NUL or a non-ASCII
- * byte, the end of the text), which goat_lexer_next must then scan, so
- * errors are still found exactly when that call reaches them. Returns the
- * number of tokens stored in out (0: call goat_lexer_next). For callers
- * that take many tokens in a row, such as the parser: one call per run of
- * tokens instead of one per token. */
-size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap);
+ * Stops before the first token that is not such a token (a general
+ * comment, a literal that needs a closer look, anything next to a NUL or
+ * a non-ASCII byte, the end of the text), which goat_lexer_next must then
+ * scan, so errors are still found exactly when that call reaches them.
+ * Returns the number of tokens stored in out (0 with no comment either:
+ * call goat_lexer_next). In GOAT_LEX_COMMENTS mode, plain //-comments met
+ * on the way go to comments instead (up to comments_cap, their number in
+ * *comment_count; a caller that wants them in the token stream passes
+ * comments_cap 0). For callers that take many tokens in a row, such as the
+ * parser: one call per run of tokens instead of one per token. */
+size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap, goat_lexed *comments,
+                             size_t comments_cap, size_t *comment_count);
 /* The first error as FILE:LINE:COL: message, or NULL. Caller frees. */
 goat_error *goat_lexer_error(const goat_lexer *lx);
 /* The value of a hexadecimal digit (either case), or -1 for any other

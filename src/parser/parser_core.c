@@ -90,6 +90,19 @@ static void note_scan_error(void *ctx, size_t offset, const char *msg)
     add_error(p, (goat_pos)offset, locate(p, (goat_pos)offset), goat_xstrdup(msg));
 }
 
+/* A comment, collected for the file. */
+static void add_comment(goat_parser *p, size_t pos, size_t end)
+{
+    if (p->comment_count == p->comment_cap) {
+        void *items = p->comments;
+        goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
+        p->comments = items;
+    }
+    p->comments[p->comment_count].pos = (goat_pos)pos;
+    p->comments[p->comment_count].end = (goat_pos)end;
+    p->comment_count++;
+}
+
 /* After a bailout every token is EOF. */
 static void next_bailed(goat_parser *p)
 {
@@ -109,13 +122,19 @@ void goat_p_next_refill(goat_parser *p)
         return;
     }
     for (;;) {
-        size_t n = goat_lexer_scan_ahead(&p->lx, p->ahead, GOAT_P_AHEAD);
+        goat_lexed comments[GOAT_P_AHEAD];
+        size_t ncomments = 0;
+        size_t n = goat_lexer_scan_ahead(&p->lx, p->ahead, GOAT_P_AHEAD, comments, GOAT_P_AHEAD, &ncomments);
+        for (size_t i = 0; i < ncomments; i++)
+            add_comment(p, comments[i].pos, comments[i].pos + comments[i].lit_len);
         if (n > 0) {
             p->ahead_count = (unsigned)n;
             p->ahead_next = 0;
             goat_p_next(p);
             return;
         }
+        if (ncomments > 0)
+            continue; /* comments only, up to what needs a closer look */
         goat_token t = goat_lexer_next(&p->lx);
         if (t.kind != GOAT_TOK_COMMENT) {
             p->tok = t.kind;
@@ -124,14 +143,7 @@ void goat_p_next_refill(goat_parser *p)
             p->lit_len = t.lit_len;
             return;
         }
-        if (p->comment_count == p->comment_cap) {
-            void *items = p->comments;
-            goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
-            p->comments = items;
-        }
-        p->comments[p->comment_count].pos = (goat_pos)t.pos;
-        p->comments[p->comment_count].end = (goat_pos)t.end;
-        p->comment_count++;
+        add_comment(p, t.pos, t.end);
     }
 }
 

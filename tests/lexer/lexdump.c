@@ -80,12 +80,21 @@ int main(int argc, char **argv)
         goat_lexer_init(&lx, &cfg);
         if (!quiet)
             printf("file %s\n", argv[i]);
-        goat_lexed ahead[128];
+        /* the tokens and the comments scanned ahead, merged back into
+         * source order */
+        goat_lexed ahead[256];
         size_t ahead_next = 0, ahead_count = 0, runs = 0;
         for (;;) {
             goat_token t;
             if (batch && ahead_next == ahead_count) {
-                ahead_count = goat_lexer_scan_ahead(&lx, ahead, quiet ? 128 : 1 + runs++ % 7);
+                size_t want = quiet ? 128 : 1 + runs++ % 7, ncomments = 0;
+                goat_lexed tokens[128], comments[128];
+                size_t ntokens = goat_lexer_scan_ahead(&lx, tokens, want, comments, want, &ncomments);
+                size_t a = 0, b = 0;
+                ahead_count = 0;
+                while (a < ntokens || b < ncomments)
+                    ahead[ahead_count++] = b == ncomments || (a < ntokens && tokens[a].pos < comments[b].pos)
+                                               ? tokens[a++] : comments[b++];
                 ahead_next = 0;
             }
             if (ahead_next < ahead_count) {
