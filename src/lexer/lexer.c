@@ -1208,15 +1208,16 @@ done:
 /* ---- the fast path ----
  *
  * The common tokens (identifiers, keywords, decimal and hexadecimal
- * integers, strings without escapes, operators, and automatic semicolons at
- * newlines) are scanned on plain bytes, from an offset and the semicolon
- * flag alone, with nothing stored until the token is done. A token counts
- * only when a plain ASCII character (not NUL) follows it: next() would find
- * no error there, so the state can move past the token without it. Anything
- * else (comments, other literals, NUL, non-ASCII bytes, the end of the
- * text) is left to scan_token, from a state that has not changed, so the
- * tokens, the errors and the moments errors are found stay exactly those
- * of scan_token. */
+ * integers, strings without escapes, operators, automatic semicolons at
+ * newlines, and //-comments of plain text) are scanned on plain bytes, from
+ * an offset and the semicolon flag alone, with nothing stored until the
+ * token is done. A token counts only when a plain ASCII character (not
+ * NUL) follows it: next() would find no error there, so the state can move
+ * past the token without it. Anything else (general comments, //line
+ * directives, other literals, NUL, non-ASCII bytes, the end of the text)
+ * is left to scan_token, from a state that has not changed, so the tokens,
+ * the errors and the moments errors are found stay exactly those of
+ * scan_token. */
 
 static inline bool plain_ascii(unsigned b)
 {

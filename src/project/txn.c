@@ -221,7 +221,6 @@ static char *sibling_name(goat_txn *t, const char *path, const char *tag)
     return goat_xasprintf("%.*s.goat-%s-%ld-%u", dirlen, path, tag, t->pid, t->serial++);
 }
 
-
 static goat_error *make_backup(goat_txn *t, txn_op *op)
 {
     for (int attempt = 0; attempt < 100; attempt++) {
