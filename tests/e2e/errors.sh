@@ -146,7 +146,7 @@ expect_eq "goat track after the crash: what it writes without one" "$(snapshot "
 rm -rf "$tmp/old-tree" "$tmp/new-tree"
 
 # the installed program carries no fault injection
-grep -q GOAT_TEST_FAIL_WRITE "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows GOAT_TEST_FAIL_WRITE"
+grep -q "GOAT_TEST_FAIL_WRITE\|GOAT_TEST_KILL_AT" "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows a test hook"
 GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean >/dev/null || fail "goat clean with GOAT_TEST_FAIL_WRITE set"
 expect_eq "git status after clean" "" "$(git status --porcelain)"
 
