@@ -65,7 +65,7 @@ EXTRA_DIST += \
 	tests/pathological/points.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
-	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
+	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/goat-fail-write.sh tests/valgrind/run-test.sh \
 	tests/valgrind/summary.sh tests/valgrind/goat.supp
 
 # `make fuzz-smoke [FUZZ_SECONDS=N]`: every harness for N seconds (default
@@ -102,6 +102,8 @@ check-valgrind:
 	    GOAT_VALGRIND_SUPP=$(abs_top_srcdir)/tests/valgrind/goat.supp; export GOAT_VALGRIND_SUPP; \
 	    GOAT_REAL=$(abs_top_builddir)/goat; export GOAT_REAL; \
 	    GOAT=$(abs_top_srcdir)/tests/valgrind/goat.sh; export GOAT; \
+	    GOAT_FAULTY_REAL=$(abs_top_builddir)/tests/fault/goat-fail-write; export GOAT_FAULTY_REAL; \
+	    GOAT_FAULTY=$(abs_top_srcdir)/tests/valgrind/goat-fail-write.sh; export GOAT_FAULTY; \
 	    FUZZ_WRAPPER=$(abs_top_srcdir)/tests/valgrind/vg.sh; export FUZZ_WRAPPER; \
 	    GOAT_BIG_MB=$(VALGRIND_BIG_MB); export GOAT_BIG_MB; \
 	    GOAT_CORPUS_SAMPLE=$(VALGRIND_CORPUS_SAMPLE); export GOAT_CORPUS_SAMPLE;'

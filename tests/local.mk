@@ -13,9 +13,27 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_txn
 TESTS += tests/unit/test_project_txn
 endif
-tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c
+tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c tests/unit/scratch.h tests/fault/fail_write.c
 tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_txn_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_project_txn_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP)
+
+if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_threads
+TESTS += tests/unit/test_project_threads
+endif
+tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c tests/unit/scratch.h
+tests_unit_test_project_threads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_threads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_create
+
+# goat with injected write failures (tests/fault/fail_write.c): the tests of
+# the roll-back use it; the installed goat has no such hook.
+FAULT_WRAP = -Wl,--wrap=rename -Wl,--wrap=unlink
+check_PROGRAMS += tests/fault/goat-fail-write
+tests_fault_goat_fail_write_SOURCES = src/cmd/main.c tests/fault/fail_write.c
+tests_fault_goat_fail_write_LDADD = $(GOAT_LIBS)
+tests_fault_goat_fail_write_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP)
 
 # End-to-end: real git repositories, goat, and the Go toolchain (skipped
 # when Go is not installed). lib.sh and the client are shared helpers.
@@ -56,6 +74,6 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_mains
 TESTS += tests/unit/test_project_mains
 endif
-tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c
+tests_unit_test_project_mains_SOURCES = tests/unit/test_project_mains.c tests/unit/scratch.h
 tests_unit_test_project_mains_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_mains_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

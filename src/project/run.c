@@ -717,6 +717,68 @@ static const goat_lineset *changed_lines_of(const goat_changes *changes, const c
     return NULL;
 }
 
+/* The files of patch and clean are rewritten one after the other on one
+ * stack large enough to parse the largest (goat_run_with_parse_stack), not
+ * each on a thread of its own. */
+typedef struct files_pass {
+    goat_project *p;
+    const goat_run_options *o;
+    goat_plan *plan;
+    const walked_files *walked;
+    const char *import_path;
+    const goat_found_packages *found;
+    const goat_changes *changes; /* patch */
+    tracking *tr;                /* patch */
+    int points;                  /* clean */
+    size_t files;                /* clean */
+    goat_error *err;
+} files_pass;
+
+/* Reads every walked file into the plan, then runs fn(pass) over them on
+ * one stack sized for the largest. */
+static goat_error *over_walked_files(files_pass *pass, void (*fn)(void *))
+{
+    size_t largest = 0;
+    goat_error *err = goat_plan_load(pass->plan, pass->walked->paths, pass->walked->count, &largest);
+    if (err)
+        return err;
+    goat_run_with_parse_stack(largest, fn, pass);
+    return pass->err;
+}
+
+static void patch_files(void *arg)
+{
+    files_pass *f = arg;
+    goat_project *p = f->p;
+    int next_id = 1;
+    goat_pkgnames *names = goat_pkgnames_new();
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        goat_markers_warn_near_misses(path, text, len, stderr);
+        if (!contains(text, len, "+goat:") && !mentions_any(text, len, f->found->import_paths))
+            continue;
+        goat_funcname_counts before;
+        goat_pkgnames_before(names, path, &before);
+        goat_rewrite_options ro = rewrite_options(p, f->import_path, next_id);
+        ro.tree_import_paths = f->found->import_paths;
+        ro.names_before = &before;
+        ro.changed = changed_lines_of(f->changes, path, text, len, &ro, f->o->verbose);
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_patch(path, text, len, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            tracking_add(f->tr, path, next_id, &res);
+            log_points(f->o, &f->tr->files[f->tr->count - 1]);
+            next_id += res.points;
+        }
+        goat_plan_set(f->plan, path, res.text, res.len);
+    }
+    goat_pkgnames_free(names);
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
@@ -728,41 +790,15 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
         walked_files_free(&walked);
         return err;
     }
-    char **paths = walked.paths;
-    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
-    int next_id = 1;
     goat_changes changes;
     patch_changes(p, &changes);
-    goat_pkgnames *names = goat_pkgnames_new();
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        goat_markers_warn_near_misses(paths[i], text, len, stderr);
-        if (!contains(text, len, "+goat:") && !mentions_any(text, len, found.import_paths))
-            continue;
-        goat_funcname_counts before;
-        goat_pkgnames_before(names, paths[i], &before);
-        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
-        ro.tree_import_paths = found.import_paths;
-        ro.names_before = &before;
-        ro.changed = changed_lines_of(&changes, paths[i], text, len, &ro, o->verbose);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
-            break;
-        if (res.points > 0) {
-            tracking_add(&tr, paths[i], next_id, &res);
-            log_points(o, &tr.files[tr.count - 1]);
-            next_id += res.points;
-        }
-        goat_plan_set(&plan, paths[i], res.text, res.len);
-    }
-    goat_pkgnames_free(names);
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path,
+                       .found = &found, .changes = &changes, .tr = &tr};
+    err = over_walked_files(&pass, patch_files);
     goat_changes_free(&changes);
 
     int entries = 0;
@@ -814,6 +850,34 @@ static char *removed_files(const goat_plan *plan, const goat_found_packages *fou
     return goat_strbuf_detach(&sb, NULL);
 }
 
+static void clean_files(void *arg)
+{
+    files_pass *f = arg;
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        goat_markers_warn_near_misses(path, text, len, stderr);
+        if (!goat_markers_possible(text, len) && !contains(text, len, f->import_path) &&
+            !mentions_any(text, len, f->found->import_paths))
+            continue; /* nothing goat_rewrite_clean would change */
+        goat_rewrite_options ro = rewrite_options(f->p, f->import_path, 1);
+        ro.tree_import_paths = f->found->import_paths;
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_clean(path, text, len, &ro, &res)))
+            break;
+        goat_plan_set(f->plan, path, res.text, res.len);
+        if (goat_plan_changes(f->plan, path)) {
+            f->files++;
+            f->points += res.points;
+            if (f->o->verbose)
+                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", path, res.points,
+                        res.points == 1 ? "" : "s");
+        }
+    }
+}
+
 /* clean works from what the tree holds: the blocks, the goat packages
  * found by their generated file's header, and the imports of them, so
  * that it still undoes everything after goat.yaml changed. */
@@ -828,36 +892,13 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
         walked_files_free(&walked);
         return err;
     }
-    char **paths = walked.paths;
-    size_t count = walked.count;
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
-    int points = 0;
-    size_t files = 0;
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        goat_markers_warn_near_misses(paths[i], text, len, stderr);
-        if (!goat_markers_possible(text, len) && !contains(text, len, import_path) &&
-            !mentions_any(text, len, found.import_paths))
-            continue; /* nothing goat_rewrite_clean would change */
-        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
-        ro.tree_import_paths = found.import_paths;
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
-            break;
-        goat_plan_set(&plan, paths[i], res.text, res.len);
-        if (goat_plan_changes(&plan, paths[i])) {
-            files++;
-            points += res.points;
-            if (o->verbose)
-                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", paths[i], res.points,
-                        res.points == 1 ? "" : "s");
-        }
-    }
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path, .found = &found};
+    err = over_walked_files(&pass, clean_files);
+    int points = pass.points;
+    size_t files = pass.files;
     if (!err)
         err = remove_goat_packages(&plan, &found, NULL);
     if (!err)
