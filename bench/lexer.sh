@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Lexing speed of goat's lexer and of go/scanner (Go 1.19) on the .go files
 # of the Go standard library, in MB/s (files read before the clock starts,
-# comments returned as tokens, best of three runs each).
+# comments returned as tokens, best of three runs each); goat's both one
+# token at a time and in runs scanned ahead (goat_lexer_scan_ahead), the
+# way the parser takes them.
 : "${top_builddir:?}" "${top_srcdir:?}"
 root=${GOROOT_SRC:-/usr/share/go-1.19}
 [ -d "$root/src" ] || { echo "no Go source tree at $root: skipped"; exit 0; }
@@ -18,6 +20,8 @@ best() { # prints the best MB/s of three runs of "$@" (each prints "... N MB/s" 
 }
 goat=$(best "$top_builddir/tests/lexer/lexdump" -q "$tmp/all.go")
 echo "goat lexer:  $goat MB/s ($(wc -c < "$tmp/all.go") bytes, $(wc -l < "$tmp/files") files concatenated)"
+ahead=$(best "$top_builddir/tests/lexer/lexdump" -q -b "$tmp/all.go")
+echo "goat lexer, tokens scanned ahead as the parser takes them: $ahead MB/s"
 if [ -n "$GO" ]; then
     mkdir "$tmp/scandump"
     cp "$top_srcdir/tests/lexer/scandump.go" "$tmp/scandump/main.go"

@@ -1,26 +1,45 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Benchmark of `goat track` end to end on the git benchmark's large change:
-# the Go standard library's net, encoding and go trees committed as a base,
-# then a second commit editing a few thousand lines in a few hundred files
-# (the same deterministic awk edits as bench/git.sh). Measures wall time and
-# peak RSS (best of 5 runs, the tree restored with `goat clean` between
-# runs; CPU time is user + system of that run, which the machine's load
-# does not inflate the way it inflates wall time) for two configurations
-# with threads: 1:
+# Benchmark of `goat track` end to end against the I/O floor, on the git
+# benchmark's large change: the Go standard library's net, encoding and go
+# trees committed as a base, then a second commit editing a few thousand
+# lines in a few hundred files (the same deterministic awk edits as
+# bench/git.sh). Two configurations, with threads: 1:
 #   diffPrecision 2, granularity patch (base -> HEAD)
 #   oldBranch INIT, granularity line (every line of every file is new)
-# Target: under 0.3 s each. Prints figures; never fails on them.
+#
+# The floor (bench/iofloor) is what any program must do to read every Go
+# file of the module and replace the files goat changes as safely as goat
+# does: a hard link to each old file, a temporary file with its content,
+# one syncfs, a rename each, the links removed. Each round runs the floor
+# and goat one after the other on the same tree, five rounds; the figures
+# are the best of each (wall and CPU, user + system), and the ratio is
+# goat's over the floor's. Target: goat within 2x of the floor, peak RSS
+# under 64 MB. A third series runs bench/goat-timed (goat with the phases
+# timed, see bench/timed.c) and prints where goat's time goes in its best
+# run: git (change analysis), read (reading the module), parse, place (the
+# rest of the rewrite), check (validating the output), write (the
+# transaction), rest (start-up, configuration). Prints figures; never fails
+# on them.
+#
+# Between runs the tree is restored with `goat clean` and git's index
+# refreshed (git update-index --refresh), so each run starts from a tree
+# git knows to be clean, as after a checkout. Without the refresh, libgit2's
+# status check would re-read and hash every file the previous run rewrote.
 #
 # The runs are made twice: in a copy of the repository under TMPDIR (the
 # disk), and in one on a tmpfs (BENCH_TMPFS, default /dev/shm, skipped when
 # it is not a writable tmpfs). On the disk, wall time also measures the
 # machine's page cache and file system: virtual machines that reclaim page
-# cache within seconds make goat wait for reads, and ext4 without a journal
-# scans recently deleted inodes on every file creation (each run creates a
-# temporary file per rewritten file). The tmpfs figures are goat's own.
+# cache within seconds make reads wait, ext4 without a journal scans
+# recently deleted inodes on every file creation, and syncfs waits for the
+# disk. The tmpfs figures are the programs' own.
 GOAT=${GOAT:-${top_builddir:-.}/goat}
-[ -x "$GOAT" ] || { echo "track.sh: $GOAT not built"; exit 1; }
+GOAT_TIMED=${GOAT_TIMED:-${top_builddir:-.}/bench/goat-timed}
+IOFLOOR=${IOFLOOR:-${top_builddir:-.}/bench/iofloor}
+for program in "$GOAT" "$GOAT_TIMED" "$IOFLOOR"; do
+    [ -x "$program" ] || { echo "track.sh: $program not built (make bench builds it)"; exit 1; }
+done
 command -v git >/dev/null 2>&1 || { echo "track.sh: git CLI not installed, skipped"; exit 0; }
 SRC=${GOROOT_SRC:-/usr/share/go-1.19}/src
 [ -d "$SRC/net" ] || { echo "track.sh: no Go source tree at $SRC, skipped"; exit 0; }
@@ -34,7 +53,7 @@ export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME"
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
 export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GOAT_CONFIG GOAT_TEST_FAIL_WRITE
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GOAT_CONFIG GOAT_BENCH_SPLIT
 
 repo=$WORK/repo
 mkdir -p "$repo" && cd "$repo" || exit 1
@@ -53,32 +72,80 @@ done < "$WORK/edited"
 git add -A && GIT_AUTHOR_DATE="@1600000100 +0000" GIT_COMMITTER_DATE="@1600000100 +0000" git commit -q -m edits
 echo "repository: $(git ls-files | wc -l) files, $(git ls-files '*.go' | wc -l) Go files; change:$(git diff --shortstat base HEAD)"
 
-# measure NAME INIT-ARGS...: best wall time and peak RSS of five goat track
-# runs in the current directory.
+# restore: puts the tree back after a goat run.
+restore() {
+    "$GOAT" clean >/dev/null 2>&1 && git update-index -q --refresh
+}
+
+# timed FILE CMD...: runs CMD, its wall and CPU seconds and peak RSS (KiB)
+# to FILE as "WALL CPU RSS"; fails when CMD fails.
+timed() {
+    out=$1
+    shift
+    "$TIME" -f '%e %U %S %M' -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || return 1
+    awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$WORK/time" > "$out"
+}
+
+# keep_least FILE FIELD VALUE: FILE holds the least VALUE seen.
+keep_least() {
+    if [ ! -s "$1" ] || [ "$(echo "$3 $(cat "$1")" | awk '{ print ($1 < $2) }')" = 1 ]; then
+        echo "$3" > "$1"
+    fi
+}
+
+# measure NAME INIT-ARGS...: the floor and goat, five rounds each, in the
+# current directory.
 measure() {
     name=$1
     shift
-    rm -f goat.yaml
+    rm -f goat.yaml "$WORK"/best.* "$WORK/split"
     "$GOAT" init --app-name bench --app-version b1 --threads 1 "$@" >/dev/null || { echo "$name: goat init failed"; return; }
-    best_t= best_m= best_c= summary=
+    # the files a run changes, for the floor to replace
+    "$GOAT" track >/dev/null 2>&1 || { echo "$name: goat track failed"; restore; return; }
+    git status --porcelain -- net encoding go | awk '$1 == "M" { print $2 }' | LC_ALL=C sort > "$WORK/changed"
+    restore
+    git ls-files net encoding go | grep '\.go$' | LC_ALL=C sort > "$WORK/all"
     for _ in 1 2 3 4 5; do
-        if ! "$TIME" -f '%e %M %U %S' -o "$WORK/time" "$GOAT" track > "$WORK/out" 2> "$WORK/err"; then
+        timed "$WORK/floor" "$IOFLOOR" "$WORK/all" "$WORK/changed" || { echo "$name: iofloor failed: $(cat "$WORK/err")"; return; }
+        if ! timed "$WORK/goat" "$GOAT" track; then
             echo "$name: goat track failed: $(tail -3 "$WORK/err")"
-            "$GOAT" clean >/dev/null 2>&1
+            restore
             return
         fi
         summary=$(cat "$WORK/out")
-        read -r t m u s < "$WORK/time"
-        if [ -z "$best_t" ] || [ "$(echo "$t $best_t" | awk '{ print ($1 < $2) }')" = 1 ]; then
-            best_c=$(echo "$u $s" | awk '{ printf "%.3f", $1 + $2 }')
+        restore || { echo "$name: goat clean failed"; return; }
+        read -r fw fc _ < "$WORK/floor"
+        read -r gw gc grss < "$WORK/goat"
+        keep_least "$WORK/best.fw" 1 "$fw"
+        keep_least "$WORK/best.fc" 1 "$fc"
+        keep_least "$WORK/best.gw" 1 "$gw"
+        keep_least "$WORK/best.gc" 1 "$gc"
+        keep_least "$WORK/best.rss" 1 "$grss"
+    done
+    for _ in 1 2 3; do
+        rm -f "$WORK/split.run"
+        GOAT_BENCH_SPLIT="$WORK/split.run" "$GOAT_TIMED" track >/dev/null 2>&1 || { echo "$name: goat-timed failed"; restore; return; }
+        restore
+        # keep the run with the least wall time
+        if [ ! -s "$WORK/split" ] || [ "$(awk '{ print $2 }' "$WORK/split.run")" -lt "$(awk '{ print $2 }' "$WORK/split")" ]; then
+            cp "$WORK/split.run" "$WORK/split"
         fi
-        best_t=$(echo "$t $best_t" | awk '{ x = $1; if ($2 != "" && $2 < x) x = $2; print x }')
-        best_m=$(echo "$m $best_m" | awk '{ x = $1; if ($2 != "" && $2 < x) x = $2; print x }')
-        "$GOAT" clean >/dev/null 2>&1 || { echo "$name: goat clean failed"; return; }
     done
     [ -z "$(git status --porcelain -- net encoding go)" ] || echo "$name: WARNING: tree not clean after goat clean"
-    printf '%-34s wall %6.3f s  CPU %6.3f s  peak RSS %6.1f MiB  (target < 0.3 s)  %s\n' "$name" "$best_t" \
-        "$best_c" "$(echo "$best_m" | awk '{ print $1 / 1024 }')" "$summary"
+    fw=$(cat "$WORK/best.fw") fc=$(cat "$WORK/best.fc") gw=$(cat "$WORK/best.gw") gc=$(cat "$WORK/best.gc")
+    echo "$name $summary ($(wc -l < "$WORK/changed") files replaced, $(wc -l < "$WORK/all") read)"
+    echo "$fw $fc $gw $gc $(cat "$WORK/best.rss")" | awk '{
+        printf "    floor wall %6.3f s  CPU %6.3f s\n", $1, $2
+        printf "    goat  wall %6.3f s  CPU %6.3f s  peak RSS %5.1f MiB (target < 64)\n", $3, $4, $5 / 1024
+        printf "    ratio goat/floor: wall %.2fx, CPU %.2fx (target <= 2x)\n", $3 / ($1 > 0 ? $1 : 0.001), $4 / ($2 > 0 ? $2 : 0.001)
+    }'
+    awk '{
+        total = $2
+        line = sprintf("    where goat spends its time (best of 3 timed runs, %.3f s wall):", total / 1e6)
+        for (i = 4; i <= NF; i += 3)
+            line = line sprintf(" %s %.0f%%", $i, 100 * $(i + 1) / (total > 0 ? total : 1))
+        print line
+    }' "$WORK/split"
 }
 
 # measure_in DIR LABEL: both configurations in a copy of the repository
@@ -89,6 +156,7 @@ measure_in() {
     echo "in $1 ($2):"
     (
         cd "$copy" || exit 1
+        git update-index -q --refresh
         measure "  track precision 2, patch:" --old base --diff-precision 2 --granularity patch
         measure "  track INIT, line:" --old INIT --granularity line
     )

@@ -11,16 +11,23 @@
  *   - patching text that parses gives text that parses.
  *
  * "Outside the markers" is deliberately generous to the code under test: a
- * line may go when it mentions +goat:, TRACK_ID_ or the goat import path, or
+ * line may go when it mentions +goat:, TRACK_ID_ or the goat import path,
+ * when it holds a quote and a NAME that the input uses as `NAME.Track(` or
+ * `NAME.ServeHTTP(` (an import of the goat package under another alias), or
  * when it lies between a `// +goat:generate|delete|main|user` line and the
  * next `// +goat:end` line, pairing them either in one pass over all kinds
  * or kind by kind (the reference's clean runs one regular expression per
- * kind, so a block of one kind may swallow another's end). */
+ * kind, so a block of one kind may swallow another's end).
+ *
+ * The near-miss warnings (comments that look meant as markers) must each
+ * point at a comment, in source order. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "fuzz/fuzz.h"
+#include "rewrite/markers.h"
 #include "rewrite/rewrite.h"
+#include "util/lines.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -134,6 +141,33 @@ static void squeeze(const line *l, goat_strbuf *out)
             goat_strbuf_putc(out, l->text[i]);
 }
 
+static bool ident_char(char c)
+{
+    return c == '_' || (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* Whether the line holds a quote and a word that src calls Track or
+ * ServeHTTP on. */
+static bool imports_a_call_name(const line *l, const char *src, size_t len)
+{
+    if (!memchr(l->text, '"', l->len) && !memchr(l->text, '`', l->len))
+        return false;
+    static const char *const calls[] = {".Track(", ".ServeHTTP("};
+    for (size_t c = 0; c < 2; c++) {
+        size_t clen = strlen(calls[c]);
+        for (const char *p = src; (p = memmem(p, (size_t)(src + len - p), calls[c], clen)) != NULL; p += clen) {
+            const char *w = p;
+            while (w > src && ident_char(w[-1]))
+                w--;
+            for (size_t i = 0; w < p && i + (size_t)(p - w) <= l->len; i++)
+                if (memcmp(l->text + i, w, (size_t)(p - w)) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
 static void check_lines_kept(const char *what, const char *src, size_t len,
                              const char *out, size_t out_len)
 {
@@ -146,7 +180,7 @@ static void check_lines_kept(const char *what, const char *src, size_t len,
         mark_blocks(&in, k, removable);
     for (size_t i = 0; i < in.count; i++)
         if (has(&in.items[i], "+goat:") || has(&in.items[i], "TRACK_ID_") ||
-            has(&in.items[i], options.import_path))
+            has(&in.items[i], options.import_path) || imports_a_call_name(&in.items[i], src, len))
             removable[i] = true;
 
     goat_strbuf squeezed_out = GOAT_STRBUF_INIT;
@@ -236,10 +270,34 @@ static void run_patch(const char *src, size_t len)
     goat_rewrite_result_free(&patched);
 }
 
+/* Near-miss warnings: each points at a comment of the text ('/' then '/'
+ * or '*' at its LINE:COL), in source order. */
+static void run_near_misses(const char *src, size_t len)
+{
+    size_t count = 0;
+    goat_error *list = goat_markers_near_misses(FUZZ_FILENAME, src, len, &count);
+    goat_lines starts;
+    goat_lines_init(&starts, src, len);
+    size_t last = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t at = goat_lines_start(&starts, list[i].line) + (size_t)list[i].col - 1;
+        if (list[i].line < 1 || list[i].col < 1 || at + 1 >= len || src[at] != '/' ||
+            (src[at + 1] != '/' && src[at + 1] != '*'))
+            fuzz_fail("near miss %zu at %d:%d is not at a comment: %s", i, list[i].line, list[i].col,
+                      list[i].message);
+        if (i > 0 && at <= last)
+            fuzz_fail("near misses out of order at %d:%d", list[i].line, list[i].col);
+        last = at;
+    }
+    goat_lines_free(&starts);
+    goat_markers_near_misses_free(list, count);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *src = (const char *)data;
     run_clean(src, size);
     run_patch(src, size);
+    run_near_misses(src, size);
     return 0;
 }

@@ -8,7 +8,7 @@
 # is how tests/regressions/replay.sh runs the seed corpora and every input a
 # fuzzer ever crashed on, under whatever build (plain, sanitizers, valgrind).
 
-FUZZ_HARNESSES = fuzz/fuzz_parse fuzz/fuzz_roundtrip fuzz/fuzz_markers
+FUZZ_HARNESSES = fuzz/fuzz_parse fuzz/fuzz_roundtrip fuzz/fuzz_markers fuzz/fuzz_track
 check_PROGRAMS += $(FUZZ_HARNESSES)
 
 fuzz_fuzz_parse_SOURCES = fuzz/fuzz_parse.c fuzz/fuzz.h
@@ -17,15 +17,19 @@ fuzz_fuzz_roundtrip_SOURCES = fuzz/fuzz_roundtrip.c fuzz/fuzz.h
 fuzz_fuzz_roundtrip_LDADD = $(GOAT_LIBS)
 fuzz_fuzz_markers_SOURCES = fuzz/fuzz_markers.c fuzz/fuzz.h
 fuzz_fuzz_markers_LDADD = $(GOAT_LIBS)
+fuzz_fuzz_track_SOURCES = fuzz/fuzz_track.c fuzz/fuzz.h
+fuzz_fuzz_track_LDADD = $(GOAT_LIBS)
 
 if FUZZING
 fuzz_fuzz_parse_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 fuzz_fuzz_roundtrip_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 fuzz_fuzz_markers_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+fuzz_fuzz_track_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 else
 fuzz_fuzz_parse_SOURCES += fuzz/standalone.c
 fuzz_fuzz_roundtrip_SOURCES += fuzz/standalone.c
 fuzz_fuzz_markers_SOURCES += fuzz/standalone.c
+fuzz_fuzz_track_SOURCES += fuzz/standalone.c
 endif
 
 # The pathological-input generator (tests/pathological/*.sh call it).
@@ -39,7 +43,8 @@ TESTS += \
 	tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh \
-	tests/pathological/scopes.sh
+	tests/pathological/scopes.sh \
+	tests/pathological/points.sh
 # Bugs the fuzzers found and not fixed yet go to tests/regressions/open/
 # <harness>/ (see tests/regressions/README); none is open now. Adding one:
 # put tests/regressions/replay-open.sh back into TESTS and XFAIL_TESTS
@@ -48,7 +53,7 @@ TESTS += \
 # Data directories are listed file by file: a directory in EXTRA_DIST would
 # also carry the test logs `make check` leaves in the build tree's copy.
 EXTRA_DIST += \
-	fuzz/README.md fuzz/go.dict fuzz/smoke.sh \
+	fuzz/README.md fuzz/go.dict fuzz/json.dict fuzz/smoke.sh \
 	$(wildcard $(srcdir)/fuzz/corpus/*/*) \
 	tests/regressions/README tests/regressions/replay.sh tests/regressions/replay-open.sh \
 	$(wildcard $(srcdir)/tests/regressions/fuzz_*/*) \
@@ -57,9 +62,10 @@ EXTRA_DIST += \
 	tests/pathological/bigfile.sh tests/pathological/bigfile-rewrite.sh \
 	tests/pathological/bytes.sh \
 	tests/pathological/lexical.sh tests/pathological/scopes.sh \
+	tests/pathological/points.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
-	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/run-test.sh \
+	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/goat-fail-write.sh tests/valgrind/run-test.sh \
 	tests/valgrind/summary.sh tests/valgrind/goat.supp
 
 # `make fuzz-smoke [FUZZ_SECONDS=N]`: every harness for N seconds (default
@@ -96,6 +102,8 @@ check-valgrind:
 	    GOAT_VALGRIND_SUPP=$(abs_top_srcdir)/tests/valgrind/goat.supp; export GOAT_VALGRIND_SUPP; \
 	    GOAT_REAL=$(abs_top_builddir)/goat; export GOAT_REAL; \
 	    GOAT=$(abs_top_srcdir)/tests/valgrind/goat.sh; export GOAT; \
+	    GOAT_FAULTY_REAL=$(abs_top_builddir)/tests/fault/goat-fail-write; export GOAT_FAULTY_REAL; \
+	    GOAT_FAULTY=$(abs_top_srcdir)/tests/valgrind/goat-fail-write.sh; export GOAT_FAULTY; \
 	    FUZZ_WRAPPER=$(abs_top_srcdir)/tests/valgrind/vg.sh; export FUZZ_WRAPPER; \
 	    GOAT_BIG_MB=$(VALGRIND_BIG_MB); export GOAT_BIG_MB; \
 	    GOAT_CORPUS_SAMPLE=$(VALGRIND_CORPUS_SAMPLE); export GOAT_CORPUS_SAMPLE;'

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # `make fuzz-smoke` in a fuzzing build: runs each libFuzzer harness for
 # $FUZZ_SECONDS seconds (default 30) from its seed corpus in
-# SRCDIR/fuzz/corpus/<harness>/ with the Go token dictionary. New inputs go to
+# SRCDIR/fuzz/corpus/<harness>/ with its dictionary (the Go tokens, or the
+# JSON ones for fuzz_track). New inputs go to
 # WORKDIR/<harness>/corpus (the seed corpus in the source tree is only read);
 # a crash, leak, timeout or broken property leaves the input in
 # WORKDIR/<harness>/ and fails. Prints each harness's executions per second.
@@ -21,9 +22,11 @@ for harness in "$@"; do
     work=$workdir/$name
     mkdir -p "$work/corpus"
     log=$work/fuzz.log
+    dict=$srcdir/fuzz/go.dict
+    [ "$name" = fuzz_track ] && dict=$srcdir/fuzz/json.dict
     echo "fuzz-smoke: $name for ${seconds}s"
     "$harness" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
-        -dict="$srcdir/fuzz/go.dict" -artifact_prefix="$work/" -print_final_stats=1 \
+        -dict="$dict" -artifact_prefix="$work/" -print_final_stats=1 \
         "$work/corpus" "$srcdir/fuzz/corpus/$name" >"$log" 2>&1
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -8,8 +8,9 @@
 #include <unistd.h>
 
 #include "cmd/command.h"
+#include "cmd/options.h"
 #include "config/config.h"
-#include "project/options.h"
+#include "git/refs.h"
 #include "project/project.h"
 #include "util/xalloc.h"
 
@@ -117,6 +118,38 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
     return GOAT_EXIT_OK;
 }
 
+/* Checks --new and --old against the repository, so that a typo fails
+ * here rather than at the first goat track; without --old, picks the
+ * usual default branch that exists (main, master, origin/main, ...). */
+static goat_error *check_revisions(const init_flags *f, goat_config *cfg, const char *dir)
+{
+    goat_error *err = goat_git_check_revision(dir, cfg->new_branch, "--new");
+    if (err)
+        return err;
+    if (strcmp(cfg->old_branch, "INIT") == 0)
+        return NULL;
+    if (*f->old_branch)
+        return goat_git_check_revision(dir, cfg->old_branch, "--old");
+    char *found = goat_git_default_old_branch(dir);
+    if (!found) {
+        err = goat_git_check_revision(dir, "main", "--old");
+        if (err) {
+            char *msg = goat_xasprintf("no --old given, and none of main, master, origin/main, origin/master "
+                                       "names a commit here to compare with: %s",
+                                       err->message);
+            free(err->message);
+            err->message = msg;
+        }
+        return err;
+    }
+    if (strcmp(found, cfg->old_branch) != 0)
+        fprintf(stderr, "goat init: oldBranch %s: there is no branch %s here (--old chooses another)\n", found,
+                cfg->old_branch);
+    free(cfg->old_branch);
+    cfg->old_branch = found;
+    return NULL;
+}
+
 /* Writes text to path through a temporary file and a rename, so an
  * interrupted init never leaves half a goat.yaml. */
 static goat_error *write_atomically(const char *path, const char *text)
@@ -147,7 +180,7 @@ static goat_error *write_atomically(const char *path, const char *text)
 static int run(int argc, char **argv)
 {
     init_flags f = {
-        .old_branch = "main", .new_branch = "HEAD", .app_name = "", .app_version = "",
+        .old_branch = "", .new_branch = "HEAD", .app_name = "", .app_version = "",
         .granularity = "patch", .diff_precision = 1, .threads = 1, .race = false,
         .package_name = "goat", .package_alias = "goat", .package_path = "goat",
         .ignores = "", .main_entries = "", .printer_mode = "", .tabwidth = 8, .indent = 0,
@@ -192,7 +225,11 @@ static int run(int argc, char **argv)
         err = goat_error_new(project.config_path, 0, 0,
                              "already exists: edit it, or run 'goat init --force' to overwrite it");
     if (!err)
-        err = goat_config_resolve(&cfg, project.dir);
+        err = check_revisions(&f, &cfg, project.dir);
+    /* appVersion stays unset unless given: each goat track computes it
+     * from newBranch, so a later commit reports its own version. */
+    if (!err)
+        goat_config_default_app_name(&cfg, project.dir);
     char *text = NULL;
     if (!err) {
         text = goat_config_render(&cfg);
@@ -205,10 +242,20 @@ static int run(int argc, char **argv)
     }
     if (!err)
         err = write_atomically(project.config_path, text);
-    if (!err)
-        printf("goat init: wrote %s (appName \"%s\", appVersion \"%s\", comparing %s with %s)\n"
-               "Edit it if needed, then run 'goat track'.\n",
+    if (!err && cfg.app_version)
+        printf("goat init: wrote %s (appName \"%s\", appVersion \"%s\", comparing %s with %s)\n",
                project.config_path, cfg.app_name, cfg.app_version, cfg.old_branch, cfg.new_branch);
+    else if (!err)
+        printf("goat init: wrote %s (appName \"%s\", appVersion: newBranch's short hash at each goat track, "
+               "comparing %s with %s)\n",
+               project.config_path, cfg.app_name, cfg.old_branch, cfg.new_branch);
+    if (!err)
+        printf("Edit it if needed, then run 'goat track'.\n");
+    if (!err && strcmp(cfg.old_branch, "INIT") != 0 && goat_git_is_head(project.dir, cfg.old_branch))
+        fprintf(stderr,
+                "goat init: note: oldBranch %s is the commit checked out, so goat track finds nothing new until "
+                "you check out (or commit) the work to release\n",
+                cfg.old_branch);
     free(text);
     goat_config_free(&cfg);
     goat_project_close(&project);
@@ -230,12 +277,15 @@ const goat_command goat_cmd_init = {
         "Writes goat.yaml (or the file $GOAT_CONFIG names) in the current directory,\n"
         "which must be the root of a Go module inside a git repository. Every key is\n"
         "written with a comment explaining it. An existing file is kept unless --force.\n"
+        "--old and --new must name commits of the repository.\n"
         "\n"
         "Options (each sets the goat.yaml key in parentheses):\n"
-        "  --old REV                     commit to compare against, or INIT (oldBranch; default main)\n"
+        "  --old REV                     commit to compare against, or INIT (oldBranch; default: the first\n"
+        "                                of main, master, origin/main, origin/master that exists)\n"
         "  --new REV                     commit being released, checked out (newBranch; default HEAD)\n"
         "  --app-name NAME               application name (appName; default: directory name)\n"
-        "  --app-version VERSION         application version (appVersion; default: short hash of --new)\n"
+        "  --app-version VERSION         application version (appVersion; default: newBranch's short\n"
+        "                                hash, computed by each goat track)\n"
         "  --granularity G               line, patch, scope or func (granularity; default patch)\n"
         "  --diff-precision N            1 blame, 2 diff with renames, 3 diff without (diffPrecision; default 1)\n"
         "  --threads N                   worker threads, 0 = one per CPU (threads; default 1)\n"

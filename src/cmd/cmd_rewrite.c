@@ -19,6 +19,8 @@
 
 enum mode { MODE_TRACK, MODE_CLEAN, MODE_PATCH, MODE_MAIN };
 
+enum { MAX_TREE_PATHS = 16 };
+
 /* "all", or "3-7,12". */
 static int parse_lines(const char *spec, goat_lineset *set)
 {
@@ -93,6 +95,21 @@ static int write_out(const char *dir, const char *path, const char *text, size_t
     return rc;
 }
 
+/* The point table, one row a point: ID, line, function, lines, kind. */
+static void print_points(const char *file, const goat_rewrite_result *res, int first_id)
+{
+    if (file)
+        printf("== %s\n", file);
+    for (int i = 0; i < res->points; i++) {
+        const goat_rewrite_point *pt = &res->table[i];
+        printf("TRACK_ID_%d\t%d\t%s\t%s\t%s\n", first_id + i, pt->line, pt->func[0] ? pt->func : "-",
+               pt->lines[0] ? pt->lines : "-", pt->insert ? "insert" : "track");
+    }
+}
+
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count, bool points);
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -106,13 +123,18 @@ static int run(int argc, char **argv)
         {"patch", no_argument, NULL, 'p'},
         {"main-entry", required_argument, NULL, 'm'},
         {"count", no_argument, NULL, 'n'},
+        {"points", no_argument, NULL, 't'},
+        {"goat-import-path", required_argument, NULL, 'G'},
         {NULL, 0, NULL, 0},
     };
-    goat_rewrite_options opts = {GOAT_GRANULARITY_PATCH, "goat", "goat", 1};
+    /* every --goat-import-path, NULL-terminated */
+    const char *tree_paths[MAX_TREE_PATHS + 1] = {NULL};
+    size_t tree_count = 0;
+    goat_rewrite_options opts = {.granularity = GOAT_GRANULARITY_PATCH, .alias = "goat", .import_path = "goat", .first_id = 1};
     const char *lines_spec = NULL, *out_dir = NULL;
     enum mode mode = MODE_TRACK;
     int component = 0;
-    bool count = false;
+    bool count = false, points = false;
     optind = 1;
     opterr = 0;
     int ch;
@@ -163,18 +185,39 @@ static int run(int argc, char **argv)
         case 'n':
             count = true;
             break;
+        case 't':
+            points = true;
+            opts.table = true;
+            break;
+        case 'G':
+            if (tree_count == MAX_TREE_PATHS)
+                return goat_usage_error(&goat_cmd_rewrite, "at most %d --goat-import-path", MAX_TREE_PATHS);
+            tree_paths[tree_count++] = optarg;
+            break;
         default:
             return goat_usage_error(&goat_cmd_rewrite, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    opts.tree_import_paths = tree_paths;
+    return run_files(argc, argv, &opts, mode, lines_spec, out_dir, component, count, points);
+}
+
+static int run_files(int argc, char **argv, const goat_rewrite_options *o, enum mode mode, const char *lines_spec,
+                     const char *out_dir, int component, bool count, bool points)
+{
+    goat_rewrite_options opts = *o;
     if (optind >= argc)
         return goat_usage_error(&goat_cmd_rewrite, "no FILE given");
-    if (argc - optind > 1 && !out_dir && !count)
+    if (points && mode != MODE_TRACK && mode != MODE_PATCH)
+        return goat_usage_error(&goat_cmd_rewrite, "--points needs tracking (--lines) or --patch");
+    if (argc - optind > 1 && !out_dir && !count && !points)
         return goat_usage_error(&goat_cmd_rewrite, "several files need --out-dir DIR");
     goat_lineset lines = GOAT_LINESET_INIT;
-    if (mode == MODE_TRACK) {
-        if (!lines_spec)
-            return goat_usage_error(&goat_cmd_rewrite, "--lines is required (e.g. --lines 3-7,12 or --lines all)");
+    if (mode == MODE_TRACK && !lines_spec)
+        return goat_usage_error(&goat_cmd_rewrite, "--lines is required (e.g. --lines 3-7,12 or --lines all)");
+    if (lines_spec && (mode == MODE_TRACK || mode == MODE_PATCH)) {
+        if (mode == MODE_PATCH)
+            opts.changed = &lines;
         if (parse_lines(lines_spec, &lines) != 0) {
             goat_lineset_free(&lines);
             return goat_usage_error(&goat_cmd_rewrite, "bad --lines '%s'", lines_spec);
@@ -216,6 +259,8 @@ static int run(int argc, char **argv)
         }
         if (count)
             printf("%s: %d\n", argv[i], res.points);
+        else if (points)
+            print_points(argc - optind > 1 ? argv[i] : NULL, &res, opts.first_id);
         else if (write_out(out_dir, argv[i], res.text, res.len) != 0)
             status = GOAT_EXIT_FAILURE;
         goat_rewrite_result_free(&res);
@@ -241,6 +286,11 @@ const goat_command goat_cmd_rewrite = {
             "  --patch             apply +goat:insert / +goat:delete and renumber\n"
             "  --main-entry N      add the +goat:main block for COMPONENT_N to func main\n"
             "  --out-dir DIR       write results under DIR (needed for several files)\n"
-            "  --count             print FILE: blocks instead of the text\n",
+            "  --count             print FILE: blocks instead of the text\n"
+            "  --points            print the point table instead of the text: per point\n"
+            "                      TRACK_ID, line, function, changed lines, kind\n"
+            "                      (tab-separated; - for none)\n"
+            "  --goat-import-path P  another import path of the goat package, whose imports\n"
+            "                      clean and patch treat as goat's under any name (repeatable)\n",
     .run = run,
 };

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "project/options.h"
+#include "cmd/options.h"
 
 int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goat_project_run_fn fn)
 {

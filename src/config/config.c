@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <git2.h>
 #include <yaml.h>
 
+#include "git/refs.h"
 #include "util/file.h"
 #include "util/xalloc.h"
 
@@ -266,6 +266,19 @@ static goat_error *get_string(const parse_ctx *ctx, const char *key, const yaml_
     return NULL;
 }
 
+/* Whether a quoted scalar would be an integer without its quotes. */
+static bool quoted_integer(const char *s)
+{
+    if (*s == '+' || *s == '-')
+        s++;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
 static goat_error *get_int(const parse_ctx *ctx, const char *key, const yaml_node_t *node, int *out)
 {
     if (is_null(node))
@@ -289,6 +302,10 @@ static goat_error *get_int(const parse_ctx *ctx, const char *key, const yaml_nod
         if (s != scalar(node))
             free((char *)s);
     }
+    if (!ok && !is_plain(node) && quoted_integer(scalar(node)))
+        return node_error(ctx, node, key,
+                          "expected an integer, got the quoted string \"%s\": drop the quotes (%s: %s)",
+                          scalar(node), key, scalar(node));
     if (!ok)
         return node_error(ctx, node, key, "expected an integer, got \"%s\"", scalar(node));
     *out = (int)v;
@@ -301,22 +318,22 @@ static goat_error *get_bool(const parse_ctx *ctx, const char *key, const yaml_no
         return NULL;
     if (node->type != YAML_SCALAR_NODE)
         return node_error(ctx, node, key, "expected true or false, got %s", type_name(node));
-    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
-    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+    /* YAML 1.1's booleans, as gopkg.in/yaml reads them for the reference */
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
     const char *s = scalar(node);
-    if (is_plain(node)) {
-        for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
-            if (strcmp(s, yes[i]) == 0) {
-                *out = true;
-                return NULL;
-            }
-            if (strcmp(s, no[i]) == 0) {
-                *out = false;
-                return NULL;
-            }
-        }
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        if (strcmp(s, yes[i]) != 0 && strcmp(s, no[i]) != 0)
+            continue;
+        if (!is_plain(node))
+            return node_error(ctx, node, key,
+                              "expected true or false, got the quoted string \"%s\": drop the quotes (%s: %s)", s,
+                              key, s);
+        *out = strcmp(s, yes[i]) == 0;
+        return NULL;
     }
-    return node_error(ctx, node, key, "expected true or false, got \"%s\"", s);
+    return node_error(ctx, node, key, "expected true or false, got \"%s\" (write %s: true or %s: false)", s, key,
+                      key);
 }
 
 static goat_error *get_list(const parse_ctx *ctx, const char *key, const yaml_node_t *node,
@@ -581,43 +598,25 @@ goat_error *goat_config_parse(const char *filename, const char *text, size_t len
     return err;
 }
 
+void goat_config_default_app_name(goat_config *cfg, const char *project_dir)
+{
+    if (cfg->app_name && *cfg->app_name)
+        return;
+    char *abs = realpath(project_dir, NULL);
+    const char *base = abs ? strrchr(abs, '/') : NULL;
+    set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
+    free(abs);
+}
+
 goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir)
 {
-    if (!cfg->app_name || !*cfg->app_name) {
-        char *abs = realpath(project_dir, NULL);
-        const char *base = abs ? strrchr(abs, '/') : NULL;
-        set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
-        free(abs);
-    }
+    goat_config_default_app_name(cfg, project_dir);
     if (cfg->app_version && *cfg->app_version)
         return NULL;
-    git_libgit2_init();
-    git_repository *repo = NULL;
-    goat_error *err = NULL;
-    if (git_repository_open_ext(&repo, project_dir, 0, NULL) < 0) {
-        err = goat_error_new(NULL, 0, 0, "appVersion: not set and %s is not in a git repository", project_dir);
-    } else {
-        git_object *obj = NULL;
-        const char *rev = strcmp(cfg->new_branch, "") == 0 ? "HEAD" : cfg->new_branch;
-        if (git_revparse_single(&obj, repo, rev) < 0) {
-            const git_error *ge = git_error_last();
-            err = goat_error_new(NULL, 0, 0, "appVersion: not set and newBranch \"%s\" does not name a commit: %s",
-                                 rev, ge && ge->message ? ge->message : "unknown revision");
-        } else {
-            git_object *commit = NULL;
-            if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
-                err = goat_error_new(NULL, 0, 0, "appVersion: not set and newBranch \"%s\" is not a commit", rev);
-            } else {
-                char hex[8];
-                git_oid_tostr(hex, sizeof hex, git_object_id(commit));
-                set_string(&cfg->app_version, hex);
-                git_object_free(commit);
-            }
-            git_object_free(obj);
-        }
-        git_repository_free(repo);
-    }
-    git_libgit2_shutdown();
+    char hex[8];
+    goat_error *err = goat_git_short_hash(project_dir, *cfg->new_branch ? cfg->new_branch : "HEAD", "newBranch", hex);
+    if (!err)
+        set_string(&cfg->app_version, hex);
     return err;
 }
 

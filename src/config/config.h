@@ -83,8 +83,12 @@ goat_error *goat_config_parse(const char *filename, const char *text, size_t len
 goat_error *goat_config_load(const char *path, const char *project_dir, goat_config *cfg);
 
 /* appName defaults to the base name of project_dir; appVersion to the short
- * hash of newBranch in the git repository containing project_dir. */
+ * hash of newBranch in the git repository containing project_dir, computed
+ * anew by every command (goat init leaves it unset, so that a new commit
+ * reports its own version). */
 goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir);
+/* The appName half of goat_config_resolve. */
+void goat_config_default_app_name(goat_config *cfg, const char *project_dir);
 
 /* Validates one value the way the parser does, for `goat init` flags:
  * returns NULL or a message naming the problem (caller frees). */

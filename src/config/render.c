@@ -70,7 +70,8 @@ char *goat_config_render(const goat_config *cfg)
     put_string_key(&sb, "appName", cfg->app_name);
 
     goat_strbuf_puts(&sb, "# Application version reported by /metrics and /track.\n"
-                          "# Default: the short commit hash of newBranch.\n");
+                          "# Default (\"\"): the short commit hash of newBranch, computed by each\n"
+                          "# goat track and goat patch.\n");
     put_string_key(&sb, "appVersion", cfg->app_version);
 
     goat_strbuf_puts(&sb, "# The commit to compare against (the code already released): a branch,\n"

@@ -18,12 +18,19 @@
  *             component, id, file, line, func:
  *               goat_point_covered             gauge 0/1     (bool mode)
  *               goat_point_executions_total    counter       (count mode)
- *             (GOAT_METRICS_POINTS=0 leaves them out), and
- *               goat_build_info{app,version,component,commit,digest,mode} 1
- *             where mode is "bool" or "count". Text format 0.0.4.
- *   /track    JSON {name, version, commit, digest, mode, results: [{id,
- *             name, metrics: {version, total, covered, coveredRate, items:
- *             [{id, name, count, file, line, func, lines, kind}]}}]};
+ *             (GOAT_METRICS_POINTS=0 leaves them out; so does a serving
+ *             component without points), and
+ *               goat_build_info{app,version,component,commit,digest,mode,
+ *                               points} 1
+ *             where component is the serving one ("" when ServeHTTP got no
+ *             valid component), mode "bool" or "count" and points the
+ *             number of points in the table. Text format 0.0.4.
+ *   /track    JSON {name, version, commit, digest, mode, points, results:
+ *             [{id, name, metrics: {version, total, covered, coveredRate,
+ *             items: [{id, name, count, file, line, func, lines, kind}]}}]};
+ *             points is the number of points in the table, those of no
+ *             component (in a package no main package imports, which no
+ *             items list) included;
  *             the reference's fields keep their names, types and meaning;
  *             count is a JSON integer (64-bit in count mode); line an
  *             integer; lines a string of ranges "12-14,17"; kind "track"
@@ -33,9 +40,13 @@
  *             selects components (duplicates answered once; at most as
  *             many as there are components). A bad parameter gets HTTP 400
  *             and {"error": "..."}.
- * digest is a short hex digest of the point table (every point's ID, file,
- * line, func, lines and kind, and the components' points): two builds with
- * the same digest mean the same code by the same IDs.
+ * digest (goat_gen_digest) is a short hex digest of the point table (every
+ * point's ID, file, line, func, lines and kind, and the components' points):
+ * two builds with the same digest mean the same code by the same IDs.
+ *
+ * The package is rendered from src/gen/template/template.go, real Go that the
+ * build embeds (src/gen/embed.sh) and that template_test.go next to it tests;
+ * the comment at its top says how placeholders are filled.
  *
  * The text starts with GOAT_GEN_HEADER so Go tools treat it as generated; it
  * is gofmt-clean and go vet-clean for Go 1.19 and later, and it only imports
@@ -100,8 +111,11 @@ typedef struct goat_gen_values {
     const goat_gen_component *components; /* COMPONENT_0 .. COMPONENT_<count-1> */
     size_t component_count;   /* may be 0 */
     const goat_gen_point *points; /* track_id_count rows: points[i] is TRACK_ID_<i+1>;
-                                   * NULL only when track_id_count is 0 */
-    const char *commit;       /* newBranch's commit: 40 hex digits */
+                                   * NULL when the locations are not known: every
+                                   * point then reads as file "", line 0, func "",
+                                   * lines "", kind "track" */
+    const char *commit;       /* newBranch's commit: 40 hex digits; NULL or ""
+                               * when not known (served as "") */
     bool race;                /* every counter access goes through sync/atomic */
     goat_gen_data_type data_type;
 } goat_gen_values;
@@ -112,9 +126,28 @@ typedef struct goat_gen_values {
  * configuration key at fault ("goatPackageName: ..." when
  * goat_gen_valid_package_name refuses the name, "dataType: ...") or with
  * "generated package: " for inconsistent values (a track ID outside
- * 1..track_id_count, a negative count). The error carries no file: the
+ * 1..track_id_count, a negative count, a point with a negative line or an
+ * unknown kind). The error carries no file: the
  * caller may wrap it with the config path. */
 goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
+
+/* The length of a digest, in hex digits. */
+#define GOAT_GEN_DIGEST_LEN 12
+
+/* Writes the digest of v's point table into digest (GOAT_GEN_DIGEST_LEN
+ * lower-case hex digits and a NUL); the generated package serves it. It is
+ * the start of the git blob ID (what `git hash-object` prints) of this text,
+ * one line per point in ID order, then one per component in index order:
+ *   point ID ROW
+ *   component INDEX NAME IDS
+ * where ID and INDEX are decimal; ROW is the point's row as the generated
+ * file's table spells it, {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}
+ * (file, line, func, lines and kind; strings as Go string literals), and
+ * {"", 0, "", "", "track"} for an unknown location (points NULL); NAME is a
+ * Go string literal; IDS is the component's sorted track IDs as ranges like
+ * lines ("1-3,5", empty for none); fields are separated by one space and
+ * lines end in '\n'. Fails like goat_gen_render on inconsistent values. */
+goat_error *goat_gen_digest(const goat_gen_values *v, char digest[GOAT_GEN_DIGEST_LEN + 1]);
 
 /* Whether name can name the generated package: an ASCII Go identifier that
  * is not a keyword, "_", "main" (a command cannot be imported) or "init". */

@@ -391,7 +391,9 @@ static goat_error *blame_origin(blame_state *st, long pos, origin *o)
         if (!seen)
             err = hand_over_unchanged(st, c, p, &po[p], o);
     }
-    if (!err && !whole && !c->reachable)
+    /* What a commit kept is new, unless a parent the clone lacks (shallow)
+     * may have had it: such a line is old, as git blame marks it boundary. */
+    if (!err && !whole && !c->reachable && !c->boundary)
         for (size_t i = 0; i < o->count; i++)
             if (o->lines[i].lno)
                 goat_lineset_add(st->out, o->lines[i].final);

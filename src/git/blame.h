@@ -12,7 +12,10 @@
  * range.h) is old; a line a commit of old..new keeps is new. When the
  * file's path does not exist in a parent, the parent's version is found by
  * libgit2's rename detection between the two trees (as libgit2's blame
- * does); with none, the commit keeps the lines.
+ * does); with none, the commit keeps the lines. In a shallow clone a
+ * commit of old..new whose parent the clone lacks (see range.h) hands what
+ * it keeps to nobody: those lines are old, like git blame's boundary
+ * lines.
  *
  * Unlike libgit2's git_blame_file, which walks the whole history of the
  * file unless it meets one given commit, this never looks below old..new,

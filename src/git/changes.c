@@ -229,8 +229,33 @@ static void harvest(analysis *a, goat_changes *out)
         item->path = NULL;
         file->lines = item->lines;
         item->lines = (goat_lineset)GOAT_LINESET_INIT;
+        git_oid_tostr(file->blob, sizeof file->blob, &item->new_blob);
     }
     qsort(out->files, out->count, sizeof *out->files, compare_files);
+}
+
+/* What blame in a shallow clone could not see (see git/range.h). */
+static void log_shallow(const goat_range *range)
+{
+    if (range->boundary_count == 0) {
+        fputs("goat: this clone is shallow, but every commit between oldBranch and newBranch has its parents "
+              "in it: blame sees all it needs\n",
+              stderr);
+        return;
+    }
+    const goat_range_commit *oldest = NULL;
+    for (size_t i = 0; i < range->count; i++)
+        if (range->commits[i].boundary)
+            oldest = &range->commits[i];
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &oldest->id);
+    fprintf(stderr,
+            "goat: this clone is shallow: %zu commit%s between oldBranch and newBranch (the oldest %.12s) lack%s "
+            "a parent in it, as git's shallow boundary; the lines such a commit did not take from a parent the "
+            "clone has count as old (git blame marks them ^boundary). For git's full answer, fetch history down "
+            "to oldBranch: git fetch --deepen=N with a larger N, or git fetch --unshallow\n",
+            range->boundary_count, range->boundary_count == 1 ? "" : "s", hex,
+            range->boundary_count == 1 ? "s" : "");
 }
 
 static void log_plan(const analysis *a)
@@ -238,17 +263,65 @@ static void log_plan(const analysis *a)
     char new_hex[GIT_OID_HEXSZ + 1], old_hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(new_hex, sizeof new_hex, &a->new_commit);
     if (a->init) {
-        fprintf(stderr, "goat: oldBranch INIT: every line of the Go files at %.12s is new (%zu files)\n", new_hex,
-                a->count);
+        fprintf(stderr, "goat: oldBranch INIT: every line of the Go files at %.12s is new (%zu file%s)\n", new_hex,
+                a->count, a->count == 1 ? "" : "s");
         return;
     }
     git_oid_tostr(old_hex, sizeof old_hex, &a->old_commit);
     static const char *const how[] = {"", "blame", "diff with renames", "diff without renames"};
-    fprintf(stderr, "goat: new lines from %.12s to %.12s by %s: %zu changed files to read", old_hex, new_hex,
-            how[a->opts->precision], a->count);
+    fprintf(stderr, "goat: new lines from %.12s to %.12s by %s: %zu changed file%s to read", old_hex, new_hex,
+            how[a->opts->precision], a->count, a->count == 1 ? "" : "s");
     if (a->ctx.kind == GOAT_WORK_BLAME)
-        fprintf(stderr, ", %zu commits in between", a->range.count);
+        fprintf(stderr, ", %zu commit%s in between", a->range.count, a->range.count == 1 ? "" : "s");
     fputc('\n', stderr);
+    if (a->ctx.kind == GOAT_WORK_BLAME && a->range.shallow)
+        log_shallow(&a->range);
+}
+
+static goat_filter *new_filter(const goat_change_options *o, bool verbose)
+{
+    goat_filter_options fo = {
+        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
+        .ignores = o->ignores,
+        .ignore_count = o->ignore_count,
+        .skip_nested_modules = o->skip_nested_modules,
+        .goat_package_path = o->goat_package_path,
+        .verbose = verbose,
+    };
+    return goat_filter_new(&fo);
+}
+
+static int compare_item_paths(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* With oldBranch INIT the files goat instruments are the Go files of
+ * newBranch's commit; a Go file on disk that git does not track is not one
+ * of them, and -v names each (the reference, walking the disk, would
+ * instrument it). */
+static goat_error *log_untracked(const analysis *a)
+{
+    goat_filter *quiet = new_filter(a->opts, false); /* the skipped files were named already */
+    char **paths = NULL;
+    size_t count = 0;
+    goat_error *err = goat_list_project_files(quiet, &paths, &count);
+    goat_filter_free(quiet);
+    if (err)
+        return err;
+    const char **committed = goat_xcalloc(a->count ? a->count : 1, sizeof *committed);
+    for (size_t i = 0; i < a->count; i++)
+        committed[i] = a->items[i].path;
+    qsort(committed, a->count, sizeof *committed, compare_item_paths);
+    for (size_t i = 0; i < count; i++)
+        if (!bsearch(&paths[i], committed, a->count, sizeof *committed, compare_item_paths))
+            fprintf(stderr,
+                    "goat: not instrumented: %s: git does not track it (oldBranch INIT instruments the Go "
+                    "files of newBranch's commit; commit the file to include it)\n",
+                    paths[i]);
+    free(committed);
+    goat_free_paths(paths, count);
+    return NULL;
 }
 
 static goat_error *prepare(analysis *a)
@@ -266,19 +339,11 @@ static goat_error *prepare(analysis *a)
     a->init = o->old_ref && strcmp(o->old_ref, "INIT") == 0;
     if (!a->init && (err = goat_git_resolve_commit(a->repo, o->old_ref, "oldBranch", &a->old_commit)))
         return err;
-    if ((err = goat_git_check_head(a->repo, &a->new_commit, new_ref)))
+    if (!o->any_worktree && (err = goat_git_check_head(a->repo, &a->new_commit, new_ref)))
         return err;
-    if ((err = goat_git_check_clean(a->repo, a->prefix)))
+    if (!o->any_worktree && (err = goat_git_check_clean(a->repo, a->prefix)))
         return err;
-    goat_filter_options fo = {
-        .project_dir = o->project_dir && *o->project_dir ? o->project_dir : ".",
-        .ignores = o->ignores,
-        .ignore_count = o->ignore_count,
-        .skip_nested_modules = o->skip_nested_modules,
-        .goat_package_path = o->goat_package_path,
-        .verbose = o->verbose,
-    };
-    a->filter = goat_filter_new(&fo);
+    a->filter = new_filter(o, o->verbose);
     git_oid_cpy(&a->ctx.new_commit, &a->new_commit);
     a->ctx.kind = o->precision == 1 && !a->init ? GOAT_WORK_BLAME : GOAT_WORK_DIFF;
     if (a->ctx.kind == GOAT_WORK_BLAME) {
@@ -330,6 +395,14 @@ goat_error *goat_changes_compute(const goat_change_options *opts, goat_changes *
         err = collect(&a);
     if (!err && opts->verbose)
         log_plan(&a);
+    else if (!err && a.ctx.kind == GOAT_WORK_BLAME && a.range.boundary_count)
+        fprintf(stderr,
+                "goat: warning: this clone is shallow and lacks parents of %zu commit%s between oldBranch and "
+                "newBranch: lines those commits did not take from a parent it has count as old (-v says more; "
+                "git fetch --unshallow gives the full answer)\n",
+                a.range.boundary_count, a.range.boundary_count == 1 ? "" : "s");
+    if (!err && opts->verbose && a.init)
+        err = log_untracked(&a);
     if (!err)
         err = run_workers(&a);
     if (!err)

@@ -11,7 +11,8 @@
  * to commits (any revspec: branch, tag, full or short hash, HEAD~2,
  * v1^{commit}; "" means HEAD); new_ref is the commit at HEAD; no tracked
  * file is modified or staged (untracked files, and goat.yaml in
- * project_dir, are allowed; up to 10 offenders are listed).
+ * project_dir, are allowed; up to 10 offenders are listed). The last two
+ * are not checked with any_worktree.
  *
  * Which files: those passing the filter of git/filter.h (by path, then by
  * the content at new_ref). Deleted files, deleted lines, binary files (as
@@ -39,9 +40,14 @@
  * libgit2's similarity-based rename detection (as libgit2's own blame uses
  * it) pairs the old path with the new one; otherwise that commit is blamed
  * for all lines it could not follow. Only files that differ between old
- * and new are blamed.
+ * and new are blamed. In a shallow clone the commits are those git lists
+ * there, and a line that reaches a commit at the clone's boundary (a parent
+ * missing) unchanged is old, as git blame's boundary lines (git/range.h);
+ * goat warns when that happens.
  * old_ref "INIT": no old version; every line of every Go file (passing the
- * filter) at new_ref is new, whatever the precision.
+ * filter) at new_ref is new, whatever the precision. A Go file on disk that
+ * git does not track is not in new_ref, so it gives nothing; with verbose,
+ * each such file (passing the filter) is named on stderr.
  *
  * The result does not depend on threads: the files are split over that
  * many threads, each with its own libgit2 repository handle. */
@@ -60,16 +66,20 @@ typedef struct goat_change_options {
     const char *new_ref;  /* any revspec; "" means HEAD */
     int precision;        /* 1 blame, 2 diff with renames, 3 diff without */
     int threads;          /* >= 1; the result does not depend on it */
-    const char *const *ignores; /* goat.yaml `ignores`: exact paths or path prefixes */
+    const char *const *ignores; /* goat.yaml `ignores`: files, or directories and all below */
     size_t ignore_count;
     bool skip_nested_modules;
     const char *goat_package_path; /* the generated package's directory, skipped */
     bool verbose;          /* on stderr: what is compared, and each skipped file and why */
+    bool any_worktree;     /* skip the HEAD and clean-worktree preconditions: the
+                            * caller compares each file's text with its blob id
+                            * (goat patch, whose files hold tracking blocks) */
 } goat_change_options;
 
 typedef struct goat_changed_file {
     char *path;          /* relative to project_dir */
     goat_lineset lines;  /* frozen; non-empty; `all` set when every line of the file is new */
+    char blob[41];       /* the id of its blob at new_ref, 40 hex digits */
 } goat_changed_file;
 
 typedef struct goat_changes {

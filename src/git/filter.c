@@ -139,13 +139,9 @@ const char *goat_filter_dir_reason(goat_filter *filter, const char *dir)
 {
     if (filter->package_dir && (strcmp(dir, filter->package_dir) == 0 || is_under(dir, filter->package_dir)))
         return "in goat's generated package";
-    size_t dir_len = strlen(dir);
-    for (size_t i = 0; i < filter->ignore_count; i++) {
-        const char *entry = filter->ignores[i];
-        size_t n = strlen(entry);
-        if (n <= dir_len && memcmp(dir, entry, n) == 0)
+    for (size_t i = 0; i < filter->ignore_count; i++)
+        if (strcmp(dir, filter->ignores[i]) == 0 || is_under(dir, filter->ignores[i]))
             return "matched by an ignores entry";
-    }
     if (filter->skip_nested_modules && in_nested_module(filter, dir))
         return "in a nested module (a directory with its own go.mod)";
     return NULL;

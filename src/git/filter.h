@@ -9,10 +9,12 @@
  * holds its own go.mod (checked on disk, below project_dir only).
  *
  * An `ignores` entry (leading "./" and trailing "/" dropped; empty entries
- * ignored) matches a file when it equals the file's path, equals the file's
- * directory, or is a string prefix of the file's directory, which is how
- * the reference matches them: "pkg/gen" skips pkg/gen/x.go, pkg/gen/a/y.go
- * and also pkg/generated/z.go; "cmd/main.go" skips that one file.
+ * ignored) names a file or a directory and everything below it: it matches
+ * a file when it equals the file's path or the path of one of the file's
+ * directories. "pkg/gen" skips pkg/gen/x.go and pkg/gen/a/y.go but not
+ * pkg/generated/z.go (the reference compares bytes, so it skips that one
+ * too; goat.yaml's documentation promises a directory, and we keep that
+ * promise); "cmd/main.go" skips that one file.
  *
  * Beyond that, goat_filter_content skips files whose header marks them
  * generated (a `// Code generated ... DO NOT EDIT.` line comment before the
@@ -52,6 +54,15 @@ void goat_filter_free(goat_filter *filter);
  * called from any thread. */
 const char *goat_filter_path_reason(goat_filter *filter, const char *relpath);
 const char *goat_filter_content_reason(const char *src, size_t len);
+/* Why a directory of this name is never looked into (vendor, testdata,
+ * node_modules, .git), or NULL. */
+const char *goat_filter_dir_name_reason(const char *name, size_t len);
+/* Whether the build constraint before src's package clause (its
+ * //go:build line, else its // +build lines) holds when exactly the tags
+ * is_set accepts are set; true without a constraint, and for one that
+ * does not parse. */
+bool goat_build_constraint_holds(const char *src, size_t len, bool (*is_set)(const char *tag, size_t len, void *ctx),
+                                 void *ctx);
 /* Prints "goat: skipping PATH: REASON" when the filter is verbose. */
 void goat_filter_log_skip(const goat_filter *filter, const char *relpath, const char *reason);
 

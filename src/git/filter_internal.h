@@ -9,9 +9,6 @@
 
 #include "git/filter.h"
 
-/* Why a directory of this name is never looked into (vendor, testdata,
- * node_modules, .git), or NULL. */
-const char *goat_filter_dir_name_reason(const char *name, size_t len);
 /* Why everything below dir (relative, no trailing '/', "" for the root) is
  * skipped: the generated package, an `ignores` entry or (when the filter
  * skips them) a nested module; or NULL. */

@@ -35,14 +35,22 @@ static bool is_tag_char(char c)
            c == '.';
 }
 
-static tri tag_value(const char *tag, size_t len)
+/* What a tag is worth: for the filter, only `ignore` is known (never set). */
+typedef struct tag_oracle {
+    tri (*value)(const char *tag, size_t len, void *ctx);
+    void *ctx;
+} tag_oracle;
+
+static tri ignore_only(const char *tag, size_t len, void *ctx)
 {
+    (void)ctx;
     return len == 6 && memcmp(tag, "ignore", 6) == 0 ? TRI_FALSE : TRI_UNKNOWN;
 }
 
 typedef struct expr_parser {
     const char *p, *end;
     bool failed;
+    const tag_oracle *tags;
 } expr_parser;
 
 static void skip_blanks(expr_parser *ep)
@@ -85,7 +93,7 @@ static tri parse_unary(expr_parser *ep, int depth)
         ep->p++;
     if (ep->p == start)
         ep->failed = true;
-    return tag_value(start, (size_t)(ep->p - start));
+    return ep->tags->value(start, (size_t)(ep->p - start), ep->tags->ctx);
 }
 
 /* and = unary { "&&" unary } */
@@ -106,9 +114,9 @@ static tri parse_or(expr_parser *ep, int depth)
     return value;
 }
 
-static tri eval_go_build(const char *expr, size_t len)
+static tri eval_go_build(const char *expr, size_t len, const tag_oracle *tags)
 {
-    expr_parser ep = {expr, expr + len, false};
+    expr_parser ep = {expr, expr + len, false, tags};
     tri value = parse_or(&ep, 0);
     skip_blanks(&ep);
     return ep.failed || ep.p != ep.end ? TRI_UNKNOWN : value;
@@ -116,7 +124,7 @@ static tri eval_go_build(const char *expr, size_t len)
 
 /* One `// +build` line: space-separated alternatives of comma-separated
  * terms, each possibly negated with '!'. */
-static tri eval_plus_build(const char *args, size_t len)
+static tri eval_plus_build(const char *args, size_t len, const tag_oracle *tags)
 {
     tri any = TRI_FALSE;
     bool seen = false;
@@ -135,7 +143,7 @@ static tri eval_plus_build(const char *args, size_t len)
             const char *term_end = comma ? comma : opt_end;
             bool negated = t < term_end && *t == '!';
             const char *name = negated ? t + 1 : t;
-            tri v = tag_value(name, (size_t)(term_end - name));
+            tri v = tags->value(name, (size_t)(term_end - name), tags->ctx);
             all = tri_and(all, negated ? tri_not(v) : v);
             t = comma ? comma + 1 : opt_end;
         }
@@ -162,11 +170,15 @@ static bool is_generated_marker(const char *line, size_t len)
     return len >= np + ns && memcmp(line, prefix, np) == 0 && memcmp(line + len - ns, suffix, ns) == 0;
 }
 
-const char *goat_filter_content_reason(const char *src, size_t len)
+/* Reads the comments before the package clause: whether a generated-code
+ * line is among them, and the value of the build constraint (TRI_TRUE when
+ * there is none). */
+static tri scan_header(const char *src, size_t len, const tag_oracle *tags, bool *generated)
 {
     const char *p = src, *end = src + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
+    *generated = false;
     bool have_go_build = false;
     tri go_build = TRI_UNKNOWN, plus_build = TRI_TRUE;
     bool have_plus_build = false;
@@ -194,19 +206,48 @@ const char *goat_filter_content_reason(const char *src, size_t len)
         if (n > 0 && p[n - 1] == '\r')
             n--;
         if (is_generated_marker(p, n))
-            return "generated code (\"// Code generated ... DO NOT EDIT.\")";
+            *generated = true;
         if (starts_with(p, n, "//go:build") && (n == 10 || p[10] == ' ' || p[10] == '\t')) {
             if (!have_go_build)
-                go_build = eval_go_build(p + 10, n - 10);
+                go_build = eval_go_build(p + 10, n - 10, tags);
             have_go_build = true;
         } else if (starts_with(p, n, "// +build") && (n == 9 || p[9] == ' ' || p[9] == '\t')) {
-            plus_build = tri_and(plus_build, eval_plus_build(p + 9, n - 9));
+            plus_build = tri_and(plus_build, eval_plus_build(p + 9, n - 9, tags));
             have_plus_build = true;
         }
         p = eol;
     }
-    tri constraint = have_go_build ? go_build : have_plus_build ? plus_build : TRI_UNKNOWN;
+    return have_go_build ? go_build : have_plus_build ? plus_build : TRI_TRUE;
+}
+
+const char *goat_filter_content_reason(const char *src, size_t len)
+{
+    static const tag_oracle tags = {ignore_only, NULL};
+    bool generated;
+    tri constraint = scan_header(src, len, &tags, &generated);
+    if (generated)
+        return "generated code (\"// Code generated ... DO NOT EDIT.\")";
     if (constraint == TRI_FALSE)
         return "excluded from every build (build constraint \"ignore\")";
     return NULL;
+}
+
+typedef struct set_tags {
+    bool (*is_set)(const char *tag, size_t len, void *ctx);
+    void *ctx;
+} set_tags;
+
+static tri definite(const char *tag, size_t len, void *ctx)
+{
+    const set_tags *t = ctx;
+    return t->is_set(tag, len, t->ctx) ? TRI_TRUE : TRI_FALSE;
+}
+
+bool goat_build_constraint_holds(const char *src, size_t len, bool (*is_set)(const char *tag, size_t len, void *ctx),
+                                 void *ctx)
+{
+    set_tags t = {is_set, ctx};
+    tag_oracle tags = {definite, &t};
+    bool generated;
+    return scan_header(src, len, &tags, &generated) != TRI_FALSE;
 }

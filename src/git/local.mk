@@ -5,8 +5,10 @@ libgoat_a_SOURCES += \
 	src/git/changes.c src/git/changes.h \
 	src/git/filter.c src/git/filter.h src/git/filter_internal.h \
 	src/git/gohead.c \
+	src/git/ids.c src/git/ids.h \
 	src/git/range.c src/git/range.h \
 	src/git/reach.c src/git/reach.h \
+	src/git/refs.c src/git/refs.h \
 	src/git/repo.c src/git/repo.h \
 	src/git/walk.c \
 	src/git/work.c src/git/work.h
@@ -26,7 +28,7 @@ endif
 
 # Real repositories built with the git CLI (skipped without it).
 git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh \
-	tests/git/random.sh
+	tests/git/random.sh tests/git/shallow.sh
 TESTS += $(git_test_scripts_list)
 EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
 

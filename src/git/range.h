@@ -10,7 +10,20 @@
  * commit of the list is then decided exactly, by ancestry: a commit with a
  * parent in the list that oldBranch does not reach is not reached either;
  * the others (typically the first commit of each branch since oldBranch)
- * are asked git_graph_descendant_of through the cache of reach.h. */
+ * are asked git_graph_descendant_of through the cache of reach.h.
+ *
+ * In a shallow clone (git clone --depth N, git fetch --depth 1 origin tag
+ * v1) some commits name parents the clone does not have; libgit2's
+ * revision walk and git_graph_descendant_of stop with "object not found"
+ * there. The list is then built the way git itself sees such a clone,
+ * with the missing parents cut off (git's shallow grafts): every commit
+ * the clone has that oldBranch reaches is marked, then every commit
+ * newBranch reaches that is not marked is listed, decided exactly within
+ * what the clone holds. A listed commit that lacks a parent is a boundary
+ * commit: the lines it did not take from a parent the clone has may come
+ * from the missing one, so blame counts them old, as git blame marks them
+ * as boundary lines (^). A commit the clone lists in .git/shallow whose
+ * parents it has after all (a tag fetched later) is an ordinary commit. */
 #ifndef GOAT_GIT_RANGE_H
 #define GOAT_GIT_RANGE_H
 
@@ -28,11 +41,14 @@ typedef struct goat_range_commit {
     git_oid *parents;
     long *parent_index; /* index in the list, or -1 when outside it (old) */
     bool reachable;     /* oldBranch reaches it after all (clock skew) */
+    bool boundary;      /* a parent is missing (shallow clone); parents lists the others */
 } goat_range_commit;
 
 typedef struct goat_range {
     goat_range_commit *commits; /* topological, newest first */
     size_t count;
+    bool shallow;          /* the repository is a shallow clone */
+    size_t boundary_count; /* commits of the list with a missing parent */
     long *slots; /* open-addressing index: oid -> position, -1 empty */
     size_t slot_count;
 } goat_range;

@@ -69,7 +69,7 @@ goat_error *goat_git_resolve_commit(git_repository *repo, const char *spec, cons
     const char *rev = spec && *spec ? spec : "HEAD";
     git_object *obj = NULL;
     if (git_revparse_single(&obj, repo, rev) < 0)
-        return goat_git_error("%s \"%s\": no branch, tag or commit of that name", key, rev);
+        return goat_git_missing_revision(repo, rev, key);
     git_object *commit = NULL;
     int rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
     git_object_free(obj);
@@ -84,7 +84,8 @@ goat_error *goat_git_check_head(git_repository *repo, const git_oid *new_oid, co
 {
     git_object *head = NULL;
     if (git_revparse_single(&head, repo, "HEAD^{commit}") < 0)
-        return goat_git_error("cannot read HEAD (a repository without commits?)");
+        return git_repository_head_unborn(repo) == 1 ? goat_git_missing_revision(repo, "HEAD", "HEAD")
+                                                     : goat_git_error("cannot read HEAD");
     bool same = git_oid_equal(git_object_id(head), new_oid);
     char head_hex[GIT_OID_HEXSZ + 1], new_hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(head_hex, sizeof head_hex, git_object_id(head));

@@ -18,8 +18,12 @@ goat_error *goat_git_error(const char *fmt, ...) __attribute__((format(printf, 1
 goat_error *goat_git_open(const char *project_dir, git_repository **repo, char **workdir, char **prefix);
 
 /* Resolves any revspec to a commit; key names the goat.yaml setting in
- * error messages (oldBranch, newBranch). */
+ * error messages (oldBranch, newBranch), which suggest what exists (see
+ * refs.h). */
 goat_error *goat_git_resolve_commit(git_repository *repo, const char *spec, const char *key, git_oid *out);
+
+/* The error for a spec that names no commit (refs.c). */
+goat_error *goat_git_missing_revision(git_repository *repo, const char *spec, const char *key);
 
 /* Fails unless new_oid is the commit checked out at HEAD. */
 goat_error *goat_git_check_head(git_repository *repo, const git_oid *new_oid, const char *new_spec);

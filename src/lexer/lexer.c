@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lexer/unicode.h"
 #include "util/lines.h"
 #include "util/path.h"
@@ -17,27 +21,28 @@ enum { EOF_CH = -1, BOM = 0xFEFF, RUNE_ERROR = 0xFFFD, MAX_RUNE = 0x10FFFF };
 static const char rune_error_utf8[] = "\xEF\xBF\xBD";
 
 /* Byte classes for the hot loops: IDENT_BYTE for [A-Za-z0-9_], SPACE_BYTE
- * for ' ', '\t', '\r' (the newline depends on insert_semi). */
-enum { IDENT_BYTE = 1, SPACE_BYTE = 2 };
+ * for ' ', '\t', '\r', NEWLINE_BYTE for '\n' (whether it is space depends
+ * on insert_semi), DECIMAL_BYTE for [0-9], HEX_BYTE for [0-9A-Fa-f],
+ * KEYWORD_START for the first letters of Go's keywords. */
+enum { IDENT_BYTE = 1, SPACE_BYTE = 2, NEWLINE_BYTE = 4, DECIMAL_BYTE = 8, HEX_BYTE = 16, KEYWORD_START = 32 };
 static const unsigned char byte_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  2,  4,  0,  0,  2,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     2,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    25, 25, 25, 25, 25, 25, 25, 25, 25, 25,  0,  0,  0,  0,  0,  0,
+     0, 17, 17, 17, 17, 17, 17,  1,  1,  1,  1,  1,  1,  1,  1,  1,
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  1,
+     0, 17, 49, 49, 49, 49, 49, 33,  1, 33,  1,  1,  1, 33,  1,  1,
+    33,  1, 33, 33, 33,  1, 33,  1,  1,  1,  1,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
 };
-
 
 static void report(goat_lexer *lx, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4), cold, noinline));
@@ -272,6 +277,31 @@ static inline goat_tok lookup_keyword_hashed(const unsigned char *p, size_t n)
     return k->tok;
 }
 
+/* lookup_keyword_hashed for the fast path, which knows that at least
+ * avail bytes can be read at p: a keyword of up to 8 bytes is compared in
+ * one 64-bit word. */
+static inline goat_tok lookup_keyword_fast(const unsigned char *p, size_t n, size_t avail)
+{
+    if (!(byte_class[p[0]] & KEYWORD_START))
+        return GOAT_TOK_IDENT;
+    const keyword_slot *k = &keyword_slots[(p[0] + p[1] * 12u + (unsigned)n * 8u) & 63];
+    if (k->len != n)
+        return GOAT_TOK_IDENT;
+    if (n > 8 || avail < 8)
+        return lookup_keyword_hashed(p, n);
+    /* the first n bytes in memory, whatever the byte order */
+    static const unsigned char first_bytes[9][8] = {
+        {0}, {255}, {255, 255}, {255, 255, 255}, {255, 255, 255, 255}, {255, 255, 255, 255, 255},
+        {255, 255, 255, 255, 255, 255}, {255, 255, 255, 255, 255, 255, 255},
+        {255, 255, 255, 255, 255, 255, 255, 255},
+    };
+    uint64_t text, word, keep;
+    memcpy(&text, p, 8);
+    memcpy(&word, k->word, 8);
+    memcpy(&keep, first_bytes[n], 8);
+    return ((text ^ word) & keep) == 0 ? k->tok : GOAT_TOK_IDENT;
+}
+
 /* After an identifier or one of these keywords a newline ends the
  * statement (the spec's semicolon rule). */
 static inline bool word_ends_statement(goat_tok kind)
@@ -363,6 +393,18 @@ static void add_line_info(goat_lexer *lx, size_t next, size_t text_offset, const
  * (len if none): eight bytes at a time, then byte by byte. */
 static size_t skip_comment_text(const char *src, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                    _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(stop, v)); /* and the non-ASCII bytes */
+        if (hits)
+            return i + (size_t)__builtin_ctz(hits);
+        i += 16;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     while (len - i >= 8) {
         uint64_t v;
@@ -1006,8 +1048,7 @@ scan_again:
         /* reached only with insert_semi set */
         s->insert_semi = false;
         kind = GOAT_TOK_SEMICOLON;
-        lit = "\n";
-        lit_len = 1;
+        lit_len = 1; /* the newline at pos */
         end = pos + 1;
         return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
     case '"':
@@ -1164,203 +1205,365 @@ done:
     return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
 }
 
-/* The rare paths of goat_lexer_next, out of line and each ending the
- * token, so that no value of the fast path lives across a call (which
- * would cost the fast path its registers). */
+/* ---- the fast path ----
+ *
+ * The common tokens (identifiers, keywords, decimal and hexadecimal
+ * integers, strings without escapes, operators, automatic semicolons at
+ * newlines, and //-comments of plain text) are scanned on plain bytes, from
+ * an offset and the semicolon flag alone, with nothing stored until the
+ * token is done. A token counts only when a plain ASCII character (not
+ * NUL) follows it: next() would find no error there, so the state can move
+ * past the token without it. Anything else (general comments, //line
+ * directives, other literals, NUL, non-ASCII bytes, the end of the text)
+ * is left to scan_token, from a state that has not changed, so the tokens,
+ * the errors and the moments errors are found stay exactly those of
+ * scan_token. */
 
-/* Whitespace ended at a character that next() must read (EOF, NUL, UTF-8). */
-static goat_token __attribute__((noinline)) seek_then_scan(goat_lexer *lx, size_t i)
+static inline bool plain_ascii(unsigned b)
 {
-    seek(lx, i);
-    return scan_token(lx);
+    return b - 1u < 0x7Fu; /* 1 .. 0x7F */
 }
 
-/* The token is done; the character after it is read by next(), with its
- * error checks, at the same moment as before. */
-static goat_token __attribute__((noinline))
-finish_with_seek(goat_lexer *lx, goat_tok kind, size_t pos, size_t end, const char *lit,
-                 size_t lit_len)
+/* Runs of identifier bytes and of plain string bytes, 16 at a time where
+ * the machine has SSE2 (every x86-64 does), else one at a time. */
+#if defined(__SSE2__)
+/* The lanes of v holding a byte in [lo, lo + n). */
+static inline __m128i bytes_in_range(__m128i v, unsigned char lo, unsigned char n)
 {
-    seek(lx, end);
-    return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+    /* shift the range down to start at -128, where a signed compare sees it */
+    __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-128 + n)));
 }
+#endif
 
-/* The common tokens (identifiers, keywords, plain strings, punctuation and
- * automatic semicolons at newlines) scanned on bytes held in registers; all
- * else, and anything touching a NUL or a non-ASCII byte, goes to
- * scan_token from an unchanged state, so the tokens, the errors and the
- * moments errors are found stay exactly those of scan_token. */
-goat_token goat_lexer_next(goat_lexer *lx)
+/* The first offset from i on whose byte is not [A-Za-z0-9_] (len if none). */
+static inline size_t skip_ident_bytes(const unsigned char *src, size_t i, size_t len)
 {
-    goat_lexer_state *s = &lx->state;
-    const unsigned char *src = (const unsigned char *)lx->config.src;
-    size_t len = lx->config.len;
-    int ch = s->ch;
-    size_t pos = s->offset;
-    goat_tok kind;
-    size_t end, lit_len = 0;
-    const char *lit;
-    bool insert_semi = false;
-
-    if ((unsigned)ch < 0x80 && ((byte_class[ch] & SPACE_BYTE) || (ch == '\n' && !s->insert_semi))) {
-        /* ch is ASCII, so it is src[pos] and the next byte is at pos + 1 */
-        bool stop_at_newline = s->insert_semi;
-        size_t i = pos + 1;
-        while (i < len) {
-            unsigned char b = src[i];
-            if ((byte_class[b] & SPACE_BYTE) || (b == '\n' && !stop_at_newline))
-                i++;
-            else
-                break;
-        }
-        if (i >= len || (unsigned)src[i] - 1u >= 0x7Fu) {
-            return seek_then_scan(lx, i);
-        }
-        /* the state is stored only when the token is done */
-        pos = i;
-        ch = src[i];
-    } else if (ch <= 0 || ch >= 0x80) {
-        return scan_token(lx);
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i letter = bytes_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+        __m128i digit = bytes_in_range(v, '0', 10);
+        __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), under)) & 0xFFFFu;
+        if (other)
+            return i + (size_t)__builtin_ctz(other);
+        i += 16;
     }
-    /* ch is a plain ASCII character at pos */
-    lit = (const char *)src + pos;
-    if (byte_class[ch] & IDENT_BYTE) {
-        size_t i = pos + 1;
-        if (is_decimal(ch)) {
-            /* a plain decimal integer: a single 0 or no leading 0, ending
-             * in neither a letter, digit, '_' nor '.' (no octal, prefix,
-             * fraction, exponent, imaginary or separator to check) */
-            if (ch != '0') {
-                while (i < len && is_decimal(src[i]))
-                    i++;
-            } else if (i + 1 < len && lower(src[i]) == 'x' && is_hex(src[i + 1])) {
-                /* a plain hexadecimal integer */
-                i += 2;
-                while (i < len && is_hex(src[i]))
-                    i++;
-            }
-            if (i < len && (src[i] == 0 || src[i] >= 0x80 || src[i] == '.' ||
-                            (byte_class[src[i]] & IDENT_BYTE)))
-                goto slow;
-            kind = GOAT_TOK_INT;
-            insert_semi = true;
-            end = i;
-            lit_len = i - pos;
-            goto finish;
+#endif
+    while (i < len && (byte_class[src[i]] & IDENT_BYTE))
+        i++;
+    return i;
+}
+
+/* The first offset from i on whose byte ends or complicates a string
+ * literal: '"', '\\', a newline, NUL or a non-ASCII byte (len if none). */
+static inline size_t skip_plain_string_bytes(const unsigned char *src, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                 _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+        /* movemask also takes every byte's top bit: the non-ASCII ones */
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(stop, v));
+        if (hits)
+            return i + (size_t)__builtin_ctz(hits);
+        i += 16;
+    }
+#endif
+    while (i < len) {
+        unsigned char b = src[i];
+        if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
+            break;
+        i++;
+    }
+    return i;
+}
+
+/* How the fast path starts a token on each byte. */
+enum {
+    START_SLOW,     /* scan_token's */
+    START_LETTER,   /* identifier or keyword */
+    START_DIGIT,    /* number */
+    START_NEWLINE,  /* an automatic semicolon (whitespace is skipped first) */
+    START_QUOTE,    /* '"' */
+    START_SINGLE,   /* a one-byte token whatever follows: single_token */
+    START_OPERATOR, /* an operator of one to three bytes */
+};
+static const unsigned char start_class[256] = {
+    ['\n'] = START_NEWLINE, ['"'] = START_QUOTE,
+    ['('] = START_SINGLE, [')'] = START_SINGLE, ['['] = START_SINGLE, [']'] = START_SINGLE,
+    ['{'] = START_SINGLE, ['}'] = START_SINGLE, [','] = START_SINGLE, [';'] = START_SINGLE,
+    ['~'] = START_SINGLE,
+    ['.'] = START_OPERATOR, [':'] = START_OPERATOR, ['='] = START_OPERATOR, ['!'] = START_OPERATOR,
+    ['*'] = START_OPERATOR, ['%'] = START_OPERATOR, ['^'] = START_OPERATOR, ['/'] = START_OPERATOR,
+    ['+'] = START_OPERATOR, ['-'] = START_OPERATOR, ['|'] = START_OPERATOR, ['&'] = START_OPERATOR,
+    ['<'] = START_OPERATOR, ['>'] = START_OPERATOR,
+    ['0'] = START_DIGIT, ['1'] = START_DIGIT, ['2'] = START_DIGIT, ['3'] = START_DIGIT, ['4'] = START_DIGIT,
+    ['5'] = START_DIGIT, ['6'] = START_DIGIT, ['7'] = START_DIGIT, ['8'] = START_DIGIT, ['9'] = START_DIGIT,
+    ['_'] = START_LETTER,
+    ['A'] = START_LETTER, ['B'] = START_LETTER, ['C'] = START_LETTER, ['D'] = START_LETTER,
+    ['E'] = START_LETTER, ['F'] = START_LETTER, ['G'] = START_LETTER, ['H'] = START_LETTER,
+    ['I'] = START_LETTER, ['J'] = START_LETTER, ['K'] = START_LETTER, ['L'] = START_LETTER,
+    ['M'] = START_LETTER, ['N'] = START_LETTER, ['O'] = START_LETTER, ['P'] = START_LETTER,
+    ['Q'] = START_LETTER, ['R'] = START_LETTER, ['S'] = START_LETTER, ['T'] = START_LETTER,
+    ['U'] = START_LETTER, ['V'] = START_LETTER, ['W'] = START_LETTER, ['X'] = START_LETTER,
+    ['Y'] = START_LETTER, ['Z'] = START_LETTER,
+    ['a'] = START_LETTER, ['b'] = START_LETTER, ['c'] = START_LETTER, ['d'] = START_LETTER,
+    ['e'] = START_LETTER, ['f'] = START_LETTER, ['g'] = START_LETTER, ['h'] = START_LETTER,
+    ['i'] = START_LETTER, ['j'] = START_LETTER, ['k'] = START_LETTER, ['l'] = START_LETTER,
+    ['m'] = START_LETTER, ['n'] = START_LETTER, ['o'] = START_LETTER, ['p'] = START_LETTER,
+    ['q'] = START_LETTER, ['r'] = START_LETTER, ['s'] = START_LETTER, ['t'] = START_LETTER,
+    ['u'] = START_LETTER, ['v'] = START_LETTER, ['w'] = START_LETTER, ['x'] = START_LETTER,
+    ['y'] = START_LETTER, ['z'] = START_LETTER,
+};
+static const unsigned char single_token[128] = {
+    ['('] = GOAT_TOK_LPAREN, [')'] = GOAT_TOK_RPAREN, ['['] = GOAT_TOK_LBRACK, [']'] = GOAT_TOK_RBRACK,
+    ['{'] = GOAT_TOK_LBRACE, ['}'] = GOAT_TOK_RBRACE, [','] = GOAT_TOK_COMMA, [';'] = GOAT_TOK_SEMICOLON,
+    ['~'] = GOAT_TOK_TILDE,
+};
+
+/* The operator at src[pos] (ch) followed by b1 and b2 (0 past the end):
+ * its kind, and its length in *n; ILLEGAL for what the fast path leaves to
+ * scan_token ('/' opening a comment, '.' before a digit or ".."). */
+static inline goat_tok fast_operator(unsigned ch, unsigned b1, unsigned b2, size_t *n)
+{
+    *n = 1;
+    switch (ch) {
+    case '.':
+        return b1 == '.' || is_decimal((int)b1) ? GOAT_TOK_ILLEGAL : GOAT_TOK_PERIOD;
+    case ':':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_DEFINE) : GOAT_TOK_COLON;
+    case '=':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_EQL) : GOAT_TOK_ASSIGN;
+    case '!':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_NEQ) : GOAT_TOK_NOT;
+    case '*':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_MUL_ASSIGN) : GOAT_TOK_MUL;
+    case '%':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_REM_ASSIGN) : GOAT_TOK_REM;
+    case '^':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_XOR_ASSIGN) : GOAT_TOK_XOR;
+    case '/':
+        if (b1 == '/' || b1 == '*')
+            return GOAT_TOK_ILLEGAL;
+        return b1 == '=' ? (*n = 2, GOAT_TOK_QUO_ASSIGN) : GOAT_TOK_QUO;
+    case '+':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_ADD_ASSIGN) : b1 == '+' ? (*n = 2, GOAT_TOK_INC) : GOAT_TOK_ADD;
+    case '-':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_SUB_ASSIGN) : b1 == '-' ? (*n = 2, GOAT_TOK_DEC) : GOAT_TOK_SUB;
+    case '|':
+        return b1 == '=' ? (*n = 2, GOAT_TOK_OR_ASSIGN) : b1 == '|' ? (*n = 2, GOAT_TOK_LOR) : GOAT_TOK_OR;
+    case '&':
+        if (b1 == '^')
+            return b2 == '=' ? (*n = 3, GOAT_TOK_AND_NOT_ASSIGN) : (*n = 2, GOAT_TOK_AND_NOT);
+        return b1 == '=' ? (*n = 2, GOAT_TOK_AND_ASSIGN) : b1 == '&' ? (*n = 2, GOAT_TOK_LAND) : GOAT_TOK_AND;
+    case '<':
+        if (b1 == '<')
+            return b2 == '=' ? (*n = 3, GOAT_TOK_SHL_ASSIGN) : (*n = 2, GOAT_TOK_SHL);
+        return b1 == '-' ? (*n = 2, GOAT_TOK_ARROW) : b1 == '=' ? (*n = 2, GOAT_TOK_LEQ) : GOAT_TOK_LSS;
+    case '>':
+        if (b1 == '>')
+            return b2 == '=' ? (*n = 3, GOAT_TOK_SHR_ASSIGN) : (*n = 2, GOAT_TOK_SHR);
+        return b1 == '=' ? (*n = 2, GOAT_TOK_GEQ) : GOAT_TOK_GTR;
+    default:
+        return GOAT_TOK_ILLEGAL;
+    }
+}
+
+/* A token the fast path scanned: its literal is src[pos, pos + lit_len)
+ * (for an automatic semicolon the newline itself; empty for operators). */
+typedef struct fast_token {
+    goat_tok kind;
+    bool insert_semi; /* the semicolon flag after it */
+    size_t pos, end, lit_len;
+} fast_token;
+
+/* One token on the fast path from offset at, where src[at] is plain ASCII
+ * and semi is the semicolon flag. On success fills t and returns true;
+ * otherwise returns false with *resume past the whitespace skipped, where
+ * scan_token must carry on. */
+static inline __attribute__((always_inline)) bool fast_scan(const unsigned char *src, size_t len, size_t at,
+                                                            bool semi, bool comments, fast_token *t,
+                                                            size_t *resume)
+{
+    unsigned space = semi ? SPACE_BYTE : SPACE_BYTE | NEWLINE_BYTE;
+    size_t pos = at;
+    if (byte_class[src[pos]] & space) {
+        do
+            pos++;
+        while (pos < len && (byte_class[src[pos]] & space));
+        if (pos >= len || !plain_ascii(src[pos])) {
+            *resume = pos;
+            return false;
         }
-        while (i < len && (byte_class[src[i]] & IDENT_BYTE))
-            i++;
-        if (i < len && (src[i] == 0 || src[i] >= 0x80))
-            goto slow; /* may go on with Unicode letters */
-        lit_len = i - pos;
+    }
+    unsigned ch = src[pos];
+    size_t end, lit_len;
+    goat_tok kind;
+    bool insert_semi = true;
+    switch (start_class[ch]) {
+    case START_LETTER: {
+        end = skip_ident_bytes(src, pos + 1, len);
+        lit_len = end - pos;
         if (lit_len > 1) {
-            kind = lookup_keyword_hashed(src + pos, lit_len);
+            kind = lookup_keyword_fast(src + pos, lit_len, len - pos);
             insert_semi = word_ends_statement(kind);
         } else {
             kind = GOAT_TOK_IDENT;
-            insert_semi = true;
         }
-        end = i;
-    } else {
-        /* the byte after ch (0 at EOF) */
-        unsigned b1 = pos + 1 < len ? src[pos + 1] : 0;
-        switch (ch) {
-        case '\n':
-            /* reached only with insert_semi set */
-            kind = GOAT_TOK_SEMICOLON;
-            end = pos + 1;
-            lit = "\n";
-            lit_len = 1;
-            goto finish;
-        case '"': {
-            size_t i = pos + 1;
-            while (i < len) {
-                unsigned char b = src[i];
-                if (b == '"' || b == '\\' || b == '\n' || b == 0 || b >= 0x80)
-                    break;
-                i++;
-            }
-            if (i >= len || src[i] != '"')
-                goto slow;
-            kind = GOAT_TOK_STRING;
-            insert_semi = true;
-            end = i + 1;
-            lit_len = end - pos;
-            break;
+        break;
+    }
+    case START_DIGIT:
+        /* a plain decimal integer: a single 0 or no leading 0, ending in
+         * neither a letter, digit, '_' nor '.' (no octal, prefix, fraction,
+         * exponent, imaginary or separator to check); or a plain
+         * hexadecimal one */
+        end = pos + 1;
+        if (ch != '0') {
+            while (end < len && (byte_class[src[end]] & DECIMAL_BYTE))
+                end++;
+        } else if (end + 1 < len && lower(src[end]) == 'x' && (byte_class[src[end + 1]] & HEX_BYTE)) {
+            end += 2;
+            while (end < len && (byte_class[src[end]] & HEX_BYTE))
+                end++;
         }
-        case '(':
-            kind = GOAT_TOK_LPAREN, end = pos + 1;
-            break;
-        case ')':
-            kind = GOAT_TOK_RPAREN, end = pos + 1, insert_semi = true;
-            break;
-        case '[':
-            kind = GOAT_TOK_LBRACK, end = pos + 1;
-            break;
-        case ']':
-            kind = GOAT_TOK_RBRACK, end = pos + 1, insert_semi = true;
-            break;
-        case '{':
-            kind = GOAT_TOK_LBRACE, end = pos + 1;
-            break;
-        case '}':
-            kind = GOAT_TOK_RBRACE, end = pos + 1, insert_semi = true;
-            break;
-        case ',':
-            kind = GOAT_TOK_COMMA, end = pos + 1;
-            break;
-        case ';':
-            kind = GOAT_TOK_SEMICOLON, end = pos + 1, lit_len = 1;
-            break;
-        case '.':
-            if (b1 == '.' || is_decimal((int)b1))
-                goto slow;
-            kind = GOAT_TOK_PERIOD, end = pos + 1;
-            break;
-        case ':':
-            if (b1 == '=')
-                kind = GOAT_TOK_DEFINE, end = pos + 2;
-            else
-                kind = GOAT_TOK_COLON, end = pos + 1;
-            break;
-        case '=':
-            if (b1 == '=')
-                kind = GOAT_TOK_EQL, end = pos + 2;
-            else
-                kind = GOAT_TOK_ASSIGN, end = pos + 1;
-            break;
-        case '!':
-            if (b1 == '=')
-                kind = GOAT_TOK_NEQ, end = pos + 2;
-            else
-                kind = GOAT_TOK_NOT, end = pos + 1;
-            break;
-        case '*':
-            if (b1 == '=')
-                kind = GOAT_TOK_MUL_ASSIGN, end = pos + 2;
-            else
-                kind = GOAT_TOK_MUL, end = pos + 1;
-            break;
-        default:
+        if (end < len && (src[end] == '.' || (byte_class[src[end]] & IDENT_BYTE)))
             goto slow;
+        kind = GOAT_TOK_INT;
+        lit_len = end - pos;
+        break;
+    case START_NEWLINE: /* reached only with semi set */
+        kind = GOAT_TOK_SEMICOLON;
+        end = pos + 1;
+        lit_len = 1;
+        insert_semi = false;
+        break;
+    case START_QUOTE:
+        end = skip_plain_string_bytes(src, pos + 1, len);
+        if (end >= len || src[end] != '"')
+            goto slow;
+        end++;
+        kind = GOAT_TOK_STRING;
+        lit_len = end - pos;
+        break;
+    case START_SINGLE:
+        kind = single_token[ch];
+        end = pos + 1;
+        lit_len = kind == GOAT_TOK_SEMICOLON;
+        insert_semi = kind == GOAT_TOK_RPAREN || kind == GOAT_TOK_RBRACK || kind == GOAT_TOK_RBRACE;
+        break;
+    case START_OPERATOR: {
+        unsigned b1 = pos + 1 < len ? src[pos + 1] : 0;
+        unsigned b2 = pos + 2 < len ? src[pos + 2] : 0;
+        if (ch == '/' && b1 == '/' && comments && !semi) {
+            /* a //-comment of plain text to the end of its line, not a
+             * //line directive (after a token that ends a statement the
+             * comment's newline is a semicolon first: scan_token's) */
+            end = skip_comment_text((const char *)src, pos + 2, len);
+            if (end >= len || src[end] != '\n' || (end - pos >= 7 && memcmp(src + pos + 2, "line ", 5) == 0))
+                goto slow;
+            kind = GOAT_TOK_COMMENT;
+            lit_len = end - pos;
+            insert_semi = false;
+            break;
         }
+        size_t n;
+        kind = fast_operator(ch, b1, b2, &n);
+        if (kind == GOAT_TOK_ILLEGAL)
+            goto slow;
+        end = pos + n;
+        lit_len = 0;
+        insert_semi = kind == GOAT_TOK_INC || kind == GOAT_TOK_DEC;
+        break;
     }
-finish:
-    s->insert_semi = insert_semi;
-    if (end < len && (unsigned)src[end] - 1u < 0x7Fu) {
-        /* a plain ASCII character follows */
-        s->ch = src[end];
-        s->offset = end;
-        s->rd_offset = end + 1;
-        return (goat_token){.kind = kind, .pos = pos, .end = end, .lit = lit, .lit_len = lit_len};
+    default:
+        goto slow;
     }
-    return finish_with_seek(lx, kind, pos, end, lit, lit_len);
+    /* the byte after the token must be one next() reads without a word */
+    if (end >= len || !plain_ascii(src[end]))
+        goto slow;
+    t->kind = kind;
+    t->insert_semi = insert_semi;
+    t->pos = pos;
+    t->end = end;
+    t->lit_len = lit_len;
+    return true;
 slow:
-    /* ch is the plain ASCII character at pos */
-    s->ch = ch;
-    s->offset = pos;
-    s->rd_offset = pos + 1;
+    *resume = pos;
+    return false;
+}
+
+/* Moves the state to the plain ASCII character at offset at. */
+static inline void move_to_plain(goat_lexer_state *s, const unsigned char *src, size_t at)
+{
+    s->ch = src[at];
+    s->offset = at;
+    s->rd_offset = at + 1;
+}
+
+/* The slow path from offset resume (whitespace already skipped), out of
+ * line so that the fast path keeps its registers. */
+static goat_token __attribute__((noinline)) scan_from(goat_lexer *lx, size_t resume)
+{
+    const unsigned char *src = (const unsigned char *)lx->config.src;
+    if (resume < lx->config.len && plain_ascii(src[resume]))
+        move_to_plain(&lx->state, src, resume);
+    else
+        seek(lx, resume); /* next() reads that character, and reports what is wrong with it */
     return scan_token(lx);
+}
+
+goat_token goat_lexer_next(goat_lexer *lx)
+{
+    goat_lexer_state *s = &lx->state;
+    if (!plain_ascii((unsigned)s->ch))
+        return scan_token(lx);
+    const unsigned char *src = (const unsigned char *)lx->config.src;
+    fast_token t;
+    size_t resume;
+    if (!fast_scan(src, lx->config.len, s->offset, s->insert_semi, lx->config.mode & GOAT_LEX_COMMENTS, &t,
+                   &resume))
+        return scan_from(lx, resume);
+    s->insert_semi = t.insert_semi;
+    move_to_plain(s, src, t.end);
+    return (goat_token){.kind = t.kind, .pos = t.pos, .end = t.end, .lit = (const char *)src + t.pos,
+                        .lit_len = t.lit_len};
+}
+
+size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap, goat_lexed *comments,
+                             size_t comments_cap, size_t *comment_count)
+{
+    goat_lexer_state *s = &lx->state;
+    size_t len = lx->config.len;
+    *comment_count = 0;
+    if (!plain_ascii((unsigned)s->ch) || len > UINT32_MAX)
+        return 0;
+    const unsigned char *src = (const unsigned char *)lx->config.src;
+    size_t at = s->offset, n = 0, c = 0, resume;
+    bool semi = s->insert_semi, want_comments = comments_cap > 0 && (lx->config.mode & GOAT_LEX_COMMENTS);
+    fast_token t;
+    while (n < cap && fast_scan(src, len, at, semi, want_comments, &t, &resume)) {
+        goat_lexed lexed = {(uint32_t)t.pos, (uint32_t)t.lit_len, t.kind};
+        if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0)) {
+            comments[c++] = lexed;
+            if (c == comments_cap)
+                want_comments = false; /* no room for more: scan_token's */
+        } else {
+            out[n++] = lexed;
+        }
+        semi = t.insert_semi;
+        at = t.end;
+    }
+    if (n + c > 0) {
+        s->insert_semi = semi;
+        move_to_plain(s, src, at);
+    }
+    *comment_count = c;
+    return n;
 }
 
 void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config)

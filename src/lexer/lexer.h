@@ -55,7 +55,8 @@ typedef struct goat_token {
      * the source (lit == src + pos), except where go/scanner's literal
      * differs from the source bytes: raw strings and comments with carriage
      * returns, whose '\r' bytes go/scanner strips (so go/ast's
-     * BasicLit.End() is pos + lit_len, not end), automatic semicolons, and
+     * BasicLit.End() is pos + lit_len, not end), automatic semicolons at
+     * EOF or before a comment (there is no newline at pos to point to), and
      * an ILLEGAL invalid UTF-8 byte (U+FFFD's encoding). Such literals live
      * in static storage or in storage owned by the lexer until
      * goat_lexer_free. lit_len counts the literal's bytes. */
@@ -110,6 +111,30 @@ typedef struct goat_lexer {
 void goat_lexer_init(goat_lexer *lx, const goat_lexer_config *config);
 /* The next token; EOF forever after the end. */
 goat_token goat_lexer_next(goat_lexer *lx);
+
+/* A token scanned ahead: its literal is src[pos, pos + lit_len) (for an
+ * automatic semicolon, the newline itself) and its end pos + lit_len,
+ * except for operators, whose lit_len is 0 as in goat_token. */
+typedef struct goat_lexed {
+    uint32_t pos;
+    uint32_t lit_len;
+    goat_tok kind;
+} goat_lexed;
+
+/* Scans up to cap tokens at once, the common ones only: each is the token
+ * goat_lexer_next would have returned, and scanning it finds no error.
+ * Stops before the first token that is not such a token (a general
+ * comment, a literal that needs a closer look, anything next to a NUL or
+ * a non-ASCII byte, the end of the text), which goat_lexer_next must then
+ * scan, so errors are still found exactly when that call reaches them.
+ * Returns the number of tokens stored in out (0 with no comment either:
+ * call goat_lexer_next). In GOAT_LEX_COMMENTS mode, plain //-comments met
+ * on the way go to comments instead (up to comments_cap, their number in
+ * *comment_count; a caller that wants them in the token stream passes
+ * comments_cap 0). For callers that take many tokens in a row, such as the
+ * parser: one call per run of tokens instead of one per token. */
+size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap, goat_lexed *comments,
+                             size_t comments_cap, size_t *comment_count);
 /* The first error as FILE:LINE:COL: message, or NULL. Caller frees. */
 goat_error *goat_lexer_error(const goat_lexer *lx);
 /* The value of a hexadecimal digit (either case), or -1 for any other

@@ -72,123 +72,122 @@ typedef struct frame {
     int depth;
 } frame;
 
+/* The nodes still to visit, the next on top. A node's children are pushed
+ * in visiting order and the run is then reversed, so that the first child
+ * comes off first. */
 typedef struct walk {
     frame *stack;
     size_t len, cap;
-    /* children of the node being expanded, in visiting order */
-    const goat_node **kids;
-    size_t nkids, kids_cap;
 } walk;
 
-static void kid(walk *w, const goat_node *n)
+static void reserve(walk *w, size_t more)
 {
-    if (!n)
-        return;
-    if (w->nkids == w->kids_cap) {
-        void *items = w->kids;
-        goat_grow(&items, &w->kids_cap, w->nkids + 1, sizeof *w->kids);
-        w->kids = items;
+    if (w->cap - w->len < more) {
+        void *items = w->stack;
+        goat_grow(&items, &w->cap, w->len + more, sizeof *w->stack);
+        w->stack = items;
     }
-    w->kids[w->nkids++] = n;
 }
 
-static void kids(walk *w, goat_node_list l)
+/* Room for a node's children is reserved before they are pushed: at most
+ * four single ones, and each list reserves its own. */
+enum { MAX_SINGLE_KIDS = 4 };
+
+static inline void kid(walk *w, const goat_node *n, int depth)
 {
-    for (size_t i = 0; i < l.count; i++)
-        kid(w, l.items[i]);
+    if (n) {
+        w->stack[w->len].node = n;
+        w->stack[w->len].depth = depth;
+        w->len++;
+    }
 }
 
-/* The children go/ast's Walk visits, in its order. */
-static void children(walk *w, const goat_node *n)
+/* A list's items, last first. */
+static inline void kids_reversed(walk *w, goat_node_list l, int depth)
+{
+    reserve(w, l.count + MAX_SINGLE_KIDS);
+    for (size_t i = l.count; i-- > 0;)
+        kid(w, l.items[i], depth);
+}
+
+/* Pushes the children go/ast's Walk visits at depth d, in the reverse of
+ * its order, so that the first comes off the stack first. */
+static void push_children(walk *w, const goat_node *n, int d)
 {
     switch (n->kind) {
     case GOAT_BAD_EXPR: case GOAT_IDENT: case GOAT_BASIC_LIT:
     case GOAT_BAD_STMT: case GOAT_EMPTY_STMT: case GOAT_BAD_DECL:
         break;
-    case GOAT_ELLIPSIS: kid(w, n->u.ellipsis.elt); break;
-    case GOAT_FUNC_LIT: kid(w, n->u.func_lit.type); kid(w, n->u.func_lit.body); break;
-    case GOAT_COMPOSITE_LIT: kid(w, n->u.composite_lit.type); kids(w, n->u.composite_lit.elts); break;
-    case GOAT_PAREN_EXPR: kid(w, n->u.paren.x); break;
-    case GOAT_SELECTOR_EXPR: kid(w, n->u.selector.x); kid(w, n->u.selector.sel); break;
-    case GOAT_INDEX_EXPR: kid(w, n->u.index.x); kid(w, n->u.index.index); break;
-    case GOAT_INDEX_LIST_EXPR: kid(w, n->u.index_list.x); kids(w, n->u.index_list.indices); break;
+    case GOAT_ELLIPSIS: kid(w, n->u.ellipsis.elt, d); break;
+    case GOAT_FUNC_LIT: kid(w, n->u.func_lit.body, d); kid(w, n->u.func_lit.type, d); break;
+    case GOAT_COMPOSITE_LIT:
+        kids_reversed(w, n->u.composite_lit.elts, d); kid(w, n->u.composite_lit.type, d); break;
+    case GOAT_PAREN_EXPR: kid(w, n->u.paren.x, d); break;
+    case GOAT_SELECTOR_EXPR: kid(w, n->u.selector.sel, d); kid(w, n->u.selector.x, d); break;
+    case GOAT_INDEX_EXPR: kid(w, n->u.index.index, d); kid(w, n->u.index.x, d); break;
+    case GOAT_INDEX_LIST_EXPR: kids_reversed(w, n->u.index_list.indices, d); kid(w, n->u.index_list.x, d); break;
     case GOAT_SLICE_EXPR:
-        kid(w, n->u.slice.x); kid(w, n->u.slice.low); kid(w, n->u.slice.high); kid(w, n->u.slice.max);
+        kid(w, n->u.slice.max, d); kid(w, n->u.slice.high, d); kid(w, n->u.slice.low, d); kid(w, n->u.slice.x, d);
         break;
-    case GOAT_TYPE_ASSERT_EXPR: kid(w, n->u.type_assert.x); kid(w, n->u.type_assert.type); break;
-    case GOAT_CALL_EXPR: kid(w, n->u.call.fun); kids(w, n->u.call.args); break;
-    case GOAT_STAR_EXPR: kid(w, n->u.star.x); break;
-    case GOAT_UNARY_EXPR: kid(w, n->u.unary.x); break;
-    case GOAT_BINARY_EXPR: kid(w, n->u.binary.x); kid(w, n->u.binary.y); break;
-    case GOAT_KEY_VALUE_EXPR: kid(w, n->u.key_value.key); kid(w, n->u.key_value.value); break;
-    case GOAT_ARRAY_TYPE: kid(w, n->u.array_type.len); kid(w, n->u.array_type.elt); break;
-    case GOAT_STRUCT_TYPE: kid(w, n->u.struct_type.fields); break;
+    case GOAT_TYPE_ASSERT_EXPR: kid(w, n->u.type_assert.type, d); kid(w, n->u.type_assert.x, d); break;
+    case GOAT_CALL_EXPR: kids_reversed(w, n->u.call.args, d); kid(w, n->u.call.fun, d); break;
+    case GOAT_STAR_EXPR: kid(w, n->u.star.x, d); break;
+    case GOAT_UNARY_EXPR: kid(w, n->u.unary.x, d); break;
+    case GOAT_BINARY_EXPR: kid(w, n->u.binary.y, d); kid(w, n->u.binary.x, d); break;
+    case GOAT_KEY_VALUE_EXPR: kid(w, n->u.key_value.value, d); kid(w, n->u.key_value.key, d); break;
+    case GOAT_ARRAY_TYPE: kid(w, n->u.array_type.elt, d); kid(w, n->u.array_type.len, d); break;
+    case GOAT_STRUCT_TYPE: kid(w, n->u.struct_type.fields, d); break;
     case GOAT_FUNC_TYPE:
-        kid(w, n->u.func_type.type_params); kid(w, n->u.func_type.params); kid(w, n->u.func_type.results);
+        kid(w, n->u.func_type.results, d); kid(w, n->u.func_type.params, d); kid(w, n->u.func_type.type_params, d);
         break;
-    case GOAT_INTERFACE_TYPE: kid(w, n->u.interface_type.methods); break;
-    case GOAT_MAP_TYPE: kid(w, n->u.map_type.key); kid(w, n->u.map_type.value); break;
-    case GOAT_CHAN_TYPE: kid(w, n->u.chan_type.value); break;
-    case GOAT_DECL_STMT: kid(w, n->u.decl_stmt.decl); break;
-    case GOAT_LABELED_STMT: kid(w, n->u.labeled.label); kid(w, n->u.labeled.stmt); break;
-    case GOAT_EXPR_STMT: kid(w, n->u.expr_stmt.x); break;
-    case GOAT_SEND_STMT: kid(w, n->u.send.chan); kid(w, n->u.send.value); break;
-    case GOAT_INC_DEC_STMT: kid(w, n->u.inc_dec.x); break;
-    case GOAT_ASSIGN_STMT: kids(w, n->u.assign.lhs); kids(w, n->u.assign.rhs); break;
-    case GOAT_GO_STMT: case GOAT_DEFER_STMT: kid(w, n->u.go_defer.call); break;
-    case GOAT_RETURN_STMT: kids(w, n->u.return_stmt.results); break;
-    case GOAT_BRANCH_STMT: kid(w, n->u.branch.label); break;
-    case GOAT_BLOCK_STMT: kids(w, n->u.block.list); break;
+    case GOAT_INTERFACE_TYPE: kid(w, n->u.interface_type.methods, d); break;
+    case GOAT_MAP_TYPE: kid(w, n->u.map_type.value, d); kid(w, n->u.map_type.key, d); break;
+    case GOAT_CHAN_TYPE: kid(w, n->u.chan_type.value, d); break;
+    case GOAT_DECL_STMT: kid(w, n->u.decl_stmt.decl, d); break;
+    case GOAT_LABELED_STMT: kid(w, n->u.labeled.stmt, d); kid(w, n->u.labeled.label, d); break;
+    case GOAT_EXPR_STMT: kid(w, n->u.expr_stmt.x, d); break;
+    case GOAT_SEND_STMT: kid(w, n->u.send.value, d); kid(w, n->u.send.chan, d); break;
+    case GOAT_INC_DEC_STMT: kid(w, n->u.inc_dec.x, d); break;
+    case GOAT_ASSIGN_STMT: kids_reversed(w, n->u.assign.rhs, d); kids_reversed(w, n->u.assign.lhs, d); break;
+    case GOAT_GO_STMT: case GOAT_DEFER_STMT: kid(w, n->u.go_defer.call, d); break;
+    case GOAT_RETURN_STMT: kids_reversed(w, n->u.return_stmt.results, d); break;
+    case GOAT_BRANCH_STMT: kid(w, n->u.branch.label, d); break;
+    case GOAT_BLOCK_STMT: kids_reversed(w, n->u.block.list, d); break;
     case GOAT_IF_STMT:
-        kid(w, n->u.if_stmt.init); kid(w, n->u.if_stmt.cond); kid(w, n->u.if_stmt.body);
-        kid(w, n->u.if_stmt.else_);
-        break;
-    case GOAT_CASE_CLAUSE: kids(w, n->u.case_clause.list); kids(w, n->u.case_clause.body); break;
+        kid(w, n->u.if_stmt.else_, d); kid(w, n->u.if_stmt.body, d); kid(w, n->u.if_stmt.cond, d);
+        kid(w, n->u.if_stmt.init, d); break;
+    case GOAT_CASE_CLAUSE:
+        kids_reversed(w, n->u.case_clause.body, d); kids_reversed(w, n->u.case_clause.list, d); break;
     case GOAT_SWITCH_STMT:
-        kid(w, n->u.switch_stmt.init); kid(w, n->u.switch_stmt.tag); kid(w, n->u.switch_stmt.body);
-        break;
+        kid(w, n->u.switch_stmt.body, d); kid(w, n->u.switch_stmt.tag, d); kid(w, n->u.switch_stmt.init, d); break;
     case GOAT_TYPE_SWITCH_STMT:
-        kid(w, n->u.type_switch.init); kid(w, n->u.type_switch.assign); kid(w, n->u.type_switch.body);
+        kid(w, n->u.type_switch.body, d); kid(w, n->u.type_switch.assign, d); kid(w, n->u.type_switch.init, d);
         break;
-    case GOAT_COMM_CLAUSE: kid(w, n->u.comm_clause.comm); kids(w, n->u.comm_clause.body); break;
-    case GOAT_SELECT_STMT: kid(w, n->u.select_stmt.body); break;
+    case GOAT_COMM_CLAUSE: kids_reversed(w, n->u.comm_clause.body, d); kid(w, n->u.comm_clause.comm, d); break;
+    case GOAT_SELECT_STMT: kid(w, n->u.select_stmt.body, d); break;
     case GOAT_FOR_STMT:
-        kid(w, n->u.for_stmt.init); kid(w, n->u.for_stmt.cond); kid(w, n->u.for_stmt.post);
-        kid(w, n->u.for_stmt.body);
-        break;
+        kid(w, n->u.for_stmt.body, d); kid(w, n->u.for_stmt.post, d); kid(w, n->u.for_stmt.cond, d);
+        kid(w, n->u.for_stmt.init, d); break;
     case GOAT_RANGE_STMT:
-        kid(w, n->u.range_stmt.key); kid(w, n->u.range_stmt.value); kid(w, n->u.range_stmt.x);
-        kid(w, n->u.range_stmt.body);
-        break;
-    case GOAT_IMPORT_SPEC: kid(w, n->u.import_spec.name); kid(w, n->u.import_spec.path); break;
+        kid(w, n->u.range_stmt.body, d); kid(w, n->u.range_stmt.x, d); kid(w, n->u.range_stmt.value, d);
+        kid(w, n->u.range_stmt.key, d); break;
+    case GOAT_IMPORT_SPEC: kid(w, n->u.import_spec.path, d); kid(w, n->u.import_spec.name, d); break;
     case GOAT_VALUE_SPEC:
-        kids(w, n->u.value_spec.names); kid(w, n->u.value_spec.type); kids(w, n->u.value_spec.values);
-        break;
+        kids_reversed(w, n->u.value_spec.values, d); kid(w, n->u.value_spec.type, d);
+        kids_reversed(w, n->u.value_spec.names, d); break;
     case GOAT_TYPE_SPEC:
-        kid(w, n->u.type_spec.name); kid(w, n->u.type_spec.type_params); kid(w, n->u.type_spec.type);
+        kid(w, n->u.type_spec.type, d); kid(w, n->u.type_spec.type_params, d); kid(w, n->u.type_spec.name, d);
         break;
-    case GOAT_GEN_DECL: kids(w, n->u.gen_decl.specs); break;
+    case GOAT_GEN_DECL: kids_reversed(w, n->u.gen_decl.specs, d); break;
     case GOAT_FUNC_DECL:
-        kid(w, n->u.func_decl.recv); kid(w, n->u.func_decl.name); kid(w, n->u.func_decl.type);
-        kid(w, n->u.func_decl.body);
-        break;
-    case GOAT_FIELD: kids(w, n->u.field.names); kid(w, n->u.field.type); kid(w, n->u.field.tag); break;
-    case GOAT_FIELD_LIST: kids(w, n->u.field_list.list); break;
-    case GOAT_FILE: kid(w, n->u.file.name); kids(w, n->u.file.decls); break;
+        kid(w, n->u.func_decl.body, d); kid(w, n->u.func_decl.type, d); kid(w, n->u.func_decl.name, d);
+        kid(w, n->u.func_decl.recv, d); break;
+    case GOAT_FIELD:
+        kid(w, n->u.field.tag, d); kid(w, n->u.field.type, d); kids_reversed(w, n->u.field.names, d); break;
+    case GOAT_FIELD_LIST: kids_reversed(w, n->u.field_list.list, d); break;
+    case GOAT_FILE: kids_reversed(w, n->u.file.decls, d); kid(w, n->u.file.name, d); break;
     case GOAT_NODE_KIND_COUNT: break;
     }
-}
-
-static void push(walk *w, const goat_node *n, int depth)
-{
-    if (w->len == w->cap) {
-        void *items = w->stack;
-        goat_grow(&items, &w->cap, w->len + 1, sizeof *w->stack);
-        w->stack = items;
-    }
-    w->stack[w->len].node = n;
-    w->stack[w->len].depth = depth;
-    w->len++;
 }
 
 void goat_ast_inspect(const goat_node *root, goat_ast_visit_fn visit, void *ctx)
@@ -196,16 +195,14 @@ void goat_ast_inspect(const goat_node *root, goat_ast_visit_fn visit, void *ctx)
     if (!root)
         return;
     walk w = {0};
-    push(&w, root, 0);
+    reserve(&w, 64);
+    kid(&w, root, 0);
     while (w.len) {
         frame f = w.stack[--w.len];
         if (!visit(f.node, f.depth, ctx))
             continue;
-        w.nkids = 0;
-        children(&w, f.node);
-        for (size_t i = w.nkids; i-- > 0;)
-            push(&w, w.kids[i], f.depth + 1);
+        reserve(&w, MAX_SINGLE_KIDS);
+        push_children(&w, f.node, f.depth + 1);
     }
     free(w.stack);
-    free(w.kids);
 }

@@ -23,20 +23,26 @@ static const unsigned char precedence[GOAT_TOK_COUNT] = {
     [GOAT_TOK_SHR] = 5, [GOAT_TOK_AND] = 5, [GOAT_TOK_AND_NOT] = 5,
 };
 
-/* identifier = letter { letter | unicode_digit } . */
-goat_node *goat_p_ident(goat_parser *p)
+/* identifier = letter { letter | unicode_digit } .  (at an IDENT) */
+static inline goat_node *ident_here(goat_parser *p)
 {
     goat_node *n = goat_p_new(p, GOAT_IDENT);
     n->pos = p->pos;
-    if (p->tok == GOAT_TOK_IDENT) {
-        n->end = p->pos + (goat_pos)p->lit_len;
-        n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
-        goat_p_next(p);
-    } else {
-        goat_p_expect(p, GOAT_TOK_IDENT); /* reports the error */
-        n->end = n->pos + 1;
-        n->u.ident.name = "_";
-    }
+    n->end = p->pos + (goat_pos)p->lit_len;
+    n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
+    goat_p_next(p);
+    return n;
+}
+
+goat_node *goat_p_ident(goat_parser *p)
+{
+    if (p->tok == GOAT_TOK_IDENT)
+        return ident_here(p);
+    goat_node *n = goat_p_new(p, GOAT_IDENT);
+    n->pos = p->pos;
+    goat_p_expect(p, GOAT_TOK_IDENT); /* reports the error */
+    n->end = n->pos + 1;
+    n->u.ident.name = "_";
     return n;
 }
 
@@ -74,44 +80,17 @@ goat_node_list goat_p_list(goat_parser *p, bool in_rhs)
     return l;
 }
 
-/* Constant time: each ParenExpr records its innermost operand, so deep
- * parentheses do not make the checks quadratic. */
-goat_node *goat_p_unparen(goat_node *x)
-{
-    return x->kind == GOAT_PAREN_EXPR ? x->u.paren.inner : x;
-}
-
-#define KIND_BIT(k) ((uint64_t)1 << (k))
-_Static_assert(GOAT_NODE_KIND_COUNT <= 64, "node kinds must fit a 64-bit mask");
-
-/* The kinds go/parser's checkExpr accepts: expressions, not types. */
-static const uint64_t expr_kinds =
-    KIND_BIT(GOAT_BAD_EXPR) | KIND_BIT(GOAT_IDENT) | KIND_BIT(GOAT_BASIC_LIT) | KIND_BIT(GOAT_FUNC_LIT) |
-    KIND_BIT(GOAT_COMPOSITE_LIT) | KIND_BIT(GOAT_SELECTOR_EXPR) | KIND_BIT(GOAT_INDEX_EXPR) |
-    KIND_BIT(GOAT_INDEX_LIST_EXPR) | KIND_BIT(GOAT_SLICE_EXPR) | KIND_BIT(GOAT_TYPE_ASSERT_EXPR) |
-    KIND_BIT(GOAT_CALL_EXPR) | KIND_BIT(GOAT_STAR_EXPR) | KIND_BIT(GOAT_UNARY_EXPR) |
-    KIND_BIT(GOAT_BINARY_EXPR);
-
-/* Whether go/parser's checkExpr accepts x: an expression, not a type. */
-bool goat_p_is_expr(const goat_node *x)
-{
-    return (expr_kinds >> goat_p_unparen((goat_node *)x)->kind) & 1;
-}
-
 /* go/parser's safePos: an end past EOF (from error recovery) is EOF. */
 static goat_pos safe_pos(goat_parser *p, goat_pos pos)
 {
     return pos > (goat_pos)p->len ? (goat_pos)p->len : pos;
 }
 
-/* go/parser's checkExpr. */
-goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
+/* go/parser's checkExpr, when x is not an expression. */
+goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x)
 {
-    if (!goat_p_is_expr(x)) {
-        goat_p_error_expected(p, x->pos, "expression");
-        x = goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
-    }
-    return x;
+    goat_p_error_expected(p, x->pos, "expression");
+    return goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
 }
 
 /* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */
@@ -146,7 +125,7 @@ static goat_node *operand(goat_parser *p)
 {
     switch (p->tok) {
     case GOAT_TOK_IDENT:
-        return goat_p_ident(p);
+        return ident_here(p);
     case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING: {
         goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
         n->pos = p->pos;
@@ -364,7 +343,7 @@ goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x)
             if (p->tok == GOAT_TOK_IDENT) {
                 goat_node *sel = goat_p_new(p, GOAT_SELECTOR_EXPR);
                 sel->u.selector.x = check_expr_or_type(p, x);
-                sel->u.selector.sel = goat_p_ident(p);
+                sel->u.selector.sel = ident_here(p);
                 sel->pos = sel->u.selector.x->pos;
                 sel->end = sel->u.selector.sel->end;
                 x = sel;
@@ -417,6 +396,19 @@ goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x)
 done:
     p->nest_lev -= n;
     return x;
+}
+
+/* Whether tok starts a UnaryExpr that is not a PrimaryExpr (a unary
+ * operator, or '*' and '<-' which may also start a type). */
+static inline bool starts_unary_op(goat_tok tok)
+{
+    switch (tok) {
+    case GOAT_TOK_ADD: case GOAT_TOK_SUB: case GOAT_TOK_NOT: case GOAT_TOK_XOR:
+    case GOAT_TOK_AND: case GOAT_TOK_TILDE: case GOAT_TOK_ARROW: case GOAT_TOK_MUL:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* UnaryExpr = PrimaryExpr | unary_op UnaryExpr . */
@@ -491,8 +483,14 @@ static goat_node *unary_expr(goat_parser *p)
  * If x is given it is the already parsed left operand. */
 goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check)
 {
-    if (!x)
+    if (!x && starts_unary_op(p->tok)) {
         x = unary_expr(p);
+    } else if (!x) {
+        /* unary_expr's last case, without its call */
+        goat_p_nest_inc(p);
+        x = goat_p_primary_expr(p, NULL);
+        p->nest_lev--;
+    }
     int n;
     for (n = 1;; n++) {
         goat_p_nest_inc(p);

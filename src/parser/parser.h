@@ -35,11 +35,19 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
 size_t goat_parse_stack_size(size_t len);
 
 /* Runs fn(arg), which parses (or walks the trees of) inputs of up to len
- * bytes, with enough stack for them: on the current thread when it is not
- * the main one and has that much left, otherwise on a new thread with a
- * stack of goat_parse_stack_size(len), joined before this returns.
+ * bytes, with enough stack for them: on the current thread when goat sized
+ * its stack (a thread of goat_run_with_parse_stack or
+ * goat_run_on_parse_thread) and it has that much left, otherwise on a new
+ * thread with a stack of goat_parse_stack_size(len), joined before this
+ * returns.
  * goat_parse_file does this itself for each file; a caller that parses many
  * files can run them all inside one fn and save the threads. */
 void goat_run_with_parse_stack(size_t len, void (*fn)(void *arg), void *arg);
+
+/* Runs fn(arg) on the current thread, which the caller started with a
+ * stack of goat_parse_stack_size(len) (a worker pool's thread), so that
+ * goat_run_with_parse_stack and goat_parse_file inside know its size and
+ * start no thread for inputs of up to len bytes. */
+void goat_run_on_parse_thread(void (*fn)(void *arg), void *arg);
 
 #endif

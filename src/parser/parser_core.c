@@ -5,7 +5,6 @@
 
 #include <pthread.h>
 #include <stdint.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,28 +90,60 @@ static void note_scan_error(void *ctx, size_t offset, const char *msg)
     add_error(p, (goat_pos)offset, locate(p, (goat_pos)offset), goat_xstrdup(msg));
 }
 
-/* goat_p_next's rare cases: a comment (collected for the file, then
- * skipped) or a scanner error. */
-void goat_p_next_slow(goat_parser *p, goat_token t)
+/* A comment, collected for the file. */
+static void add_comment(goat_parser *p, size_t pos, size_t end)
 {
-    for (;;) {
-        if (t.kind == GOAT_TOK_COMMENT) {
-            if (p->comment_count == p->comment_cap) {
-                void *items = p->comments;
-                goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
-                p->comments = items;
-            }
-            p->comments[p->comment_count].pos = (goat_pos)t.pos;
-            p->comments[p->comment_count].end = (goat_pos)t.end;
-            p->comment_count++;
-            t = goat_lexer_next(&p->lx);
-            continue;
-        }
-        p->tok = t.kind;
-        p->pos = (goat_pos)t.pos;
-        p->lit = t.lit;
-        p->lit_len = t.lit_len;
+    if (p->comment_count == p->comment_cap) {
+        void *items = p->comments;
+        goat_grow(&items, &p->comment_cap, p->comment_count + 1, sizeof *p->comments);
+        p->comments = items;
+    }
+    p->comments[p->comment_count].pos = (goat_pos)pos;
+    p->comments[p->comment_count].end = (goat_pos)end;
+    p->comment_count++;
+}
+
+/* After a bailout every token is EOF. */
+static void next_bailed(goat_parser *p)
+{
+    p->tok = GOAT_TOK_EOF;
+    p->pos = (goat_pos)p->len;
+    p->lit = "";
+    p->lit_len = 0;
+}
+
+/* goat_p_next once the tokens scanned ahead are used up: the next run of
+ * them, or a token from goat_lexer_next; comments are collected for the
+ * file and skipped. */
+void goat_p_next_refill(goat_parser *p)
+{
+    if (p->bailed) {
+        next_bailed(p);
         return;
+    }
+    for (;;) {
+        goat_lexed comments[GOAT_P_AHEAD];
+        size_t ncomments = 0;
+        size_t n = goat_lexer_scan_ahead(&p->lx, p->ahead, GOAT_P_AHEAD, comments, GOAT_P_AHEAD, &ncomments);
+        for (size_t i = 0; i < ncomments; i++)
+            add_comment(p, comments[i].pos, comments[i].pos + comments[i].lit_len);
+        if (n > 0) {
+            p->ahead_count = (unsigned)n;
+            p->ahead_next = 0;
+            goat_p_next(p);
+            return;
+        }
+        if (ncomments > 0)
+            continue; /* comments only, up to what needs a closer look */
+        goat_token t = goat_lexer_next(&p->lx);
+        if (t.kind != GOAT_TOK_COMMENT) {
+            p->tok = t.kind;
+            p->pos = (goat_pos)t.pos;
+            p->lit = t.lit;
+            p->lit_len = t.lit_len;
+            return;
+        }
+        add_comment(p, t.pos, t.end);
     }
 }
 
@@ -124,19 +155,10 @@ void goat_p_next_slow(goat_parser *p, goat_token t)
 void goat_p_bailout(goat_parser *p)
 {
     p->bailed = true;
-    p->tok = GOAT_TOK_EOF;
-    p->pos = (goat_pos)p->len;
-    p->lit = "";
-    p->lit_len = 0;
+    p->ahead_next = p->ahead_count = 0; /* the tokens scanned ahead are not wanted */
+    next_bailed(p);
 }
 
-void goat_p_next_bailed(goat_parser *p)
-{
-    p->tok = GOAT_TOK_EOF;
-    p->pos = (goat_pos)p->len;
-    p->lit = "";
-    p->lit_len = 0;
-}
 
 /* go/parser's error: without AllErrors it keeps one error per line (a
  * second on the line of the last recorded one is likely spurious) and
@@ -189,11 +211,10 @@ static void expected_tok(goat_parser *p, goat_tok tok)
     goat_p_error_expected(p, p->pos, what);
 }
 
-goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
+goat_pos goat_p_expect_failed(goat_parser *p, goat_tok tok)
 {
     goat_pos pos = p->pos;
-    if (p->tok != tok)
-        expected_tok(p, tok);
+    expected_tok(p, tok);
     goat_p_next(p); /* make progress */
     return pos;
 }
@@ -420,6 +441,38 @@ size_t goat_parse_stack_size(size_t len)
     return need + need / 4; /* and a quarter for the caller's own frames */
 }
 
+/* The lowest address the current thread's stack may reach, recorded when
+ * goat runs code on a thread whose stack it sized (0 on any other thread:
+ * the main one, whose size ulimit sets, or a caller's). Thread-local
+ * because it describes the thread itself; asking the C library each time
+ * (pthread_getattr_np) would cost system calls for every file parsed. */
+static _Thread_local uintptr_t parse_stack_floor;
+
+/* Whether the current thread's stack has need bytes left below this frame. */
+static bool stack_has_room(size_t need)
+{
+    char here;
+    uintptr_t cur = (uintptr_t)&here;
+    return parse_stack_floor != 0 && cur > parse_stack_floor && cur - parse_stack_floor >= need;
+}
+
+void goat_run_on_parse_thread(void (*fn)(void *arg), void *arg)
+{
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *addr = NULL;
+        size_t size = 0;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+            size_t guard = 0;
+            pthread_attr_getguardsize(&attr, &guard);
+            parse_stack_floor = (uintptr_t)addr + guard;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    fn(arg);
+    parse_stack_floor = 0;
+}
+
 typedef struct deep_call {
     void (*fn)(void *);
     void *arg;
@@ -428,29 +481,8 @@ typedef struct deep_call {
 static void *deep_thread(void *arg)
 {
     deep_call *call = arg;
-    call->fn(call->arg);
+    goat_run_on_parse_thread(call->fn, call->arg);
     return NULL;
-}
-
-/* Whether the current thread's stack has need bytes left below this frame.
- * The main thread's stack (its size set by ulimit, its limit costly to read)
- * never counts. */
-static bool stack_has_room(size_t need)
-{
-    if (getpid() == (pid_t)syscall(SYS_gettid))
-        return false;
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0)
-        return false;
-    void *addr = NULL;
-    size_t size = 0;
-    int rc = pthread_attr_getstack(&attr, &addr, &size);
-    pthread_attr_destroy(&attr);
-    if (rc != 0)
-        return false;
-    char here;
-    uintptr_t low = (uintptr_t)addr, cur = (uintptr_t)&here;
-    return cur > low && cur - low >= need;
 }
 
 void goat_run_with_parse_stack(size_t len, void (*fn)(void *arg), void *arg)

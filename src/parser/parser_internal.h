@@ -33,6 +33,9 @@ typedef struct goat_parse_error {
 /* go/parser's synchronisation sets for advance. */
 enum goat_sync { GOAT_SYNC_STMT, GOAT_SYNC_DECL, GOAT_SYNC_EXPR_END };
 
+/* How many tokens the parser takes from the lexer at a time. */
+enum { GOAT_P_AHEAD = 128 };
+
 /* go/parser's maxNestLev. */
 #define GOAT_MAX_NEST_LEV 100000
 
@@ -48,6 +51,11 @@ typedef struct goat_parser {
     goat_pos pos;
     const char *lit;
     size_t lit_len;
+
+    /* tokens the lexer scanned ahead (goat_lexer_scan_ahead), taken one by
+     * one: ahead[ahead_next .. ahead_count) are still to come */
+    unsigned ahead_next, ahead_count;
+    goat_lexed ahead[GOAT_P_AHEAD];
 
     int expr_lev; /* < 0: in control clause, >= 0: in expression */
     bool in_rhs;  /* parsing a right-hand side (= is then ==) */
@@ -101,39 +109,50 @@ static inline void *goat_p_alloc(goat_parser *p, size_t size)
     return r;
 }
 
-void goat_p_next_slow(goat_parser *p, goat_token t);
-void goat_p_next_bailed(goat_parser *p);
+void goat_p_next_refill(goat_parser *p);
 
-/* go/parser's next: the next token that is not a comment. */
+/* go/parser's next: the next token that is not a comment. Most come from
+ * the tokens scanned ahead; the rest (comments, rarer tokens, the end, and
+ * every token once the parse has bailed out) from goat_p_next_refill. */
 static inline void goat_p_next(goat_parser *p)
 {
-    if (__builtin_expect(p->bailed, 0)) {
-        goat_p_next_bailed(p);
+    if (__builtin_expect(p->ahead_next < p->ahead_count, 1)) {
+        const goat_lexed *t = &p->ahead[p->ahead_next++];
+        p->tok = t->kind;
+        p->pos = (goat_pos)t->pos;
+        p->lit = p->src + t->pos;
+        p->lit_len = t->lit_len;
         return;
     }
-    goat_token t = goat_lexer_next(&p->lx);
-    if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0)) {
-        goat_p_next_slow(p, t);
-        return;
-    }
-    p->tok = t.kind;
-    p->pos = (goat_pos)t.pos;
-    p->lit = t.lit;
-    p->lit_len = t.lit_len;
+    goat_p_next_refill(p);
 }
+/* Errors are the rare path: cold, so that the compiler keeps them out of
+ * the way of the parse functions' common paths. */
 void goat_p_error(goat_parser *p, goat_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what);
+    __attribute__((format(printf, 3, 4), cold));
+void goat_p_error_expected(goat_parser *p, goat_pos pos, const char *what) __attribute__((cold));
 void goat_p_bailout(goat_parser *p);
 void goat_p_advance(goat_parser *p, enum goat_sync set);
 /* A BadExpr, BadStmt or BadDecl covering [from, to). */
 goat_node *goat_p_bad(goat_parser *p, goat_node_kind kind, goat_pos from, goat_pos to);
-goat_pos goat_p_expect(goat_parser *p, goat_tok tok);
+goat_pos goat_p_expect_failed(goat_parser *p, goat_tok tok) __attribute__((cold));
+
+/* go/parser's expect: the position of the expected token, which is
+ * consumed; anything else is reported and consumed all the same (make
+ * progress). */
+static inline goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
+{
+    if (__builtin_expect(p->tok != tok, 0))
+        return goat_p_expect_failed(p, tok);
+    goat_pos pos = p->pos;
+    goat_p_next(p);
+    return pos;
+}
 goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
 goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
 void goat_p_expect_semi(goat_parser *p);
 bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
-void goat_p_nest_error(goat_parser *p);
+void goat_p_nest_error(goat_parser *p) __attribute__((cold));
 
 /* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
 static inline void goat_p_nest_inc(goat_parser *p)
@@ -225,12 +244,41 @@ goat_node_list goat_p_list(goat_parser *p, bool in_rhs);
 goat_node *goat_p_expr(goat_parser *p);
 goat_node *goat_p_rhs(goat_parser *p);
 goat_node *goat_p_rhs_or_type(goat_parser *p);
-goat_node *goat_p_check_expr(goat_parser *p, goat_node *x);
-bool goat_p_is_expr(const goat_node *x);
+goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x) __attribute__((cold));
+
+/* Constant time: each ParenExpr records its innermost operand, so deep
+ * parentheses do not make the checks quadratic. */
+static inline goat_node *goat_p_unparen(goat_node *x)
+{
+    return x->kind == GOAT_PAREN_EXPR ? x->u.paren.inner : x;
+}
+
+#define GOAT_P_KIND_BIT(k) ((uint64_t)1 << (k))
+_Static_assert(GOAT_NODE_KIND_COUNT <= 64, "node kinds must fit a 64-bit mask");
+
+/* Whether go/parser's checkExpr accepts x: an expression, not a type. */
+static inline bool goat_p_is_expr(const goat_node *x)
+{
+    const uint64_t expr_kinds =
+        GOAT_P_KIND_BIT(GOAT_BAD_EXPR) | GOAT_P_KIND_BIT(GOAT_IDENT) | GOAT_P_KIND_BIT(GOAT_BASIC_LIT) |
+        GOAT_P_KIND_BIT(GOAT_FUNC_LIT) | GOAT_P_KIND_BIT(GOAT_COMPOSITE_LIT) |
+        GOAT_P_KIND_BIT(GOAT_SELECTOR_EXPR) | GOAT_P_KIND_BIT(GOAT_INDEX_EXPR) |
+        GOAT_P_KIND_BIT(GOAT_INDEX_LIST_EXPR) | GOAT_P_KIND_BIT(GOAT_SLICE_EXPR) |
+        GOAT_P_KIND_BIT(GOAT_TYPE_ASSERT_EXPR) | GOAT_P_KIND_BIT(GOAT_CALL_EXPR) |
+        GOAT_P_KIND_BIT(GOAT_STAR_EXPR) | GOAT_P_KIND_BIT(GOAT_UNARY_EXPR) | GOAT_P_KIND_BIT(GOAT_BINARY_EXPR);
+    return (expr_kinds >> goat_p_unparen((goat_node *)x)->kind) & 1;
+}
+
+/* go/parser's checkExpr: x must be an expression (else a BadExpr). */
+static inline goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
+{
+    if (__builtin_expect(goat_p_is_expr(x), 1))
+        return x;
+    return goat_p_check_expr_failed(p, x);
+}
 goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x);
 goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
 goat_node *goat_p_func_type_or_lit(goat_parser *p);
-goat_node *goat_p_unparen(goat_node *x);
 
 /* ---- parse_type.c ---- */
 goat_node *goat_p_type(goat_parser *p);

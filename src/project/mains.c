@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "git/filter.h"
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "util/arena.h"
@@ -154,11 +155,6 @@ done:
     goat_lexer_free(&lx);
 }
 
-static bool skip_dir_name(const char *name)
-{
-    return name[0] == '.' || name[0] == '_' || strcmp(name, "vendor") == 0 || strcmp(name, "testdata") == 0 ||
-           strcmp(name, "node_modules") == 0;
-}
 
 static int compare_strings(const void *a, const void *b)
 {
@@ -198,7 +194,10 @@ static goat_error *walk(scan *s, const char *dir)
             char *gomod = goat_xasprintf("%s/go.mod", path);
             bool nested = access(gomod, F_OK) == 0;
             free(gomod);
-            if (!skip_dir_name(names[i]) && !nested)
+            /* Directories starting with "_" or "." are walked: `./...`
+             * skips them, but `go build ./_example` builds their main
+             * packages, and their files are tracked like any other. */
+            if (!goat_filter_dir_name_reason(names[i], nlen) && !nested)
                 err = walk(s, path);
         } else if (S_ISREG(st.st_mode) && nlen > 3 && strcmp(names[i] + nlen - 3, ".go") == 0 &&
                    !(nlen > 8 && strcmp(names[i] + nlen - 8, "_test.go") == 0) && names[i][0] != '.' &&

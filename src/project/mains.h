@@ -13,9 +13,13 @@
  * not belong to a nested module.
  *
  * The walk never follows symbolic links and skips .git, vendor, testdata,
- * node_modules, directories whose names start with "." or "_" (the go tool
- * skips those too), and directories below the root holding their own
- * go.mod. Main packages are listed in bytewise order of their directories. */
+ * node_modules and directories below the root holding their own go.mod.
+ * Directories whose names start with "." or "_" are walked, as the
+ * reference walks them: `go build ./...` leaves them out, but `go build
+ * ./_example` builds a main package there, and goat tracks their files, so
+ * such a main package is a component like any other. Files whose names
+ * start with "." or "_" are not part of any package (the go tool ignores
+ * them). Main packages are listed in bytewise order of their directories. */
 #ifndef GOAT_PROJECT_MAINS_H
 #define GOAT_PROJECT_MAINS_H
 

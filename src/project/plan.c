@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,15 +35,62 @@ void goat_plan_free(goat_plan *plan)
     for (size_t i = 0; i < plan->prune_count; i++)
         free(plan->prune_dirs[i]);
     free(plan->prune_dirs);
+    free(plan->index);
     memset(plan, 0, sizeof *plan);
+}
+
+/* ---- the index: a command looks up every file of the module, often more
+ * than once ---- */
+
+static size_t hash_path(const char *path)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+        h = (h ^ *c) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The slot where path is, or the empty slot where it would go. */
+static size_t *slot_of(const goat_plan *plan, const char *path)
+{
+    size_t mask = plan->index_cap - 1;
+    for (size_t i = hash_path(path) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &plan->index[i];
+        if (*slot == 0 || strcmp(plan->files[*slot - 1].path, path) == 0)
+            return slot;
+    }
+}
+
+/* Makes room in the index for one more file (kept at most half full). */
+static void index_reserve(goat_plan *plan)
+{
+    if ((plan->count + 1) * 2 <= plan->index_cap)
+        return;
+    free(plan->index);
+    plan->index_cap = plan->index_cap ? plan->index_cap * 2 : 64;
+    plan->index = goat_xcalloc(plan->index_cap, sizeof *plan->index);
+    for (size_t i = 0; i < plan->count; i++)
+        *slot_of(plan, plan->files[i].path) = i + 1;
 }
 
 static goat_plan_file *lookup(const goat_plan *plan, const char *path)
 {
-    for (size_t i = 0; i < plan->count; i++)
-        if (strcmp(plan->files[i].path, path) == 0)
-            return &plan->files[i];
-    return NULL;
+    if (plan->index_cap == 0)
+        return NULL;
+    size_t at = *slot_of(plan, path);
+    return at ? &plan->files[at - 1] : NULL;
+}
+
+/* A new file entry for path, all else zero. */
+static goat_plan_file *add_file(goat_plan *plan, const char *path)
+{
+    index_reserve(plan);
+    goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
+    goat_plan_file *f = &plan->files[plan->count++];
+    memset(f, 0, sizeof *f);
+    f->path = goat_xstrdup(path);
+    *slot_of(plan, path) = plan->count;
+    return f;
 }
 
 /* Adds path with its on-disk text as both old and new. */
@@ -55,12 +103,10 @@ static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
     }
     char *text = NULL;
     size_t len = 0;
-    goat_error *err = NULL;
-    if (access(path, F_OK) == 0 && (err = goat_read_file(path, &text, &len)))
+    goat_error *err = goat_read_file_if_exists(path, &text, &len);
+    if (err)
         return err;
-    goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
-    f = &plan->files[plan->count++];
-    f->path = goat_xstrdup(path);
+    f = add_file(plan, path);
     f->old_text = text;
     f->old_len = len;
     f->new_text = text;
@@ -82,6 +128,20 @@ goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text,
     return NULL;
 }
 
+goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, size_t *largest)
+{
+    *largest = 0;
+    for (size_t i = 0; i < count; i++) {
+        goat_plan_file *f = NULL;
+        goat_error *err = load(plan, paths[i], &f);
+        if (err)
+            return err;
+        if (f->new_text && f->new_len > *largest)
+            *largest = f->new_len;
+    }
+    return NULL;
+}
+
 void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
 {
     goat_plan_file *f = lookup(plan, path);
@@ -90,10 +150,7 @@ void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
         if (err) {
             /* Unreadable now: treat as new; the commit will report the problem. */
             goat_error_free(err);
-            goat_grow((void **)&plan->files, &plan->cap, plan->count + 1, sizeof *plan->files);
-            f = &plan->files[plan->count++];
-            memset(f, 0, sizeof *f);
-            f->path = goat_xstrdup(path);
+            f = add_file(plan, path);
         }
     }
     if (f->new_text != f->old_text)
@@ -153,9 +210,9 @@ static bool needs_validation(const goat_plan_file *f)
     return file_changes(f) && f->new_text && is_go_file(f->path);
 }
 
-static goat_error *validate_file(const goat_plan_file *f)
+static goat_error *validate_file(const goat_plan_file *f, goat_path_memo *dirs)
 {
-    goat_error *err = goat_txn_check_path(f->path);
+    goat_error *err = goat_txn_check_path_memo(dirs, f->path);
     if (err)
         return err;
     goat_arena arena;
@@ -181,14 +238,16 @@ typedef struct validate_pool {
 static void validate_worker(void *arg)
 {
     validate_pool *pool = arg;
+    goat_path_memo dirs = GOAT_PATH_MEMO_INIT;
     for (;;) {
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->plan->count)
-            return;
+            break;
         const goat_plan_file *f = &pool->plan->files[i];
         if (needs_validation(f))
-            pool->errors[i] = validate_file(f);
+            pool->errors[i] = validate_file(f, &dirs);
     }
+    goat_path_memo_free(&dirs);
 }
 
 goat_error *goat_plan_validate(const goat_plan *plan, int threads)

@@ -25,6 +25,8 @@ typedef struct goat_plan {
     size_t count, cap;
     char **prune_dirs; /* removed after the commit when empty */
     size_t prune_count;
+    size_t *index; /* files by path hash (open addressing, count + 1: empty) */
+    size_t index_cap;
 } goat_plan;
 
 void goat_plan_init(goat_plan *plan);
@@ -33,6 +35,9 @@ void goat_plan_free(goat_plan *plan);
 /* The text path has in the plan so far (its new text once set, else what is
  * on disk). Reads the file the first time; *text stays owned by the plan. */
 goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len);
+/* Reads each of the count paths (as goat_plan_text does), and sets
+ * *largest to the size of the largest. */
+goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, size_t *largest);
 /* Sets path's new text (takes ownership of text, which must be malloc'd). */
 void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len);
 /* Plans the removal of path (when it exists). */

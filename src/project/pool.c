@@ -15,7 +15,7 @@ typedef struct pool_call {
 static void *pool_thread(void *arg)
 {
     const pool_call *call = arg;
-    call->worker(call->arg);
+    goat_run_on_parse_thread(call->worker, call->arg);
     return NULL;
 }
 

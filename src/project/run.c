@@ -10,8 +10,11 @@
 #include "gen/gen.h"
 #include "git/changes.h"
 #include "git/filter.h"
+#include "git/ids.h"
 #include "parser/parser.h"
+#include "project/goat_package.h"
 #include "project/mains.h"
+#include "project/pkgnames.h"
 #include "project/plan.h"
 #include "project/pool.h"
 #include "rewrite/markers.h"
@@ -20,11 +23,13 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* Which points each rewritten file holds, in path order. */
+/* Which points each rewritten file holds, in path order, with their rows
+ * of the point table. */
 typedef struct tracked_file {
     char *path;
     int first_id;
     int points;
+    goat_rewrite_point *table; /* points rows */
 } tracked_file;
 
 typedef struct tracking {
@@ -33,17 +38,25 @@ typedef struct tracking {
     int total;
 } tracking;
 
-static void tracking_add(tracking *tr, const char *path, int first_id, int points)
+/* Takes res's table. */
+static void tracking_add(tracking *tr, const char *path, int first_id, goat_rewrite_result *res)
 {
     goat_grow((void **)&tr->files, &tr->cap, tr->count + 1, sizeof *tr->files);
-    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, points};
-    tr->total += points;
+    tr->files[tr->count++] = (tracked_file){goat_xstrdup(path), first_id, res->points, res->table};
+    res->table = NULL;
+    tr->total += res->points;
 }
 
 static void tracking_free(tracking *tr)
 {
-    for (size_t i = 0; i < tr->count; i++)
+    for (size_t i = 0; i < tr->count; i++) {
+        for (int k = 0; tr->files[i].table && k < tr->files[i].points; k++) {
+            free(tr->files[i].table[k].func);
+            free(tr->files[i].table[k].lines);
+        }
+        free(tr->files[i].table);
         free(tr->files[i].path);
+    }
     free(tr->files);
     memset(tr, 0, sizeof *tr);
 }
@@ -57,6 +70,11 @@ static void log_points(const goat_run_options *o, const tracked_file *f)
     else
         fprintf(stderr, "goat: %s: %d tracking points (TRACK_ID_%d..TRACK_ID_%d)\n", f->path, f->points,
                 f->first_id, f->first_id + f->points - 1);
+    for (int k = 0; f->table && k < f->points; k++) {
+        const goat_rewrite_point *pt = &f->table[k];
+        fprintf(stderr, "goat:   TRACK_ID_%d %s:%d %s lines %s (%s)\n", f->first_id + k, f->path, pt->line,
+                pt->func[0] ? pt->func : "-", pt->lines[0] ? pt->lines : "-", pt->insert ? "insert" : "track");
+    }
 }
 
 static goat_rewrite_options rewrite_options(const goat_project *p, const char *import_path, int first_id)
@@ -66,8 +84,27 @@ static goat_rewrite_options rewrite_options(const goat_project *p, const char *i
         .alias = p->cfg.goat_package_alias,
         .import_path = import_path,
         .first_id = first_id,
+        .table = true,
     };
     return ro;
+}
+
+/* What changed between oldBranch and newBranch, as goat.yaml asks. */
+static goat_change_options change_options(const goat_project *p, bool verbose)
+{
+    goat_change_options co = {
+        .project_dir = p->dir,
+        .old_ref = p->cfg.old_branch,
+        .new_ref = p->cfg.new_branch,
+        .precision = p->cfg.diff_precision,
+        .threads = p->cfg.threads,
+        .ignores = (const char *const *)p->cfg.ignores.items,
+        .ignore_count = p->cfg.ignores.count,
+        .skip_nested_modules = p->cfg.skip_nested_modules,
+        .goat_package_path = p->cfg.goat_package_path,
+        .verbose = verbose,
+    };
+    return co;
 }
 
 static goat_filter *new_filter(const goat_project *p, bool verbose)
@@ -225,7 +262,7 @@ static void drop_ignored_mains(goat_mains *mains, goat_filter *filter, bool verb
  * generated package; with no tracking point, removes the package and every
  * main entry instead. */
 static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
-                                const char *import_path, int *entries_out)
+                                const char *import_path, const char *commit, int *entries_out)
 {
     *entries_out = 0;
     goat_mains mains;
@@ -276,8 +313,8 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
         if (!err && inserted) {
             entries++;
             if (o->verbose)
-                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking points)\n",
-                        m->main_file, m->dir, i, comps[i].id_count);
+                fprintf(stderr, "goat: %s: main entry for component %s (COMPONENT_%zu, %zu tracking point%s)\n",
+                        m->main_file, m->dir, i, comps[i].id_count, comps[i].id_count == 1 ? "" : "s");
         }
     }
     if (!err && entries == 0 && tr->total > 0)
@@ -297,6 +334,14 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
         goat_gen_component *gc = goat_xcalloc(comp_count, sizeof *gc);
         for (size_t i = 0; i < comp_count; i++)
             gc[i] = (goat_gen_component){comps[i].name, comps[i].ids, comps[i].id_count};
+        goat_gen_point *points = goat_xcalloc((size_t)tr->total + 1, sizeof *points);
+        size_t k = 0;
+        for (size_t i = 0; i < tr->count; i++)
+            for (int j = 0; j < tr->files[i].points; j++) {
+                const goat_rewrite_point *pt = &tr->files[i].table[j];
+                points[k++] = (goat_gen_point){tr->files[i].path, pt->line, pt->func, pt->lines,
+                                               pt->insert ? GOAT_GEN_POINT_INSERT : GOAT_GEN_POINT_TRACK};
+            }
         goat_gen_values v = {
             .package_name = p->cfg.goat_package_name,
             .app_name = p->cfg.app_name,
@@ -304,6 +349,8 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
             .track_id_count = tr->total,
             .components = gc,
             .component_count = comp_count,
+            .points = points,
+            .commit = commit,
             .race = p->cfg.race,
             .data_type = p->cfg.data_type == GOAT_DATA_TYPE_COUNT ? GOAT_GEN_DATA_COUNT : GOAT_GEN_DATA_BOOL,
         };
@@ -314,6 +361,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
             err->file = goat_xstrdup(p->config_path);
         if (!err)
             goat_plan_set(plan, gen_path, text, len);
+        free(points);
         free(gc);
     }
     free(gen_path);
@@ -358,6 +406,7 @@ typedef struct rewrite_job {
     const char *src;
     size_t len;
     const goat_lineset *lines;
+    goat_funcname_counts names_before; /* see project/pkgnames.h */
     int first_id; /* the ID res.text starts at */
     goat_rewrite_result res;
     goat_error *err;
@@ -376,8 +425,10 @@ static void rewrite_in_order(void *arg)
     rewrite_pool *pool = arg;
     for (size_t i = 0; i < pool->count; i++) {
         rewrite_job *j = &pool->jobs[i];
+        goat_rewrite_options ro = pool->opts;
+        ro.names_before = &j->names_before;
         j->first_id = pool->opts.first_id;
-        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res);
         if (j->err)
             return;
         pool->opts.first_id += j->res.points;
@@ -393,8 +444,10 @@ static void rewrite_worker(void *arg)
         if (i >= pool->count)
             return;
         rewrite_job *j = &pool->jobs[i];
+        goat_rewrite_options ro = pool->opts;
+        ro.names_before = &j->names_before;
         j->first_id = 1;
-        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &pool->opts, &j->res);
+        j->err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res);
     }
 }
 
@@ -444,12 +497,15 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
     pool.count = changes->count;
     atomic_init(&pool.next, 0);
     pool.opts = rewrite_options(p, import_path, 1);
+    goat_pkgnames *names = goat_pkgnames_new();
     for (size_t i = 0; i < changes->count && !err; i++) {
         rewrite_job *j = &pool.jobs[i];
         j->path = changes->files[i].path;
         j->lines = &changes->files[i].lines;
+        goat_pkgnames_before(names, j->path, &j->names_before);
         err = goat_plan_text(plan, j->path, &j->src, &j->len);
     }
+    goat_pkgnames_free(names);
     size_t largest = 0;
     for (size_t i = 0; i < changes->count; i++)
         if (pool.jobs[i].len > largest)
@@ -477,14 +533,19 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
             char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
                                       j->res.points, next_id, &n);
             int points = j->res.points;
+            goat_rewrite_point *table = j->res.table; /* IDs do not enter it */
+            j->res.table = NULL;
             goat_rewrite_result_free(&j->res);
             memset(&j->res, 0, sizeof j->res);
+            j->res.points = points;
+            j->res.table = table;
             if (shifted) {
                 j->res.text = shifted;
                 j->res.len = n;
-                j->res.points = points;
             } else {
+                goat_rewrite_result_free(&j->res);
                 goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
+                ro.names_before = &j->names_before;
                 if ((err = goat_rewrite_track(j->path, j->src, j->len, j->lines, &ro, &j->res)))
                     break;
             }
@@ -492,7 +553,7 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         int points = j->res.points;
         goat_plan_set(plan, j->path, j->res.text, j->res.len); /* the plan owns the text now */
         j->res.text = NULL;
-        tracking_add(tr, j->path, next_id, points);
+        tracking_add(tr, j->path, next_id, &j->res);
         log_points(o, &tr->files[tr->count - 1]);
         next_id += points;
     }
@@ -509,30 +570,13 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
 
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 {
-    char *gen_path = goat_config_generated_file(&p->cfg);
-    if (access(gen_path, F_OK) == 0) {
-        goat_error *err = goat_error_new(gen_path, 0, 0,
-                                         "already exists: this project is already tracked; run 'goat clean' "
-                                         "first (or 'goat patch' to update the tracking points)");
-        free(gen_path);
+    goat_error *err = goat_check_package_dir(p, false);
+    if (err)
         return err;
-    }
-    free(gen_path);
 
-    goat_change_options co = {
-        .project_dir = p->dir,
-        .old_ref = p->cfg.old_branch,
-        .new_ref = p->cfg.new_branch,
-        .precision = p->cfg.diff_precision,
-        .threads = p->cfg.threads,
-        .ignores = (const char *const *)p->cfg.ignores.items,
-        .ignore_count = p->cfg.ignores.count,
-        .skip_nested_modules = p->cfg.skip_nested_modules,
-        .goat_package_path = p->cfg.goat_package_path,
-        .verbose = o->verbose,
-    };
+    goat_change_options co = change_options(p, o->verbose);
     goat_changes changes = {0};
-    goat_error *err = goat_changes_compute(&co, &changes);
+    err = goat_changes_compute(&co, &changes);
     if (err)
         return err;
 
@@ -545,13 +589,18 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     goat_changes_free(&changes);
 
     int entries = 0;
+    char commit[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err && tr.total > 0)
+        err = goat_git_commit_id(p->dir, p->cfg.new_branch, "newBranch", commit);
     if (!err && tr.total == 0) {
         fprintf(summary_stream(o),
-                "goat track: no tracking points: %zu changed Go files between %s and %s, no changed code inside "
-                "a function body; nothing written\n",
-                changed_files, p->cfg.old_branch, p->cfg.new_branch);
+                "goat track: no tracking points: %zu changed Go file%s between %s and %s, no changed code "
+                "inside a function body; nothing written\n",
+                changed_files, changed_files == 1 ? "" : "s", p->cfg.old_branch, p->cfg.new_branch);
     } else if (!err) {
-        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
+        if (!err)
+            err = goat_check_alias_in_packages(&plan, p->cfg.goat_package_alias, import_path);
         if (!err)
             err = deliver(&plan, o, p->cfg.threads);
         if (!err)
@@ -566,6 +615,38 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 }
 
 /* ---- patch ---- */
+
+static bool mentions_any(const char *text, size_t len, const char *const *needles)
+{
+    for (size_t i = 0; needles[i]; i++)
+        if (contains(text, len, needles[i]))
+            return true;
+    return false;
+}
+
+/* Plans the removal of every goat package found but the one whose
+ * generated file is keep (NULL: all), and of their directories when that
+ * empties them. A Go file goat did not write in such a directory would be
+ * left behind as a package of its own: an error, before anything is
+ * written. */
+static goat_error *remove_goat_packages(goat_plan *plan, const goat_found_packages *found, const char *keep)
+{
+    for (size_t i = 0; i < found->count; i++) {
+        const goat_found_package *f = &found->items[i];
+        if (keep && strcmp(f->file, keep) == 0)
+            continue;
+        if (f->stray)
+            return goat_error_new(f->stray, 0, 0,
+                                  "this Go file is in the directory of a goat package (%s), which goat removes, "
+                                  "and goat did not write it; move it out of %s (or delete it) and run goat again",
+                                  f->file, f->dir);
+        goat_error *err = goat_plan_remove(plan, f->file);
+        if (err)
+            return err;
+        goat_plan_prune_dir(plan, f->dir);
+    }
+    return NULL;
+}
 
 /* patch and clean work on the working tree's Go files (not on git's view):
  * every file the shared filter accepts, in path order. */
@@ -592,104 +673,247 @@ static void walked_files_free(walked_files *w)
     goat_filter_free(w->filter);
 }
 
+/* The changed lines patch attributes to the points: those track would
+ * find (oldBranch to newBranch), but for files whose text without goat's
+ * blocks is newBranch's. Without them (history gone, no git) the points
+ * stand for no lines, with a warning. */
+static void patch_changes(const goat_project *p, goat_changes *out)
+{
+    goat_change_options co = change_options(p, false);
+    co.any_worktree = true;
+    goat_error *err = goat_changes_compute(&co, out);
+    if (err) {
+        fprintf(stderr, "goat patch: warning: the point table lists no changed lines: %s\n", err->message);
+        goat_error_free(err);
+        memset(out, 0, sizeof *out);
+    }
+}
+
+static int compare_changed_path(const void *key, const void *item)
+{
+    return strcmp(key, ((const goat_changed_file *)item)->path);
+}
+
+/* path's changed lines when its text (with goat's blocks) cleans to the
+ * text newBranch has, else NULL. */
+static const goat_lineset *changed_lines_of(const goat_changes *changes, const char *path, const char *text,
+                                            size_t len, const goat_rewrite_options *ro, bool verbose)
+{
+    const goat_changed_file *f =
+        changes->count ? bsearch(path, changes->files, changes->count, sizeof *f, compare_changed_path) : NULL;
+    if (!f)
+        return NULL;
+    goat_rewrite_result clean = {0};
+    goat_error *err = goat_rewrite_clean(path, text, len, ro, &clean);
+    char blob[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err)
+        goat_git_blob_id(clean.text, clean.len, blob);
+    goat_error_free(err);
+    goat_rewrite_result_free(&clean);
+    if (strcmp(blob, f->blob) == 0)
+        return &f->lines;
+    if (verbose)
+        fprintf(stderr, "goat: %s: not newBranch's text once cleaned: its points stand for no changed lines\n", path);
+    return NULL;
+}
+
+/* The files of patch and clean are rewritten one after the other on one
+ * stack large enough to parse the largest (goat_run_with_parse_stack), not
+ * each on a thread of its own. */
+typedef struct files_pass {
+    goat_project *p;
+    const goat_run_options *o;
+    goat_plan *plan;
+    const walked_files *walked;
+    const char *import_path;
+    const goat_found_packages *found;
+    const goat_changes *changes; /* patch */
+    tracking *tr;                /* patch */
+    int points;                  /* clean */
+    size_t files;                /* clean */
+    goat_error *err;
+} files_pass;
+
+/* Reads every walked file into the plan, then runs fn(pass) over them on
+ * one stack sized for the largest. */
+static goat_error *over_walked_files(files_pass *pass, void (*fn)(void *))
+{
+    size_t largest = 0;
+    goat_error *err = goat_plan_load(pass->plan, pass->walked->paths, pass->walked->count, &largest);
+    if (err)
+        return err;
+    goat_run_with_parse_stack(largest, fn, pass);
+    return pass->err;
+}
+
+static void patch_files(void *arg)
+{
+    files_pass *f = arg;
+    goat_project *p = f->p;
+    int next_id = 1;
+    goat_pkgnames *names = goat_pkgnames_new();
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        goat_markers_warn_near_misses(path, text, len, stderr);
+        if (!contains(text, len, "+goat:") && !mentions_any(text, len, f->found->import_paths))
+            continue;
+        goat_funcname_counts before;
+        goat_pkgnames_before(names, path, &before);
+        goat_rewrite_options ro = rewrite_options(p, f->import_path, next_id);
+        ro.tree_import_paths = f->found->import_paths;
+        ro.names_before = &before;
+        ro.changed = changed_lines_of(f->changes, path, text, len, &ro, f->o->verbose);
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_patch(path, text, len, &ro, &res)))
+            break;
+        if (res.points > 0) {
+            tracking_add(f->tr, path, next_id, &res);
+            log_points(f->o, &f->tr->files[f->tr->count - 1]);
+            next_id += res.points;
+        }
+        goat_plan_set(f->plan, path, res.text, res.len);
+    }
+    goat_pkgnames_free(names);
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
-    char **paths = walked.paths;
-    size_t count = walked.count;
+    goat_found_packages found;
+    if ((err = goat_check_package_dir(p, true)) || (err = goat_find_goat_packages(p, &found))) {
+        walked_files_free(&walked);
+        return err;
+    }
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
-    int next_id = 1;
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        if (!contains(text, len, "+goat:"))
-            continue;
-        goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_patch(paths[i], text, len, &ro, &res)))
-            break;
-        if (res.points > 0) {
-            tracking_add(&tr, paths[i], next_id, res.points);
-            log_points(o, &tr.files[tr.count - 1]);
-            next_id += res.points;
-        }
-        goat_plan_set(&plan, paths[i], res.text, res.len);
-    }
+    goat_changes changes;
+    patch_changes(p, &changes);
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path,
+                       .found = &found, .changes = &changes, .tr = &tr};
+    err = over_walked_files(&pass, patch_files);
+    goat_changes_free(&changes);
 
     int entries = 0;
+    char commit[GOAT_GIT_ID_HEX + 1] = "";
+    if (!err && tr.total > 0)
+        err = goat_git_commit_id(p->dir, p->cfg.new_branch, "newBranch", commit);
     if (!err)
-        err = plan_package(p, o, &plan, &tr, import_path, &entries);
+        err = plan_package(p, o, &plan, &tr, import_path, commit, &entries);
+    if (!err)
+        err = goat_check_alias_in_packages(&plan, p->cfg.goat_package_alias, import_path);
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    if (!err) /* goat packages an earlier goatPackagePath left */
+        err = remove_goat_packages(&plan, &found, gen_path);
+    free(gen_path);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
     size_t changed = err ? 0 : goat_plan_changed_count(&plan);
     if (!err)
-        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s changed\n",
+        fprintf(summary_stream(o), "goat patch: %s%d tracking point%s in %zu file%s, %d main entr%s, %zu file%s %s\n",
                 o->dry_run ? "would leave " : "", tr.total, tr.total == 1 ? "" : "s", tr.count,
-                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", changed, changed == 1 ? "" : "s");
+                tr.count == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies", changed, changed == 1 ? "" : "s",
+                o->dry_run ? "to change" : "changed");
     tracking_free(&tr);
     goat_plan_free(&plan);
     free(import_path);
+    goat_found_packages_free(&found);
     walked_files_free(&walked);
     return err;
 }
 
 /* ---- clean ---- */
 
+/* "A, B and C" of the found packages' generated files, for the summary. */
+static char *removed_files(const goat_plan *plan, const goat_found_packages *found, size_t *count)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    *count = 0;
+    for (size_t i = 0; i < found->count; i++)
+        *count += goat_plan_changes(plan, found->items[i].file);
+    size_t k = 0;
+    for (size_t i = 0; i < found->count; i++) {
+        if (!goat_plan_changes(plan, found->items[i].file))
+            continue;
+        goat_strbuf_puts(&sb, k == 0 ? "" : k + 1 == *count ? " and " : ", ");
+        goat_strbuf_puts(&sb, found->items[i].file);
+        k++;
+    }
+    goat_strbuf_puts(&sb, "");
+    return goat_strbuf_detach(&sb, NULL);
+}
+
+static void clean_files(void *arg)
+{
+    files_pass *f = arg;
+    for (size_t i = 0; i < f->walked->count && !f->err; i++) {
+        const char *path = f->walked->paths[i], *text = NULL;
+        size_t len = 0;
+        if ((f->err = goat_plan_text(f->plan, path, &text, &len)))
+            break;
+        goat_markers_warn_near_misses(path, text, len, stderr);
+        if (!goat_markers_possible(text, len) && !contains(text, len, f->import_path) &&
+            !mentions_any(text, len, f->found->import_paths))
+            continue; /* nothing goat_rewrite_clean would change */
+        goat_rewrite_options ro = rewrite_options(f->p, f->import_path, 1);
+        ro.tree_import_paths = f->found->import_paths;
+        goat_rewrite_result res = {0};
+        if ((f->err = goat_rewrite_clean(path, text, len, &ro, &res)))
+            break;
+        goat_plan_set(f->plan, path, res.text, res.len);
+        if (goat_plan_changes(f->plan, path)) {
+            f->files++;
+            f->points += res.points;
+            if (f->o->verbose)
+                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", path, res.points,
+                        res.points == 1 ? "" : "s");
+        }
+    }
+}
+
+/* clean works from what the tree holds: the blocks, the goat packages
+ * found by their generated file's header, and the imports of them, so
+ * that it still undoes everything after goat.yaml changed. */
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_error *err = walk_project(p, o, &walked);
     if (err)
         return err;
-    char **paths = walked.paths;
-    size_t count = walked.count;
+    goat_found_packages found;
+    if ((err = goat_find_goat_packages(p, &found))) {
+        walked_files_free(&walked);
+        return err;
+    }
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
-    int points = 0;
-    size_t files = 0;
-    for (size_t i = 0; i < count && !err; i++) {
-        const char *text = NULL;
-        size_t len = 0;
-        if ((err = goat_plan_text(&plan, paths[i], &text, &len)))
-            break;
-        if (!goat_markers_possible(text, len))
-            continue; /* nothing goat_rewrite_clean would change */
-        goat_rewrite_options ro = rewrite_options(p, import_path, 1);
-        goat_rewrite_result res = {0};
-        if ((err = goat_rewrite_clean(paths[i], text, len, &ro, &res)))
-            break;
-        goat_plan_set(&plan, paths[i], res.text, res.len);
-        if (goat_plan_changes(&plan, paths[i])) {
-            files++;
-            points += res.points;
-            if (o->verbose)
-                fprintf(stderr, "goat: %s: removed %d tracking point%s\n", paths[i], res.points,
-                        res.points == 1 ? "" : "s");
-        }
-    }
-    char *gen_path = goat_config_generated_file(&p->cfg);
+    files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path, .found = &found};
+    err = over_walked_files(&pass, clean_files);
+    int points = pass.points;
+    size_t files = pass.files;
     if (!err)
-        err = goat_plan_remove(&plan, gen_path);
-    bool had_gen = !err && goat_plan_changes(&plan, gen_path); /* it existed: the plan read it */
-    goat_plan_prune_dir(&plan, p->cfg.goat_package_path);
+        err = remove_goat_packages(&plan, &found, NULL);
     if (!err)
         err = deliver(&plan, o, p->cfg.threads);
-    if (!err)
-        fprintf(summary_stream(o), "goat clean: %sremoved %d tracking point%s from %zu file%s%s%s\n",
-                o->dry_run ? "would have " : "", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
-                had_gen ? " and " : "", had_gen ? gen_path : "");
-    free(gen_path);
+    if (!err) {
+        size_t gen_count;
+        char *gens = removed_files(&plan, &found, &gen_count);
+        fprintf(summary_stream(o), "goat clean: %s %d tracking point%s from %zu file%s%s%s\n",
+                o->dry_run ? "would remove" : "removed", points, points == 1 ? "" : "s", files, files == 1 ? "" : "s",
+                gen_count ? " and " : "", gens);
+        free(gens);
+    }
     goat_plan_free(&plan);
     free(import_path);
+    goat_found_packages_free(&found);
     walked_files_free(&walked);
     return err;
 }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/advice.h"
 #include "util/xalloc.h"
 
 typedef enum { OP_WRITE, OP_REMOVE } op_kind;
@@ -18,7 +19,7 @@ typedef enum { OP_WRITE, OP_REMOVE } op_kind;
 typedef struct txn_op {
     op_kind kind;
     char *path;
-    char *data;
+    const char *data; /* the caller's, until the commit returns */
     size_t len;
     /* filled by prepare */
     char *tmp;    /* the new content, next to path */
@@ -35,11 +36,28 @@ struct goat_txn {
     char **created_dirs; /* by prepare, in creation order */
     size_t created_count;
     unsigned serial;
+    long pid;        /* in the names of temporaries and backups */
+    mode_t umask;    /* the process's, read once */
+    bool as_root;    /* owners are then kept */
+    uid_t uid;       /* the effective user and group, files' owners by default */
+    gid_t gid;
+    goat_path_memo dirs; /* the directory checked last */
 };
 
 goat_txn *goat_txn_new(void)
 {
     return goat_xcalloc(1, sizeof(goat_txn));
+}
+
+/* What commit needs to know about the process, asked once. */
+static void learn_process(goat_txn *t)
+{
+    t->pid = (long)getpid();
+    t->umask = umask(0);
+    umask(t->umask);
+    t->uid = geteuid();
+    t->gid = getegid();
+    t->as_root = t->uid == 0;
 }
 
 static txn_op *add_op(goat_txn *t, op_kind kind, const char *relpath)
@@ -55,9 +73,7 @@ static txn_op *add_op(goat_txn *t, op_kind kind, const char *relpath)
 void goat_txn_write(goat_txn *t, const char *relpath, const char *data, size_t len)
 {
     txn_op *op = add_op(t, OP_WRITE, relpath);
-    op->data = goat_xmalloc(len + 1);
-    memcpy(op->data, data, len);
-    op->data[len] = '\0';
+    op->data = data;
     op->len = len;
 }
 
@@ -83,7 +99,6 @@ void goat_txn_free(goat_txn *t)
         return;
     for (size_t i = 0; i < t->count; i++) {
         free(t->ops[i].path);
-        free(t->ops[i].data);
         free(t->ops[i].tmp);
         free(t->ops[i].backup);
     }
@@ -94,37 +109,47 @@ void goat_txn_free(goat_txn *t)
     for (size_t i = 0; i < t->created_count; i++)
         free(t->created_dirs[i]);
     free(t->created_dirs);
+    goat_path_memo_free(&t->dirs);
     free(t);
 }
 
 /* ---- path safety ---- */
 
-static goat_error *check_components(const char *relpath, bool create_dirs, goat_txn *t)
+/* Whether relpath reads as a path inside the module: relative, no empty,
+ * "." or ".." component. */
+static goat_error *check_lexically(const char *relpath)
 {
     if (relpath[0] == '\0' || relpath[0] == '/')
         return goat_error_new(relpath, 0, 0, "refusing to write: not a path inside the module");
-    size_t n = strlen(relpath);
+    for (const char *c = relpath;;) {
+        const char *slash = strchr(c, '/');
+        size_t clen = slash ? (size_t)(slash - c) : strlen(c);
+        if (clen == 0 || (clen == 1 && c[0] == '.') || (clen == 2 && c[0] == '.' && c[1] == '.'))
+            return goat_error_new(relpath, 0, 0, "refusing to write: path has an empty, \".\" or \"..\" component");
+        if (!slash)
+            return NULL;
+        c = slash + 1;
+    }
+}
+
+/* The directories on the way to relpath must be real directories, not
+ * symbolic links; missing ones are created when create_dirs is set (and
+ * recorded in t). */
+static goat_error *check_components(const char *relpath, bool create_dirs, goat_txn *t, bool *all_there)
+{
+    goat_error *err = check_lexically(relpath);
+    if (err)
+        return err;
+    *all_there = true;
     char *buf = goat_xstrdup(relpath);
-    goat_error *err = NULL;
-    for (size_t i = 0; i <= n && !err; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        size_t start = i;
-        while (start > 0 && buf[start - 1] != '/')
-            start--;
-        size_t clen = i - start;
-        if (clen == 0 || (clen == 1 && buf[start] == '.') || (clen == 2 && buf[start] == '.' && buf[start + 1] == '.')) {
-            err = goat_error_new(relpath, 0, 0, "refusing to write: path has an empty, \".\" or \"..\" component");
-            break;
-        }
-        if (buf[i] == '\0')
-            break; /* the last component is the file itself, checked by the caller */
-        buf[i] = '\0';
+    for (char *slash = strchr(buf, '/'); slash && !err; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
         struct stat st;
         if (lstat(buf, &st) != 0) {
             if (errno == ENOENT && create_dirs) {
                 if (mkdir(buf, 0777) != 0) {
-                    err = goat_error_new(buf, 0, 0, "cannot create directory: %s", strerror(errno));
+                    err = goat_error_new(NULL, 0, 0, "cannot create the directory %s/ (for %s): %s%s", buf, relpath,
+                                         strerror(errno), goat_mkdir_advice(errno));
                 } else {
                     t->created_dirs = goat_xreallocarray(t->created_dirs, t->created_count + 1,
                                                          sizeof *t->created_dirs);
@@ -132,21 +157,54 @@ static goat_error *check_components(const char *relpath, bool create_dirs, goat_
                 }
             } else if (errno != ENOENT) {
                 err = goat_error_new(buf, 0, 0, "cannot inspect: %s", strerror(errno));
+            } else {
+                *all_there = false;
             }
         } else if (S_ISLNK(st.st_mode)) {
             err = goat_error_new(buf, 0, 0, "refusing to write %s through a symbolic link", relpath);
         } else if (!S_ISDIR(st.st_mode)) {
             err = goat_error_new(buf, 0, 0, "not a directory (on the way to %s)", relpath);
         }
-        buf[i] = '/';
+        *slash = '/';
     }
     free(buf);
     return err;
 }
 
+/* The directories on the way to path, checked (and, for a write, created)
+ * once for all the files in the same directory. */
+static goat_error *check_dirs(goat_path_memo *memo, goat_txn *t, const char *path, bool create_dirs)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) : 0;
+    if (memo->dir_ok && strlen(memo->dir_ok) == dirlen && memcmp(memo->dir_ok, path, dirlen) == 0)
+        return check_lexically(path);
+    bool all_there = false;
+    goat_error *err = check_components(path, create_dirs, t, &all_there);
+    if (!err && all_there) {
+        free(memo->dir_ok);
+        memo->dir_ok = goat_xstrndup(path, dirlen);
+    }
+    return err;
+}
+
+void goat_path_memo_free(goat_path_memo *memo)
+{
+    free(memo->dir_ok);
+    memo->dir_ok = NULL;
+}
+
 goat_error *goat_txn_check_path(const char *relpath)
 {
-    goat_error *err = check_components(relpath, false, NULL);
+    goat_path_memo memo = GOAT_PATH_MEMO_INIT;
+    goat_error *err = goat_txn_check_path_memo(&memo, relpath);
+    goat_path_memo_free(&memo);
+    return err;
+}
+
+goat_error *goat_txn_check_path_memo(goat_path_memo *memo, const char *relpath)
+{
+    goat_error *err = check_dirs(memo, NULL, relpath, false);
     if (err)
         return err;
     struct stat st;
@@ -162,7 +220,7 @@ static char *sibling_name(goat_txn *t, const char *path, const char *tag)
 {
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path + 1) : 0;
-    return goat_xasprintf("%.*s.goat-%s-%ld-%u", dirlen, path, tag, (long)getpid(), t->serial++);
+    return goat_xasprintf("%.*s.goat-%s-%ld-%u", dirlen, path, tag, t->pid, t->serial++);
 }
 
 static goat_error *make_backup(goat_txn *t, txn_op *op)
@@ -176,7 +234,8 @@ static goat_error *make_backup(goat_txn *t, txn_op *op)
         int e = errno;
         free(name);
         if (e != EEXIST)
-            return goat_error_new(op->path, 0, 0, "cannot keep a backup while replacing it: %s", strerror(e));
+            return goat_error_new(op->path, 0, 0, "cannot replace it (goat first links a backup of it): %s%s",
+                                  strerror(e), goat_write_advice(e));
     }
     return goat_error_new(op->path, 0, 0, "cannot find a free backup name");
 }
@@ -198,7 +257,7 @@ static goat_error *write_all(int fd, const char *data, size_t len, const char *p
 
 static goat_error *prepare_op(goat_txn *t, txn_op *op)
 {
-    goat_error *err = check_components(op->path, op->kind == OP_WRITE, t);
+    goat_error *err = check_dirs(&t->dirs, t, op->path, op->kind == OP_WRITE);
     if (err)
         return err;
     struct stat st;
@@ -218,18 +277,13 @@ static goat_error *prepare_op(goat_txn *t, txn_op *op)
     if (op->kind == OP_REMOVE)
         return NULL;
 
-    mode_t mode;
-    if (op->existed) {
-        mode = st.st_mode & 07777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
+    /* created with the target's permission bits, less what the umask
+     * takes away (never more than the target allows) */
+    mode_t mode = op->existed ? st.st_mode & 07777 : 0666 & ~t->umask;
     int fd = -1;
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         char *name = sibling_name(t, op->path, "new");
-        fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd >= 0) {
             op->tmp = name;
             break;
@@ -237,14 +291,17 @@ static goat_error *prepare_op(goat_txn *t, txn_op *op)
         int e = errno;
         free(name);
         if (e != EEXIST)
-            return goat_error_new(op->path, 0, 0, "cannot create a temporary file next to it: %s", strerror(e));
+            return goat_error_new(op->path, 0, 0, "cannot create a temporary file next to it: %s%s", strerror(e),
+                                  goat_write_advice(e));
     }
     if (fd < 0)
         return goat_error_new(op->path, 0, 0, "cannot find a free temporary name");
     err = write_all(fd, op->data, op->len, op->path);
-    if (!err && op->existed && geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) != 0)
+    if (!err && op->existed && t->as_root && (st.st_uid != t->uid || st.st_gid != t->gid) &&
+        fchown(fd, st.st_uid, st.st_gid) != 0)
         err = goat_error_new(op->path, 0, 0, "cannot keep the owner: %s", strerror(errno));
-    if (!err && fchmod(fd, mode) != 0)
+    /* the umask took bits away, or open ignored the set-ID and sticky bits */
+    if (!err && ((mode & t->umask) || (mode & ~(mode_t)0777)) && fchmod(fd, mode) != 0)
         err = goat_error_new(op->path, 0, 0, "cannot keep the permissions: %s", strerror(errno));
     if (close(fd) != 0 && !err)
         err = goat_error_new(op->path, 0, 0, "cannot write: %s", strerror(errno));
@@ -308,12 +365,8 @@ static bool roll_back(goat_txn *t, FILE *log)
 
 /* ---- commit ---- */
 
-static int apply_op(txn_op *op, const char *fail_path)
+static int apply_op(txn_op *op)
 {
-    if (fail_path && strcmp(fail_path, op->path) == 0) {
-        errno = EIO;
-        return -1;
-    }
     if (op->kind == OP_WRITE)
         return rename(op->tmp, op->path);
     if (!op->existed)
@@ -321,11 +374,36 @@ static int apply_op(txn_op *op, const char *fail_path)
     return unlink(op->path);
 }
 
+/* Puts the new contents on the disk before any file is replaced, so that
+ * after a crash every file is its old or its new self, never a file whose
+ * new name got to the disk before its content: one sync of the file
+ * system rather than one per file. */
+static goat_error *flush_new_contents(goat_txn *t)
+{
+    bool any = false;
+    for (size_t i = 0; i < t->count && !any; i++)
+        any = t->ops[i].tmp != NULL;
+    if (!any)
+        return NULL;
+    int dir = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0 || syncfs(dir) != 0) {
+        goat_error *err = goat_error_new(NULL, 0, 0, "cannot flush the new files to the disk: %s", strerror(errno));
+        if (dir >= 0)
+            close(dir);
+        return err;
+    }
+    close(dir);
+    return NULL;
+}
+
 goat_error *goat_txn_commit(goat_txn *t)
 {
+    learn_process(t);
     goat_error *err = NULL;
     for (size_t i = 0; i < t->count && !err; i++)
         err = prepare_op(t, &t->ops[i]);
+    if (!err)
+        err = flush_new_contents(t);
     if (err) {
         discard_scratch(t);
         remove_created_dirs(t);
@@ -343,14 +421,11 @@ goat_error *goat_txn_commit(goat_txn *t)
     sigaddset(&hold, SIGQUIT);
     sigprocmask(SIG_BLOCK, &hold, &saved);
 
-    const char *fail_path = getenv("GOAT_TEST_FAIL_WRITE");
-    if (fail_path && !*fail_path)
-        fail_path = NULL;
     for (size_t i = 0; i < t->count; i++) {
         txn_op *op = &t->ops[i];
-        if (apply_op(op, fail_path) != 0) {
-            err = goat_error_new(op->path, 0, 0, "cannot %s: %s", op->kind == OP_WRITE ? "write" : "remove",
-                                 strerror(errno));
+        if (apply_op(op) != 0) {
+            err = goat_error_new(op->path, 0, 0, "cannot %s: %s%s", op->kind == OP_WRITE ? "write" : "remove",
+                                 strerror(errno), goat_write_advice(errno));
             break;
         }
         op->applied = true;

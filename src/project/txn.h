@@ -7,21 +7,26 @@
  * '/'-separated; a path that is absolute, contains "..", or goes through a
  * symbolic link is refused, so nothing is ever written outside the module.
  *
- * Commit works in two phases. Prepare: every new content is written to a
+ * Commit works in three steps. Prepare: every new content is written to a
  * temporary file next to its target, with the target's permission bits (and
  * owner, when running as root), and every existing target is hard-linked
  * to a backup name; a failure here (a full disk, a missing permission)
- * removes the temporaries and leaves the project untouched. Apply: each
- * temporary is renamed over its target (atomic per file); if a rename
- * fails, the targets already replaced are put back from their backups.
- * Missing directories (the goat package's) are created and, on failure,
- * removed again. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held during the
- * apply phase, so an interrupt cannot leave half the files replaced.
+ * removes the temporaries and leaves the project untouched. Flush: one
+ * syncfs(2) puts the new contents on the disk before any target is
+ * replaced. Apply: each temporary is renamed over its target (atomic per
+ * file); if a rename fails, the targets already replaced are put back from
+ * their backups. Missing directories (the goat package's) are created and,
+ * on failure, removed again. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held
+ * during the apply step, so an interrupt cannot leave half the files
+ * replaced.
  *
- * Test hook: when the environment variable GOAT_TEST_FAIL_WRITE names a
- * path of the transaction, applying that path fails as an I/O error would.
- * It exists so the test suite can prove the roll-back even when running as
- * root (whom file permissions do not stop); it has no other use. */
+ * After a crash (the process killed outright, or the system going down)
+ * every file is either its old or its new content, whole: a crash during
+ * the apply step can leave some files replaced and others not, and the
+ * other version of each is then in a .goat-old-PID-N (old content) or
+ * .goat-new-PID-N (new content) file next to it. The renames themselves are
+ * not flushed: a crash soon after a commit may undo some of them, file by
+ * file. doc/goat.1 (CRASH SAFETY) says the same to users. */
 #ifndef GOAT_PROJECT_TXN_H
 #define GOAT_PROJECT_TXN_H
 
@@ -32,7 +37,8 @@
 typedef struct goat_txn goat_txn;
 
 goat_txn *goat_txn_new(void);
-/* Creates or replaces relpath with len bytes of data (copied). */
+/* Creates or replaces relpath with len bytes of data, which must stay
+ * valid until the commit returns (it is not copied). */
 void goat_txn_write(goat_txn *t, const char *relpath, const char *data, size_t len);
 /* Deletes relpath (a regular file). */
 void goat_txn_remove(goat_txn *t, const char *relpath);
@@ -47,5 +53,14 @@ void goat_txn_free(goat_txn *t);
 /* Whether relpath is safe to write: relative, no "." or ".." component, no
  * symbolic link on the way. NULL when safe. */
 goat_error *goat_txn_check_path(const char *relpath);
+
+/* The same for many paths in a row: memo remembers the last directory
+ * found safe, so that the next path in it costs one system call. */
+typedef struct goat_path_memo {
+    char *dir_ok;
+} goat_path_memo;
+#define GOAT_PATH_MEMO_INIT {NULL}
+goat_error *goat_txn_check_path_memo(goat_path_memo *memo, const char *relpath);
+void goat_path_memo_free(goat_path_memo *memo);
 
 #endif

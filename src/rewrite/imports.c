@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 #include "rewrite/imports.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "rewrite/clash.h"
 #include "rewrite/markers.h"
+#include "util/lines.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 static size_t line_begin(const char *src, size_t pos)
 {
@@ -69,18 +74,11 @@ static bool path_is(const goat_node *spec, const char *path)
     return n == strlen(path) && memcmp(p, path, n) == 0;
 }
 
-static const char *last_elem(const char *path)
+static bool name_is(const goat_node *spec, const char *alias)
 {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-static bool name_is(const goat_node *spec, const char *alias, const char *path)
-{
-    const goat_node *name = spec->u.import_spec.name;
-    if (name)
-        return strcmp(name->u.ident.name, alias) == 0;
-    return strcmp(last_elem(path), alias) == 0;
+    const char *name;
+    size_t n = goat_import_name(spec, &name);
+    return n == strlen(alias) && memcmp(name, alias, n) == 0;
 }
 
 static int cmp_spec(const goat_node *spec, const char *alias, const char *path)
@@ -158,7 +156,7 @@ bool goat_import_add(const goat_node *file, const char *src, size_t len,
 {
     const goat_node_list *imports = &file->u.file.imports;
     for (size_t i = 0; i < imports->count; i++)
-        if (path_is(imports->items[i], path) && name_is(imports->items[i], alias, path))
+        if (path_is(imports->items[i], path) && name_is(imports->items[i], alias))
             return false;
 
     const char *nl = goat_file_line_ending(src, len);
@@ -210,26 +208,88 @@ bool goat_import_add(const goat_node *file, const char *src, size_t len,
     return true;
 }
 
-bool goat_import_remove(const goat_node *file, const char *src, size_t len,
-                        const char *alias, const char *path, goat_splices *edits)
+static size_t elem_start(const char *path, size_t end)
 {
+    while (end > 0 && path[end - 1] != '/')
+        end--;
+    return end;
+}
+
+static bool is_major_version(const char *elem, size_t n)
+{
+    if (n < 2 || elem[0] != 'v' || elem[1] == '0')
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (elem[i] < '0' || elem[i] > '9')
+            return false;
+    return true;
+}
+
+size_t goat_import_name(const goat_node *spec, const char **name)
+{
+    const goat_node *ident = spec->u.import_spec.name;
+    if (ident) {
+        *name = ident->u.ident.name;
+        return strlen(*name);
+    }
+    const char *p;
+    size_t n;
+    spec_path(spec, &p, &n);
+    /* the last element, or the one before a major version suffix (v2, v3...) */
+    size_t end = n, start = elem_start(p, end);
+    if (start > 0 && is_major_version(p + start, end - start)) {
+        end = start - 1;
+        start = elem_start(p, end);
+    }
+    if (end - start >= 3 && memcmp(p + start, "go-", 3) == 0)
+        start += 3;
+    size_t stop = start;
+    while (stop < end && (p[stop] == '_' || (unsigned char)p[stop] >= 0x80 ||
+                          (p[stop] >= 'a' && p[stop] <= 'z') || (p[stop] >= 'A' && p[stop] <= 'Z') ||
+                          (p[stop] >= '0' && p[stop] <= '9')))
+        stop++;
+    *name = p + start;
+    return stop - start;
+}
+
+bool goat_import_path_is(const goat_node *spec, const char *path)
+{
+    return path_is(spec, path);
+}
+
+/* Whether the line holding pos has nothing but blanks and a line ending. */
+static bool blank_line_at(const char *src, size_t len, size_t pos)
+{
+    size_t a = line_begin(src, pos), b = line_finish(src, len, pos);
+    for (size_t p = a; p < b; p++)
+        if (src[p] != '\n' && src[p] != '\r' && src[p] != ' ' && src[p] != '\t')
+            return false;
+    return true;
+}
+
+static const goat_node *decl_of(const goat_node *file, const goat_node *spec, size_t *import_decls)
+{
+    const goat_node *found = NULL;
+    *import_decls = 0;
     const goat_node_list *decls = &file->u.file.decls;
-    size_t import_decls = 0;
-    const goat_node *decl = NULL, *spec = NULL;
     for (size_t i = 0; i < decls->count; i++) {
         const goat_node *d = decls->items[i];
         if (d->kind != GOAT_GEN_DECL || d->u.gen_decl.tok != GOAT_TOK_IMPORT)
             continue;
-        import_decls++;
-        for (size_t j = 0; j < d->u.gen_decl.specs.count && !spec; j++) {
-            const goat_node *s = d->u.gen_decl.specs.items[j];
-            if (path_is(s, path) && s->u.import_spec.name && strcmp(s->u.import_spec.name->u.ident.name, alias) == 0) {
-                decl = d;
-                spec = s;
-            }
-        }
+        ++*import_decls;
+        for (size_t j = 0; j < d->u.gen_decl.specs.count; j++)
+            if (d->u.gen_decl.specs.items[j] == spec)
+                found = d;
     }
-    if (!spec)
+    return found;
+}
+
+bool goat_import_remove_spec(const goat_node *file, const char *src, size_t len, const goat_node *spec,
+                             goat_splices *edits)
+{
+    size_t import_decls;
+    const goat_node *decl = decl_of(file, spec, &import_decls);
+    if (!decl)
         return false;
     if (decl->u.gen_decl.lparen != GOAT_NOPOS) {
         size_t a = line_begin(src, (size_t)spec->pos);
@@ -238,19 +298,12 @@ bool goat_import_remove(const goat_node *file, const char *src, size_t len,
         size_t b = line_finish(src, len, (size_t)spec->end);
         /* Alone in its run (a blank line above, the ')' or a blank line
          * below): the blank line above goes too, as gofmt would have it. */
-        if (a > 0) {
-            size_t prev = line_begin(src, a - 1);
-            bool blank_above = true, end_below = true;
-            for (size_t p = prev; p < a; p++)
-                if (src[p] != '\n' && src[p] != '\r' && src[p] != ' ' && src[p] != '\t')
-                    blank_above = false;
+        if (a > 0 && blank_line_at(src, len, a - 1)) {
             size_t q = b;
             while (q < len && (src[q] == ' ' || src[q] == '\t' || src[q] == '\r'))
                 q++;
-            if (q < len && src[q] != ')' && src[q] != '\n')
-                end_below = false;
-            if (blank_above && end_below)
-                a = prev;
+            if (q >= len || src[q] == ')' || src[q] == '\n')
+                a = line_begin(src, a - 1);
         }
         goat_splices_add(edits, a, b - a, "", 0);
         return true;
@@ -260,10 +313,12 @@ bool goat_import_remove(const goat_node *file, const char *src, size_t len,
         goat_splices_add(edits, pos - 2, end - (pos - 2), "", 0);
         return true;
     }
+    if (!blank_before(src, pos) || !rest_is_trivia(src, len, end))
+        return false;
     size_t a = line_begin(src, pos);
     size_t b = line_finish(src, len, end);
+    /* Added after the package clause together with a blank line. */
     if (import_decls == 1 && a > 0) {
-        /* Added after the package clause together with a blank line. */
         size_t prev = line_begin(src, a - 1);
         bool blank = true;
         for (size_t p = prev; p < a; p++)
@@ -274,4 +329,140 @@ bool goat_import_remove(const goat_node *file, const char *src, size_t len,
     }
     goat_splices_add(edits, a, b - a, "", 0);
     return true;
+}
+
+/* ---- goat's imports ---- */
+
+typedef struct name_span {
+    const char *p;
+    size_t n;
+} name_span;
+
+static bool ident_byte(unsigned char c)
+{
+    return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The NAME of every `NAME.Track(` and `NAME.ServeHTTP(` inside the file's
+ * generate, main and delete blocks (the last were tracking blocks). */
+static size_t block_aliases(const char *src, const goat_markers *marks, name_span **out)
+{
+    static const char *const calls[] = {".Track(", ".ServeHTTP("};
+    name_span *names = NULL;
+    size_t count = 0, cap = 0;
+    for (size_t i = 0; marks && i < marks->count; i++) {
+        const goat_marker *m = &marks->items[i];
+        if (m->kind != GOAT_MARKER_GENERATE && m->kind != GOAT_MARKER_MAIN && m->kind != GOAT_MARKER_DELETE)
+            continue;
+        for (size_t c = 0; c < 2; c++) {
+            const char *from = src + m->start, *end = src + m->end, *hit;
+            size_t clen = strlen(calls[c]);
+            while ((hit = memmem(from, (size_t)(end - from), calls[c], clen)) != NULL) {
+                const char *s = hit;
+                while (s > src + m->start && ident_byte((unsigned char)s[-1]))
+                    s--;
+                bool known = s == hit;
+                for (size_t k = 0; k < count && !known; k++)
+                    known = names[k].n == (size_t)(hit - s) && memcmp(names[k].p, s, names[k].n) == 0;
+                if (!known) {
+                    goat_grow((void **)&names, &cap, count + 1, sizeof *names);
+                    names[count++] = (name_span){s, (size_t)(hit - s)};
+                }
+                from = hit + clen;
+            }
+        }
+    }
+    *out = names;
+    return count;
+}
+
+bool goat_import_is(const goat_node *spec, const char *alias, const char *path)
+{
+    const goat_node *name = spec->u.import_spec.name;
+    return path_is(spec, path) && name && strcmp(name->u.ident.name, alias) == 0;
+}
+
+size_t goat_import_find_goat(const goat_node *file, const char *src, const goat_markers *marks, const char *alias,
+                             const char *path, const char *const *tree_paths, const goat_node ***specs)
+{
+    name_span *aliases = NULL;
+    size_t alias_count = block_aliases(src, marks, &aliases);
+    const goat_node_list *imports = &file->u.file.imports;
+    const goat_node **found = goat_xcalloc(imports->count + 1, sizeof *found);
+    size_t count = 0;
+    for (size_t i = 0; i < imports->count; i++) {
+        const goat_node *spec = imports->items[i];
+        bool goat = goat_import_is(spec, alias, path);
+        for (size_t k = 0; tree_paths && tree_paths[k] && !goat; k++)
+            goat = path_is(spec, tree_paths[k]);
+        const char *bound;
+        size_t n = goat_import_name(spec, &bound);
+        for (size_t k = 0; k < alias_count && !goat; k++)
+            goat = aliases[k].n == n && memcmp(aliases[k].p, bound, n) == 0;
+        if (goat)
+            found[count++] = spec;
+    }
+    free(aliases);
+    *specs = found;
+    return count;
+}
+
+static goat_error *error_at(const char *filename, const char *src, size_t len, size_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static goat_error *error_at(const char *filename, const char *src, size_t len, size_t pos, const char *fmt, ...)
+{
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    int line, col;
+    goat_lines_position(&lines, pos, &line, &col);
+    goat_lines_free(&lines);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = goat_xvasprintf(fmt, ap);
+    va_end(ap);
+    goat_error *err = goat_error_new(filename, line, col, "%s", msg);
+    free(msg);
+    return err;
+}
+
+goat_error *goat_import_drop(const char *filename, const goat_node *file, const char *src, size_t len,
+                             const goat_node *spec, const goat_markers *marks, bool user_blocks_stay,
+                             goat_splices *edits)
+{
+    const char *path = spec->u.import_spec.path->u.basic_lit.value;
+    const char *bound;
+    size_t n = goat_import_name(spec, &bound);
+    if (n == 1 && bound[0] == '.')
+        return error_at(filename, src, len, (size_t)spec->pos,
+                        "this dot import of %s imports the goat package, and goat cannot tell which names of the "
+                        "file come from it; remove it by hand (or import the package as goatPackageAlias) and run "
+                        "goat again",
+                        path);
+    if (!(n == 1 && bound[0] == '_')) {
+        goat_clash_range *skip = goat_xcalloc(marks->count + 1, sizeof *skip);
+        size_t skip_count = 0;
+        for (size_t i = 0; i < marks->count; i++)
+            if (!user_blocks_stay || marks->items[i].kind != GOAT_MARKER_USER)
+                skip[skip_count++] = (goat_clash_range){marks->items[i].start, marks->items[i].end};
+        char *name = goat_xstrndup(bound, n);
+        const goat_node *use = goat_clash_first_use(file, name, skip, skip_count);
+        free(skip);
+        goat_error *err = NULL;
+        if (use)
+            err = error_at(filename, src, len, (size_t)use->pos,
+                           "%s here refers to the goat package (%s) outside goat's blocks, and goat removes that "
+                           "import; delete this use or put it between `// +goat:user` and `// +goat:end` lines "
+                           "(which goat clean removes), then run goat again",
+                           name, path);
+        free(name);
+        if (err)
+            return err;
+    }
+    if (!goat_import_remove_spec(file, src, len, spec, edits))
+        return error_at(filename, src, len, (size_t)spec->pos,
+                        "this import of the goat package (%s) shares its line with other code, so goat cannot "
+                        "remove it alone; put it on a line of its own (as gofmt does) and run goat again",
+                        path);
+    return NULL;
 }

@@ -222,3 +222,218 @@ const char *goat_file_line_ending(const char *src, size_t len)
         return "\r\n";
     return "\n";
 }
+
+/* ---- near misses ---- */
+
+/* Every word that may follow `// +goat:` (tips is the second line of a
+ * block goat writes). */
+static const char *const marker_words[] = {"generate", "main", "user", "delete", "insert", "end", "tips"};
+
+static bool ascii_ieq(const char *a, size_t alen, const char *b)
+{
+    size_t n = strlen(b);
+    if (alen != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != b[i])
+            return false;
+    }
+    return true;
+}
+
+/* Edit distance of the lower-cased word to a marker word, capped at 3. */
+static size_t word_distance(const char *w, size_t n, const char *known)
+{
+    enum { CAP = 3, MAXLEN = 32 };
+    size_t m = strlen(known);
+    if (n > MAXLEN || (n > m ? n - m : m - n) >= CAP)
+        return CAP;
+    size_t row[MAXLEN + 1], prev[MAXLEN + 1];
+    for (size_t j = 0; j <= m; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        char c = w[i - 1];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t best = prev[j - 1] + (c != known[j - 1]);
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+        }
+        memcpy(prev, row, (m + 1) * sizeof *row);
+    }
+    return prev[m] < CAP ? prev[m] : CAP;
+}
+
+/* The marker word closest to w (with allow_prefix, a marker word that
+ * begins w counts: "inserts" is "insert"), or NULL when none is within one
+ * edit (two for long words). */
+static const char *closest_marker_word(const char *w, size_t n, bool allow_prefix)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t k = 0; k < sizeof marker_words / sizeof *marker_words; k++) {
+        const char *known = marker_words[k];
+        size_t m = strlen(known);
+        size_t d = allow_prefix && n > m && ascii_ieq(w, m, known) ? 1 : word_distance(w, n, known);
+        size_t allowed = m >= 6 ? 2 : 1;
+        if (d <= allowed && d < best_d) {
+            best = known;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The warning for one comment, or NULL when it is a marker or plainly not
+ * meant as one. text is the comment's first line. */
+static char *near_miss_message(const char *text, size_t n, bool alone)
+{
+    bool line_comment = n >= 2 && text[1] == '/';
+    size_t i = 2;
+    while (i < n && is_blank(text[i]))
+        i++;
+    bool plus = i < n && text[i] == '+';
+    if (plus)
+        i++;
+    while (i < n && is_blank(text[i]))
+        i++;
+    if (i + 4 > n || !ascii_ieq(text + i, 4, "goat"))
+        return NULL;
+    i += 4;
+    size_t before_colon = i;
+    while (i < n && is_blank(text[i]))
+        i++;
+    if (i >= n || text[i] != ':')
+        return NULL;
+    bool tight = i == before_colon;
+    i++;
+    bool gap = i < n && is_blank(text[i]);
+    while (i < n && is_blank(text[i]))
+        i++;
+    size_t word = i;
+    while (i < n && is_word_byte(text[i]))
+        i++;
+    size_t word_len = i - word;
+    const char *known = closest_marker_word(text + word, word_len, plus);
+    bool exact_word = false;
+    for (size_t k = 0; k < sizeof marker_words / sizeof *marker_words; k++)
+        exact_word = exact_word ||
+                     (strlen(marker_words[k]) == word_len && memcmp(text + word, marker_words[k], word_len) == 0);
+    bool exact = line_comment && word == 9 && memcmp(text, "// +goat:", 9) == 0 && exact_word;
+    if (exact && alone)
+        return NULL; /* a marker */
+    /* Without the '+', only "goat:WORD" alone in the comment, WORD close to
+     * a marker's, reads as an attempt: "// goat: end of story" does not. */
+    if (!plus) {
+        size_t rest = i;
+        while (rest < n && is_blank(text[rest]))
+            rest++;
+        if (!known || gap || !tight || rest < n)
+            return NULL;
+    }
+    int shown = (int)(n > 60 ? 60 : n);
+    if (!known)
+        return goat_xasprintf("warning: \"%.*s\" names no goat marker, so goat ignores it (the markers: "
+                              "// +goat:insert, and // +goat:generate, main, user or delete ... // +goat:end)",
+                              shown, text);
+    if (exact)
+        return goat_xasprintf("warning: \"%.*s\" is not a goat marker: a marker stands alone on its line, so goat "
+                              "ignores it (move it to a line of its own)",
+                              shown, text);
+    return goat_xasprintf("warning: \"%.*s\" is not a goat marker, so goat ignores it (write \"// +goat:%s\" "
+                          "alone on its line)",
+                          shown, text, known);
+}
+
+/* Whether the text holds "goat", blanks, ':' anywhere, in any case: files
+ * without it need no lexing. */
+static bool may_hold_near_miss(const char *src, size_t len)
+{
+    for (size_t i = 0; i + 5 <= len; i++) {
+        if ((src[i] | 0x20) != 'g' || !ascii_ieq(src + i, 4, "goat"))
+            continue;
+        size_t j = i + 4;
+        while (j < len && is_blank(src[j]))
+            j++;
+        if (j < len && src[j] == ':')
+            return true;
+    }
+    return false;
+}
+
+goat_error *goat_markers_near_misses(const char *filename, const char *src, size_t len, size_t *count)
+{
+    *count = 0;
+    if (!may_hold_near_miss(src, len))
+        return NULL;
+    goat_error *list = NULL;
+    size_t cap = 0;
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    goat_lexer lx;
+    goat_lexer_config config = {.filename = filename, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
+    goat_lexer_init(&lx, &config);
+    for (goat_token tok = goat_lexer_next(&lx); tok.kind != GOAT_TOK_EOF; tok = goat_lexer_next(&lx)) {
+        if (tok.kind != GOAT_TOK_COMMENT)
+            continue;
+        size_t n = tok.lit_len;
+        const char *nl = memchr(tok.lit, '\n', n);
+        if (nl)
+            n = (size_t)(nl - tok.lit);
+        while (n > 0 && tok.lit[n - 1] == '\r')
+            n--;
+        size_t p = tok.pos;
+        while (p > 0 && is_blank(src[p - 1]))
+            p--;
+        bool alone = p == 0 || src[p - 1] == '\n';
+        char *message = near_miss_message(tok.lit, n, alone);
+        if (!message)
+            continue;
+        goat_grow((void **)&list, &cap, *count + 1, sizeof *list);
+        goat_error *w = &list[(*count)++];
+        memset(w, 0, sizeof *w);
+        w->file = goat_xstrdup(filename);
+        goat_lines_position(&lines, tok.pos, &w->line, &w->col);
+        w->message = message;
+    }
+    goat_lexer_free(&lx);
+    goat_lines_free(&lines);
+    return list;
+}
+
+void goat_markers_near_misses_free(goat_error *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].file);
+        free(list[i].message);
+    }
+    free(list);
+}
+
+size_t goat_markers_warn_near_misses(const char *filename, const char *src, size_t len, FILE *out)
+{
+    size_t count = 0;
+    goat_error *list = goat_markers_near_misses(filename, src, len, &count);
+    for (size_t i = 0; i < count; i++)
+        goat_error_print(&list[i], out);
+    goat_markers_near_misses_free(list, count);
+    return count;
+}

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "parser/ast.h"
 #include "util/error.h"
@@ -52,6 +53,20 @@ goat_error *goat_markers_find(const char *filename, const char *src, size_t len,
  * goat_markers_find finds nothing, and a caller need not parse src. */
 bool goat_markers_possible(const char *src, size_t len);
 void goat_markers_free(goat_markers *m);
+
+/* Comments that look meant as markers but are not, which patch and clean
+ * would pass over in silence: a marker spelled otherwise (`//+goat:insert`,
+ * `// +goat: insert`, `// +goat:inserts`, `// +Goat:insert`,
+ * `// goat:insert`, a block comment holding +goat:insert), an exact marker
+ * after code on its line, or `// +goat:WORD` naming no marker. Without the
+ * '+', only a comment holding nothing but "goat:WORD", WORD within an edit
+ * or two of a marker's, counts (`// goat: end of story` does not). Returns
+ * an array of *count warnings ("warning: ..."), each with the file, line
+ * and column of its comment, in source order; NULL when there are none. */
+goat_error *goat_markers_near_misses(const char *filename, const char *src, size_t len, size_t *count);
+void goat_markers_near_misses_free(goat_error *list, size_t count);
+/* Prints them, "FILE:LINE:COL: warning: ...", one a line; returns how many. */
+size_t goat_markers_warn_near_misses(const char *filename, const char *src, size_t len, FILE *out);
 
 /* "\r\n" when the line starting at or containing offset ends with CRLF, else "\n". */
 const char *goat_line_ending_at(const char *src, size_t len, size_t offset);

@@ -10,6 +10,9 @@
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "rewrite/align.h"
+#include "rewrite/attribute.h"
+#include "rewrite/funcname.h"
+#include "rewrite/clash.h"
 #include "rewrite/imports.h"
 #include "rewrite/markers.h"
 #include "rewrite/place.h"
@@ -36,11 +39,43 @@ const char *goat_granularity_name(goat_granularity g)
 
 void goat_rewrite_result_free(goat_rewrite_result *out)
 {
+    for (int i = 0; out->table && i < out->points; i++) {
+        free(out->table[i].func);
+        free(out->table[i].lines);
+    }
+    free(out->table);
     free(out->text);
     free(out->lines);
     out->text = NULL;
     out->lines = NULL;
+    out->table = NULL;
     out->len = 0;
+}
+
+/* ---- the point table ---- */
+
+/* The rows of count blocks at offsets (ascending) of the committed text
+ * src, parsed as file; insert (may be NULL) says which came from a
+ * +goat:insert. */
+static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const size_t *offsets,
+                                    const bool *insert, size_t count, const goat_lineset *changed,
+                                    const goat_rewrite_options *opts)
+{
+    goat_funcnames names;
+    goat_funcnames_build(file, opts->names_before, &names);
+    goat_lineset none = GOAT_LINESET_INIT;
+    goat_lineset_freeze(&none);
+    goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
+    goat_attribute(src, len, &names, changed ? changed : &none, offsets, count, info);
+    goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
+    for (size_t i = 0; i < count; i++)
+        table[i] = (goat_rewrite_point){info[i].line,
+                                        goat_xstrdup(info[i].func >= 0 ? names.items[info[i].func].name : ""),
+                                        info[i].lines, insert && insert[i]};
+    free(info);
+    goat_lineset_free(&none);
+    goat_funcnames_free(&names);
+    return table;
 }
 
 static const char opened_hint[] = " opened";
@@ -378,6 +413,25 @@ static goat_error *finish(goat_splices *edits, const char *filename, const char 
     return NULL;
 }
 
+static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count);
+
+/* finish, also mapping offsets[0, count) of src to the result. */
+static goat_error *finish_mapped(goat_splices *edits, const char *filename, const char *src, size_t len,
+                                 goat_rewrite_result *out, size_t *offsets, size_t count)
+{
+    char *text;
+    size_t n;
+    bool ok = goat_splices_apply(edits, src, len, &text, &n); /* sorts the edits */
+    if (ok)
+        map_offsets(edits, offsets, count);
+    goat_splices_free(edits);
+    if (!ok)
+        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
+    out->text = text;
+    out->len = n;
+    return NULL;
+}
+
 static goat_error *parse(goat_arena *arena, const char *filename, const char *src, size_t len, goat_node **file)
 {
     goat_arena_init(arena);
@@ -539,6 +593,28 @@ static void split_line(goat_splices *edits, const char *src, size_t len, const g
     goat_strbuf_free(&hint);
 }
 
+/* Refuses goat code at the offsets at[0..count) (ascending) where the
+ * alias would not name the goat package (clash.h). */
+static goat_error *check_alias(const char *filename, const char *src, size_t len, const goat_node *file,
+                               const goat_markers *marks, const goat_rewrite_options *opts, const size_t *at,
+                               size_t count)
+{
+    goat_clash_own own = {0};
+    const goat_node **imports = NULL;
+    own.import_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
+                                             opts->tree_import_paths, &imports);
+    own.imports = imports;
+    goat_clash_range *blocks = goat_xcalloc((marks ? marks->count : 0) + 1, sizeof *blocks);
+    for (size_t i = 0; marks && i < marks->count; i++)
+        if (marks->items[i].kind != GOAT_MARKER_USER)
+            blocks[own.code_count++] = (goat_clash_range){marks->items[i].start, marks->items[i].end};
+    own.code = blocks;
+    goat_error *err = goat_clash_check(filename, src, len, file, opts->alias, &own, at, count);
+    free(blocks);
+    free(imports);
+    return err;
+}
+
 static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
                          const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -550,6 +626,17 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         return err;
     goat_places places;
     goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
+    size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
+    for (size_t i = 0; i < places.count; i++)
+        at[i] = places.items[i].offset;
+    if (places.count > 0)
+        err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
+    free(at);
+    if (err) {
+        goat_places_free(&places);
+        goat_arena_free(&arena);
+        return err;
+    }
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
     goat_align_plan(file, src, len, &places, &edits, hints);
@@ -572,8 +659,14 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     out->points = (int)places.count;
     if (places.count > 0) {
         out->lines = goat_xcalloc(places.count, sizeof *out->lines);
-        for (size_t i = 0; i < places.count; i++)
+        size_t *offsets = goat_xcalloc(places.count, sizeof *offsets);
+        for (size_t i = 0; i < places.count; i++) {
             out->lines[i] = places.items[i].line;
+            offsets[i] = places.items[i].offset;
+        }
+        if (opts->table)
+            out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
+        free(offsets);
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
@@ -612,6 +705,80 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
 
 /* ---- patch ---- */
 
+static goat_error *clean(const char *filename, const char *src, size_t len, const goat_rewrite_options *opts,
+                         goat_rewrite_result *out, size_t *offsets, size_t count);
+
+/* The hint of a block goat patch made from a +goat:insert. */
+static const char insert_hint[] = " insert";
+
+static bool made_by_insert(const goat_marker *m, const char *src)
+{
+    size_t n = sizeof insert_hint - 1;
+    return m->hint_len >= n && memcmp(src + m->hint, insert_hint, n) == 0 &&
+           (m->hint_len == n || src[m->hint + n] == ' ');
+}
+
+/* Maps ascending offsets of a text through edits that goat_splices_apply
+ * has applied (and so sorted): an offset inside a replaced range goes to
+ * the start of its replacement, one after an edit moves with the text. */
+static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count)
+{
+    size_t e = 0;
+    ptrdiff_t delta = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t x = offsets[i];
+        bool inside = false;
+        for (; e < edits->count && edits->items[e].offset <= x; e++) {
+            const goat_splice *sp = &edits->items[e];
+            if (sp->del > 0 && x < sp->offset + sp->del) {
+                inside = true;
+                break;
+            }
+            delta += (ptrdiff_t)sp->insert_len - (ptrdiff_t)sp->del;
+        }
+        offsets[i] = inside ? (size_t)((ptrdiff_t)edits->items[e].offset + delta) : (size_t)((ptrdiff_t)x + delta);
+    }
+}
+
+/* The table of a patched text: where its tracking blocks are in the text
+ * clean would restore, described there as goat_rewrite_track describes
+ * the blocks it places, so that a point keeps its row across patches. */
+static goat_error *patch_table(const char *filename, const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    goat_markers marks;
+    goat_error *err = goat_markers_find(filename, out->text, out->len, NULL, &marks);
+    if (err)
+        return err;
+    size_t *offsets = goat_xcalloc(marks.count + 1, sizeof *offsets);
+    bool *insert = goat_xcalloc(marks.count + 1, sizeof *insert);
+    size_t count = 0;
+    for (size_t i = 0; i < marks.count; i++) {
+        if (marks.items[i].kind != GOAT_MARKER_GENERATE)
+            continue;
+        offsets[count] = marks.items[i].start;
+        insert[count++] = made_by_insert(&marks.items[i], out->text);
+    }
+    goat_markers_free(&marks);
+    goat_rewrite_result cleaned;
+    if ((int)count != out->points)
+        err = goat_error_new(filename, 0, 0, "internal error: the patched file has %zu blocks, not %d", count,
+                             out->points);
+    else
+        err = clean(filename, out->text, out->len, opts, &cleaned, offsets, count);
+    if (!err) {
+        goat_arena arena;
+        goat_node *file;
+        if ((err = parse(&arena, filename, cleaned.text, cleaned.len, &file)) == NULL) {
+            out->table = describe(file, cleaned.text, cleaned.len, offsets, insert, count, opts->changed, opts);
+            goat_arena_free(&arena);
+        }
+        goat_rewrite_result_free(&cleaned);
+    }
+    free(offsets);
+    free(insert);
+    return err;
+}
+
 static void renumber(goat_splices *edits, const char *src, size_t len, const goat_marker *m,
                      const goat_rewrite_options *opts, int id, pcre2_code *re, pcre2_match_data *md)
 {
@@ -625,6 +792,57 @@ static void renumber(goat_splices *edits, const char *src, size_t len, const goa
                      src + m->hint, m->hint_len, call, goat_line_ending_at(src, len, m->start));
     }
     free(call);
+}
+
+/* A file keeping blocks keeps one goat import, opts->alias
+ * "opts->import_path"; a file whose deletes removed its last block keeps
+ * none; any other file keeps that import as it is. goat's other imports
+ * (an earlier alias or path) always go. When one did, the import is added
+ * to the result afterwards (*add_later): added now, at its sorted place,
+ * it could fall inside the text a removal takes. */
+static goat_error *patch_imports(const char *filename, const goat_node *file, const char *src, size_t len,
+                                 const goat_markers *marks, const goat_rewrite_options *opts, bool keep,
+                                 bool deleted, goat_splices *edits, bool *add_later)
+{
+    *add_later = false;
+    const goat_node **own = NULL;
+    size_t own_count = goat_import_find_goat(file, src, marks, opts->alias, opts->import_path,
+                                             opts->tree_import_paths, &own);
+    goat_error *err = NULL;
+    bool dropped = false;
+    for (size_t i = 0; i < own_count && !err; i++) {
+        if ((keep || !deleted) && goat_import_is(own[i], opts->alias, opts->import_path))
+            continue;
+        err = goat_import_drop(filename, file, src, len, own[i], marks, true, edits);
+        dropped = true;
+    }
+    free(own);
+    if (!err && keep && dropped)
+        *add_later = true;
+    else if (!err && keep)
+        goat_import_add(file, src, len, opts->alias, opts->import_path, edits);
+    return err;
+}
+
+/* Adds the goat import to out's text. */
+static goat_error *add_import(const char *filename, const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    goat_arena arena;
+    goat_node *file;
+    goat_error *err = parse(&arena, filename, out->text, out->len, &file);
+    if (err)
+        return err;
+    goat_splices edits = GOAT_SPLICES_INIT;
+    goat_import_add(file, out->text, out->len, opts->alias, opts->import_path, &edits);
+    goat_rewrite_result added = {0};
+    err = finish(&edits, filename, out->text, out->len, &added);
+    goat_arena_free(&arena);
+    if (!err) {
+        free(out->text);
+        out->text = added.text;
+        out->len = added.len;
+    }
+    return err;
 }
 
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
@@ -651,7 +869,16 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         goat_arena_free(&arena);
         return err;
     }
-    if ((err = check_removable(filename, file, src, len, &marks, replaced_by_patch))) {
+    size_t *at = goat_xcalloc(marks.count + 1, sizeof *at);
+    size_t at_count = 0;
+    for (size_t i = 0; i < marks.count; i++)
+        if (marks.items[i].kind == GOAT_MARKER_INSERT || marks.items[i].kind == GOAT_MARKER_GENERATE)
+            at[at_count++] = marks.items[i].start;
+    err = check_removable(filename, file, src, len, &marks, replaced_by_patch);
+    if (!err && at_count > 0)
+        err = check_alias(filename, src, len, file, &marks, opts, at, at_count);
+    free(at);
+    if (err) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
         return err;
@@ -676,7 +903,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
         case GOAT_MARKER_INSERT: {
             char *call = track_call(opts, id++);
             splice_block(&edits, m->start, m->end - m->start, src + m->start, m->indent_len, 0, "generate",
-                         "", 0, call, goat_line_ending_at(src, len, m->start));
+                         insert_hint, sizeof insert_hint - 1, call, goat_line_ending_at(src, len, m->start));
             free(call);
             break;
         }
@@ -693,13 +920,23 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
     pcre2_match_data_free(md);
     pcre2_code_free(re);
     out->points = id - opts->first_id;
-    if (out->points > 0 || mains > 0)
-        goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
-    else if (deletes > 0)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    bool add_later = false;
+    err = patch_imports(filename, file, src, len, &marks, opts, out->points > 0 || mains > 0, deletes > 0, &edits,
+                        &add_later);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
-    return finish(&edits, filename, src, len, out);
+    if (err) {
+        goat_splices_free(&edits);
+        return err;
+    }
+    err = finish(&edits, filename, src, len, out);
+    if (!err && add_later)
+        err = add_import(filename, opts, out);
+    if (!err && out->points > 0 && opts->table)
+        err = patch_table(filename, opts, out);
+    if (err)
+        goat_rewrite_result_free(out);
+    return err;
 }
 
 /* ---- main entry ---- */
@@ -757,13 +994,17 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
                               "func main's first statement is on the line of its '{': format the file with gofmt "
                               "first");
     }
-    if (lb_line == rb_line) {
-        open_body(&edits, src, len, body, ls, ind - ls, 0, "main", call, NULL);
-    } else {
-        size_t at = goat_lines_start(&lines, lb_line + 1);
-        splice_block(&edits, at, 0, src + ls, ind - ls, 1, "main", "", 0, call,
-                     goat_line_ending_at(src, len, ls));
+    size_t at = lb_line == rb_line ? (size_t)body->u.block.lbrace + 1 : goat_lines_start(&lines, lb_line + 1);
+    if ((err = check_alias(filename, src, len, file, NULL, opts, &at, 1))) {
+        free(call);
+        goat_lines_free(&lines);
+        goat_arena_free(&arena);
+        return err;
     }
+    if (lb_line == rb_line)
+        open_body(&edits, src, len, body, ls, ind - ls, 0, "main", call, NULL);
+    else
+        splice_block(&edits, at, 0, src + ls, ind - ls, 1, "main", "", 0, call, goat_line_ending_at(src, len, ls));
     goat_lines_free(&lines);
     free(call);
     out->points = 0;
@@ -934,13 +1175,27 @@ static goat_error *opened_brace(const char *filename, const char *src, const goa
     return NULL;
 }
 
-goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
-                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+/* Whether src names an import path of the goat package anywhere. */
+static bool mentions_goat_package(const char *src, size_t len, const goat_rewrite_options *opts)
+{
+    if (memmem(src, len, opts->import_path, strlen(opts->import_path)))
+        return true;
+    for (size_t i = 0; opts->tree_import_paths && opts->tree_import_paths[i]; i++)
+        if (memmem(src, len, opts->tree_import_paths[i], strlen(opts->tree_import_paths[i])))
+            return true;
+    return false;
+}
+
+/* goat_rewrite_clean; also maps offsets[0, count) (ascending) of src to
+ * the cleaned text, as map_offsets says. */
+static goat_error *clean(const char *filename, const char *src, size_t len, const goat_rewrite_options *opts,
+                         goat_rewrite_result *out, size_t *offsets, size_t count)
 {
     memset(out, 0, sizeof *out);
     goat_splices edits = GOAT_SPLICES_INIT;
-    /* most files of a module hold no block: they are not even parsed */
-    if (!goat_markers_possible(src, len))
+    /* most files of a module hold no block and no goat import: they are
+     * not even parsed */
+    if (!goat_markers_possible(src, len) && !mentions_goat_package(src, len, opts))
         return finish(&edits, filename, src, len, out);
     goat_arena arena;
     goat_node *file;
@@ -948,10 +1203,10 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
-    if (marks.count == 0 || (err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
+    if ((err = check_removable(filename, file, src, len, &marks, removed_by_clean))) {
         goat_markers_free(&marks);
         goat_arena_free(&arena);
-        return err ? err : finish(&edits, filename, src, len, out);
+        return err;
     }
     goat_lines lines;
     goat_lines_init(&lines, src, len);
@@ -1001,13 +1256,24 @@ goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len
     free(opened);
     free(braces);
     goat_lines_free(&lines);
-    if (!err)
-        goat_import_remove(file, src, len, opts->alias, opts->import_path, &edits);
+    const goat_node **own = NULL;
+    size_t own_count = err ? 0
+                           : goat_import_find_goat(file, src, &marks, opts->alias, opts->import_path,
+                                                   opts->tree_import_paths, &own);
+    for (size_t i = 0; i < own_count && !err; i++)
+        err = goat_import_drop(filename, file, src, len, own[i], &marks, false, &edits);
+    free(own);
     goat_markers_free(&marks);
     goat_arena_free(&arena);
     if (err) {
         goat_splices_free(&edits);
         return err;
     }
-    return finish(&edits, filename, src, len, out);
+    return finish_mapped(&edits, filename, src, len, out, offsets, count);
+}
+
+goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
+                               const goat_rewrite_options *opts, goat_rewrite_result *out)
+{
+    return clean(filename, src, len, opts, out, NULL, 0);
 }

@@ -36,8 +36,10 @@
 #ifndef GOAT_REWRITE_REWRITE_H
 #define GOAT_REWRITE_REWRITE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "rewrite/funcname.h"
 #include "util/error.h"
 #include "util/lineset.h"
 
@@ -57,7 +59,36 @@ typedef struct goat_rewrite_options {
     const char *alias;       /* the goat package's import alias, e.g. "goat" */
     const char *import_path; /* e.g. "example.com/app/goat" */
     int first_id;            /* TRACK_ID of the file's first block (>= 1) */
+    /* The point table (track and patch), when table is set. */
+    bool table;
+    const goat_funcname_counts *names_before; /* what the package's files
+                                               * compiled before this one add
+                                               * to init.N and glob..funcN */
+    const goat_lineset *changed; /* patch: the changed lines of the text
+                                  * clean restores (NULL: none) */
+    /* Clean and patch: the import paths of every goat package the module
+     * holds (each directory with a goat_generated.go), NULL-terminated, or
+     * NULL. See "goat's imports" below. */
+    const char *const *tree_import_paths;
 } goat_rewrite_options;
+
+/* goat's imports of a file are recognised by what they import, whatever
+ * goat.yaml says now: an import of opts->import_path as opts->alias, an
+ * import of one of opts->tree_import_paths under any name, and the import
+ * whose name the file's own `// +goat:generate`, `// +goat:main` and
+ * `// +goat:delete` blocks use (`NAME.Track(...)`, `NAME.ServeHTTP(...)`). */
+
+/* A tracking point's row of the point table. Lines are those of the
+ * committed text, the one goat clean restores (for track its input). */
+typedef struct goat_rewrite_point {
+    int line;    /* the line of the code the block stands before (the first
+                  * token after it: comments and blank lines passed over) */
+    char *func;  /* the function it is in, as Go's runtime names it without
+                  * the package path (funcname.h); "" outside every function */
+    char *lines; /* the changed lines it stands for, "12-14,17" or ""
+                  * (attribute.h) */
+    bool insert; /* goat patch made it from a `// +goat:insert` */
+} goat_rewrite_point;
 
 typedef struct goat_rewrite_result {
     char *text; /* malloc'd; NUL-terminated, len bytes */
@@ -66,20 +97,29 @@ typedef struct goat_rewrite_result {
     int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
                  * entries, the 1-based input line block i stands before
                  * (for an opened one-line body, the body's line) */
+    goat_rewrite_point *table; /* track and patch with opts->table (else
+                                * NULL): malloc'd, points rows, in ID order */
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line
  * numbers of the input text) at the chosen granularity, and the import
- * when at least one block was inserted. */
+ * when at least one block was inserted. When opts->alias cannot name the
+ * goat package at a block (see clash.h), nothing is inserted and the error
+ * names the clashing declaration's FILE:LINE:COL. */
 goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len,
                                const goat_lineset *new_lines,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);
 
 /* `goat patch` on one file: turns each `// +goat:insert` line into a
- * tracking block, removes each `// +goat:delete` ... `// +goat:end` block,
- * and renumbers every tracking block of the file from opts->first_id in
- * source order (granularity is ignored).
+ * tracking block (marked ` insert` after +goat:generate, so that later
+ * patches still know how it was made), removes each `// +goat:delete` ...
+ * `// +goat:end` block, and renumbers every tracking block of the file
+ * from opts->first_id in source order (granularity is ignored). The table
+ * describes every tracking block of the result as track would have: a
+ * block keeps its location, function and kind; its changed lines are
+ * attributed anew from opts->changed among all the file's blocks, so an
+ * insert takes over the lines after it that an earlier block stood for.
  * A `// +goat:insert` must stand where a statement may: between the
  * statements of a function body (of a FuncDecl or a function literal), of
  * a nested block, or of a case/comm clause after its colon. Anywhere else
@@ -90,21 +130,32 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
  *       a package-level composite literal or between declarations);
  *   "+goat:insert is not at a statement position"  (inside a function body
  *       but within a statement: call arguments, composite literals, a
- *       case list, or a switch/select body before its first clause). */
+ *       case list, or a switch/select body before its first clause).
+ * Every block of the file is written with opts->alias and the file keeps
+ * one goat import, `opts->alias "opts->import_path"`: goat's other imports
+ * (an earlier alias or path) are removed. That is refused, as a clash of
+ * the alias at an insert or tracking block is (clash.h), by an error at
+ * FILE:LINE:COL: a use of such an import outside goat's blocks, a dot
+ * import of the goat package, an import sharing its line with other code. */
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);
 
 /* Inserts `ALIAS.ServeHTTP(ALIAS.COMPONENT_N)` as a `// +goat:main` block at
- * the top of func main, and the import. */
+ * the top of func main, and the import; a clash of the alias is refused as
+ * by goat_rewrite_track. */
 goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
                                     const goat_rewrite_options *opts, int component,
                                     goat_rewrite_result *out);
 
 /* Removes every goat block (generate, main, and the reference's other
- * +goat: blocks as its clean does), the goat import, and the lines goat
+ * +goat: blocks as its clean does), goat's imports, and the lines goat
  * opened up, restoring the text goat started from. points counts the
- * tracking blocks removed. */
+ * tracking blocks removed. What would not compile without the goat
+ * package is refused, with no output, by an error at its FILE:LINE:COL: a
+ * use of a goat import outside the blocks (`goat.Track(...)` written by
+ * hand), a dot import of the goat package, a goat import sharing its line
+ * with other code. */
 goat_error *goat_rewrite_clean(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts,
                                goat_rewrite_result *out);

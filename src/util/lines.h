@@ -12,7 +12,14 @@ typedef struct goat_lines {
     size_t *starts; /* starts[i] is the offset of line i+1 */
     size_t count;   /* number of lines; at least 1 */
     size_t cap;
+    /* for each block of GOAT_LINES_BLOCK bytes of the text, the index in
+     * starts of the line holding its first byte: a lookup starts there
+     * instead of searching all the lines */
+    size_t *block_line;
+    size_t blocks;
 } goat_lines;
+
+enum { GOAT_LINES_BLOCK = 64 };
 
 void goat_lines_init(goat_lines *lines, const char *src, size_t len);
 /* 1-based line and column of offset (offset may equal len). */

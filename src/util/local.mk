@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 libgoat_a_SOURCES += \
+	src/util/advice.c src/util/advice.h \
 	src/util/arena.c src/util/arena.h \
 	src/util/error.c src/util/error.h \
 	src/util/file.c src/util/file.h \
@@ -7,6 +8,7 @@ libgoat_a_SOURCES += \
 	src/util/lineset.c src/util/lineset.h \
 	src/util/path.c src/util/path.h \
 	src/util/strbuf.c src/util/strbuf.h \
+	src/util/utf8.c src/util/utf8.h \
 	src/util/xalloc.c src/util/xalloc.h
 
 if UNIT_TESTS

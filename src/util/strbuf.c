@@ -27,15 +27,6 @@ void goat_strbuf_reserve(goat_strbuf *sb, size_t extra)
     reserve(sb, extra);
 }
 
-void goat_strbuf_append(goat_strbuf *sb, const char *bytes, size_t n)
-{
-    reserve(sb, n);
-    if (n)
-        memcpy(sb->data + sb->len, bytes, n);
-    sb->len += n;
-    sb->data[sb->len] = '\0';
-}
-
 void goat_strbuf_puts(goat_strbuf *sb, const char *s)
 {
     goat_strbuf_append(sb, s, strlen(s));

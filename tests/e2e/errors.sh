@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Proves goat's errors leave the project untouched and say what is wrong:
 # a syntax error in a changed file fails with FILE:LINE:COL and modifies no
-# file; a write failure discovered while writing (injected with the
-# documented test hook GOAT_TEST_FAIL_WRITE, since root ignores file
-# permissions) rolls back the files already written, and so does an
-# immutable file (chattr +i, where supported); outside a Go module
+# file; a write failure discovered while writing (injected by the test build
+# of goat, tests/fault/goat-fail-write, as GOAT_TEST_FAIL_WRITE says, since
+# root ignores file permissions) rolls back the files already written, and
+# so does an immutable file (chattr +i, where supported); the installed goat
+# has no such hook; outside a Go module
 # or a git repository goat says so; a bad goat.yaml names the key and its
 # line; usage errors exit 2, other errors 1; goat init refuses to overwrite
 # without --force; GOAT_CONFIG names another configuration file.
@@ -84,12 +85,13 @@ expect_eq "syntax error: no file modified" "$before" "$(snapshot "$repo")"
 git rm -q util/strs/broken.go && git commit -q -m unbreak
 
 # ---- a write failure while writing: every file put back
+faulty=${GOAT_FAULTY:-$top_builddir/tests/fault/goat-fail-write}
 before=$(snapshot "$repo")
-out=$(GOAT_TEST_FAIL_WRITE=goat/goat_generated.go "$GOAT" track 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=goat/goat_generated.go "$faulty" track 2>&1)
 expect_eq "write failure exits 1" 1 $?
 expect_contains "write failure message" "$out" "goat/goat_generated.go"
 expect_eq "write failure: no file modified" "$before" "$(snapshot "$repo")"
-out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" track 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" track 2>&1)
 expect_eq "write failure (middle) exits 1" 1 $?
 expect_eq "write failure (middle): no file modified" "$before" "$(snapshot "$repo")"
 # A file root cannot replace either (immutable), when the file system allows it.
@@ -105,10 +107,47 @@ else
 fi
 "$GOAT" track >/dev/null || fail "goat track after the failures"
 before=$(snapshot "$repo")
-out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean 2>&1)
+out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" clean 2>&1)
 expect_eq "clean write failure exits 1" 1 $?
 expect_eq "clean write failure: no file modified" "$before" "$(snapshot "$repo")"
-"$GOAT" clean >/dev/null || fail "goat clean"
+# ---- killed in the middle of the renames (as by a crash): every file is
+# whole, old or new; the other version lies next to it; goat clean and
+# goat track again finish the job (doc/goat.1, "After a crash")
+rm -rf "$tmp/old-tree" "$tmp/new-tree"
+"$GOAT" clean >/dev/null || fail "goat clean before the crash test"
+cp -a "$repo" "$tmp/old-tree"
+"$GOAT" track >/dev/null || fail "goat track before the crash test"
+cp -a "$repo" "$tmp/new-tree"
+"$GOAT" clean >/dev/null || fail "goat clean after the crash test's track"
+GOAT_TEST_KILL_AT=util/strs/strs.go "$faulty" track >/dev/null 2>&1
+expect_eq "killed while renaming: status of SIGKILL" 137 $?
+replaced=0 kept=0
+for f in $(cd "$repo" && find . -path ./.git -prune -o -type f ! -name '.goat-*' -print); do
+    if [ -f "$tmp/new-tree/$f" ] && cmp -s "$repo/$f" "$tmp/new-tree/$f" && ! cmp -s "$repo/$f" "$tmp/old-tree/$f" 2>/dev/null; then
+        replaced=$((replaced + 1))
+    elif [ -f "$tmp/old-tree/$f" ] && cmp -s "$repo/$f" "$tmp/old-tree/$f"; then
+        kept=$((kept + 1))
+    else
+        fail "after the crash, $f is neither its old nor its new content"
+    fi
+done
+[ "$replaced" -gt 0 ] || fail "the crash test replaced no file before the kill"
+expect_eq "util/strs/strs.go kept its old content" "$(cat "$tmp/old-tree/util/strs/strs.go")" "$(cat util/strs/strs.go)"
+new_copy=$(ls util/strs/.goat-new-* 2>/dev/null | head -1)
+[ -n "$new_copy" ] && cmp -s "$new_copy" "$tmp/new-tree/util/strs/strs.go" ||
+    fail "no .goat-new-* file next to util/strs/strs.go with its new content"
+[ -n "$(find . -name '.goat-old-*' -print -quit)" ] || fail "no .goat-old-* file for the files already replaced"
+"$GOAT" clean >/dev/null || fail "goat clean after the crash"
+find . -name '.goat-old-*' -delete -o -name '.goat-new-*' -delete
+expect_eq "goat clean after the crash: the tree as it was" "$(snapshot "$tmp/old-tree")" "$(snapshot "$repo")"
+"$GOAT" track >/dev/null || fail "goat track after the crash and the clean"
+expect_eq "goat track after the crash: what it writes without one" "$(snapshot "$tmp/new-tree")" "$(snapshot "$repo")"
+"$GOAT" clean >/dev/null || fail "goat clean after the crash test"
+rm -rf "$tmp/old-tree" "$tmp/new-tree"
+
+# the installed program carries no fault injection
+grep -q "GOAT_TEST_FAIL_WRITE\|GOAT_TEST_KILL_AT" "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows a test hook"
+GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean >/dev/null || fail "goat clean with GOAT_TEST_FAIL_WRITE set"
 expect_eq "git status after clean" "" "$(git status --porcelain)"
 
 # ---- symbolic links are never written through

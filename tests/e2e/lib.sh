@@ -40,7 +40,7 @@ export GOCACHE=$top_builddir/.gocache GOPATH=$tmp/gopath GOFLAGS="-mod=mod -modc
     GOWORK=off GO111MODULE=on GOTOOLCHAIN=local GOSUMDB=off
 export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=goat GIT_AUTHOR_EMAIL=goat@example.com \
     GIT_COMMITTER_NAME=goat GIT_COMMITTER_EMAIL=goat@example.com
-unset GOAT_CONFIG GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT GOAT_TEST_FAIL_WRITE
+unset GOAT_CONFIG GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT GOAT_TEST_FAIL_WRITE GOAT_TEST_KILL_AT
 mkdir -p "$HOME"
 git config --global init.defaultBranch main
 git config --global core.autocrlf false
@@ -107,6 +107,24 @@ go_checks() {
     expect_eq "gofmt -l in $1" "" "$out"
     out=$(cd "$1" && "$GO" vet ./... 2>&1) || fail "go vet in $1: $out"
     out=$(cd "$1" && "$GO" build ./... 2>&1) || fail "go build in $1: $out"
+}
+
+# expect_refused WHAT CMD NEEDLE: in the current directory, goat CMD exits 1
+# with NEEDLE in its output and modifies no file.
+expect_refused() {
+    local before out rc
+    before=$(snapshot "$PWD")
+    out=$("$GOAT" "$2" 2>&1)
+    rc=$?
+    expect_eq "$1: exit status" 1 "$rc"
+    expect_contains "$1: message" "$out" "$3"
+    expect_eq "$1: no file modified" "$before" "$(snapshot "$PWD")"
+}
+
+# set_yaml KEY VALUE: sets a string key of the goat.yaml goat init wrote.
+set_yaml() {
+    sed -i "s|^$1: .*\$|$1: \"$2\"|" goat.yaml
+    grep -q "^$1: \"$2\"\$" goat.yaml || fail "test setup: $1 not set to $2"
 }
 
 # start_app PORT BINARY ARGS...: runs the program with its goat service on

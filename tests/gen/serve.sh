@@ -7,7 +7,10 @@
 # and /track on GOAT_PORT with exact numbers, honour order, component (by name
 # and by ID) and GOAT_CURRENT_COMPONENT, answer a bad parameter with HTTP 400
 # and a JSON error, keep running when the port is taken, and in race mode pass
-# the Go race detector with concurrent Track calls and HTTP reads.
+# the Go race detector with concurrent Track calls and HTTP reads; /track
+# gives each point's location (known or not) and /metrics the serving
+# component's points and goat_build_info, which promtool accepts in both data
+# types. The runtime's own Go tests are run by tests/gen/runtime.sh.
 set -u
 
 if [ -z "${GO:-}" ] || [ -z "${GOFMT:-}" ]; then
@@ -51,6 +54,7 @@ variant() {
         fail "gen_render $name $*"
         return
     fi
+    eval "digest_$name=\$(\"\$render\" \"\$@\" --digest -)"
     local serve="" constant=""
     [ "$serves" = yes ] && serve="goat.ServeHTTP(goat.COMPONENT_0)"
     [ "$first" != none ] && constant="goat.Track(goat.TRACK_ID_$first - goat.TRACK_ID_$first)"
@@ -130,7 +134,11 @@ EOF
 }
 
 variant v1 yes 1 --ids 6 --name 'shop "α"\' --version v1.2 \
-    --component cmd/a=1-4 --component cmd/b=3-6 --component empty=
+    --component cmd/a=1-4 --component cmd/b=3-6 --component empty= \
+    --commit 1111111111111111111111111111111111111111 \
+    --point 'cmd/a/main.go|5|main|5-6|track' --point 'cmd/a/main.go|9|helper|9|track' \
+    --point 'lib/"q"\x.go|3|Shared|3|track' --point 'lib/lib.go|8|(*T).M|8,10-11|insert' \
+    --point 'cmd/b/main.go|7|main.func1|7|track' --point 'cmd/b/main.go|12|init.0|12|track'
 variant v2 yes 1 --count --race --ids 6 --name svc --version 2.0.0 \
     --component svc=1-5 --component busy=6
 variant v3 yes 1 --race --package tracker --ids 3 --name x --version y --component cmd/x=1-3
@@ -200,17 +208,34 @@ start() {
     return 1
 }
 
-# expect LABEL MODE URL: compares the client's output with standard input.
+# expect LABEL MODE URL: compares the client's output with standard input,
+# where @DIGEST_V<n>@ stands for the digest of variant v<n>.
 expect() {
     local label=$1
     "$client" "$2" "$3" >"$tmp/actual" 2>&1
-    if ! diff -u - "$tmp/actual" >"$tmp/diff"; then
+    if ! sed -e "s/@DIGEST_V1@/$digest_v1/g" -e "s/@DIGEST_V2@/$digest_v2/g" -e "s/@DIGEST_V3@/$digest_v3/g" \
+        -e "s/@DIGEST_V4@/$digest_v4/g" |
+        diff -u - "$tmp/actual" >"$tmp/diff"; then
         fail "$label ($3)"
         cat "$tmp/diff"
     fi
 }
 
 port() { "$client" freeport; }
+
+# promtool_check LABEL URL: promtool accepts the exposition, apart from the
+# reference's gauge named goat_track_total (a _total suffix is for counters).
+promtool_check() {
+    if ! command -v promtool >/dev/null 2>&1; then
+        echo "note: promtool is not installed, $1 not checked by it"
+        return
+    fi
+    "$client" metrics "$2" | tail -n +2 >"$tmp/exposition"
+    local got
+    got=$(promtool check metrics <"$tmp/exposition" 2>&1)
+    [ "$got" = 'goat_track_total non-counter metrics should not have "_total" suffix' ] ||
+        fail "$1: promtool check metrics says: $got"
+}
 
 p1=$(port)
 start a v1 GOAT_PORT="$p1" GOAT_METRICS_IP=127.0.0.1 -- 2 4 5 2
@@ -233,59 +258,70 @@ goat_track_covered{app="shop \"α\"\\",version="v1.2",component="empty"} 0
 goat_track_coverage_ratio{app="shop \"α\"\\",version="v1.2",component="cmd/a"} 50
 goat_track_coverage_ratio{app="shop \"α\"\\",version="v1.2",component="cmd/b"} 50
 goat_track_coverage_ratio{app="shop \"α\"\\",version="v1.2",component="empty"} 0
+# HELP goat_point_covered Whether the tracking point ran (1) or not (0).
+# TYPE goat_point_covered gauge
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",file="cmd/a/main.go",line="5",func="main"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 1
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 1
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
+# TYPE goat_build_info gauge
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
+
+promtool_check "v1 metrics (bool data)" "$u/metrics"
 
 expect "v1 track, default order (count ascending)" track "$u/track" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2"
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 0 "cmd/a" total 4 covered 2 rate 50
-  1 TRACK_ID_1 0
-  3 TRACK_ID_3 0
-  2 TRACK_ID_2 1
-  4 TRACK_ID_4 1
+  1 TRACK_ID_1 0 "cmd/a/main.go":5 "main" "5-6" track
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
+  2 TRACK_ID_2 1 "cmd/a/main.go":9 "helper" "9" track
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
 component 1 "cmd/b" total 4 covered 2 rate 50
-  3 TRACK_ID_3 0
-  6 TRACK_ID_6 0
-  4 TRACK_ID_4 1
-  5 TRACK_ID_5 1
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
+  6 TRACK_ID_6 0 "cmd/b/main.go":12 "init.0" "12" track
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
+  5 TRACK_ID_5 1 "cmd/b/main.go":7 "main.func1" "7" track
 component 2 "empty" total 0 covered 0 rate 0
 EOF
 
 expect "v1 track, order 1, component by name" track "$u/track?order=1&component=cmd/b" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2"
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 1 "cmd/b" total 4 covered 2 rate 50
-  4 TRACK_ID_4 1
-  5 TRACK_ID_5 1
-  3 TRACK_ID_3 0
-  6 TRACK_ID_6 0
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
+  5 TRACK_ID_5 1 "cmd/b/main.go":7 "main.func1" "7" track
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
+  6 TRACK_ID_6 0 "cmd/b/main.go":12 "init.0" "12" track
 EOF
 
 expect "v1 track, order 3, components by ID" track "$u/track?order=3&component=1,0" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2"
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 1 "cmd/b" total 4 covered 2 rate 50
-  6 TRACK_ID_6 0
-  5 TRACK_ID_5 1
-  4 TRACK_ID_4 1
-  3 TRACK_ID_3 0
+  6 TRACK_ID_6 0 "cmd/b/main.go":12 "init.0" "12" track
+  5 TRACK_ID_5 1 "cmd/b/main.go":7 "main.func1" "7" track
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
 component 0 "cmd/a" total 4 covered 2 rate 50
-  4 TRACK_ID_4 1
-  3 TRACK_ID_3 0
-  2 TRACK_ID_2 1
-  1 TRACK_ID_1 0
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
+  2 TRACK_ID_2 1 "cmd/a/main.go":9 "helper" "9" track
+  1 TRACK_ID_1 0 "cmd/a/main.go":5 "main" "5-6" track
 EOF
 
 expect "v1 track, order 2, repeated component parameter" track \
     "$u/track?order=2&component=empty&component=cmd%2Fa" <<'EOF'
 status 200 application/json
-app "shop \"α\"\\" "v1.2"
+app "shop \"α\"\\" "v1.2" commit "1111111111111111111111111111111111111111" digest "@DIGEST_V1@" mode bool points 6
 component 2 "empty" total 0 covered 0 rate 0
 component 0 "cmd/a" total 4 covered 2 rate 50
-  1 TRACK_ID_1 0
-  2 TRACK_ID_2 1
-  3 TRACK_ID_3 0
-  4 TRACK_ID_4 1
+  1 TRACK_ID_1 0 "cmd/a/main.go":5 "main" "5-6" track
+  2 TRACK_ID_2 1 "cmd/a/main.go":9 "helper" "9" track
+  3 TRACK_ID_3 0 "lib/\"q\"\\x.go":3 "Shared" "3" track
+  4 TRACK_ID_4 1 "lib/lib.go":8 "(*T).M" "8,10-11" insert
 EOF
 
 order_error='want 0 (count ascending), 1 (count descending), 2 (ID ascending) or 3 (ID descending)'
@@ -323,6 +359,15 @@ goat_track_covered{app="shop \"α\"\\",version="v1.2",component="empty"} 0
 # HELP goat_track_coverage_ratio Percentage of tracking points of the component that ran.
 # TYPE goat_track_coverage_ratio gauge
 goat_track_coverage_ratio{app="shop \"α\"\\",version="v1.2",component="empty"} 0
+# HELP goat_point_covered Whether the tracking point ran (1) or not (0).
+# TYPE goat_point_covered gauge
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",file="cmd/a/main.go",line="5",func="main"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 1
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 1
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
+# TYPE goat_build_info gauge
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
 kill "$pid_b" 2>/dev/null
 
@@ -339,6 +384,15 @@ goat_track_covered{app="shop \"α\"\\",version="v1.2",component="cmd/b"} 2
 # HELP goat_track_coverage_ratio Percentage of tracking points of the component that ran.
 # TYPE goat_track_coverage_ratio gauge
 goat_track_coverage_ratio{app="shop \"α\"\\",version="v1.2",component="cmd/b"} 50
+# HELP goat_point_covered Whether the tracking point ran (1) or not (0).
+# TYPE goat_point_covered gauge
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="1",file="cmd/a/main.go",line="5",func="main"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="2",file="cmd/a/main.go",line="9",func="helper"} 0
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="3",file="lib/\"q\"\\x.go",line="3",func="Shared"} 1
+goat_point_covered{app="shop \"α\"\\",version="v1.2",component="cmd/a",id="4",file="lib/lib.go",line="8",func="(*T).M"} 0
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
+# TYPE goat_build_info gauge
+goat_build_info{app="shop \"α\"\\",version="v1.2",component="cmd/a",commit="1111111111111111111111111111111111111111",digest="@DIGEST_V1@",mode="bool",points="6"} 1
 EOF
 kill "$pid_c" 2>/dev/null
 
@@ -383,13 +437,13 @@ for _ in 1 2 3; do
 done
 expect "v2 track, count data" track "$u/track?component=svc&order=1" <<'EOF'
 status 200 application/json
-app "svc" "2.0.0"
+app "svc" "2.0.0" commit "" digest "@DIGEST_V2@" mode count points 6
 component 0 "svc" total 5 covered 3 rate 60
-  5 TRACK_ID_5 4000
-  3 TRACK_ID_3 3
-  1 TRACK_ID_1 1
-  2 TRACK_ID_2 0
-  4 TRACK_ID_4 0
+  5 TRACK_ID_5 4000 "":0 "" "" track
+  3 TRACK_ID_3 3 "":0 "" "" track
+  1 TRACK_ID_1 1 "":0 "" "" track
+  2 TRACK_ID_2 0 "":0 "" "" track
+  4 TRACK_ID_4 0 "":0 "" "" track
 EOF
 expect "v2 metrics" metrics "$u/metrics" <<'EOF'
 status 200 text/plain; version=0.0.4; charset=utf-8
@@ -405,7 +459,18 @@ goat_track_covered{app="svc",version="2.0.0",component="busy"} 1
 # TYPE goat_track_coverage_ratio gauge
 goat_track_coverage_ratio{app="svc",version="2.0.0",component="svc"} 60
 goat_track_coverage_ratio{app="svc",version="2.0.0",component="busy"} 100
+# HELP goat_point_executions_total Number of times the tracking point ran.
+# TYPE goat_point_executions_total counter
+goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="1",file="",line="0",func=""} 1
+goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="2",file="",line="0",func=""} 0
+goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="3",file="",line="0",func=""} 3
+goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="4",file="",line="0",func=""} 0
+goat_point_executions_total{app="svc",version="2.0.0",component="svc",id="5",file="",line="0",func=""} 4000
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
+# TYPE goat_build_info gauge
+goat_build_info{app="svc",version="2.0.0",component="svc",commit="",digest="@DIGEST_V2@",mode="count",points="6"} 1
 EOF
+promtool_check "v2 metrics (count data)" "$u/metrics"
 
 # Bool data, race mode.
 p6=$(port)
@@ -415,11 +480,11 @@ for _ in 1 2 3; do
 done
 expect "v3 track, bool data" track "http://127.0.0.1:$p6/track?order=2" <<'EOF'
 status 200 application/json
-app "x" "y"
+app "x" "y" commit "" digest "@DIGEST_V3@" mode bool points 3
 component 0 "cmd/x" total 3 covered 3 rate 100
-  1 TRACK_ID_1 1
-  2 TRACK_ID_2 1
-  3 TRACK_ID_3 1
+  1 TRACK_ID_1 1 "":0 "" "" track
+  2 TRACK_ID_2 1 "":0 "" "" track
+  3 TRACK_ID_3 1 "":0 "" "" track
 EOF
 
 # No tracking points at all: Track ignores IDs out of range, nothing divides
@@ -428,7 +493,7 @@ p7=$(port)
 start h v4 GOAT_PORT="$p7" -- 1 0 -1
 expect "v4 track, no points" track "http://127.0.0.1:$p7/track" <<'EOF'
 status 200 application/json
-app "zero" "0"
+app "zero" "0" commit "" digest "@DIGEST_V4@" mode count points 0
 component 0 "only" total 0 covered 0 rate 0
 EOF
 expect "v4 metrics, no points" metrics "http://127.0.0.1:$p7/metrics" <<'EOF'
@@ -442,6 +507,9 @@ goat_track_covered{app="zero",version="0",component="only"} 0
 # HELP goat_track_coverage_ratio Percentage of tracking points of the component that ran.
 # TYPE goat_track_coverage_ratio gauge
 goat_track_coverage_ratio{app="zero",version="0",component="only"} 0
+# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.
+# TYPE goat_build_info gauge
+goat_build_info{app="zero",version="0",component="only",commit="",digest="@DIGEST_V4@",mode="count",points="0"} 1
 EOF
 kill "$pid_h" 2>/dev/null
 

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: MIT
 # Proves the file filter, both in the git analysis and in the working-tree
 # walk: only non-test .go files; vendor/, testdata/, node_modules/, the
-# generated goat package, `ignores` entries (exact path, or string prefix of
-# the directory as the reference matches them) and nested modules are
+# generated goat package, `ignores` entries (a file, or a directory and
+# everything below it, never a mere name prefix) and nested modules are
 # skipped; so are files with a `// Code generated ... DO NOT EDIT.` header
 # and files whose build constraint requires `ignore`; symbolic links and
-# submodules give nothing; --verbose says why each Go file is skipped.
+# submodules give nothing; --verbose says why each Go file is skipped and,
+# with oldBranch INIT, names the Go files git does not track.
 . "${top_srcdir:-.}/tests/git/lib.sh"
 
 new_repo filter
@@ -57,7 +58,8 @@ sub/s.go: 1"
 expect "INIT with the default filter" "$kept" "$(dump --old INIT)"
 expect "walk with the default filter" "$(echo "$kept" | sed 's/:.*//')" "$(run_dump --list)"
 
-kept_ignores=$(echo "$kept" | grep -v -e '^cmd/main.go' -e '^pkg/' -e '^ignored')
+# An entry names a directory and what is below it: ignoredx/ stays.
+kept_ignores=$(echo "$kept" | grep -v -e '^cmd/main.go' -e '^pkg/' -e '^ignored/')
 expect "INIT with ignores" "$kept_ignores" "$(dump --old INIT --ignore ignored --ignore ./cmd/main.go --ignore pkg/)"
 expect "walk with ignores" "$(echo "$kept_ignores" | sed 's/:.*//')" \
     "$(run_dump --list --ignore ignored --ignore ./cmd/main.go --ignore pkg/)"
@@ -89,6 +91,27 @@ done
 run_dump --old INIT >/dev/null 2>"$WORK/log"
 [ -s "$WORK/log" ] && fail "not verbose, yet something was logged: $(cat "$WORK/log")"
 
+# With INIT, Go files git does not track are not instrumented; --verbose
+# names each of them (git-ignored ones too), and only those the filter
+# would otherwise keep.
+printf 'package main\n' > untracked.go
+printf 'package sub\n' > sub/new.go
+printf 'package main\n' > local.go && echo 'local.go' > .git/info/exclude
+printf 'package v\n' > vendor/v/new.go
+printf 'package main\n' > new_test.go
+expect "INIT ignores untracked files" "$kept" "$(dump --old INIT)"
+run_dump --old INIT --verbose >/dev/null 2>"$WORK/log"
+for f in untracked.go sub/new.go local.go; do
+    grep -q "^goat: not instrumented: $f: git does not track it (oldBranch INIT .*commit the file to include it)$" "$WORK/log" ||
+        fail "verbose INIT does not name untracked $f: $(cat "$WORK/log")"
+done
+[ "$(grep -c 'not instrumented' "$WORK/log")" = 3 ] || fail "untracked files listed: $(grep 'not instrumented' "$WORK/log")"
+run_dump --old INIT >/dev/null 2>"$WORK/log"
+[ -s "$WORK/log" ] && fail "untracked files named without --verbose: $(cat "$WORK/log")"
+run_dump --old HEAD --verbose >/dev/null 2>"$WORK/log"
+grep -q 'not instrumented' "$WORK/log" && fail "untracked files named without INIT: $(cat "$WORK/log")"
+rm -f untracked.go sub/new.go local.go vendor/v/new.go new_test.go .git/info/exclude
+
 # The same filters apply to a diff between two commits.
 for f in main.go gen.go ign.go vendor/v/v.go nested/n.go cmd/other.go; do echo '// more' >> "$f"; done
 git add . && commit more
@@ -97,7 +120,7 @@ main.go: 5" "$(dump --old HEAD~1 --precision 3)"
 expect "blame with the filter" "cmd/other.go: 4
 main.go: 5" "$(dump --old HEAD~1 --precision 1)"
 run_dump --old HEAD~1 --precision 1 --verbose 2>&1 >/dev/null |
-    grep -q '^goat: new lines from [0-9a-f]\{12\} to [0-9a-f]\{12\} by blame: 4 changed files to read, 1 commits in between$' ||
+    grep -q '^goat: new lines from [0-9a-f]\{12\} to [0-9a-f]\{12\} by blame: 4 changed files to read, 1 commit in between$' ||
     fail "verbose plan for blame: $(run_dump --old HEAD~1 --precision 1 --verbose 2>&1 >/dev/null)"
 
 # A project in a subdirectory of the repository: paths relative to it, and

@@ -86,16 +86,19 @@ git_added() {
         END { flush() }' | LC_ALL=C sort
 }
 
-# blame_oracle OLD NEW: for every Go file whose content differs between OLD
-# and NEW (binary files excepted), the lines whose `git blame NEW` commit
-# is not an ancestor of OLD.
+# blame_oracle OLD NEW [shallow]: for every Go file whose content differs
+# between OLD and NEW (binary files excepted), the lines whose `git blame
+# NEW` commit is not an ancestor of OLD. With "shallow", a line git blame
+# marks as a boundary line (^, a commit of a shallow clone's boundary) is
+# old.
 blame_oracle() {
-    old=$1 new=$2
+    old=$1 new=$2 boundary_old=${3:-}
     git diff --no-renames --name-only --diff-filter=AMT "$old" "$new" -- '*.go' | LC_ALL=C sort |
         while read -r file; do
             case $file in *_test.go) continue ;; esac
             case $(git diff --numstat "$old" "$new" -- "$file") in -*) continue ;; esac # binary
             git blame -s -l "$new" -- "$file" | while read -r hash rest; do
+                case $hash in ^*) [ -n "$boundary_old" ] && continue ;; esac
                 hash=${hash#^}
                 line=${rest%%)*}
                 line=${line##* }

@@ -2,7 +2,10 @@
 /* Prints the tokens goat's lexer finds in each file named on the command
  * line, in the form scandump.go prints go/scanner's, so that the two can be
  * compared (tests/lexer/scanner_diff.sh). With -q it only scans and prints
- * the lexing speed on stderr; with -n comments are skipped, not returned.
+ * the lexing speed on stderr; with -n comments are skipped, not returned;
+ * with -b tokens are taken the parser's way, as many as possible from
+ * goat_lexer_scan_ahead (in runs of 1 to 7, to reach every boundary, or
+ * of 128 with -q) and the rest from goat_lexer_next.
  *
  * Per file: "file NAME", then "OFFSET TOKEN LITERAL" per token (literal with
  * bytes outside printable ASCII, '\\' and '"' as \xHH), then
@@ -29,13 +32,15 @@ static void put_escaped(const char *s, size_t n)
 int main(int argc, char **argv)
 {
     int first = 1;
-    int quiet = 0;
+    int quiet = 0, batch = 0;
     unsigned mode = GOAT_LEX_COMMENTS;
     for (; first < argc && argv[first][0] == '-'; first++) {
         if (strcmp(argv[first], "-q") == 0)
             quiet = 1;
         else if (strcmp(argv[first], "-n") == 0)
             mode = 0;
+        else if (strcmp(argv[first], "-b") == 0)
+            batch = 1;
     }
     size_t total = 0;
     double seconds = 0;
@@ -75,8 +80,30 @@ int main(int argc, char **argv)
         goat_lexer_init(&lx, &cfg);
         if (!quiet)
             printf("file %s\n", argv[i]);
+        /* the tokens and the comments scanned ahead, merged back into
+         * source order */
+        goat_lexed ahead[256];
+        size_t ahead_next = 0, ahead_count = 0, runs = 0;
         for (;;) {
-            goat_token t = goat_lexer_next(&lx);
+            goat_token t;
+            if (batch && ahead_next == ahead_count) {
+                size_t want = quiet ? 128 : 1 + runs++ % 7, ncomments = 0;
+                goat_lexed tokens[128], comments[128];
+                size_t ntokens = goat_lexer_scan_ahead(&lx, tokens, want, comments, want, &ncomments);
+                size_t a = 0, b = 0;
+                ahead_count = 0;
+                while (a < ntokens || b < ncomments)
+                    ahead[ahead_count++] = b == ncomments || (a < ntokens && tokens[a].pos < comments[b].pos)
+                                               ? tokens[a++] : comments[b++];
+                ahead_next = 0;
+            }
+            if (ahead_next < ahead_count) {
+                const goat_lexed *a = &ahead[ahead_next++];
+                t = (goat_token){.kind = a->kind, .pos = a->pos, .end = a->pos + a->lit_len,
+                                 .lit = buf + a->pos, .lit_len = a->lit_len};
+            } else {
+                t = goat_lexer_next(&lx);
+            }
             if (!quiet) {
                 printf("%zu %s \"", t.pos, goat_token_string(t.kind));
                 put_escaped(t.lit, t.kind == GOAT_TOK_EOF || (t.kind >= GOAT_TOK_ADD && t.kind <= GOAT_TOK_TILDE && t.kind != GOAT_TOK_SEMICOLON) ? 0 : t.lit_len);

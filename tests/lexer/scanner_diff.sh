@@ -4,7 +4,9 @@
 # literal), error count and first error (offset, message) on every .go file
 # of the Go source tree ($GOROOT_SRC/src and $GOROOT_SRC/test, which include
 # many deliberately broken files), both returning comments and skipping them
-# (go/parser's two modes). GOAT_CORPUS_SAMPLE=N checks every Nth file.
+# (go/parser's two modes), and taking tokens the parser's way (-b: runs of
+# tokens scanned ahead, the rest one by one). GOAT_CORPUS_SAMPLE=N checks
+# every Nth file.
 : "${top_builddir:?}" "${top_srcdir:?}"
 if [ -z "$GO" ] || [ ! -d "${GOROOT_SRC:-/usr/share/go-1.19}/src" ]; then
     echo "Go or its source tree is missing: skipped"
@@ -24,9 +26,9 @@ find "$root/src" "$root/test" -type f -name '*.go' | LC_ALL=C sort |
 count=$(wc -l < "$tmp/files")
 
 status=0
-for flags in "" -n; do
+for flags in "" -n -b "-b -n"; do
     # shellcheck disable=SC2086
-    xargs "$tmp/scandump/scandump" $flags < "$tmp/files" > "$tmp/go.out" || exit 1
+    xargs "$tmp/scandump/scandump" ${flags#-b} < "$tmp/files" > "$tmp/go.out" || exit 1
     # shellcheck disable=SC2086
     xargs "$top_builddir/tests/lexer/lexdump" $flags < "$tmp/files" > "$tmp/goat.out" || exit 1
     if ! cmp -s "$tmp/go.out" "$tmp/goat.out"; then

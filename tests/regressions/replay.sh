@@ -11,7 +11,7 @@
 # <harness>/ instead: bugs found and not fixed yet.
 : "${top_srcdir:?}" "${top_builddir:?}"
 failures=0 runs=0
-for harness in fuzz_parse fuzz_roundtrip fuzz_markers; do
+for harness in fuzz_parse fuzz_roundtrip fuzz_markers fuzz_track; do
     program=$top_builddir/fuzz/$harness
     [ -x "$program" ] || { echo "FAIL: $program not built"; failures=$((failures + 1)); continue; }
     dirs="$top_srcdir/fuzz/corpus/$harness $top_srcdir/tests/regressions/$harness"

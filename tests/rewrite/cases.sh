@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Proves the rewriter's golden cases: for every folder tests/cases/NAME/,
 # `goat rewrite ARGS input.go` prints exactly expected.go (or fails with
-# exactly expected.err), and for every tracking case (ARGS with --lines)
-# `goat rewrite --clean` of expected.go gives input.go back byte for byte.
+# exactly expected.err), `goat rewrite ARGS --points input.go` prints
+# exactly expected.points (the point table) when the folder has one, and
+# for every tracking case (ARGS with --lines, not --patch) `goat rewrite --clean` of
+# expected.go gives input.go back byte for byte.
 # When gofmt is available, a gofmt-clean input must give a gofmt-clean output.
 : "${top_srcdir:=.}"
 : "${GOAT:=./goat}"
@@ -37,7 +39,18 @@ for dir in "$cases"/*/; do
         fail=1
         continue
     fi
+    if [ -f "$dir/expected.points" ]; then
+        # shellcheck disable=SC2086
+        if ! "$GOAT" rewrite $args --points "$dir/input.go" >"$tmp/points" 2>"$tmp/err" ||
+            ! cmp -s "$tmp/points" "$dir/expected.points"; then
+            echo "FAIL $name: the point table differs from expected.points"
+            cat "$tmp/err"
+            diff "$dir/expected.points" "$tmp/points" | head -20
+            fail=1
+        fi
+    fi
     case " $args " in
+    *" --patch "*) ;;
     *" --lines "*)
         # The options clean needs: everything but the tracking ones.
         rest=$(printf '%s\n' "$args" | sed -e 's/--granularity [^ ]*//' -e 's/--lines [^ ]*//' -e 's/--first-id [^ ]*//')

@@ -183,8 +183,12 @@ Test(config, int_keys_reject_words_lists_and_quoted_numbers)
         snprintf(want, sizeof want, "%s: expected an integer, got \"two\"", keys[i]);
         expect_error(text, 1, (int)strlen(keys[i]) + 3, want);
         snprintf(text, sizeof text, "appName: a\n%s: \"2\"\n", keys[i]);
-        snprintf(want, sizeof want, "%s: expected an integer, got \"2\"", keys[i]);
+        snprintf(want, sizeof want, "%s: expected an integer, got the quoted string \"2\": drop the quotes (%s: 2)",
+                 keys[i], keys[i]);
         expect_error(text, 2, (int)strlen(keys[i]) + 3, want);
+        snprintf(text, sizeof text, "%s: '-1'\n", keys[i]);
+        snprintf(want, sizeof want, "%s: expected an integer, got the quoted string \"-1\": drop the quotes", keys[i]);
+        expect_error(text, 1, (int)strlen(keys[i]) + 3, want);
         snprintf(text, sizeof text, "%s: [1]\n", keys[i]);
         snprintf(want, sizeof want, "%s: expected an integer, got a list", keys[i]);
         expect_error(text, 1, (int)strlen(keys[i]) + 3, want);
@@ -199,12 +203,35 @@ Test(config, bool_keys_reject_other_words)
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         char text[200], want[100];
         snprintf(text, sizeof text, "appName: a\nappVersion: b\n%s: maybe\n", keys[i]);
-        snprintf(want, sizeof want, "%s: expected true or false, got \"maybe\"", keys[i]);
+        snprintf(want, sizeof want, "%s: expected true or false, got \"maybe\" (write %s: true or %s: false)",
+                 keys[i], keys[i], keys[i]);
         expect_error(text, 3, (int)strlen(keys[i]) + 3, want);
+        /* a quoted boolean is a string in YAML: say to drop the quotes */
         snprintf(text, sizeof text, "%s: \"true\"\n", keys[i]);
-        expect_error(text, 1, (int)strlen(keys[i]) + 3, "expected true or false");
+        snprintf(want, sizeof want,
+                 "%s: expected true or false, got the quoted string \"true\": drop the quotes (%s: true)", keys[i],
+                 keys[i]);
+        expect_error(text, 1, (int)strlen(keys[i]) + 3, want);
+        snprintf(text, sizeof text, "%s: 'off'\n", keys[i]);
+        expect_error(text, 1, (int)strlen(keys[i]) + 3, "got the quoted string \"off\": drop the quotes");
         snprintf(text, sizeof text, "%s: {a: 1}\n", keys[i]);
         expect_error(text, 1, (int)strlen(keys[i]) + 3, "expected true or false, got a mapping");
+    }
+}
+
+Test(config, bool_keys_take_yaml_1_1_forms)
+{
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        char text[100];
+        goat_config cfg;
+        snprintf(text, sizeof text, "race: %s\nskipNestedModules: %s\n", yes[i], no[i]);
+        goat_error *err = goat_config_parse("goat.yaml", text, strlen(text), &cfg);
+        cr_assert_null(err, "%s", err ? err->message : "");
+        cr_expect(cfg.race, "%s", yes[i]);
+        cr_expect_not(cfg.skip_nested_modules, "%s", no[i]);
+        goat_config_free(&cfg);
     }
 }
 

@@ -103,13 +103,19 @@ Test(git_filter_path, special_directories)
     goat_filter_free(f);
 }
 
-Test(git_filter_path, ignores_like_the_reference)
+Test(git_filter_path, ignores_name_a_file_or_a_directory)
 {
-    const char *ignores[] = {"./internal/gen/", "cmd/tool/main.go", "", "./"};
-    goat_filter *f = make(ignores, 4, NULL);
+    const char *ignores[] = {"./internal/gen/", "cmd/tool/main.go", "", "./", "api"};
+    goat_filter *f = make(ignores, 5, NULL);
     cr_assert_not(goat_filter_path(f, "internal/gen/a.go"));
     cr_assert_not(goat_filter_path(f, "internal/gen/deep/a.go"));
-    cr_assert_not(goat_filter_path(f, "internal/generated/a.go")); /* string prefix of the directory */
+    /* a directory and what is below it, not every name it is a prefix of */
+    cr_assert(goat_filter_path(f, "internal/generated/a.go"));
+    cr_assert(goat_filter_path(f, "internal/gen2/a.go"));
+    cr_assert(goat_filter_path(f, "apis/a.go"));
+    cr_assert(goat_filter_path(f, "api.go"));
+    cr_assert_not(goat_filter_path(f, "api/a.go"));
+    cr_assert_not(goat_filter_path(f, "api/v1/a.go"));
     cr_assert(goat_filter_path(f, "internal/gen.go"));
     cr_assert_not(goat_filter_path(f, "cmd/tool/main.go"));
     cr_assert(goat_filter_path(f, "cmd/tool/other.go"));

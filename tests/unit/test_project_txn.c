@@ -14,34 +14,17 @@
 #include "project/project.h"
 #include "project/txn.h"
 #include "util/file.h"
+#include "scratch.h"
 
-static char scratch[64];
-static char old_cwd[4096];
-
-static void enter_scratch(void)
+static void enter(void)
 {
-    cr_assert_not_null(getcwd(old_cwd, sizeof old_cwd));
-    strcpy(scratch, "/tmp/goat-txn-XXXXXX");
-    cr_assert_not_null(mkdtemp(scratch));
-    cr_assert_eq(chdir(scratch), 0);
+    scratch_enter();
     unsetenv("GOAT_TEST_FAIL_WRITE");
-}
-
-static void leave_scratch(void)
-{
-    cr_assert_eq(chdir(old_cwd), 0);
-    char *cmd = NULL;
-    cr_assert(asprintf(&cmd, "rm -rf '%s'", scratch) > 0);
-    cr_expect_eq(system(cmd), 0);
-    free(cmd);
 }
 
 static void put(const char *path, const char *text, mode_t mode)
 {
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "%s", path);
-    fputs(text, f);
-    fclose(f);
+    scratch_put(path, text);
     chmod(path, mode);
 }
 
@@ -69,23 +52,28 @@ static int entry_count(const char *dir)
     return n;
 }
 
-TestSuite(txn, .init = enter_scratch, .fini = leave_scratch);
+TestSuite(txn, .init = enter, .fini = scratch_leave);
 
 Test(txn, writes_creates_removes_and_keeps_modes)
 {
     put("a.go", "old a\n", 0755);
     put("b.go", "old b\n", 0640);
     put("c.go", "old c\n", 0644);
+    put("d.go", "old d\n", 0666);
+    mode_t mask = umask(022); /* takes bits d.go has: they must come back */
     goat_txn *t = goat_txn_new();
     goat_txn_write(t, "a.go", "new a\n", 6);
     goat_txn_write(t, "b.go", "new b\n", 6);
     goat_txn_write(t, "pkg/goat/x.go", "new x\n", 6);
+    goat_txn_write(t, "d.go", "new d\n", 6);
     goat_txn_remove(t, "c.go");
-    cr_expect_eq(goat_txn_count(t), 4);
+    cr_expect_eq(goat_txn_count(t), 5);
     goat_error *err = goat_txn_commit(t);
+    umask(mask);
     cr_assert_null(err);
     goat_txn_free(t);
     expect_content("a.go", "new a\n");
+    expect_content("d.go", "new d\n");
     expect_content("b.go", "new b\n");
     expect_content("pkg/goat/x.go", "new x\n");
     cr_expect_neq(access("c.go", F_OK), 0);
@@ -94,7 +82,9 @@ Test(txn, writes_creates_removes_and_keeps_modes)
     cr_expect_eq(st.st_mode & 07777, 0755);
     stat("b.go", &st);
     cr_expect_eq(st.st_mode & 07777, 0640);
-    cr_expect_eq(entry_count("."), 3); /* a.go b.go pkg */
+    stat("d.go", &st);
+    cr_expect_eq(st.st_mode & 07777, 0666);
+    cr_expect_eq(entry_count("."), 4); /* a.go b.go d.go pkg */
     cr_expect_eq(entry_count("pkg/goat"), 1);
 }
 
@@ -151,7 +141,10 @@ Test(txn, refuses_symlinks_and_escapes)
     put("real/f.go", "x\n", 0644);
     cr_assert_eq(symlink("real", "link"), 0);
     cr_assert_eq(symlink("real/f.go", "flink.go"), 0);
-    static const char *const bad[] = {"link/f.go", "flink.go", "../x.go", "/tmp/x.go", "a/../b.go", "./a.go", ""};
+    /* after real/f.go, real/ is known to be safe: what follows it must
+     * still be checked */
+    static const char *const bad[] = {"link/f.go", "flink.go", "../x.go", "/tmp/x.go", "a/../b.go", "./a.go", "",
+                                      "real/..", "real/.", "real/", "real//f.go", "/f.go"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         goat_txn *t = goat_txn_new();
         goat_txn_write(t, "real/f.go", "changed\n", 8);

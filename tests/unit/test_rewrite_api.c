@@ -8,7 +8,8 @@
 
 #include "rewrite/rewrite.h"
 
-static const goat_rewrite_options opts_line = {GOAT_GRANULARITY_LINE, "goat", "example.com/m/goat", 1};
+static const goat_rewrite_options opts_line = {
+    .granularity = GOAT_GRANULARITY_LINE, .alias = "goat", .import_path = "example.com/m/goat", .first_id = 1};
 
 static char *track(const char *src, const goat_rewrite_options *o, int *points)
 {

@@ -4,7 +4,7 @@ import "fmt"
 import goat "example.com/app/goat"
 
 func f(x int) {
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_1)
 	// +goat:end

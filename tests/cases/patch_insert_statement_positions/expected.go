@@ -4,7 +4,7 @@ import "fmt"
 import goat "example.com/app/goat"
 
 var handler = func(x int) {
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_1)
 	// +goat:end
@@ -12,56 +12,56 @@ var handler = func(x int) {
 }
 
 func empty() {
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_2)
 	// +goat:end
 }
 
 func f(x int, ch chan int) {
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_3)
 	// +goat:end
 	fmt.Println(x)
 	{
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_4)
 		// +goat:end
 	}
 	switch x {
 	case 1:
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_5)
 		// +goat:end
 		fmt.Println(1)
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_6)
 		// +goat:end
 	default:
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_7)
 		// +goat:end
 	}
 	select {
 	case v := <-ch:
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_8)
 		// +goat:end
 		fmt.Println(v)
 	}
 	go func() {
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_9)
 		// +goat:end
 		fmt.Println(fmt.Sprint(func() int {
-			// +goat:generate
+			// +goat:generate insert
 			// +goat:tips: do not edit the block between the +goat comments
 			goat.Track(goat.TRACK_ID_10)
 			// +goat:end
@@ -69,12 +69,12 @@ func f(x int, ch chan int) {
 		}()))
 	}()
 	for i := 0; i < x; i++ {
-		// +goat:generate
+		// +goat:generate insert
 		// +goat:tips: do not edit the block between the +goat comments
 		goat.Track(goat.TRACK_ID_11)
 		// +goat:end
 	}
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_12)
 	// +goat:end

@@ -9,7 +9,7 @@ const help = `
 `
 
 func f() string {
-	// +goat:generate
+	// +goat:generate insert
 	// +goat:tips: do not edit the block between the +goat comments
 	goat.Track(goat.TRACK_ID_1)
 	// +goat:end

@@ -7,6 +7,9 @@
 //	client track URL           waits for URL, prints /track's JSON as lines:
 //	                           "app NAME VERSION" then, per component,
 //	                           "component ID NAME total=T covered=C rate=R ids=ID:COUNT,..."
+//	client points URL          waits for URL (/track), prints "commit HEX", then
+//	                           "TRACK_ID_N FILE:LINE FUNC LINES KIND" per point
+//	                           (each once, in ID order; - for no lines)
 //	client metrics URL         waits for URL, prints the goat_track_* samples, sorted
 //	client status URL          prints the HTTP status code and the body
 package main
@@ -27,6 +30,11 @@ type item struct {
 	ID    int    `json:"id"`
 	Name  string `json:"name"`
 	Count uint32 `json:"count"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Func  string `json:"func"`
+	Lines string `json:"lines"`
+	Kind  string `json:"kind"`
 }
 
 type metrics struct {
@@ -46,6 +54,7 @@ type component struct {
 type results struct {
 	Name    string      `json:"name"`
 	Version string      `json:"version"`
+	Commit  string      `json:"commit"`
 	Results []component `json:"results"`
 }
 
@@ -74,9 +83,22 @@ func get(url string) (int, []byte) {
 	}
 }
 
+// track reads /track's answer at url.
+func track(url string) results {
+	status, body := get(url)
+	if status != http.StatusOK {
+		fail("%s: HTTP %d: %s", url, status, body)
+	}
+	var r results
+	if err := json.Unmarshal(body, &r); err != nil {
+		fail("%s: bad JSON: %v: %s", url, err, body)
+	}
+	return r
+}
+
 func main() {
 	if len(os.Args) < 2 {
-		fail("usage: client freeport | track URL | metrics URL | status URL")
+		fail("usage: client freeport | track URL | points URL | metrics URL | status URL")
 	}
 	switch os.Args[1] {
 	case "freeport":
@@ -87,14 +109,7 @@ func main() {
 		fmt.Println(l.Addr().(*net.TCPAddr).Port)
 		l.Close()
 	case "track":
-		status, body := get(os.Args[2])
-		if status != http.StatusOK {
-			fail("%s: HTTP %d: %s", os.Args[2], status, body)
-		}
-		var r results
-		if err := json.Unmarshal(body, &r); err != nil {
-			fail("%s: bad JSON: %v: %s", os.Args[2], err, body)
-		}
+		r := track(os.Args[2])
 		fmt.Printf("app %s %s\n", r.Name, r.Version)
 		for _, c := range r.Results {
 			ids := make([]string, 0, len(c.Metrics.Items))
@@ -106,6 +121,28 @@ func main() {
 			}
 			fmt.Printf("component %d %s total=%d covered=%d rate=%d ids=%s\n", c.ID, c.Name,
 				c.Metrics.Total, c.Metrics.Covered, c.Metrics.CoveredRate, strings.Join(ids, ","))
+		}
+	case "points":
+		r := track(os.Args[2])
+		fmt.Printf("commit %s\n", r.Commit)
+		points := map[int]item{}
+		for _, c := range r.Results {
+			for _, it := range c.Metrics.Items {
+				points[it.ID] = it
+			}
+		}
+		ids := make([]int, 0, len(points))
+		for id := range points {
+			ids = append(ids, id)
+		}
+		sort.Ints(ids)
+		for _, id := range ids {
+			it := points[id]
+			lines := it.Lines
+			if lines == "" {
+				lines = "-"
+			}
+			fmt.Printf("%s %s:%d %s %s %s\n", it.Name, it.File, it.Line, it.Func, lines, it.Kind)
 		}
 	case "metrics":
 		status, body := get(os.Args[2])

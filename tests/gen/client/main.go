@@ -8,7 +8,8 @@
 //	genclient freeport6         the same on ::1 (fails without IPv6)
 //	genclient metrics URL       print the status, then the body as is
 //	genclient track URL         print the status, then a /track answer (or its
-//	                            error) one line per component and per item
+//	                            error): the application, then one line per
+//	                            component and per item
 //	genclient fetch URL         fetch and discard (for concurrent reads)
 //
 // It retries while the server is not listening yet, for up to 10 seconds.
@@ -31,7 +32,12 @@ import (
 type item struct {
 	ID    int    `json:"id"`
 	Name  string `json:"name"`
-	Count uint32 `json:"count"`
+	Count uint64 `json:"count"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Func  string `json:"func"`
+	Lines string `json:"lines"`
+	Kind  string `json:"kind"`
 }
 
 type metrics struct {
@@ -51,6 +57,10 @@ type componentResult struct {
 type results struct {
 	Name    string            `json:"name"`
 	Version string            `json:"version"`
+	Commit  string            `json:"commit"`
+	Digest  string            `json:"digest"`
+	Mode    string            `json:"mode"`
+	Points  int               `json:"points"`
 	Results []componentResult `json:"results"`
 }
 
@@ -112,7 +122,8 @@ func printTrack(resp *http.Response, body []byte) {
 	if r.Results == nil {
 		fail("results is not a list: %s", body)
 	}
-	fmt.Printf("app %q %q\n", r.Name, r.Version)
+	fmt.Printf("app %q %q commit %q digest %q mode %s points %d\n", r.Name, r.Version, r.Commit, r.Digest, r.Mode,
+		r.Points)
 	for _, c := range r.Results {
 		m := c.Metrics
 		fmt.Printf("component %d %q total %d covered %d rate %d\n", c.ID, c.Name, m.Total, m.Covered, m.CoveredRate)
@@ -123,7 +134,7 @@ func printTrack(resp *http.Response, body []byte) {
 			fail("version of component %d is %q, want %q", c.ID, m.Version, digest(m.Items))
 		}
 		for _, it := range m.Items {
-			fmt.Printf("  %d %s %d\n", it.ID, it.Name, it.Count)
+			fmt.Printf("  %d %s %d %q:%d %q %q %s\n", it.ID, it.Name, it.Count, it.File, it.Line, it.Func, it.Lines, it.Kind)
 		}
 	}
 }

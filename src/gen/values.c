@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/* The values the generated package is made from: their checks, the
+ * components' track IDs as runs, and Go string literals. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen/internal.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Go keywords, plus the names a package cannot usefully take: "main" makes a
+ * command, which cannot be imported, and "init" cannot be referred to. */
+static const char *const reserved_names[] = {
+    "break",  "case",   "chan",      "const", "continue", "default", "defer",
+    "else",   "fallthrough", "for",  "func",  "go",       "goto",    "if",
+    "import", "interface", "map",    "package", "range",  "return",  "select",
+    "struct", "switch", "type",      "var",   "_",        "main",    "init",
+};
+
+static bool is_ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool goat_gen_valid_package_name(const char *name)
+{
+    if (!name || !is_ascii_letter((unsigned char)name[0]))
+        return false;
+    for (const char *p = name + 1; *p; p++)
+        if (!is_ascii_letter((unsigned char)*p) && !(*p >= '0' && *p <= '9'))
+            return false;
+    for (size_t i = 0; i < sizeof reserved_names / sizeof reserved_names[0]; i++)
+        if (strcmp(name, reserved_names[i]) == 0)
+            return false;
+    return true;
+}
+
+/* Runes that are legal in a Go string literal but invisible or misleading
+ * when the file is read: C1 controls, line and paragraph separators, bidi
+ * controls, and the byte order mark (which Go rejects inside a file). */
+static bool rune_needs_escape(uint32_t r)
+{
+    return (r >= 0x80 && r <= 0x9F) || r == 0x2028 || r == 0x2029 ||
+           (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) ||
+           r == 0x200E || r == 0x200F || r == 0xFEFF;
+}
+
+void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    goat_strbuf_putc(sb, '"');
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        uint32_t rune;
+        size_t len = goat_utf8_decode(p + i, n - i, &rune);
+        char esc = 0;
+        switch (c) {
+        case '"': esc = '"'; break;
+        case '\\': esc = '\\'; break;
+        case '\a': esc = 'a'; break;
+        case '\b': esc = 'b'; break;
+        case '\f': esc = 'f'; break;
+        case '\n': esc = 'n'; break;
+        case '\r': esc = 'r'; break;
+        case '\t': esc = 't'; break;
+        case '\v': esc = 'v'; break;
+        }
+        if (esc) {
+            char pair[2] = {'\\', esc};
+            goat_strbuf_append(sb, pair, 2);
+            i++;
+        } else if (len == 0 || c < 0x20 || c == 0x7F) {
+            char x[4] = {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
+            goat_strbuf_append(sb, x, 4);
+            i++;
+        } else if (len > 1 && rune_needs_escape(rune)) {
+            char u[6] = {'\\', 'u', hex[rune >> 12 & 0xF], hex[rune >> 8 & 0xF],
+                         hex[rune >> 4 & 0xF], hex[rune & 0xF]};
+            goat_strbuf_append(sb, u, 6);
+            i += len;
+        } else {
+            goat_strbuf_append(sb, s + i, len);
+            i += len;
+        }
+    }
+    goat_strbuf_putc(sb, '"');
+}
+
+/* Without printf: the point table can run to hundreds of thousands of lines. */
+void goat_gen_put_uint(goat_strbuf *sb, unsigned long v)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    goat_strbuf_append(sb, digits + i, sizeof digits - i);
+}
+
+void goat_gen_put_runs(goat_strbuf *sb, const goat_gen_runs *runs)
+{
+    for (size_t i = 0; i < runs->count; i++) {
+        if (i > 0)
+            goat_strbuf_putc(sb, ',');
+        goat_gen_put_uint(sb, (unsigned long)runs->runs[i].first);
+        if (runs->runs[i].last != runs->runs[i].first) {
+            goat_strbuf_putc(sb, '-');
+            goat_gen_put_uint(sb, (unsigned long)runs->runs[i].last);
+        }
+    }
+}
+
+const char *goat_gen_kind_name(goat_gen_point_kind kind)
+{
+    return kind == GOAT_GEN_POINT_INSERT ? "insert" : "track";
+}
+
+void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id)
+{
+    goat_gen_point p = goat_gen_point_of(v, id);
+    goat_strbuf_putc(sb, '{');
+    goat_gen_put_go_string(sb, p.file);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_uint(sb, (unsigned long)p.line);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_go_string(sb, p.func);
+    goat_strbuf_puts(sb, ", ");
+    goat_gen_put_go_string(sb, p.lines);
+    goat_strbuf_puts(sb, ", \"");
+    goat_strbuf_puts(sb, goat_gen_kind_name(p.kind));
+    goat_strbuf_puts(sb, "\"}");
+}
+
+goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id)
+{
+    goat_gen_point p = {"", 0, "", "", GOAT_GEN_POINT_TRACK};
+    if (v->points) {
+        p = v->points[id - 1];
+        p.file = p.file ? p.file : "";
+        p.func = p.func ? p.func : "";
+        p.lines = p.lines ? p.lines : "";
+    }
+    return p;
+}
+
+static goat_error *check_values(const goat_gen_values *v)
+{
+    if (!goat_gen_valid_package_name(v->package_name)) {
+        goat_strbuf quoted = GOAT_STRBUF_INIT;
+        goat_gen_put_go_string(&quoted, v->package_name ? v->package_name : "");
+        goat_error *err = goat_error_new(
+            NULL, 0, 0,
+            "goatPackageName: %s is not a valid Go package name: want an ASCII identifier "
+            "(letters, digits, underscores, not starting with a digit) that is not a Go "
+            "keyword, \"_\", \"main\" or \"init\"",
+            quoted.data);
+        goat_strbuf_free(&quoted);
+        return err;
+    }
+    if (v->data_type != GOAT_GEN_DATA_BOOL && v->data_type != GOAT_GEN_DATA_COUNT)
+        return goat_error_new(NULL, 0, 0, "dataType: unknown data type %d: want 1 (bool) or 2 (count)",
+                              (int)v->data_type);
+    if (v->track_id_count < 0)
+        return goat_error_new(NULL, 0, 0, "generated package: negative number of track IDs %d",
+                              v->track_id_count);
+    if (v->component_count > 0 && !v->components)
+        return goat_error_new(NULL, 0, 0, "generated package: %zu components but no component list",
+                              v->component_count);
+    for (size_t c = 0; c < v->component_count; c++)
+        if (v->components[c].track_id_count > 0 && !v->components[c].track_ids)
+            return goat_error_new(NULL, 0, 0, "generated package: component %zu has no track ID list", c);
+    for (int id = 1; v->points && id <= v->track_id_count; id++) {
+        const goat_gen_point *p = &v->points[id - 1];
+        if (p->line < 0)
+            return goat_error_new(NULL, 0, 0, "generated package: TRACK_ID_%d has line %d", id, p->line);
+        if (p->kind != GOAT_GEN_POINT_TRACK && p->kind != GOAT_GEN_POINT_INSERT)
+            return goat_error_new(NULL, 0, 0, "generated package: TRACK_ID_%d has unknown kind %d", id,
+                                  (int)p->kind);
+    }
+    return NULL;
+}
+
+static goat_error *compute_runs(const goat_gen_values *v, goat_gen_runs *out)
+{
+    /* A mark per ID; cleared after each component through its own list, so
+     * the cost is the IDs listed plus one scan of 1..track_id_count. */
+    unsigned char *seen = goat_xcalloc((size_t)v->track_id_count + 1, 1);
+    goat_error *err = NULL;
+    for (size_t c = 0; c < v->component_count && !err; c++) {
+        const goat_gen_component *comp = &v->components[c];
+        size_t marked = 0;
+        for (size_t i = 0; i < comp->track_id_count; i++) {
+            int id = comp->track_ids[i];
+            if (id < 1 || id > v->track_id_count) {
+                err = goat_error_new(NULL, 0, 0,
+                                     "generated package: component %zu lists track ID %d, outside 1..%d",
+                                     c, id, v->track_id_count);
+                break;
+            }
+            marked += !seen[id];
+            seen[id] = 1;
+        }
+        size_t cap = 0;
+        for (int id = 1; !err && marked > 0 && id <= v->track_id_count; id++) {
+            if (!seen[id])
+                continue;
+            goat_gen_runs *r = &out[c];
+            if (r->count > 0 && r->runs[r->count - 1].last == id - 1) {
+                r->runs[r->count - 1].last = id;
+            } else {
+                goat_grow((void **)&r->runs, &cap, r->count + 1, sizeof *r->runs);
+                r->runs[r->count++] = (goat_gen_run){id, id};
+            }
+            if (--marked == 0)
+                break;
+        }
+        for (size_t i = 0; i < comp->track_id_count; i++) {
+            int id = comp->track_ids[i];
+            if (id >= 1 && id <= v->track_id_count)
+                seen[id] = 0;
+        }
+    }
+    free(seen);
+    return err;
+}
+
+goat_error *goat_gen_prepare(const goat_gen_values *v, goat_gen_runs **runs)
+{
+    *runs = NULL;
+    goat_error *err = check_values(v);
+    if (err)
+        return err;
+    goat_gen_runs *all = goat_xcalloc(v->component_count ? v->component_count : 1, sizeof *all);
+    err = compute_runs(v, all);
+    if (err) {
+        goat_gen_runs_free(all, v->component_count);
+        return err;
+    }
+    *runs = all;
+    return NULL;
+}
+
+void goat_gen_runs_free(goat_gen_runs *runs, size_t count)
+{
+    if (!runs)
+        return;
+    for (size_t c = 0; c < count; c++)
+        free(runs[c].runs);
+    free(runs);
+}

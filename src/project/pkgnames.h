@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* The package-wide part of Go's function names (rewrite/funcname.h): for
+ * a file, what the files of its package compiled before it add to the
+ * numbers of init.N and glob..funcN.
+ *
+ * A package is the Go files of one directory that the go command would
+ * compile together with the file: same package clause, not _test.go, not
+ * starting with '.' or '_', not a symbolic link, and selected by their
+ * build constraints and GOOS/GOARCH file name suffixes for the target
+ * platform: GOOS and GOARCH from the environment, else the machine goat
+ * runs on; the tags set are GOOS, GOARCH, unix (on Unix systems), gc,
+ * cgo (unless CGO_ENABLED=0, which leaves out the files importing "C"),
+ * go1.1 to go1.19, and linux for android,
+ * solaris for illumos, darwin for ios. The go command compiles a
+ * package's files in name order, those importing "C" after the others.
+ * Files are read from disk (goat's own blocks add no function); one that
+ * does not parse is left out, with a warning. */
+#ifndef GOAT_PROJECT_PKGNAMES_H
+#define GOAT_PROJECT_PKGNAMES_H
+
+#include "rewrite/funcname.h"
+
+typedef struct goat_pkgnames goat_pkgnames;
+
+goat_pkgnames *goat_pkgnames_new(void);
+/* The counts before path (relative to the current directory, '/'
+ * separators); each directory is read once. */
+void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_counts *out);
+void goat_pkgnames_free(goat_pkgnames *pn);
+
+#endif

@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: MIT */
+/* One pass over the tokens finds each block's location and, for every
+ * changed line, its first token in each function (its anchors). Then,
+ * function by function, blocks and anchors are located in the tree in
+ * ascending order with a stack of statement and list frames that only
+ * pops what the position has left behind, so the work is linear in tokens,
+ * statements and blocks (times a log for binary searches), however deep the
+ * nesting. */
+#include "rewrite/attribute.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer/lexer.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+typedef struct anchor {
+    goat_pos pos;
+    long func;
+    int line;
+    bool header; /* outside the function's body: its signature or closing brace */
+} anchor;
+
+/* A block in the statement list it was placed in: a BlockStmt's list, or
+ * a case or comm clause's statements. */
+typedef struct placed {
+    const goat_node *list;
+    goat_pos offset;
+    size_t block;
+} placed;
+
+typedef struct owned {
+    size_t block;
+    int line;
+} owned;
+
+typedef struct lframe {
+    const goat_node *node; /* a statement, or the owner of a list (BlockStmt or clause) */
+    bool is_list;
+    size_t list;  /* the frame of the list this frame lies in (itself for a list) */
+    long owner; /* the block rule 2 gives a position inside this frame, -1 for none */
+} lframe;
+
+typedef struct locator {
+    lframe *frames;
+    size_t depth, cap;
+    bool block_mode; /* positions are insertion points: before the byte there */
+    const placed *placed; /* sorted by list, offset, block */
+    size_t nplaced;
+} locator;
+
+/* ---- the statement lists of the tree ---- */
+
+static const goat_node_list *list_items(const goat_node *n)
+{
+    switch (n->kind) {
+    case GOAT_BLOCK_STMT: return &n->u.block.list;
+    case GOAT_CASE_CLAUSE: return &n->u.case_clause.body;
+    case GOAT_COMM_CLAUSE: return &n->u.comm_clause.body;
+    default: return NULL;
+    }
+}
+
+static bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
+{
+    if (n->kind == GOAT_BLOCK_STMT)
+        return n->u.block.lbrace < p && (p < n->u.block.rbrace || (lc->block_mode && p == n->u.block.rbrace));
+    goat_pos colon = n->kind == GOAT_CASE_CLAUSE ? n->u.case_clause.colon : n->u.comm_clause.colon;
+    return colon < p && p < n->end;
+}
+
+static bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
+{
+    return n && n->pos != GOAT_NOPOS && (lc->block_mode ? n->pos < p : n->pos <= p) && p < n->end;
+}
+
+/* The element of list owner n holding p, or NULL. */
+static const goat_node *element_at(const locator *lc, const goat_node *n, goat_pos p, size_t *index)
+{
+    const goat_node_list *l = list_items(n);
+    size_t lo = 0, hi = l->count;
+    while (lo < hi) { /* elements starting before p */
+        size_t mid = lo + (hi - lo) / 2;
+        const goat_node *s = l->items[mid];
+        if (s && (lc->block_mode ? s->pos < p : s->pos <= p))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *index = lo;
+    if (lo > 0 && stmt_contains(lc, l->items[lo - 1], p)) {
+        *index = lo - 1;
+        return l->items[lo - 1];
+    }
+    return NULL;
+}
+
+/* What p lies in inside statement s: one of its lists, or a statement it
+ * holds outside a list (the if of an else-if, a label's statement). */
+static const goat_node *nested_at(const locator *lc, const goat_node *s, goat_pos p, bool *is_list)
+{
+    const goat_node *body = NULL;
+    *is_list = true;
+    switch (s->kind) {
+    case GOAT_BLOCK_STMT:
+        body = s;
+        break;
+    case GOAT_IF_STMT: {
+        const goat_node *e = s->u.if_stmt.else_;
+        if (s->u.if_stmt.body && list_contains(lc, s->u.if_stmt.body, p))
+            return s->u.if_stmt.body;
+        if (e && e->kind == GOAT_BLOCK_STMT)
+            body = e;
+        else if (stmt_contains(lc, e, p)) {
+            *is_list = false;
+            return e;
+        }
+        break;
+    }
+    case GOAT_FOR_STMT: body = s->u.for_stmt.body; break;
+    case GOAT_RANGE_STMT: body = s->u.range_stmt.body; break;
+    case GOAT_SWITCH_STMT: body = s->u.switch_stmt.body; break;
+    case GOAT_TYPE_SWITCH_STMT: body = s->u.type_switch.body; break;
+    case GOAT_SELECT_STMT: body = s->u.select_stmt.body; break;
+    case GOAT_CASE_CLAUSE:
+    case GOAT_COMM_CLAUSE:
+        body = s;
+        break;
+    case GOAT_LABELED_STMT:
+        if (stmt_contains(lc, s->u.labeled.stmt, p)) {
+            *is_list = false;
+            return s->u.labeled.stmt;
+        }
+        break;
+    default:
+        break;
+    }
+    return body && list_contains(lc, body, p) ? body : NULL;
+}
+
+/* ---- blocks per list ---- */
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    if (x->list != y->list)
+        return (uintptr_t)x->list < (uintptr_t)y->list ? -1 : 1;
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    return (x->block > y->block) - (x->block < y->block);
+}
+
+/* The first entry of list's run in placed. */
+static size_t run_start(const locator *lc, const goat_node *list)
+{
+    size_t lo = 0, hi = lc->nplaced;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)lc->placed[mid].list < (uintptr_t)list)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The index of list's first entry whose offset is beyond p (or of the
+ * entry after list's run). */
+static size_t first_beyond(const locator *lc, const goat_node *list, goat_pos p)
+{
+    size_t lo = run_start(lc, list), hi = lc->nplaced;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lc->placed[mid].list == list && lc->placed[mid].offset <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The last block placed in list at or before p, or -1. */
+static long last_at_or_before(const locator *lc, const goat_node *list, goat_pos p)
+{
+    size_t i = first_beyond(lc, list, p);
+    if (i > 0 && lc->placed[i - 1].list == list)
+        return (long)lc->placed[i - 1].block;
+    return -1;
+}
+
+/* The first block placed in list after p, or -1. */
+static long first_after(const locator *lc, const goat_node *list, goat_pos p)
+{
+    if (!list)
+        return -1;
+    size_t i = first_beyond(lc, list, p);
+    if (i < lc->nplaced && lc->placed[i].list == list)
+        return (long)lc->placed[i].block;
+    return -1;
+}
+
+/* ---- locating ---- */
+
+static void push(locator *lc, const goat_node *node, bool is_list)
+{
+    long owner = -1;
+    size_t list = lc->depth;
+    if (lc->depth > 0) {
+        const lframe *up = &lc->frames[lc->depth - 1];
+        if (!is_list)
+            list = up->list;
+        owner = up->owner;
+        /* a statement: the blocks before it in its list, also those after
+         * a label it follows */
+        long before = is_list || lc->block_mode ? -1 : last_at_or_before(lc, lc->frames[list].node, node->pos);
+        if (before >= 0)
+            owner = before;
+    }
+    if (lc->depth == lc->cap)
+        goat_grow((void **)&lc->frames, &lc->cap, lc->depth + 1, sizeof *lc->frames);
+    lc->frames[lc->depth++] = (lframe){node, is_list, list, owner};
+}
+
+static void locator_start(locator *lc, const goat_node *body, bool block_mode)
+{
+    lc->depth = 0;
+    lc->block_mode = block_mode;
+    push(lc, body, true);
+}
+
+/* Brings the frames to p, which must not be less than the last position. */
+static void locate(locator *lc, goat_pos p)
+{
+    while (lc->depth > 1) {
+        const lframe *f = &lc->frames[lc->depth - 1];
+        if (f->is_list ? list_contains(lc, f->node, p) : stmt_contains(lc, f->node, p))
+            break;
+        lc->depth--;
+    }
+    for (;;) {
+        const lframe *f = &lc->frames[lc->depth - 1];
+        const goat_node *next;
+        bool is_list = false;
+        size_t index;
+        if (f->is_list)
+            next = element_at(lc, f->node, p, &index);
+        else
+            next = nested_at(lc, f->node, p, &is_list);
+        if (!next)
+            return;
+        push(lc, next, is_list);
+    }
+}
+
+/* The list a block at b was placed in; a block between two clauses ends
+ * the clause before it. */
+static const goat_node *block_list(locator *lc, goat_pos b)
+{
+    locate(lc, b);
+    const goat_node *list = lc->frames[lc->frames[lc->depth - 1].list].node;
+    const goat_node_list *items = list_items(list);
+    if (list->kind == GOAT_BLOCK_STMT && items->count > 0 &&
+        (items->items[0]->kind == GOAT_CASE_CLAUSE || items->items[0]->kind == GOAT_COMM_CLAUSE)) {
+        size_t index;
+        element_at(lc, list, b, &index);
+        if (index > 0)
+            return items->items[index - 1];
+    }
+    return list;
+}
+
+static bool compound(const goat_node *s)
+{
+    switch (s->kind) {
+    case GOAT_BLOCK_STMT:
+    case GOAT_IF_STMT:
+    case GOAT_FOR_STMT:
+    case GOAT_RANGE_STMT:
+    case GOAT_SWITCH_STMT:
+    case GOAT_TYPE_SWITCH_STMT:
+    case GOAT_SELECT_STMT:
+    case GOAT_CASE_CLAUSE:
+    case GOAT_COMM_CLAUSE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const goat_node *clauses_of(const goat_node *s)
+{
+    switch (s->kind) {
+    case GOAT_SWITCH_STMT: return s->u.switch_stmt.body;
+    case GOAT_TYPE_SWITCH_STMT: return s->u.type_switch.body;
+    case GOAT_SELECT_STMT: return s->u.select_stmt.body;
+    default: return NULL;
+    }
+}
+
+/* Rule 1: the first block after p in compound statement s's own lists. */
+static long header_owner(const locator *lc, const goat_node *s, goat_pos p)
+{
+    long o;
+    switch (s->kind) {
+    case GOAT_IF_STMT: {
+        const goat_node *e = s->u.if_stmt.else_;
+        if ((o = first_after(lc, s->u.if_stmt.body, p)) >= 0)
+            return o;
+        if (e && e->kind == GOAT_BLOCK_STMT)
+            return first_after(lc, e, p);
+        if (e && e->kind == GOAT_IF_STMT && p < e->pos)
+            return first_after(lc, e->u.if_stmt.body, p);
+        return -1;
+    }
+    case GOAT_FOR_STMT: return first_after(lc, s->u.for_stmt.body, p);
+    case GOAT_RANGE_STMT: return first_after(lc, s->u.range_stmt.body, p);
+    case GOAT_SWITCH_STMT:
+    case GOAT_TYPE_SWITCH_STMT:
+    case GOAT_SELECT_STMT: {
+        const goat_node *body = clauses_of(s);
+        for (size_t i = 0; body && i < body->u.block.list.count; i++)
+            if ((o = first_after(lc, body->u.block.list.items[i], p)) >= 0)
+                return o;
+        return -1;
+    }
+    default:
+        return first_after(lc, s, p);
+    }
+}
+
+static long anchor_owner(locator *lc, goat_pos p)
+{
+    locate(lc, p);
+    const lframe *f = &lc->frames[lc->depth - 1];
+    /* A label on a line of its own heads the statement it labels. */
+    const goat_node *s = f->is_list ? NULL : f->node;
+    while (s && s->kind == GOAT_LABELED_STMT)
+        s = s->u.labeled.stmt;
+    long o = -1;
+    if (s && compound(s)) { /* rule 1 */
+        o = header_owner(lc, s, p);
+        if (o < 0)
+            o = header_owner(lc, s, s->pos);
+    }
+    if (o < 0 && f->is_list) /* rule 2 */
+        o = last_at_or_before(lc, f->node, p);
+    if (o < 0)
+        o = f->owner;
+    if (o < 0) /* rule 3 */
+        o = first_after(lc, lc->frames[f->list].node, p);
+    return o;
+}
+
+/* ---- the token pass ---- */
+
+typedef struct scan {
+    anchor *anchors;
+    size_t nanchors, cap;
+} scan;
+
+static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
+{
+    if (s->nanchors == s->cap)
+        goat_grow((void **)&s->anchors, &s->cap, s->nanchors + 1, sizeof *s->anchors);
+    s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
+}
+
+/* Newlines in s[0, n): the blanks between two tokens, mostly a few bytes. */
+static int count_newlines(const char *s, size_t n)
+{
+    int lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    return lines;
+}
+
+static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
+                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
+{
+    long *stack = goat_xmalloc((funcs->count + 1) * sizeof *stack);
+    int *anchored = goat_xcalloc(funcs->count + 1, sizeof *anchored); /* last line anchored per function */
+    int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
+    size_t depth = 0, next_func = 0, next_top = 0, next_block = 0;
+    int line = 1;       /* of the token at pos */
+    size_t counted = 0; /* newlines before counted are in line */
+    int checked_line = 0;
+    bool checked_changed = false;
+
+    goat_lexer lx;
+    goat_lexer_config cfg = {.filename = "", .src = src, .len = len};
+    goat_lexer_init(&lx, &cfg);
+    for (;;) {
+        goat_token t = goat_lexer_next(&lx);
+        if (t.kind == GOAT_TOK_EOF)
+            break;
+        if (t.kind == GOAT_TOK_SEMICOLON && t.lit_len == 1 && t.lit[0] == '\n')
+            continue; /* inserted at a newline: no code */
+        goat_pos pos = (goat_pos)t.pos;
+        line += count_newlines(src + counted, t.pos - counted);
+        counted = t.pos;
+        for (; next_block < count && offsets[next_block] <= t.pos; next_block++)
+            out[next_block].line = line;
+
+        while (depth > 0 && funcs->items[stack[depth - 1]].rbrace <= pos)
+            depth--;
+        for (; next_func < funcs->count && funcs->items[next_func].lbrace < pos; next_func++)
+            if (funcs->items[next_func].rbrace > pos)
+                stack[depth++] = (long)next_func;
+        long func = depth > 0 ? stack[depth - 1] : -1;
+        bool header = false;
+        if (func < 0) {
+            /* outside every body: a top-level function's signature or brace? */
+            while (next_top < funcs->count &&
+                   (funcs->items[next_top].parent >= 0 || funcs->items[next_top].end <= pos))
+                next_top++;
+            if (next_top < funcs->count && funcs->items[next_top].pos <= pos) {
+                func = (long)next_top;
+                header = true;
+            }
+        }
+        if (func < 0)
+            continue;
+        /* only a raw string spans lines (comments are not tokens here) */
+        int first = line, last = line;
+        if (t.kind == GOAT_TOK_STRING && src[t.pos] == '`') {
+            last += count_newlines(src + t.pos, t.end - t.pos);
+            line = last;
+            counted = t.end;
+        }
+        for (int l = first; l <= last; l++) {
+            if (l != checked_line) {
+                checked_line = l;
+                checked_changed = goat_lineset_contains(changed, l);
+            }
+            int *seen = header ? &headed[func] : &anchored[func];
+            if (checked_changed && *seen != l) {
+                *seen = l;
+                add_anchor(s, pos, func, l, header);
+            }
+        }
+    }
+    line += count_newlines(src + counted, len - counted);
+    for (; next_block < count; next_block++)
+        out[next_block].line = line;
+    goat_lexer_free(&lx);
+    free(stack);
+    free(anchored);
+    free(headed);
+}
+
+/* ---- putting it together ---- */
+
+typedef struct by_func {
+    long func;
+    goat_pos offset;
+    size_t block;
+} by_func;
+
+static size_t anchor_key(const void *item)
+{
+    return (size_t)((const anchor *)item)->func;
+}
+
+static size_t block_key(const void *item)
+{
+    return (size_t)(((const by_func *)item)->func + 1);
+}
+
+static size_t owned_key(const void *item)
+{
+    return ((const owned *)item)->block;
+}
+
+/* A stable sort of n items by key(item) in [0, keys): the items arrive in
+ * position order, and a counting sort keeps that order within each key in
+ * linear time. Returns a new array. */
+static void *sort_by_key(const void *items, size_t n, size_t size, size_t keys, size_t (*key)(const void *))
+{
+    size_t *start = goat_xcalloc(keys + 1, sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[key((const char *)items + i * size) + 1]++;
+    for (size_t k = 0; k < keys; k++)
+        start[k + 1] += start[k];
+    char *out = goat_xmalloc((n + 1) * size);
+    for (size_t i = 0; i < n; i++) {
+        const char *item = (const char *)items + i * size;
+        memcpy(out + start[key(item)]++ * size, item, size);
+    }
+    free(start);
+    return out;
+}
+
+static void put_number(goat_strbuf *sb, int n)
+{
+    char digits[16];
+    size_t k = sizeof digits;
+    unsigned v = n < 0 ? 0u : (unsigned)n;
+    do
+        digits[--k] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    goat_strbuf_append(sb, digits + k, sizeof digits - k);
+}
+
+char *goat_format_line_ranges(const int *lines, size_t count)
+{
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    goat_strbuf_append(&sb, "", 0);
+    for (size_t i = 0; i < count;) {
+        size_t j = i;
+        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+            j++;
+        if (i > 0)
+            goat_strbuf_putc(&sb, ',');
+        put_number(&sb, lines[i]);
+        if (j > i) {
+            goat_strbuf_putc(&sb, '-');
+            put_number(&sb, lines[j]);
+        }
+        i = j + 1;
+    }
+    return goat_strbuf_detach(&sb, NULL);
+}
+
+void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
+                    const size_t *offsets, size_t count, goat_block_info *out)
+{
+    scan s = {0};
+    scan_tokens(src, len, funcs, changed, offsets, count, out, &s);
+    anchor *anchors = sort_by_key(s.anchors, s.nanchors, sizeof *anchors, funcs->count, anchor_key);
+    free(s.anchors);
+
+    by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
+    for (size_t i = 0; i < count; i++) {
+        out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
+        in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+    }
+    by_func *blocks = sort_by_key(in_order, count, sizeof *blocks, funcs->count + 1, block_key);
+    free(in_order);
+
+    placed *pl = goat_xcalloc(count + 1, sizeof *pl);
+    owned *own = NULL;
+    size_t nown = 0, own_cap = 0;
+    locator lc = {0};
+    size_t a = 0;
+    for (size_t b = 0; b < count;) {
+        long func = blocks[b].func;
+        size_t end = b;
+        while (end < count && blocks[end].func == func)
+            end++;
+        while (a < s.nanchors && anchors[a].func < func)
+            a++;
+        if (func < 0) {
+            b = end;
+            continue;
+        }
+        /* where this function's blocks went */
+        locator_start(&lc, funcs->items[func].body, true);
+        for (size_t i = b; i < end; i++)
+            pl[i - b] = (placed){block_list(&lc, blocks[i].offset), blocks[i].offset, blocks[i].block};
+        size_t npl = end - b;
+        if (npl > 1)
+            qsort(pl, npl, sizeof *pl, cmp_placed);
+        lc.placed = pl;
+        lc.nplaced = npl;
+        /* whom its changed lines belong to */
+        locator_start(&lc, funcs->items[func].body, false);
+        for (; a < s.nanchors && anchors[a].func == func; a++) {
+            const anchor *an = &anchors[a];
+            long o = an->header ? (long)blocks[b].block : anchor_owner(&lc, an->pos);
+            if (o < 0)
+                continue;
+            if (nown == own_cap)
+                goat_grow((void **)&own, &own_cap, nown + 1, sizeof *own);
+            own[nown++] = (owned){(size_t)o, an->line};
+        }
+        b = end;
+    }
+    owned *by_block = sort_by_key(own, nown, sizeof *own, count, owned_key);
+    free(own);
+    own = by_block;
+    int *buf = goat_xcalloc(nown + 1, sizeof *buf);
+    size_t k = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t n = 0;
+        for (; k < nown && own[k].block == i; k++)
+            if (n == 0 || buf[n - 1] != own[k].line)
+                buf[n++] = own[k].line;
+        out[i].lines = goat_format_line_ranges(buf, n);
+    }
+    free(buf);
+    free(own);
+    free(lc.frames);
+    free(pl);
+    free(blocks);
+    free(anchors);
+}
+
+void goat_block_info_free(goat_block_info *info, size_t count)
+{
+    for (size_t i = 0; info && i < count; i++)
+        free(info[i].lines);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+#include "util/utf8.h"
+
+size_t goat_utf8_decode(const unsigned char *s, size_t n, uint32_t *rune)
+{
+    size_t len;
+    uint32_t r, min;
+    if (s[0] < 0x80) {
+        *rune = s[0];
+        return 1;
+    } else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        len = 2, r = s[0] & 0x1F, min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3, r = s[0] & 0x0F, min = 0x800;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        len = 4, r = s[0] & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        r = r << 6 | (s[i] & 0x3F);
+    }
+    if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
+        return 0;
+    *rune = r;
+    return len;
+}

@@ -1,0 +1,6 @@
+package p
+
+func f() func() int {
+	goat := 1
+	return func() int { return goat }
+}

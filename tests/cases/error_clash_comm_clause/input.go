@@ -1,0 +1,8 @@
+package p
+
+func f(ch chan int) {
+	select {
+	case goat := <-ch:
+		println(goat)
+	}
+}

@@ -1,0 +1,9 @@
+package p
+
+func f() {
+	if goat := 1; goat > 1 {
+		println(goat)
+	} else {
+		println(-goat)
+	}
+}

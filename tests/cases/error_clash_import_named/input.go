@@ -1,0 +1,7 @@
+package p
+
+import goat "strings"
+
+func f() string {
+	return goat.ToUpper("x")
+}

@@ -1,0 +1,9 @@
+package p
+
+import (
+	"example.com/other/goat/v2"
+)
+
+func f() int {
+	return goat.X
+}

@@ -1,0 +1,6 @@
+package p
+
+func f() {
+	const goat = 1
+	println(goat)
+}

@@ -1,0 +1,6 @@
+package p
+
+func f() int {
+	goat := 1
+	return goat
+}

@@ -1,0 +1,7 @@
+package main
+
+var goat = "herd"
+
+func main() {
+	println(goat)
+}

@@ -1,0 +1,6 @@
+package p
+
+func f() {
+	println(1)
+	goat.Herd()
+}

@@ -1,0 +1,5 @@
+package p
+
+func f() (n, goat int) {
+	return 1, 2
+}

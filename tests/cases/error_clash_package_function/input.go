@@ -1,0 +1,7 @@
+package p
+
+func f() {
+	println(1)
+}
+
+func goat() {}

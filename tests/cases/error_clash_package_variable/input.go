@@ -1,0 +1,9 @@
+package p
+
+func f() {
+	println(1)
+}
+
+var (
+	a, goat = 1, 2
+)

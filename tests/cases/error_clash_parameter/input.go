@@ -1,0 +1,5 @@
+package p
+
+func f(a, goat int) int {
+	return a + goat
+}

@@ -1,0 +1,7 @@
+package p
+
+func f() int {
+	goat := 1
+	// +goat:insert
+	return goat
+}

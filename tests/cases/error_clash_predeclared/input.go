@@ -1,0 +1,5 @@
+package p
+
+func f(s string) int {
+	return len(s)
+}

@@ -1,0 +1,7 @@
+package p
+
+func f(xs []int) {
+	for _, goat := range xs {
+		println(goat)
+	}
+}

@@ -1,0 +1,7 @@
+package p
+
+type T int
+
+func (goat T) f() int {
+	return int(goat)
+}

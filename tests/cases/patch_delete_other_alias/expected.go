@@ -1,0 +1,9 @@
+package p
+
+import (
+	"fmt"
+)
+
+func f() {
+	fmt.Println(1)
+}

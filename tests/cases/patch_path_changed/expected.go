@@ -1,0 +1,12 @@
+package p
+
+import "fmt"
+import goat "example.com/c/internal/goatpkg"
+
+func f() {
+	// +goat:generate
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.Track(goat.TRACK_ID_1)
+	// +goat:end
+	fmt.Println(1)
+}

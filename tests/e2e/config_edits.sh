@@ -1,0 +1,177 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Proves that goat clean and goat patch work from what the tree holds, not
+# from what goat.yaml says now: after goat track, goatPackageAlias,
+# goatPackagePath, goatPackageName and granularity are edited (each alone,
+# then all at once); goat clean must still remove every block, import,
+# main entry and the generated package (go build ./... passes, git status
+# is clean), and goat patch must leave exactly one goat import per file,
+# under the new alias and path, with the old package gone (gofmt, go vet
+# and go build pass, a second patch changes nothing, and goat clean then
+# restores the commit). Then what goat cannot account for is refused with
+# FILE:LINE:COL (or the file), exit status 1 and no file modified, and so
+# is a goatPackagePath moved onto another package.
+. "${top_srcdir:?}/tests/e2e/lib.sh"
+
+tracked=$tmp/tracked
+make_shop_repo "$tracked"
+"$GOAT" init --app-name shop --app-version e1 >/dev/null || fail "goat init"
+"$GOAT" track >/dev/null || fail "goat track"
+
+# fresh_copy DIR: the tracked shop, as goat track left it.
+fresh_copy() {
+    rm -rf "$1"
+    cp -a "$tracked" "$1"
+    cd "$1" || exit 1
+}
+
+# restored WHAT: the module builds and the commit is back.
+restored() {
+    local out
+    out=$("$GO" build ./... 2>&1) || fail "$1: go build ./...: $out"
+    rm goat.yaml
+    expect_eq "$1: git status" "" "$(git status --porcelain)"
+}
+
+# goat_imports FILE: the lines importing a goat package (any path, any name).
+goat_imports() {
+    grep -cE '"example\.com/shop/(goat|internal/goatpkg)"' "$1"
+}
+
+check_clean() {
+    local what=$1 out
+    out=$("$GOAT" clean 2>&1) || fail "$what: goat clean: $out"
+    expect_contains "$what: clean summary" "$out" "removed 8 tracking points from 4 files and goat/goat_generated.go"
+    [ -e goat ] && fail "$what: goat/ left by clean"
+    restored "$what: clean"
+}
+
+# check_patch WHAT ALIAS DIR: patch, then the goat code must use ALIAS and
+# the package in DIR only.
+check_patch() {
+    local what=$1 alias=$2 dir=$3 out f
+    out=$("$GOAT" patch 2>&1) || fail "$what: goat patch: $out"
+    expect_contains "$what: patch summary" "$out" "8 tracking points in 4 files, 2 main entries"
+    for f in cmd/client/main.go cmd/server/main.go internal/calc/calc.go util/strs/strs.go; do
+        expect_eq "$what: goat imports in $f" 1 "$(goat_imports "$f")"
+        grep -qE "^(import |	)$alias \"example.com/shop/$dir\"\$" "$f" || fail "$what: $f does not import $dir as $alias"
+        grep -v "$alias\.Track($alias\.TRACK_ID_\|$alias\.ServeHTTP($alias\.COMPONENT_" "$f" |
+            grep -q '\.Track(\|\.ServeHTTP(' && fail "$what: $f has calls under another alias"
+    done
+    [ -f "$dir/goat_generated.go" ] || fail "$what: no generated package in $dir"
+    [ "$dir" != goat ] && [ -e goat ] && fail "$what: the old goat/ is left"
+    go_checks "$PWD"
+    local before
+    before=$(snapshot "$PWD")
+    "$GOAT" patch >/dev/null 2>&1 || fail "$what: second goat patch"
+    expect_eq "$what: second patch changed nothing" "$before" "$(snapshot "$PWD")"
+    out=$("$GOAT" clean 2>&1) || fail "$what: goat clean after patch: $out"
+    restored "$what: patch + clean"
+}
+
+# ---- each key alone, then all together
+fresh_copy "$tmp/alias"
+set_yaml goatPackageAlias tracking
+check_clean "alias"
+fresh_copy "$tmp/alias"
+set_yaml goatPackageAlias tracking
+check_patch "alias" tracking goat
+
+fresh_copy "$tmp/path"
+set_yaml goatPackagePath internal/goatpkg
+check_clean "path"
+fresh_copy "$tmp/path"
+set_yaml goatPackagePath internal/goatpkg
+check_patch "path" goat internal/goatpkg
+
+fresh_copy "$tmp/name"
+set_yaml goatPackageName herd
+check_clean "package name"
+fresh_copy "$tmp/name"
+set_yaml goatPackageName herd
+check_patch "package name" goat goat
+fresh_copy "$tmp/name"
+set_yaml goatPackageName herd
+"$GOAT" patch >/dev/null 2>&1 || fail "package name: goat patch"
+grep -q '^package herd$' goat/goat_generated.go || fail "package name: the generated package is not package herd"
+
+fresh_copy "$tmp/granularity"
+set_yaml granularity line
+check_clean "granularity"
+fresh_copy "$tmp/granularity"
+set_yaml granularity line
+check_patch "granularity" goat goat
+
+fresh_copy "$tmp/all"
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackageName herd
+set_yaml granularity func
+check_clean "every key"
+fresh_copy "$tmp/all"
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath internal/goatpkg
+set_yaml goatPackageName herd
+set_yaml granularity func
+check_patch "every key" tracking internal/goatpkg
+
+# ---- the generated package deleted by hand: the blocks still name the imports
+fresh_copy "$tmp/nogen"
+rm -r goat
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath elsewhere
+out=$("$GOAT" clean 2>&1) || fail "clean without the generated package: $out"
+expect_contains "clean without the generated package" "$out" "removed 8 tracking points from 4 files"
+restored "clean without the generated package"
+
+# ---- refusals: FILE:LINE:COL, exit 1, nothing modified
+# A call of the goat package written by hand, outside goat's blocks.
+fresh_copy "$tmp/use"
+sed -i 's|^\tfmt.Println("server", total)$|\tgoat.Track(goat.TRACK_ID_1)\n&|' cmd/server/main.go
+line=$(grep -n '^	goat.Track(goat.TRACK_ID_1)$' cmd/server/main.go | cut -d: -f1)
+[ -n "$line" ] || fail "test setup: no hand-written call"
+expect_refused "clean: use outside the blocks" clean \
+    "cmd/server/main.go:$line:2: goat here refers to the goat package (\"example.com/shop/goat\") outside goat's blocks"
+set_yaml goatPackageAlias tracking
+expect_refused "patch after an alias change: use outside the blocks" patch \
+    "cmd/server/main.go:$line:2: goat here refers to the goat package"
+# Between +goat:user lines, clean removes it with the rest.
+sed -i "${line}s|.*|\t// +goat:user\n&\n\t// +goat:end|" cmd/server/main.go
+out=$("$GOAT" clean 2>&1) || fail "clean with a +goat:user block: $out"
+restored "clean with a +goat:user block"
+
+# A dot import of the goat package.
+fresh_copy "$tmp/dot"
+sed -i 's|^import goat "example.com/shop/goat"$|import . "example.com/shop/goat"|' util/strs/strs.go
+sed -i 's|goat\.Track(goat\.|Track(|' util/strs/strs.go
+line=$(grep -n '^import \. "example.com/shop/goat"$' util/strs/strs.go | cut -d: -f1)
+[ -n "$line" ] || fail "test setup: no dot import"
+expect_refused "clean: dot import" clean "util/strs/strs.go:$line:8: this dot import of \"example.com/shop/goat\" imports the goat package"
+
+# The goat import sharing its line with another import.
+fresh_copy "$tmp/shared"
+perl -0pi -e 's|import "strings"\nimport goat "example.com/shop/goat"\n|import ("strings"; goat "example.com/shop/goat")\n|' util/strs/strs.go
+grep -q '^import ("strings"; goat' util/strs/strs.go || fail "test setup: import not joined"
+line=$(grep -n '^import ("strings"; goat' util/strs/strs.go | cut -d: -f1)
+expect_refused "clean: import sharing its line" clean "util/strs/strs.go:$line:20: this import of the goat package (\"example.com/shop/goat\") shares its line"
+
+# A Go file goat did not write, in the generated package's directory.
+fresh_copy "$tmp/stray"
+printf 'package goat\n\nfunc Extra() {}\n' >goat/extra.go
+expect_refused "clean: a stray file in the goat package" clean "goat/extra.go: this Go file is in the directory of a goat package (goat/goat_generated.go)"
+set_yaml goatPackagePath internal/goatpkg
+expect_refused "patch: a stray file in the old goat package" patch "goat/extra.go: this Go file is in the directory of a goat package"
+
+# goatPackagePath moved onto a package of the module: patch would write the
+# goat package into it.
+fresh_copy "$tmp/onto"
+set_yaml goatPackagePath internal/calc
+expect_refused "patch: goatPackagePath holds another package" patch \
+    "goat.yaml: goatPackagePath: internal/calc/ already holds Go code, package calc (internal/calc/calc.go)"
+
+# goatPackagePath/goat_generated.go that goat did not write.
+fresh_copy "$tmp/foreign"
+sed -i '1d' goat/goat_generated.go
+expect_refused "clean: a generated file without the header" clean "goat/goat_generated.go: goat did not write this file"
+
+finish

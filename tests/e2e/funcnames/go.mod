@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: MIT
+
+module example.com/names
+
+go 1.19

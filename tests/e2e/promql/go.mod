@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+module goate2epromql
+
+go 1.19

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+module example.com/reporthelp
+
+go 1.19

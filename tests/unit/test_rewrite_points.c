@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: MIT */
+/* The point table's pieces: runtime function names (funcname.h), the
+ * changed lines each block stands for (attribute.h), and the rows track
+ * and patch give (rewrite.h). */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/parser.h"
+#include "rewrite/attribute.h"
+#include "rewrite/funcname.h"
+#include "rewrite/rewrite.h"
+
+static const goat_rewrite_options opts_line = {
+    .granularity = GOAT_GRANULARITY_LINE,
+    .alias = "goat",
+    .import_path = "example.com/m/goat",
+    .first_id = 1,
+    .table = true,
+};
+
+typedef struct parsed {
+    goat_arena arena;
+    goat_node *file;
+    goat_funcnames names;
+} parsed;
+
+static void parse_names(parsed *p, const char *src, const goat_funcname_counts *before)
+{
+    goat_arena_init(&p->arena);
+    goat_error *err = goat_parse_file(&p->arena, "t.go", src, strlen(src), &p->file);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    goat_funcnames_build(p->file, before, &p->names);
+}
+
+static void parsed_free(parsed *p)
+{
+    goat_funcnames_free(&p->names);
+    goat_arena_free(&p->arena);
+}
+
+/* The name of the function holding the first occurrence of marker. */
+static const char *name_at(const parsed *p, const char *src, const char *marker)
+{
+    const char *at = strstr(src, marker);
+    cr_assert_not_null(at, "%s", marker);
+    long i = goat_funcnames_at(&p->names, at - src, false);
+    return i < 0 ? "" : p->names.items[i].name;
+}
+
+Test(funcname, declarations_and_receivers)
+{
+    const char *src = "package p\n"
+                      "func Total() { xa_() }\n"
+                      "func (c *Cart) Add() { xb_() }\n"
+                      "func (c Cart) Sum() { xc_() }\n"
+                      "func (c *(Cart)) Reset() { xd_() }\n"
+                      "func ((Cart)) Show() { xe_() }\n"
+                      "func Map[T any]() { xf_() }\n"
+                      "func (l *List[T]) Push() { xg_() }\n"
+                      "func (p Pair[K, _]) Get() { xh_() }\n"
+                      "func (T) init() { xi_() }\n";
+    parsed p;
+    parse_names(&p, src, NULL);
+    cr_assert_str_eq(name_at(&p, src, "xa_()"), "Total");
+    cr_assert_str_eq(name_at(&p, src, "xb_()"), "(*Cart).Add");
+    cr_assert_str_eq(name_at(&p, src, "xc_()"), "Cart.Sum");
+    cr_assert_str_eq(name_at(&p, src, "xd_()"), "(*Cart).Reset");
+    cr_assert_str_eq(name_at(&p, src, "xe_()"), "Cart.Show");
+    cr_assert_str_eq(name_at(&p, src, "xf_()"), "Map[...]");
+    cr_assert_str_eq(name_at(&p, src, "xg_()"), "(*List[...]).Push");
+    cr_assert_str_eq(name_at(&p, src, "xh_()"), "Pair[...].Get");
+    cr_assert_str_eq(name_at(&p, src, "xi_()"), "T.init"); /* a method named init keeps its name */
+    cr_assert_str_eq(name_at(&p, src, "package"), "");
+    parsed_free(&p);
+}
+
+Test(funcname, literals_and_nesting)
+{
+    const char *src = "package p\n"
+                      "func main() {\n"
+                      "\tfunc() { xa_()\n"
+                      "\t\tfunc() { xb_() }()\n"
+                      "\t\tfunc() { xc_(); func() { xd_() }() }()\n"
+                      "\t}()\n"
+                      "\tfunc() { xe_() }()\n"
+                      "}\n"
+                      "func G[T any]() { func() { xf_() }() }\n";
+    parsed p;
+    parse_names(&p, src, NULL);
+    cr_assert_str_eq(name_at(&p, src, "xa_()"), "main.func1");
+    cr_assert_str_eq(name_at(&p, src, "xb_()"), "main.func1.1");
+    cr_assert_str_eq(name_at(&p, src, "xc_()"), "main.func1.2");
+    cr_assert_str_eq(name_at(&p, src, "xd_()"), "main.func1.2.1");
+    cr_assert_str_eq(name_at(&p, src, "xe_()"), "main.func2");
+    cr_assert_str_eq(name_at(&p, src, "xf_()"), "G[...].func1");
+    parsed_free(&p);
+}
+
+/* cmd/compile names an assignment's right side first, except in generic
+ * functions, where a range clause's expression comes before its key. */
+Test(funcname, naming_order)
+{
+    const char *src = "package p\n"
+                      "func F() {\n"
+                      "\tm[func() int { xa_(); return 0 }()] = func() int { xb_(); return 1 }()\n"
+                      "\tfor k[func() int { xc_(); return 0 }()] = range func() []int { xd_(); return nil }() {}\n"
+                      "}\n"
+                      "func G[T any]() {\n"
+                      "\tm[func() int { xe_(); return 0 }()] = func() int { xf_(); return 1 }()\n"
+                      "\tfor k[func() int { xg_(); return 0 }()] = range func() []int { xh_(); return nil }() {}\n"
+                      "}\n";
+    parsed p;
+    parse_names(&p, src, NULL);
+    cr_assert_str_eq(name_at(&p, src, "xa_()"), "F.func2");
+    cr_assert_str_eq(name_at(&p, src, "xb_()"), "F.func1");
+    cr_assert_str_eq(name_at(&p, src, "xc_()"), "F.func3");
+    cr_assert_str_eq(name_at(&p, src, "xd_()"), "F.func4");
+    cr_assert_str_eq(name_at(&p, src, "xe_()"), "G[...].func1");
+    cr_assert_str_eq(name_at(&p, src, "xf_()"), "G[...].func2");
+    cr_assert_str_eq(name_at(&p, src, "xg_()"), "G[...].func4");
+    cr_assert_str_eq(name_at(&p, src, "xh_()"), "G[...].func3");
+    parsed_free(&p);
+}
+
+Test(funcname, package_counters)
+{
+    const char *src = "package p\n"
+                      "func _() { func() { xa_() }() }\n"
+                      "var A = func() { xb_(); func() { xc_() }() }\n"
+                      "func init() { xd_(); func() { xe_() }() }\n"
+                      "func init()\n"
+                      "func init() { xf_() }\n"
+                      "var B, C = func() { xg_() }, 1\n";
+    goat_funcname_counts before = {2, 5}, counts;
+    parsed p;
+    parse_names(&p, src, &before);
+    cr_assert_str_eq(name_at(&p, src, "xa_()"), "_.func6");
+    cr_assert_str_eq(name_at(&p, src, "xb_()"), "glob..func7");
+    cr_assert_str_eq(name_at(&p, src, "xc_()"), "glob..func7.1");
+    cr_assert_str_eq(name_at(&p, src, "xd_()"), "init.2");
+    cr_assert_str_eq(name_at(&p, src, "xe_()"), "init.2.func1");
+    cr_assert_str_eq(name_at(&p, src, "xf_()"), "init.4");
+    cr_assert_str_eq(name_at(&p, src, "xg_()"), "glob..func8");
+    goat_funcname_count(p.file, &counts);
+    cr_assert_eq(counts.inits, 3);
+    cr_assert_eq(counts.globals, 3);
+    parsed_free(&p);
+}
+
+Test(funcname, lookup_at_braces)
+{
+    const char *src = "package p\nfunc f() {\n\tg := func() {\n\t}\n}\n";
+    parsed p;
+    parse_names(&p, src, NULL);
+    const char *lit_close = strstr(src, "\t}\n");
+    cr_assert_eq(goat_funcnames_at(&p.names, lit_close - src, false), 1); /* the '\t' before '}' */
+    cr_assert_eq(goat_funcnames_at(&p.names, lit_close + 1 - src, false), 0);
+    cr_assert_eq(goat_funcnames_at(&p.names, lit_close + 1 - src, true), 1);
+    cr_assert_eq(goat_funcnames_at(&p.names, strstr(src, "{") - src, false), -1);
+    parsed_free(&p);
+}
+
+Test(attribute, line_ranges)
+{
+    int lines[] = {3, 4, 5, 7, 9, 10};
+    char *s = goat_format_line_ranges(lines, 6);
+    cr_assert_str_eq(s, "3-5,7,9-10");
+    free(s);
+    s = goat_format_line_ranges(lines, 0);
+    cr_assert_str_eq(s, "");
+    free(s);
+}
+
+/* Runs the attribution for blocks before the lines of the given markers. */
+static void attribute(const char *src, const goat_lineset *changed, const char *const *markers, size_t n,
+                      goat_block_info *out)
+{
+    parsed p;
+    parse_names(&p, src, NULL);
+    size_t offsets[8];
+    for (size_t i = 0; i < n; i++) {
+        const char *at = strstr(src, markers[i]);
+        cr_assert_not_null(at);
+        while (at > src && at[-1] != '\n')
+            at--;
+        offsets[i] = (size_t)(at - src);
+    }
+    goat_attribute(src, strlen(src), &p.names, changed, offsets, n, out);
+    parsed_free(&p);
+}
+
+Test(attribute, headers_lists_and_functions)
+{
+    const char *src = "package p\n"         /* 1 */
+                      "\n"                  /* 2 */
+                      "func f(x int) {\n"   /* 3 */
+                      "\ta := 1\n"          /* 4 */
+                      "\t// note\n"         /* 5 */
+                      "\tif x > a {\n"      /* 6 */
+                      "\t\tb()\n"           /* 7 */
+                      "\t}\n"               /* 8 */
+                      "\tc()\n"             /* 9 */
+                      "}\n";                /* 10 */
+    goat_lineset all = GOAT_LINESET_INIT;
+    all.all = true;
+    const char *markers[] = {"\ta := 1", "\t\tb()"};
+    goat_block_info info[2];
+    attribute(src, &all, markers, 2, info);
+    cr_assert_eq(info[0].line, 4);
+    cr_assert_eq(info[1].line, 7);
+    cr_assert_eq(info[0].func, 0);
+    cr_assert_str_eq(info[0].lines, "3-4,9-10"); /* signature, list, closing brace */
+    cr_assert_str_eq(info[1].lines, "6-8");      /* the if's header and brace go with its body */
+    goat_block_info_free(info, 2);
+}
+
+Test(attribute, only_changed_lines_and_code)
+{
+    const char *src = "package p\n\nfunc f() {\n\ta()\n\n\t// c\n\tb()\n}\n";
+    goat_lineset some = GOAT_LINESET_INIT;
+    goat_lineset_add_range(&some, 5, 7);
+    goat_lineset_freeze(&some);
+    const char *markers[] = {"\ta()"};
+    goat_block_info info[1];
+    attribute(src, &some, markers, 1, info);
+    cr_assert_str_eq(info[0].lines, "7");
+    goat_block_info_free(info, 1);
+    goat_lineset_free(&some);
+}
+
+static goat_rewrite_result track(const char *src, goat_granularity g)
+{
+    goat_lineset all = GOAT_LINESET_INIT;
+    all.all = true;
+    goat_rewrite_options o = opts_line;
+    o.granularity = g;
+    goat_rewrite_result r;
+    goat_error *err = goat_rewrite_track("t.go", src, strlen(src), &all, &o, &r);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    return r;
+}
+
+Test(points, track_rows)
+{
+    const char *src = "package p\n\nfunc (c *C) f() { g() }\n\nvar v = func() {\n\th()\n}\n";
+    goat_rewrite_result r = track(src, GOAT_GRANULARITY_LINE);
+    cr_assert_eq(r.points, 2);
+    cr_assert_eq(r.table[0].line, 3);
+    cr_assert_str_eq(r.table[0].func, "(*C).f");
+    cr_assert_str_eq(r.table[0].lines, "3");
+    cr_assert_not(r.table[0].insert);
+    cr_assert_eq(r.table[1].line, 6);
+    cr_assert_str_eq(r.table[1].func, "glob..func1");
+    cr_assert_str_eq(r.table[1].lines, "5-7");
+    goat_rewrite_result_free(&r);
+    cr_assert_null(r.table);
+}
+
+/* Patch describes the blocks of its output in the text clean restores: a
+ * tracked file patched again gives the rows track gave. */
+Test(points, patch_keeps_rows)
+{
+    const char *src = "package p\n\nimport \"fmt\"\n\n"
+                      "func f(xs []int) { fmt.Println(xs) }\n\n"
+                      "func g(x int) int {\n\tswitch x {\n\tcase 1:\n\t\tx++ // one\n\t// two\n\tcase 2:\n\t}\n"
+                      "\ty := 2 // aligned\n\tz := 3333 // comments\n\treturn x + y + z\n}\n";
+    for (int g = 0; g < 4; g++) {
+        goat_rewrite_result t = track(src, (goat_granularity)g);
+        goat_lineset all = GOAT_LINESET_INIT;
+        all.all = true;
+        goat_rewrite_options o = opts_line;
+        o.changed = &all;
+        goat_rewrite_result p;
+        cr_assert_null(goat_rewrite_patch("t.go", t.text, t.len, &o, &p));
+        cr_assert_eq(p.points, t.points);
+        for (int i = 0; i < t.points; i++) {
+            cr_assert_eq(p.table[i].line, t.table[i].line, "granularity %d point %d", g, i);
+            cr_assert_str_eq(p.table[i].func, t.table[i].func);
+            cr_assert_str_eq(p.table[i].lines, t.table[i].lines);
+            cr_assert_not(p.table[i].insert);
+        }
+        goat_rewrite_result_free(&t);
+        goat_rewrite_result_free(&p);
+    }
+}
+
+Test(points, insert_kind_survives_patches)
+{
+    const char *src = "package p\n\nfunc f() {\n\ta()\n\t// +goat:insert\n\tb()\n}\n";
+    goat_rewrite_result once, twice;
+    cr_assert_null(goat_rewrite_patch("t.go", src, strlen(src), &opts_line, &once));
+    cr_assert_eq(once.points, 1);
+    cr_assert(once.table[0].insert);
+    cr_assert_eq(once.table[0].line, 5); /* b() in the text without the marker */
+    cr_assert_str_eq(once.table[0].func, "f");
+    cr_assert_str_eq(once.table[0].lines, "");
+    cr_assert_not_null(strstr(once.text, "// +goat:generate insert\n"));
+    cr_assert_null(goat_rewrite_patch("t.go", once.text, once.len, &opts_line, &twice));
+    cr_assert(twice.table[0].insert);
+    cr_assert_eq(twice.table[0].line, 5);
+    goat_rewrite_result_free(&once);
+    goat_rewrite_result_free(&twice);
+}
