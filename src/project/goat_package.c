@@ -329,6 +329,26 @@ static goat_error *check_file(const goat_plan *plan, const char *path, const cha
     return err;
 }
 
+typedef struct alias_check_item {
+    char *path;
+    const char *package;
+} alias_check_item;
+
+typedef struct alias_check {
+    const goat_plan *plan;
+    const char *alias;
+    alias_check_item *items;
+    size_t count, cap;
+    goat_error *err;
+} alias_check;
+
+static void check_files(void *arg)
+{
+    alias_check *job = arg;
+    for (size_t i = 0; i < job->count && !job->err; i++)
+        job->err = check_file(job->plan, job->items[i].path, job->items[i].package, job->alias);
+}
+
 goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, const char *import_path)
 {
     char *needle = goat_xasprintf("%s \"%s\"", alias, import_path);
@@ -355,6 +375,10 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
         packages[dir_count++] = package;
     }
     free(needle);
+    /* every file first, so that all are parsed on one stack sized for the
+     * largest instead of each on a thread of its own */
+    alias_check job = {plan, alias, NULL, 0, 0, NULL};
+    size_t largest = 0;
     goat_error *err = NULL;
     for (size_t d = 0; d < dir_count && !err; d++) {
         size_t n = 0;
@@ -363,15 +387,29 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
             err = goat_error_new(dirs[d], 0, 0, "cannot open directory: %s", strerror(errno));
             break;
         }
-        for (size_t i = 0; i < n && !err; i++) {
+        for (size_t i = 0; i < n; i++) {
             char *path = goat_path_join(dirs[d], names[i]);
             struct stat st;
-            if (is_go(path) && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-                err = check_file(plan, path, packages[d], alias);
-            free(path);
+            if (!is_go(path) || lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+                free(path);
+                continue;
+            }
+            const goat_plan_file *pf = plan_file(plan, path);
+            size_t len = pf && pf->old_text ? pf->old_len : (size_t)st.st_size;
+            if (len > largest)
+                largest = len;
+            goat_grow((void **)&job.items, &job.cap, job.count + 1, sizeof *job.items);
+            job.items[job.count++] = (alias_check_item){path, packages[d]};
         }
         free_names(names, n);
     }
+    if (!err)
+        goat_run_with_parse_stack(largest, check_files, &job);
+    for (size_t i = 0; i < job.count; i++)
+        free(job.items[i].path);
+    free(job.items);
+    if (!err)
+        err = job.err;
     free_names(dirs, dir_count);
     free_names(packages, dir_count);
     return err;
