@@ -156,6 +156,10 @@ const char *goat_filter_path_reason(goat_filter *filter, const char *relpath)
     if (has_suffix(relpath, len, "_test.go"))
         return "a test file";
     const char *slash = strrchr(relpath, '/');
+    const char *base = slash ? slash + 1 : relpath;
+    /* go build leaves such files out: their points could never run */
+    if (base[0] == '_' || base[0] == '.')
+        return "ignored by go build (its name starts with '_' or '.')";
     size_t dir_len = slash ? (size_t)(slash - relpath) : 0;
     for (const char *p = relpath; p < relpath + dir_len;) {
         const char *end = memchr(p, '/', (size_t)(relpath + dir_len - p));

@@ -83,6 +83,11 @@ Test(git_filter_path, go_files_only)
     cr_assert_not(goat_filter_path(f, "README.md"));
     cr_assert_not(goat_filter_path(f, "go.mod"));
     cr_assert_not(goat_filter_path(f, "a.go.txt"));
+    /* go build ignores files whose names start with '_' or '.' */
+    cr_assert_not(goat_filter_path(f, "_scratch.go"));
+    cr_assert_not(goat_filter_path(f, "a/.hidden.go"));
+    cr_assert(goat_filter_path(f, "a/b_.go"));
+    cr_assert(goat_filter_path(f, "_examples/hello/main.go"));
     goat_filter_free(f);
 }
 
