@@ -8,6 +8,7 @@
 
 #include "git/repo.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* A line of the file as some commit has it: its number there, and the
  * line of the file at newBranch it becomes. */
@@ -187,7 +188,7 @@ static goat_error *detect_renames(blame_state *st, long pos, size_t p, rename_li
         git_oid_cpy(&r->old_blob, &d->old_file.id);
     }
     if (list->count)
-        qsort(list->items, list->count, sizeof *list->items, compare_renames);
+        goat_sort(list->items, list->count, sizeof *list->items, compare_renames);
     list->known = !err;
     git_diff_free(diff);
     git_tree_free(tree);
@@ -368,7 +369,7 @@ static goat_error *blame_origin(blame_state *st, long pos, origin *o)
 {
     const goat_range_commit *c = &st->range->commits[pos];
     if (o->unsorted)
-        qsort(o->lines, o->count, sizeof *o->lines, compare_lines);
+        goat_sort(o->lines, o->count, sizeof *o->lines, compare_lines);
     o->unsorted = false;
     size_t n = c->parent_count;
     parent_origin *po = goat_xcalloc(n ? n : 1, sizeof *po);

@@ -17,6 +17,7 @@
 #include "git/repo.h"
 #include "git/work.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct analysis {
     const goat_change_options *opts;
@@ -231,7 +232,7 @@ static void harvest(analysis *a, goat_changes *out)
         item->lines = (goat_lineset)GOAT_LINESET_INIT;
         git_oid_tostr(file->blob, sizeof file->blob, &item->new_blob);
     }
-    qsort(out->files, out->count, sizeof *out->files, compare_files);
+    goat_sort(out->files, out->count, sizeof *out->files, compare_files);
 }
 
 /* What blame in a shallow clone could not see (see git/range.h). */
@@ -312,7 +313,7 @@ static goat_error *log_untracked(const analysis *a)
     const char **committed = goat_xcalloc(a->count ? a->count : 1, sizeof *committed);
     for (size_t i = 0; i < a->count; i++)
         committed[i] = a->items[i].path;
-    qsort(committed, a->count, sizeof *committed, compare_item_paths);
+    goat_sort(committed, a->count, sizeof *committed, compare_item_paths);
     for (size_t i = 0; i < count; i++)
         if (!bsearch(&paths[i], committed, a->count, sizeof *committed, compare_item_paths))
             fprintf(stderr,

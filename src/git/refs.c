@@ -8,6 +8,7 @@
 #include "git/repo.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* The default branches people compare with, in the order goat tries them. */
 static const char *const usual_defaults[] = {"main", "master", "origin/main", "origin/master"};
@@ -103,7 +104,7 @@ static void collect_candidates(git_repository *repo, const char *spec, candidate
         git_reference_free(ref);
     }
     git_reference_iterator_free(it);
-    qsort(out->items, out->count, sizeof *out->items, compare_candidates);
+    goat_sort(out->items, out->count, sizeof *out->items, compare_candidates);
 }
 
 /* Whether spec names a commit, into *id; no error is made. */

@@ -12,6 +12,7 @@
 #include "git/filter_internal.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct path_list {
     char **items;
@@ -96,7 +97,7 @@ static goat_error *walk_dir(goat_filter *filter, const char *rel, path_list *out
             push_path(&names, goat_xstrdup(entry->d_name));
     closedir(dir);
     free(full);
-    qsort(names.items, names.count, sizeof(char *), compare_paths);
+    goat_sort(names.items, names.count, sizeof(char *), compare_paths);
     goat_error *err = NULL;
     for (size_t i = 0; i < names.count && !err; i++)
         err = visit(filter, rel, names.items[i], out);
@@ -114,7 +115,7 @@ goat_error *goat_list_project_files(goat_filter *filter, char ***paths, size_t *
         *count = 0;
         return err;
     }
-    qsort(out.items, out.count, sizeof(char *), compare_paths);
+    goat_sort(out.items, out.count, sizeof(char *), compare_paths);
     *paths = out.items;
     *count = out.count;
     return NULL;

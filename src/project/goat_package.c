@@ -17,6 +17,7 @@
 #include "util/file.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 bool goat_is_generated_text(const char *text, size_t len)
 {
@@ -54,7 +55,7 @@ static char **list_dir(const char *dir, size_t *count)
     }
     closedir(d);
     if (n)
-        qsort(names, n, sizeof *names, by_name);
+        goat_sort(names, n, sizeof *names, by_name);
     *count = n;
     return names ? names : goat_xcalloc(1, sizeof *names);
 }

@@ -14,6 +14,7 @@
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* One directory of the module: its Go files' package and imports. */
 typedef struct pkg_dir {
@@ -173,7 +174,7 @@ static goat_error *walk(scan *s, const char *dir)
         if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
             add_string(&names, &count, e->d_name);
     closedir(dh);
-    qsort(names, count, sizeof *names, compare_strings);
+    goat_sort(names, count, sizeof *names, compare_strings);
 
     goat_grow((void **)&s->dirs, &s->cap, s->count + 1, sizeof *s->dirs);
     size_t index = s->count++;
@@ -300,7 +301,7 @@ goat_error *goat_mains_find(const char *module_path, goat_mains *out)
             m->dir = goat_xstrdup(s.dirs[i].dir);
             m->main_file = find_main_file(&s.dirs[i]);
             closure(&s, &s.dirs[i], m);
-            qsort(m->pkg_dirs, m->pkg_dir_count, sizeof *m->pkg_dirs, compare_strings);
+            goat_sort(m->pkg_dirs, m->pkg_dir_count, sizeof *m->pkg_dirs, compare_strings);
         }
         for (size_t i = 1; i < out->count; i++)
             for (size_t j = i; j > 0 && strcmp(out->items[j - 1].dir, out->items[j].dir) > 0; j--) {

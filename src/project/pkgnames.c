@@ -16,6 +16,7 @@
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 static const char *const known_os[] = {"aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos",
                                        "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris",
@@ -282,7 +283,7 @@ static pkg_dir *load_dir(goat_pkgnames *pn, const char *dir)
     if (dh)
         closedir(dh);
     if (d->count > 1)
-        qsort(d->files, d->count, sizeof *d->files, cmp_compile_order);
+        goat_sort(d->files, d->count, sizeof *d->files, cmp_compile_order);
     return d;
 }
 

@@ -16,6 +16,7 @@
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 void goat_plan_init(goat_plan *plan)
 {
@@ -288,7 +289,7 @@ goat_error *goat_plan_print_diff(const goat_plan *plan, FILE *out)
     for (size_t i = 0; i < plan->count; i++)
         if (file_changes(&plan->files[i]))
             sorted[n++] = &plan->files[i];
-    qsort(sorted, n, sizeof *sorted, compare_files);
+    goat_sort(sorted, n, sizeof *sorted, compare_files);
     git_libgit2_init();
     goat_error *err = NULL;
     git_diff_options opts;

@@ -11,6 +11,7 @@
 #include "report/writer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 static const char style_sheet[] =
     "body{font-family:sans-serif;margin:1.5em;color:#1a1a1a;background:#fff}\n"
@@ -189,7 +190,7 @@ goat_error *goat_report_html(const goat_report *r, goat_report_code *code, char 
     const goat_report_point **points = goat_xcalloc(r->point_count + 1, sizeof *points);
     for (size_t i = 0; i < r->point_count; i++)
         points[i] = &r->points[i];
-    qsort(points, r->point_count, sizeof *points, by_file);
+    goat_sort(points, r->point_count, sizeof *points, by_file);
     goat_error *err = NULL;
     for (size_t i = 0, first = 0; i < s.file_count && !err; i++) {
         err = put_file(&sb, code, &s.files[i], i, points + first, s.files[i].total);

@@ -9,6 +9,7 @@
 #include "report/report.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 static void free_names(char **names, size_t count)
 {
@@ -461,7 +462,7 @@ void goat_report_summarize(const goat_report *r, goat_report_summary *s)
     const goat_report_point **sorted = goat_xcalloc(n + 1, sizeof *sorted);
     for (size_t i = 0; i < n; i++)
         sorted[i] = &r->points[i];
-    qsort(sorted, n, sizeof *sorted, by_file_then_func);
+    goat_sort(sorted, n, sizeof *sorted, by_file_then_func);
     s->files = goat_xcalloc(n + 1, sizeof *s->files);
     s->functions = goat_xcalloc(n + 1, sizeof *s->functions);
     for (size_t i = 0; i < n; i++) {
@@ -484,7 +485,7 @@ void goat_report_summarize(const goat_report *r, goat_report_summary *s)
     }
     free(sorted);
     if (s->function_count)
-        qsort(s->functions, s->function_count, sizeof *s->functions, by_file_then_line);
+        goat_sort(s->functions, s->function_count, sizeof *s->functions, by_file_then_line);
 }
 
 void goat_report_summary_free(goat_report_summary *s)

@@ -15,6 +15,7 @@
 #include "report/writer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct block {
     const char *file;
@@ -113,7 +114,7 @@ goat_error *goat_report_cover_profile(const goat_report *r, goat_report_code *co
         return err;
     }
     if (count)
-        qsort(blocks, count, sizeof *blocks, by_place);
+        goat_sort(blocks, count, sizeof *blocks, by_place);
     goat_strbuf sb = GOAT_STRBUF_INIT;
     goat_strbuf_printf(&sb, "mode: %s\n", r->mode == GOAT_REPORT_COUNT ? "count" : "set");
     const char *module = goat_report_code_module(code);

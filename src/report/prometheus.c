@@ -15,6 +15,7 @@
 #include "report/report.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 bool goat_report_valid_duration(const char *text)
 {
@@ -122,7 +123,7 @@ static size_t sort_unique(char **names, size_t count)
 {
     if (!count)
         return 0;
-    qsort(names, count, sizeof *names, compare_strings);
+    goat_sort(names, count, sizeof *names, compare_strings);
     size_t n = 1;
     for (size_t i = 1; i < count; i++) {
         if (strcmp(names[i], names[n - 1]) == 0)
@@ -263,7 +264,7 @@ static void free_series(series *all, size_t count)
 static goat_error *gather(const char *source, series *all, size_t count, goat_report_answer *out)
 {
     if (count)
-        qsort(all, count, sizeof *all, by_id);
+        goat_sort(all, count, sizeof *all, by_id);
     out->points = goat_xcalloc(count + 1, sizeof *out->points);
     for (size_t i = 0, j; i < count; i = j) {
         const goat_report_point *first = &all[i].point;

@@ -7,6 +7,7 @@
 #include "report/writer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct style {
     const char *bold, *green, *yellow, *red, *dim, *reset;
@@ -139,7 +140,7 @@ static void put_not_run(goat_strbuf *sb, const style *st, const goat_report *r, 
     for (size_t i = 0; i < r->point_count; i++)
         if (r->points[i].count == 0)
             order[n++] = &r->points[i];
-    qsort(order, n, sizeof *order, by_place);
+    goat_sort(order, n, sizeof *order, by_place);
     /* In that order the points of a file are neighbours: each file is read
      * (and its lines indexed) once. */
     goat_report_file_text f;

@@ -8,6 +8,7 @@
 #include "report/json_read.h"
 #include "report/report.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* What a source should give, in messages. */
 #define TRACK_ANSWER "a goat /track answer (what a tracked program serves, or curl saved from it)"
@@ -102,7 +103,7 @@ static bool same_place(const goat_report_point *a, const goat_report_point *b)
 static goat_error *gather(const char *source, entry *entries, size_t count, goat_report_answer *out)
 {
     if (count)
-        qsort(entries, count, sizeof *entries, by_id_then_component);
+        goat_sort(entries, count, sizeof *entries, by_id_then_component);
     out->points = goat_xcalloc(count + 1, sizeof *out->points);
     for (size_t i = 0; i < count;) {
         size_t j = i + 1;
@@ -253,7 +254,7 @@ goat_error *goat_report_parse_track(const char *source, const char *text, size_t
     if (!err) {
         /* The components, sorted, each once (a component answered twice
          * with points is an error above). */
-        qsort(names, result_count, sizeof *names, by_string);
+        goat_sort(names, result_count, sizeof *names, by_string);
         out->components = goat_xcalloc(result_count + 1, sizeof *out->components);
         for (size_t i = 0; i < result_count; i++)
             if (!out->component_count || strcmp(out->components[out->component_count - 1], names[i]) != 0)

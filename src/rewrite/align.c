@@ -8,6 +8,7 @@
 
 #include "util/lines.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct cand {
     int line;
@@ -373,7 +374,7 @@ static void plan_kind(const char *src, cands *cs, marks *mk, const goat_places *
                       goat_strbuf *hints)
 {
     if (cs->count > 1)
-        qsort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
+        goat_sort(cs->items, cs->count, sizeof *cs->items, cmp_cand);
     size_t i = 0;
     while (i < cs->count) {
         size_t j = i + 1;
@@ -419,7 +420,7 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     for (size_t d = 0; d < decls->count; d++)
         if (decls->items[d]->kind == GOAT_FUNC_DECL && decls->items[d]->u.func_decl.body)
             decl_bodies[nbodies++] = decls->items[d]->u.func_decl.body;
-    qsort(decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr);
+    goat_sort(decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr);
     for (size_t i = 0; i < places->count; i++) {
         const goat_place *p = &places->items[i];
         int l = line_of(&lines, p->offset);

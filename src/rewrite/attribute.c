@@ -16,6 +16,7 @@
 #include "lexer/lexer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct anchor {
     goat_pos pos;
@@ -562,7 +563,7 @@ void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, co
             pl[i - b] = (placed){block_list(&lc, blocks[i].offset), blocks[i].offset, blocks[i].block};
         size_t npl = end - b;
         if (npl > 1)
-            qsort(pl, npl, sizeof *pl, cmp_placed);
+            goat_sort(pl, npl, sizeof *pl, cmp_placed);
         lc.placed = pl;
         lc.nplaced = npl;
         /* whom its changed lines belong to */

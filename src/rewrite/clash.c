@@ -8,6 +8,7 @@
 #include "rewrite/imports.h"
 #include "util/lines.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* ---- the scope walk ----
  *
@@ -243,7 +244,7 @@ static void coverage_of(const local_decl *decls, size_t n, coverage *c)
     goat_clash_range *r = goat_xcalloc(n + 1, sizeof *r);
     for (size_t i = 0; i < n; i++)
         r[i] = (goat_clash_range){decls[i].from, decls[i].to};
-    qsort(r, n, sizeof *r, by_start);
+    goat_sort(r, n, sizeof *r, by_start);
     for (size_t i = 0; i < n; i++) {
         if (r[i].start >= r[i].end)
             continue;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 /* Two adjacent parts of a statement that cmd/compile names in the other
  * order: literals in [second_pos, second_end) before those in
@@ -236,7 +237,7 @@ static int collect(const goat_node *file, int globals_before, int inits_before, 
         if (uses_package_counter(w, w->lits[i].owner))
             w->lits[i].owner = -1;
     if (w->nlits > 1)
-        qsort(w->lits, w->nlits, sizeof *w->lits, cmp_lit);
+        goat_sort(w->lits, w->nlits, sizeof *w->lits, cmp_lit);
     int globals = 0, counter = 0;
     for (size_t i = 0; i < w->nlits; i++) {
         if (i == 0 || w->lits[i].owner != w->lits[i - 1].owner)

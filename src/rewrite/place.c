@@ -18,6 +18,7 @@
 
 #include "util/lines.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 typedef struct slot {
     bool valid;
@@ -821,7 +822,7 @@ static int cmp_place(const void *a, const void *b)
 static void open_singles(ctx *c)
 {
     if (c->nsingles > 1)
-        qsort(c->singles, c->nsingles, sizeof *c->singles, cmp_single);
+        goat_sort(c->singles, c->nsingles, sizeof *c->singles, cmp_single);
     const goat_node **outer = goat_xmalloc((c->nsingles + 1) * sizeof *outer);
     size_t depth = 0;
     for (size_t i = 0; i < c->nsingles; i++) {
@@ -878,7 +879,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
         }
     }
     if (c.nfs > 1)
-        qsort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
+        goat_sort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
     c.func_of = paint_functions(c.nlines, c.fs, c.nfs);
     c.scope_used = goat_xcalloc(c.nscopes + 1, sizeof *c.scope_used);
 
@@ -894,7 +895,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     }
     open_singles(&c);
     if (out->count > 1)
-        qsort(out->items, out->count, sizeof *out->items, cmp_place);
+        goat_sort(out->items, out->count, sizeof *out->items, cmp_place);
 
     free(c.run_start);
     free(c.func_of);

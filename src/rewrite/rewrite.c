@@ -21,6 +21,7 @@
 #include "util/lines.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 static const char *const granularity_names[] = {"line", "patch", "scope", "func"};
 
@@ -1226,7 +1227,7 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
         err = close_body(&edits, filename, src, &marks.items[opened[k]], find.bodies[k], &ranges,
                          &after[opened[k]]);
     if (ranges.count > 1)
-        qsort(ranges.items, ranges.count, sizeof *ranges.items, cmp_range);
+        goat_sort(ranges.items, ranges.count, sizeof *ranges.items, cmp_range);
     for (size_t i = 0; i < marks.count && !err; i++) {
         const goat_marker *m = &marks.items[i];
         if (m->kind == GOAT_MARKER_GENERATE)

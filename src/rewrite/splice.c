@@ -6,6 +6,7 @@
 
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 void goat_splices_add_owned(goat_splices *s, size_t offset, size_t del, char *insert, size_t insert_len)
 {
@@ -38,7 +39,7 @@ bool goat_splices_apply(goat_splices *s, const char *src, size_t len, char **out
 {
     *out = NULL;
     if (s->count > 1)
-        qsort(s->items, s->count, sizeof *s->items, by_offset);
+        goat_sort(s->items, s->count, sizeof *s->items, by_offset);
     size_t pos = 0;
     for (size_t i = 0; i < s->count; i++) {
         const goat_splice *e = &s->items[i];

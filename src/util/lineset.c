@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "util/xalloc.h"
+#include "util/sort.h"
 
 void goat_lineset_add(goat_lineset *set, int line)
 {
@@ -34,7 +35,7 @@ void goat_lineset_freeze(goat_lineset *set)
     for (size_t i = 1; i < set->count && sorted; i++)
         sorted = set->lines[i - 1] <= set->lines[i];
     if (!sorted)
-        qsort(set->lines, set->count, sizeof(int), compare_ints);
+        goat_sort(set->lines, set->count, sizeof(int), compare_ints);
     size_t kept = 1;
     for (size_t i = 1; i < set->count; i++)
         if (set->lines[i] != set->lines[kept - 1])

@@ -7,6 +7,7 @@ libgoat_a_SOURCES += \
 	src/util/lines.c src/util/lines.h \
 	src/util/lineset.c src/util/lineset.h \
 	src/util/path.c src/util/path.h \
+	src/util/sort.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/utf8.c src/util/utf8.h \
 	src/util/xalloc.c src/util/xalloc.h

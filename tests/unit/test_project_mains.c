@@ -101,6 +101,19 @@ Test(mains, none)
     goat_mains_free(&mains);
 }
 
+/* An empty directory has no names to sort (UBSan once caught a NULL
+ * array handed to qsort there, after a crash test emptied one). */
+Test(mains, empty_directory)
+{
+    scratch_put("go.mod", "module example.com/m\n");
+    scratch_put("main.go", "package main\n\nfunc main() {}\n");
+    cr_assert_eq(mkdir("empty", 0755), 0);
+    goat_mains mains;
+    cr_assert_null(goat_mains_find("example.com/m", &mains));
+    cr_expect_eq(mains.count, 1);
+    goat_mains_free(&mains);
+}
+
 Test(mains, path_dir)
 {
     char *d = goat_path_dir("a/b/c.go");
