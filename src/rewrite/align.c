@@ -245,9 +245,23 @@ typedef struct marks {
     const char *src;
 } marks;
 
+const char *goat_align_find_pad(const char *hint, size_t hint_len)
+{
+    bool quoted = false;
+    for (size_t i = 0; i < hint_len; i++) {
+        if (quoted && hint[i] == '\\')
+            i++; /* an escaped character, '"' among them */
+        else if (hint[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && hint_len - i >= 5 && memcmp(hint + i, " pad=", 5) == 0)
+            return hint + i;
+    }
+    return NULL;
+}
+
 static void add_entry(goat_strbuf *hint, char kind, long rel, size_t n)
 {
-    if (hint->len == 0 || !strstr(hint->data, " pad="))
+    if (hint->len == 0 || !goat_align_find_pad(hint->data, hint->len))
         goat_strbuf_puts(hint, " pad=");
     else
         goat_strbuf_putc(hint, ',');

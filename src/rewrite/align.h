@@ -26,6 +26,11 @@
 void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_places *places,
                      goat_splices *edits, goat_strbuf *hints);
 
+/* The " pad=" of a hint's hint_len bytes, or NULL: outside the quoted
+ * gaps an opened body or a split line records, which hold source text
+ * (and so perhaps " pad=" itself). */
+const char *goat_align_find_pad(const char *hint, size_t hint_len);
+
 /* Restores the paddings a block's hint records. pad points at the hint's
  * "pad=" text (pad_len bytes, up to the next blank or the end). Negative
  * relative lines count from before_base (the generate line: -1 is the line

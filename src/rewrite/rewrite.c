@@ -496,13 +496,14 @@ static bool overlap_visit(const goat_node *n, int depth, void *arg)
         c->node = n;
         return false;
     }
-    /* A generate or main block holds goat's one call and nothing else:
-     * any other statement in it (user code, or a marker-like line in a
-     * raw string that made the block reach further) would go with it. */
+    /* A generate, main or delete block (a generate block whose point is
+     * to go) holds goat's one call and nothing else: any other statement
+     * in it (user code, or a marker-like line in a raw string that made
+     * the block reach further) would go with it. */
     b = block_at_or_before(c, pos);
     bool statement = n->kind >= GOAT_BAD_STMT && n->kind <= GOAT_RANGE_STMT;
     if (statement && b && pos >= b->start && end <= b->end &&
-        (b->kind == GOAT_MARKER_GENERATE || b->kind == GOAT_MARKER_MAIN)) {
+        (b->kind == GOAT_MARKER_GENERATE || b->kind == GOAT_MARKER_MAIN || b->kind == GOAT_MARKER_DELETE)) {
         bool call = n->kind == GOAT_EXPR_STMT && n->u.expr_stmt.x && n->u.expr_stmt.x->kind == GOAT_CALL_EXPR;
         if (!call || c->call == b) {
             c->block = b;
@@ -1241,7 +1242,7 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
                 goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
             after[i] = m->end > 0 ? m->end - 1 : 0;
         }
-        const char *pad = memmem(src + m->hint, m->hint_len, " pad=", 5);
+        const char *pad = goat_align_find_pad(src + m->hint, m->hint_len);
         if (pad && !err) {
             size_t from = (size_t)(pad - src) + 1, to = from;
             while (to < m->hint + m->hint_len && src[to] != ' ')
