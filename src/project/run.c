@@ -673,6 +673,19 @@ static void walked_files_free(walked_files *w)
     goat_filter_free(w->filter);
 }
 
+/* patch's and clean's start: the files to rewrite and the goat packages
+ * the tree holds (patch first checks goatPackagePath's directory). */
+static goat_error *walk_with_packages(goat_project *p, const goat_run_options *o, bool check_package_dir,
+                                      walked_files *walked, goat_found_packages *found)
+{
+    goat_error *err = walk_project(p, o, walked);
+    if (err)
+        return err;
+    if ((check_package_dir && (err = goat_check_package_dir(p, true))) || (err = goat_find_goat_packages(p, found)))
+        walked_files_free(walked);
+    return err;
+}
+
 /* The changed lines patch attributes to the points: those track would
  * find (oldBranch to newBranch), but for files whose text without goat's
  * blocks is newBranch's. Without them (history gone, no git) the points
@@ -782,14 +795,10 @@ static void patch_files(void *arg)
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
-    goat_error *err = walk_project(p, o, &walked);
+    goat_found_packages found;
+    goat_error *err = walk_with_packages(p, o, true, &walked, &found);
     if (err)
         return err;
-    goat_found_packages found;
-    if ((err = goat_check_package_dir(p, true)) || (err = goat_find_goat_packages(p, &found))) {
-        walked_files_free(&walked);
-        return err;
-    }
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
@@ -884,14 +893,10 @@ static void clean_files(void *arg)
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
-    goat_error *err = walk_project(p, o, &walked);
+    goat_found_packages found;
+    goat_error *err = walk_with_packages(p, o, false, &walked, &found);
     if (err)
         return err;
-    goat_found_packages found;
-    if ((err = goat_find_goat_packages(p, &found))) {
-        walked_files_free(&walked);
-        return err;
-    }
     char *import_path = goat_project_goat_import_path(p);
     goat_plan plan;
     goat_plan_init(&plan);
