@@ -27,11 +27,7 @@ if make -j"$jobs" check; then
     echo "ci-sanitizers: the test suite passes under ASan+UBSan in $dir"
 else
     status=$?
-    for log in $(find . -name '*.log' ! -name config.log ! -name test-suite.log); do
-        trs=${log%.log}.trs
-        [ -f "$trs" ] && grep -q '^:test-result: \(FAIL\|ERROR\)' "$trs" || continue
-        echo "==== $log"; tail -n 60 "$log"
-    done
+    sh "$here/tests/show-failures.sh" .
     echo "ci-sanitizers: test failures under ASan+UBSan in $dir" >&2
     exit "$status"
 fi

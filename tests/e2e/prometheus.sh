@@ -78,21 +78,39 @@ id_a=$(point_of a)
 # start N FUNCTIONS...: instance N on port ${port[N]}, pid in ${pid[N]}.
 declare -a port pid
 start() {
-    local n=$1 waited=0
+    local n=$1 waited=0 out=$tmp/fleet$1.out
     shift
-    GOAT_PORT=${port[$n]} "$tmp/fleet-server" "$@" >"$tmp/fleet$n.out" 2>&1 &
+    : >"$out"
+    GOAT_PORT=${port[$n]} "$tmp/fleet-server" "$@" >"$out" 2>&1 &
     pid[$n]=$!
     pids+=("${pid[$n]}")
-    while ! grep -q '^fleet ready' "$tmp/fleet$n.out" && [ $waited -lt 600 ]; do
+    # Ready once main has run and the tracking service (which starts in the
+    # background) has its port or has said why not.
+    until grep -q '^fleet ready' "$out" && grep -q 'goat: tracking service' "$out" || [ $waited -ge 600 ]; do
         sleep 0.1
         waited=$((waited + 1))
     done
-    grep -q '^fleet ready' "$tmp/fleet$n.out" || fail "instance $n did not start: $(cat "$tmp/fleet$n.out")"
+    grep -q '^fleet ready' "$out" || fail "instance $n did not start: $(cat "$out")"
+    # A scrape of another program on that port would fail every query below
+    # with no word of why.
+    grep -q "goat: tracking service of component .* on http://127.0.0.1:${port[$n]}/metrics" "$out"
 }
-for n in 1 2 3; do port[$n]=$("$client" freeport); done
-start 1 a
-start 2 b
-start 3 b c
+# first_start N FUNCTIONS...: start on a free port; the port was free when
+# chosen, but a test running beside this one may take it first, so another
+# is tried then.
+first_start() {
+    local n=$1 try
+    for try in 1 2 3; do
+        port[$n]=$("$client" freeport)
+        start "$@" && return 0
+        kill "${pid[$n]}" 2>/dev/null
+        wait "${pid[$n]}" 2>/dev/null
+    done
+    fail "instance $n serves no tracking on port ${port[$n]}: $(cat "$tmp/fleet$n.out")"
+}
+first_start 1 a
+first_start 2 b
+first_start 3 b c
 
 # promtool accepts what the instances serve (bool data here; serve.sh checks
 # count data too).
@@ -136,6 +154,16 @@ wait_for() {
     done
     fail "$1: $2"
     printf -- '--- want\n%s\n--- got\n%s\n---\n' "$3" "$got"
+    # What Prometheus made of its targets, and what they said, for the log.
+    echo "--- targets"
+    "$client" status "$prom/api/v1/targets" 2>&1 | head -c 4000
+    echo
+    echo "--- prometheus.log"
+    tail -n 20 "$tmp/prometheus.log"
+    for n in 1 2 3; do
+        echo "--- instance $n (port ${port[$n]})"
+        cat "$tmp/fleet$n.out"
+    done
 }
 
 union='count(max by (id) (max_over_time(goat_point_covered{app="fleet",version="v1"}[1h])) == 1)'
@@ -163,7 +191,7 @@ wait_for "build info" 'count(goat_build_info{app="fleet",version="v1",mode="bool
 # union over time still counts a.
 kill "${pid[1]}"
 wait "${pid[1]}" 2>/dev/null
-start 1
+start 1 || fail "restarted instance 1 serves no tracking on port ${port[1]}: $(cat "$tmp/fleet1.out")"
 wait_for "instance 1 restarted, scraped" \
     "max(goat_point_covered{instance=\"127.0.0.1:${port[1]}\",id=\"$id_a\"})" "{} 0"
 wait_for "current count after the restart" "$current" "{} 3"

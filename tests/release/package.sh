@@ -70,6 +70,7 @@ say "make"
 say "make check"
 if ! (unset MAKEFLAGS MFLAGS; make -j"$jobs" check) >"$work/check.log" 2>&1; then
   tail -n 40 "$work/check.log"
+  sh "$src/tests/show-failures.sh" "$src"
   die "make check failed without Criterion (logs in $src)"
 fi
 grep -q '^SKIP: tests/release/unit-tests-skipped.sh' "$work/check.log" ||
