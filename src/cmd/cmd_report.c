@@ -59,6 +59,8 @@ static goat_error *series_labels(const report_flags *f, goat_config *cfg, const 
     if (f->app && f->version)
         return NULL;
     goat_error *err = goat_config_load(goat_config_file(), ".", cfg);
+    if (!err)
+        err = goat_config_resolve(cfg, ".");
     if (err) {
         char *why = goat_error_format(err);
         goat_error_free(err);

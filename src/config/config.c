@@ -633,7 +633,7 @@ goat_error *goat_config_load(const char *path, const char *project_dir, goat_con
     }
     err = goat_config_parse(path, text, len, cfg);
     free(text);
-    if (!err && (err = goat_config_resolve(cfg, project_dir)))
-        goat_config_free(cfg);
+    if (!err)
+        goat_config_default_app_name(cfg, project_dir);
     return err;
 }

@@ -78,8 +78,9 @@ void goat_config_defaults(goat_config *cfg);
  * is left empty (safe to free). Does not look at the file system. */
 goat_error *goat_config_parse(const char *filename, const char *text, size_t len, goat_config *cfg);
 
-/* Reads and parses path, then resolves the defaults that depend on the
- * project (see goat_config_resolve). */
+/* Reads and parses path and defaults appName. appVersion stays as written:
+ * only the commands that put it in their output resolve it (with
+ * goat_config_resolve), so that clean works in a repository with no commit. */
 goat_error *goat_config_load(const char *path, const char *project_dir, goat_config *cfg);
 
 /* appName defaults to the base name of project_dir; appVersion to the short

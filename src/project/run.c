@@ -570,7 +570,9 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
 
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 {
-    goat_error *err = goat_check_package_dir(p, false);
+    goat_error *err = goat_config_resolve(&p->cfg, p->dir);
+    if (!err)
+        err = goat_check_package_dir(p, false);
     if (err)
         return err;
 
@@ -796,7 +798,10 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
     goat_found_packages found;
-    goat_error *err = walk_with_packages(p, o, true, &walked, &found);
+    goat_error *err = goat_config_resolve(&p->cfg, p->dir);
+    if (err)
+        return err;
+    err = walk_with_packages(p, o, true, &walked, &found);
     if (err)
         return err;
     char *import_path = goat_project_goat_import_path(p);

@@ -136,6 +136,16 @@ printf 'oldBranch: INIT\n' >goat.yaml
 out=$("$GOAT" track 2>&1)
 expect_eq "track without commits exits 1" 1 $?
 expect_contains "track without commits says to commit" "$out" 'newBranch "HEAD": the git repository has no commits yet'
+out=$("$GOAT" patch 2>&1)
+expect_eq "patch without commits exits 1" 1 $?
+expect_contains "patch without commits says to commit" "$out" 'newBranch "HEAD": the git repository has no commits yet'
+# clean compares nothing: it works before the first commit (with a goat.yaml
+# copied from another module, say) and leaves the files as they are.
+before=$(snapshot "$PWD")
+out=$("$GOAT" clean 2>&1)
+expect_eq "clean without commits exits 0 ($out)" 0 $?
+expect_eq "clean without commits says what it did" "goat clean: removed 0 tracking points from 0 files" "$out"
+expect_eq "clean without commits modifies no file" "$before" "$(snapshot "$PWD")"
 rm goat.yaml
 commit v1
 git tag v1.0
