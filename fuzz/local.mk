@@ -65,7 +65,7 @@ EXTRA_DIST += \
 	tests/pathological/points.sh \
 	tests/pathological/goparse/main.go tests/pathological/goparse/go.mod \
 	tests/subbuild.sh tests/ci-sanitizers.sh \
-	tests/valgrind/vg.sh tests/valgrind/goat.sh tests/valgrind/goat-fail-write.sh tests/valgrind/run-test.sh \
+	tests/valgrind/vg.sh tests/valgrind/sampled.sh tests/valgrind/goat.sh tests/valgrind/goat-fail-write.sh tests/valgrind/run-test.sh \
 	tests/valgrind/summary.sh tests/valgrind/goat.supp
 
 # `make fuzz-smoke [FUZZ_SECONDS=N]`: every harness for N seconds (default
@@ -91,15 +91,24 @@ endif
 # can be set on make's command line. Needs a build without sanitizers.
 VALGRIND_CORPUS_SAMPLE = 50
 VALGRIND_BIG_MB = 5
+# CI's sample also sets VALGRIND_EVERY=N (about one goat process of each test
+# in N under valgrind, the others run as they are) and VALGRIND_ORIGINS=no
+# (no origin tracking for uninitialised values: the same errors found, with
+# less said about them). The defaults check every process, with origins.
+VALGRIND_EVERY = 1
+VALGRIND_ORIGINS = yes
 check-valgrind:
 	@if test -n '$(GOAT_SAN_CFLAGS)'; then \
 	  echo 'check-valgrind: this build has sanitizers; use a plain build' >&2; exit 1; fi
 	@command -v valgrind >/dev/null || { echo 'check-valgrind: valgrind not found (apt-get install valgrind)' >&2; exit 1; }
-	@rm -rf '$(abs_top_builddir)/valgrind-logs' && mkdir -p '$(abs_top_builddir)/valgrind-logs'
+	@rm -rf '$(abs_top_builddir)/valgrind-logs' '$(abs_top_builddir)/valgrind-logs.count' \
+	  '$(abs_top_builddir)/valgrind-logs.skipped' && mkdir -p '$(abs_top_builddir)/valgrind-logs'
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(abs_top_srcdir)/tests/valgrind/run-test.sh' \
 	  TESTS_ENVIRONMENT='GOAT_VALGRIND_LOGS=$(abs_top_builddir)/valgrind-logs; export GOAT_VALGRIND_LOGS; \
 	    GOAT_VALGRIND_SUPP=$(abs_top_srcdir)/tests/valgrind/goat.supp; export GOAT_VALGRIND_SUPP; \
+	    GOAT_VALGRIND_EVERY=$(VALGRIND_EVERY); export GOAT_VALGRIND_EVERY; \
+	    GOAT_VALGRIND_ORIGINS=$(VALGRIND_ORIGINS); export GOAT_VALGRIND_ORIGINS; \
 	    GOAT_REAL=$(abs_top_builddir)/goat; export GOAT_REAL; \
 	    GOAT=$(abs_top_srcdir)/tests/valgrind/goat.sh; export GOAT; \
 	    GOAT_FAULTY_REAL=$(abs_top_builddir)/tests/fault/goat-fail-write; export GOAT_FAULTY_REAL; \
@@ -109,5 +118,5 @@ check-valgrind:
 	    GOAT_CORPUS_SAMPLE=$(VALGRIND_CORPUS_SAMPLE); export GOAT_CORPUS_SAMPLE;'
 	@$(SHELL) '$(abs_top_srcdir)/tests/valgrind/summary.sh' '$(abs_top_builddir)/valgrind-logs'
 
-CLEANFILES += -r fuzz-work valgrind-logs
+CLEANFILES += -r fuzz-work valgrind-logs valgrind-logs.count valgrind-logs.skipped
 .PHONY: fuzz-smoke check-valgrind

@@ -4,4 +4,4 @@
 # check-valgrind` ($GOAT_FAULTY points here): runs the real one
 # ($GOAT_FAULTY_REAL) under valgrind.
 : "${GOAT_FAULTY_REAL:?set by make check-valgrind}"
-exec "$(dirname "$0")/vg.sh" "$GOAT_FAULTY_REAL" "$@"
+exec "$(dirname "$0")/sampled.sh" "$GOAT_FAULTY_REAL" "$@"

@@ -3,4 +3,4 @@
 # Stands in for the goat binary in `make check-valgrind` ($GOAT points here):
 # runs the real one ($GOAT_REAL) under valgrind.
 : "${GOAT_REAL:?set by make check-valgrind}"
-exec "$(dirname "$0")/vg.sh" "$GOAT_REAL" "$@"
+exec "$(dirname "$0")/sampled.sh" "$GOAT_REAL" "$@"

@@ -6,6 +6,11 @@
 # forked test processes do not compete for the machine.
 test=$1
 shift
+# The count of goat processes of this test, for a sampled run (sampled.sh).
+GOAT_VALGRIND_COUNTER=$GOAT_VALGRIND_LOGS.count/$(echo "$test" | sed 's|^.*tests/||; s|/|_|g')
+export GOAT_VALGRIND_COUNTER
+mkdir -p "$GOAT_VALGRIND_LOGS.count"
+rm -f "$GOAT_VALGRIND_COUNTER"
 if head -c 2 "$test" | grep -q '^#!'; then
     exec "$test" "$@"
 fi
