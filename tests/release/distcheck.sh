@@ -11,10 +11,11 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 distdir=$1
 make=${MAKE:-make}
-PKG_CONFIG_LIBDIR=$(sh "$here/pkgconfig-without-criterion.sh" "$PWD/pkgconfig-without-criterion") || exit 1
-export PKG_CONFIG_LIBDIR
+pc=$(sh "$here/pkgconfig-without-criterion.sh" "$PWD/pkgconfig-without-criterion") || exit 1
 unset PKG_CONFIG_PATH
-{ $make distcheck 2>&1; echo $? >distcheck.status; } | tee distcheck.log
+# On make's command line: the Makefile defines PKG_CONFIG_LIBDIR (empty, as
+# configure found it), and that would win over the environment.
+{ $make distcheck PKG_CONFIG_LIBDIR="$pc" 2>&1; echo $? >distcheck.status; } | tee distcheck.log
 status=$(cat distcheck.status)
 if [ "$status" -ne 0 ]; then
   sh "$here/../show-failures.sh" "$distdir"
