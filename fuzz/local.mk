@@ -91,8 +91,8 @@ endif
 # can be set on make's command line. Needs a build without sanitizers.
 VALGRIND_CORPUS_SAMPLE = 50
 VALGRIND_BIG_MB = 5
-# CI's sample also sets VALGRIND_EVERY=N (about one goat process of each test
-# in N under valgrind, the others run as they are) and VALGRIND_ORIGINS=no
+# CI's sample also sets VALGRIND_EVERY=N (about one process of each test in N
+# under valgrind, the others run as they are; the Criterion programs all run) and VALGRIND_ORIGINS=no
 # (no origin tracking for uninitialised values: the same errors found, with
 # less said about them). The defaults check every process, with origins.
 VALGRIND_EVERY = 1
@@ -113,7 +113,7 @@ check-valgrind:
 	    GOAT=$(abs_top_srcdir)/tests/valgrind/goat.sh; export GOAT; \
 	    GOAT_FAULTY_REAL=$(abs_top_builddir)/tests/fault/goat-fail-write; export GOAT_FAULTY_REAL; \
 	    GOAT_FAULTY=$(abs_top_srcdir)/tests/valgrind/goat-fail-write.sh; export GOAT_FAULTY; \
-	    FUZZ_WRAPPER=$(abs_top_srcdir)/tests/valgrind/vg.sh; export FUZZ_WRAPPER; \
+	    FUZZ_WRAPPER=$(abs_top_srcdir)/tests/valgrind/sampled.sh; export FUZZ_WRAPPER; \
 	    GOAT_BIG_MB=$(VALGRIND_BIG_MB); export GOAT_BIG_MB; \
 	    GOAT_CORPUS_SAMPLE=$(VALGRIND_CORPUS_SAMPLE); export GOAT_CORPUS_SAMPLE;'
 	@$(SHELL) '$(abs_top_srcdir)/tests/valgrind/summary.sh' '$(abs_top_builddir)/valgrind-logs'

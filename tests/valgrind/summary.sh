@@ -25,7 +25,7 @@ if [ "$total" -eq 0 ]; then
 fi
 if [ "$skipped" -gt 0 ]; then
     echo "check-valgrind: $total processes ran under valgrind without errors or definite leaks" \
-        "($skipped goat processes ran outside valgrind: a sampled run, VALGRIND_EVERY)"
+        "($skipped processes ran outside valgrind: a sampled run, VALGRIND_EVERY)"
 else
     echo "check-valgrind: $total processes ran under valgrind without errors or definite leaks"
 fi
