@@ -6,7 +6,7 @@
 # forked test processes do not compete for the machine.
 test=$1
 shift
-# The count of goat processes of this test, for a sampled run (sampled.sh).
+# The count of this test's processes, for a sampled run (sampled.sh).
 GOAT_VALGRIND_COUNTER=$GOAT_VALGRIND_LOGS.count/$(echo "$test" | sed 's|^.*tests/||; s|/|_|g')
 export GOAT_VALGRIND_COUNTER
 mkdir -p "$GOAT_VALGRIND_LOGS.count"

@@ -3,9 +3,10 @@
 # Runs PROGRAM ARGS... under valgrind (vg.sh), or, when GOAT_VALGRIND_EVERY is
 # N > 1, only about one process in N of each test (goat, the git driver, the
 # fuzz harness replays) and the others as they are: CI's sampled
-# `make check-valgrind`. The Criterion programs always run under valgrind. Which ones is decided by a checksum of the
-# test's name and the process's number within the test, so that a run is
-# repeatable and a test that alternates two commands has both checked.
+# `make check-valgrind`. The Criterion programs always run under valgrind.
+# Which ones is decided by a checksum of the test's name and the process's
+# number within the test, so that a run is repeatable and a test that
+# alternates two commands has both checked.
 # Each process left out adds a line to $GOAT_VALGRIND_LOGS.skipped, so that
 # the summary can say how many there were.
 : "${GOAT_VALGRIND_LOGS:?set by make check-valgrind}"
