@@ -11,6 +11,10 @@
 # <harness>/ instead: bugs found and not fixed yet.
 : "${top_srcdir:?}" "${top_builddir:?}"
 failures=0 runs=0
+wrapper=${FUZZ_WRAPPER:-}
+# The open bugs abort their harness by design: under valgrind that would be
+# counted as the run's memory errors.
+[ "${REPLAY_OPEN:-}" = 1 ] && wrapper=
 for harness in fuzz_parse fuzz_roundtrip fuzz_markers fuzz_track; do
     program=$top_builddir/fuzz/$harness
     [ -x "$program" ] || { echo "FAIL: $program not built"; failures=$((failures + 1)); continue; }
@@ -20,7 +24,7 @@ for harness in fuzz_parse fuzz_roundtrip fuzz_markers fuzz_track; do
         for input in "$dir"/*; do
             [ -f "$input" ] || continue
             runs=$((runs + 1))
-            if ! ${FUZZ_WRAPPER:-} "$program" "$input" >"${TMPDIR:-/tmp}/replay.$$" 2>&1; then
+            if ! $wrapper "$program" "$input" >"${TMPDIR:-/tmp}/replay.$$" 2>&1; then
                 failures=$((failures + 1))
                 echo "FAIL: $harness on ${input#"$top_srcdir"/}:"
                 tail -n 40 "${TMPDIR:-/tmp}/replay.$$"
