@@ -847,6 +847,32 @@ static goat_error *add_import(const char *filename, const goat_rewrite_options *
     return err;
 }
 
+/* patch writes a Track call into an insert block, and into a generate
+ * block whose call is gone: only where a statement may stand (an edit
+ * can leave a block elsewhere). A generate block keeping its call is
+ * renumbered where it is. */
+static goat_error *check_call_positions(const char *filename, const goat_node *file, const char *src,
+                                        const goat_markers *marks, pcre2_code *re, pcre2_match_data *md)
+{
+    for (size_t i = 0; i < marks->count; i++) {
+        const goat_marker *m = &marks->items[i];
+        if (m->kind != GOAT_MARKER_INSERT && m->kind != GOAT_MARKER_GENERATE)
+            continue;
+        if (m->kind == GOAT_MARKER_GENERATE && pcre2_match(re, (PCRE2_SPTR)src, m->end, m->start, 0, md, NULL) >= 0)
+            continue;
+        goat_stmt_position where = goat_place_statement_position(file, (goat_pos)(m->start + m->indent_len));
+        if (where == GOAT_POSITION_STATEMENT)
+            continue;
+        bool insert = m->kind == GOAT_MARKER_INSERT;
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:%s is %s%s",
+                              insert ? "insert" : "generate",
+                              where == GOAT_POSITION_OUTSIDE_FUNCTION ? "not inside a function body"
+                                                                      : "not at a statement position",
+                              insert ? "" : ": remove the block, from this line to its // +goat:end, by hand");
+    }
+    return NULL;
+}
+
 goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len,
                                const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -862,37 +888,14 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",
                                    PCRE2_ZERO_TERMINATED, 0, &errcode, &erroff, NULL);
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    /* patch writes a Track call into an insert block, and into a generate
-     * block whose call is gone: only where a statement may stand (an edit
-     * can leave a block elsewhere). A generate block keeping its call is
-     * renumbered where it is. */
-    for (size_t i = 0; i < marks.count; i++) {
-        const goat_marker *m = &marks.items[i];
-        if (m->kind != GOAT_MARKER_INSERT && m->kind != GOAT_MARKER_GENERATE)
-            continue;
-        if (m->kind == GOAT_MARKER_GENERATE && pcre2_match(re, (PCRE2_SPTR)src, m->end, m->start, 0, md, NULL) >= 0)
-            continue;
-        goat_stmt_position where = goat_place_statement_position(file, (goat_pos)(m->start + m->indent_len));
-        if (where == GOAT_POSITION_STATEMENT)
-            continue;
-        bool insert = m->kind == GOAT_MARKER_INSERT;
-        err = goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:%s is %s%s",
-                             insert ? "insert" : "generate",
-                             where == GOAT_POSITION_OUTSIDE_FUNCTION ? "not inside a function body"
-                                                                     : "not at a statement position",
-                             insert ? "" : ": remove the block, from this line to its // +goat:end, by hand");
-        pcre2_match_data_free(md);
-        pcre2_code_free(re);
-        goat_markers_free(&marks);
-        goat_arena_free(&arena);
-        return err;
-    }
     size_t *at = goat_xcalloc(marks.count + 1, sizeof *at);
     size_t at_count = 0;
     for (size_t i = 0; i < marks.count; i++)
         if (marks.items[i].kind == GOAT_MARKER_INSERT || marks.items[i].kind == GOAT_MARKER_GENERATE)
             at[at_count++] = marks.items[i].start;
-    err = check_removable(filename, file, src, len, &marks, replaced_by_patch);
+    err = check_call_positions(filename, file, src, &marks, re, md);
+    if (!err)
+        err = check_removable(filename, file, src, len, &marks, replaced_by_patch);
     if (!err && at_count > 0)
         err = check_alias(filename, src, len, file, &marks, opts, at, at_count);
     free(at);
