@@ -3,7 +3,11 @@
  *
  * One tagged node type. Every node records pos and end: byte offsets equal
  * to what go/ast's Pos() and End() return for the same node (minus the
- * file base), or GOAT_NOPOS where go/ast returns token.NoPos. Further
+ * file base), or GOAT_NOPOS where go/ast returns token.NoPos. One
+ * exception: a raw string literal holding carriage returns ends where its
+ * closing '`' does, as do the nodes it ends, while go/ast ends it at
+ * pos + len(Value), Value being the text without them. Offsets here are
+ * into the source, which is what the rewriter splices. Further
  * offsets a node kind has in go/ast (Lbrace, Rparen, Colon, ...) are kept in
  * its union member, GOAT_NOPOS when absent. Child pointers are NULL where
  * go/ast's are nil.
@@ -118,7 +122,7 @@ enum { GOAT_CHAN_SEND = 1, GOAT_CHAN_RECV = 2, GOAT_CHAN_BOTH = 3 };
 struct goat_node {
     goat_node_kind kind;
     goat_pos pos; /* go/ast Pos() */
-    goat_pos end; /* go/ast End() */
+    goat_pos end; /* go/ast End(), but see above for raw strings */
     union {
         /* ---- expressions ---- */
         struct { goat_pos from, to; } bad;                   /* BadExpr/BadStmt/BadDecl */

@@ -112,6 +112,16 @@ static void next_bailed(goat_parser *p)
     p->lit_len = 0;
 }
 
+/* A raw string's literal lost its carriage returns: it ends after the
+ * next '`' in the source (a raw string holds none), or at the end of the
+ * source when it is not terminated. */
+goat_pos goat_p_stripped_lit_end(const goat_parser *p)
+{
+    size_t from = (size_t)p->pos + 1;
+    const char *close = from < p->len ? memchr(p->src + from, '`', p->len - from) : NULL;
+    return close ? (goat_pos)(close - p->src) + 1 : (goat_pos)p->len;
+}
+
 /* goat_p_next once the tokens scanned ahead are used up: the next run of
  * them, or a token from goat_lexer_next; comments are collected for the
  * file and skipped. */

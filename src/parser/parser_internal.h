@@ -236,6 +236,21 @@ static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
     return r;
 }
 
+goat_pos goat_p_stripped_lit_end(const goat_parser *p) __attribute__((cold));
+
+/* Where the current literal token ends in the source. The literal is the
+ * source text except for a raw string holding carriage returns, which the
+ * lexer hands over stripped of them (go/scanner's Value): its source end
+ * lies further on. go/ast would end it at pos + len(Value), inside the
+ * string; goat's positions are source offsets, which the rewriter splices
+ * at. */
+static inline goat_pos goat_p_lit_end(const goat_parser *p)
+{
+    if (__builtin_expect(p->lit == p->src + p->pos, 1))
+        return p->pos + (goat_pos)p->lit_len;
+    return goat_p_stripped_lit_end(p);
+}
+
 /* ---- parse_expr.c ---- */
 goat_node *goat_p_ident(goat_parser *p);
 goat_node_list goat_p_ident_list(goat_parser *p);

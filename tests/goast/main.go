@@ -9,7 +9,8 @@
 //
 // One line per node in ast.Inspect order (comments skipped): two spaces per
 // depth, the go/ast type name, the Pos() and End() byte offsets (-1 for
-// NoPos) and for some kinds one detail. With several files each tree is
+// NoPos; a raw string holding carriage returns ends at its closing '`', as
+// in goat) and for some kinds one detail. With several files each tree is
 // preceded by "== FILE". A file that does not parse prints its first error
 // as FILE:LINE:COL: message on stderr and nothing on stdout. -n parses only.
 // The exit status is 1 if any file failed.
@@ -24,6 +25,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -78,7 +80,32 @@ func detail(n ast.Node) string {
 	return ""
 }
 
-func dump(w *bufio.Writer, fset *token.FileSet, f *ast.File) {
+// sourceEnds maps the End() go/ast gives a raw string holding carriage
+// returns (its position plus the length of its Value, which has them
+// stripped) to where its closing '`' ends in src: goat's offsets are
+// source offsets, for that literal and the nodes it ends.
+func sourceEnds(fset *token.FileSet, f *ast.File, src []byte) map[int]int {
+	ends := map[int]int{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING || !strings.HasPrefix(lit.Value, "`") {
+			return true
+		}
+		start := offset(fset, lit.Pos())
+		end := len(src)
+		if i := bytes.IndexByte(src[start+1:], '`'); i >= 0 {
+			end = start + 1 + i + 1
+		}
+		if stripped := offset(fset, lit.End()); stripped != end {
+			ends[stripped] = end
+		}
+		return true
+	})
+	return ends
+}
+
+func dump(w *bufio.Writer, fset *token.FileSet, f *ast.File, src []byte) {
+	ends := sourceEnds(fset, f, src)
 	depth := -1
 	var buf []byte
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -99,7 +126,11 @@ func dump(w *bufio.Writer, fset *token.FileSet, f *ast.File) {
 		buf = append(buf, ' ')
 		buf = strconv.AppendInt(buf, int64(offset(fset, n.Pos())), 10)
 		buf = append(buf, ' ')
-		buf = strconv.AppendInt(buf, int64(offset(fset, n.End())), 10)
+		end := offset(fset, n.End())
+		if e, ok := ends[end]; ok {
+			end = e
+		}
+		buf = strconv.AppendInt(buf, int64(end), 10)
 		if d := detail(n); d != "" {
 			buf = append(buf, ' ')
 			buf = append(buf, d...)
@@ -280,7 +311,7 @@ func main() {
 		if len(files) > 1 {
 			w.WriteString("== " + name + "\n")
 		}
-		dump(w, fset, f)
+		dump(w, fset, f, src)
 	}
 	w.Flush()
 	os.Exit(status)
