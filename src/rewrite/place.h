@@ -78,12 +78,16 @@ void goat_places_free(goat_places *p);
 
 /* Where a `// +goat:insert` comment starting at byte offset pos lies: a
  * place a statement may stand (between the statements of a function
- * body, a nested block or a case/comm clause after its colon), inside a
- * function body but within a statement, expression or clause header
- * (call arguments, composite literals, before a switch's first case), or
- * outside every function body. */
+ * body, a nested block or a case/comm clause after its colon, or after a
+ * label's colon, the statement then taking the label), between a label
+ * and the loop, switch or select it labels (a break or continue naming
+ * the label would no longer compile), inside a function body but within a
+ * statement, expression or clause header (call arguments, composite
+ * literals, before a switch's first case), or outside every function
+ * body. */
 typedef enum goat_stmt_position {
     GOAT_POSITION_STATEMENT,
+    GOAT_POSITION_AFTER_LOOP_LABEL,
     GOAT_POSITION_INSIDE_STATEMENT,
     GOAT_POSITION_OUTSIDE_FUNCTION,
 } goat_stmt_position;

@@ -864,11 +864,17 @@ static goat_error *check_call_positions(const char *filename, const goat_node *f
         if (where == GOAT_POSITION_STATEMENT)
             continue;
         bool insert = m->kind == GOAT_MARKER_INSERT;
-        return goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:%s is %s%s",
-                              insert ? "insert" : "generate",
-                              where == GOAT_POSITION_OUTSIDE_FUNCTION ? "not inside a function body"
-                                                                      : "not at a statement position",
-                              insert ? "" : ": remove the block, from this line to its // +goat:end, by hand");
+        const char *what = where == GOAT_POSITION_OUTSIDE_FUNCTION ? "is not inside a function body"
+                           : where == GOAT_POSITION_AFTER_LOOP_LABEL
+                               ? "stands between a label and the loop, switch or select it labels"
+                               : "is not at a statement position";
+        const char *fix = !insert ? "remove the block, from this line to its // +goat:end, by hand"
+                          : where == GOAT_POSITION_AFTER_LOOP_LABEL ? "move it above the label"
+                          : where == GOAT_POSITION_OUTSIDE_FUNCTION
+                              ? "move it into a function body, on a line between two statements"
+                              : "move it to a line of its own between two statements";
+        return goat_error_new(filename, m->line, (int)m->indent_len + 1, "+goat:%s %s: %s",
+                              insert ? "insert" : "generate", what, fix);
     }
     return NULL;
 }

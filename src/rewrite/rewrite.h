@@ -122,15 +122,22 @@ goat_error *goat_rewrite_track(const char *filename, const char *src, size_t len
  * insert takes over the lines after it that an earlier block stood for.
  * A `// +goat:insert` must stand where a statement may: between the
  * statements of a function body (of a FuncDecl or a function literal), of
- * a nested block, or of a case/comm clause after its colon. Anywhere else
- * the block would not parse (the reference turns it into text that does
- * not parse and then fails on it), so the whole file is refused, with no
- * output, by an error at the marker's FILE:LINE:COL:
- *   "+goat:insert is not inside a function body"  (package level, e.g. in
- *       a package-level composite literal or between declarations);
- *   "+goat:insert is not at a statement position"  (inside a function body
- *       but within a statement: call arguments, composite literals, a
- *       case list, or a switch/select body before its first clause).
+ * a nested block, or of a case/comm clause after its colon, or after a
+ * label (which then labels the block's call; a goto still reaches it).
+ * Anywhere else the block would not parse (the reference turns it into
+ * text that does not parse and then fails on it), or, between a label and
+ * a loop, switch or select, a break or continue naming the label would
+ * not compile, so the whole file is refused, with no output, by an error
+ * at the marker's FILE:LINE:COL:
+ *   "+goat:insert is not inside a function body: move it into ..."
+ *       (package level, e.g. in a package-level composite literal or
+ *       between declarations);
+ *   "+goat:insert stands between a label and the loop, switch or select it
+ *       labels: move it above the label";
+ *   "+goat:insert is not at a statement position: move it to ..."  (inside
+ *       a function body but within a statement: call arguments, composite
+ *       literals, a case list, or a switch/select body before its first
+ *       clause).
  * Every block of the file is written with opts->alias and the file keeps
  * one goat import, `opts->alias "opts->import_path"`: goat's other imports
  * (an earlier alias or path) are removed. That is refused, as a clash of

@@ -6,7 +6,11 @@
 # point table across goat patch: `goat rewrite --points` of each file and
 # `goat rewrite --patch --points` of its tracked output (which describes
 # the blocks in the text clean restores) print the same table, and that
-# the table has a row per block.
+# the table has a row per block. Then, at every granularity, with each
+# Track call taken out of the tracked files, patch must write every one
+# back (it writes one only where a statement may stand, so this proves
+# that placement and patch's check agree on each block) and print the same
+# table again.
 : "${GOAT:=./goat}"
 : "${GOROOT_SRC:=/usr/share/go-1.19}"
 [ -d "$GOROOT_SRC/src" ] || { echo "no Go source tree at $GOROOT_SRC: skipped"; exit 77; }
@@ -45,5 +49,30 @@ for g in line func; do
         echo "FAIL $g: $rows rows for $blocks blocks"; fail=1
     fi
     echo "$g: $rows points, the same rows from track and patch"
+done
+
+for g in line patch scope func; do
+    [ -d "$tmp/$g" ] ||
+        ( cd "$tmp/in" && xargs "$GOAT" rewrite --granularity $g --lines all --out-dir "$tmp/$g" <"$tmp/list" ) \
+            2>"$tmp/$g.err"
+    [ -f "$tmp/$g.track" ] ||
+        ( cd "$tmp/in" && xargs "$GOAT" rewrite --granularity $g --lines all --points <"$tmp/list" ) \
+            >"$tmp/$g.track" 2>>"$tmp/$g.err"
+    mkdir "$tmp/$g-nocall"
+    while read -r f; do
+        sed '/^[[:space:]]*goat\.Track(goat\.TRACK_ID_[0-9]*)$/d' "$tmp/$g/$f" >"$tmp/$g-nocall/$f"
+    done <"$tmp/list"
+    ( cd "$tmp/$g-nocall" && xargs "$GOAT" rewrite --patch --lines all --points <"$tmp/list" ) \
+        >"$tmp/$g.refill" 2>>"$tmp/$g.err"
+    if [ -s "$tmp/$g.err" ]; then
+        echo "FAIL $g: patch refused to write a Track call back into a block goat placed:"
+        head -10 "$tmp/$g.err"; fail=1
+    elif ! cmp -s "$tmp/$g.track" "$tmp/$g.refill"; then
+        echo "FAIL $g: the tables of track and of patch refilling the calls differ:"
+        diff "$tmp/$g.track" "$tmp/$g.refill" | head -20
+        fail=1
+    else
+        echo "$g: patch wrote back all $(grep -c '^TRACK_ID_' "$tmp/$g.refill") Track calls"
+    fi
 done
 exit $fail
