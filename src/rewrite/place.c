@@ -922,30 +922,17 @@ static bool strictly_inside(goat_pos pos, goat_pos lo, goat_pos hi)
     return lo < pos && pos < hi;
 }
 
-/* Whether a statement may go between a label and the statement it
- * labels: the label then labels the new statement, which a goto still
- * reaches, but a break or continue naming the label of a loop, switch or
- * select would no longer compile. */
-static bool may_precede_labeled(const goat_node *s)
-{
-    switch (s->kind) {
-    case GOAT_FOR_STMT: case GOAT_RANGE_STMT: case GOAT_SWITCH_STMT: case GOAT_TYPE_SWITCH_STMT:
-    case GOAT_SELECT_STMT:
-        return false;
-    default:
-        return true;
-    }
-}
-
 /* Within statement s: after a label's colon and before what it labels
  * (through nested labels) is a place a statement may stand, as placement
- * puts blocks after `exit:`; anywhere else is within the statement. */
+ * puts blocks after `exit:`, unless it labels a loop, switch or select: a
+ * break or continue naming the label would no longer compile once the
+ * label labels a new statement. Anywhere else is within the statement. */
 static goat_stmt_position within_statement(const goat_node *s, goat_pos pos)
 {
     while (s->kind == GOAT_LABELED_STMT && s->u.labeled.stmt && pos > s->u.labeled.colon) {
         const goat_node *labeled = s->u.labeled.stmt;
         if (pos < labeled->pos || (labeled->kind == GOAT_EMPTY_STMT && labeled->u.empty_stmt.implicit))
-            return may_precede_labeled(labeled) ? GOAT_POSITION_STATEMENT : GOAT_POSITION_AFTER_LOOP_LABEL;
+            return breakable(labeled) ? GOAT_POSITION_AFTER_LOOP_LABEL : GOAT_POSITION_STATEMENT;
         s = labeled;
     }
     return GOAT_POSITION_INSIDE_STATEMENT;
