@@ -6,11 +6,12 @@
 # point table across goat patch: `goat rewrite --points` of each file and
 # `goat rewrite --patch --points` of its tracked output (which describes
 # the blocks in the text clean restores) print the same table, and that
-# the table has a row per block. Then, at every granularity, with each
-# Track call taken out of the tracked files, patch must write every one
-# back (it writes one only where a statement may stand, so this proves
-# that placement and patch's check agree on each block) and print the same
-# table again.
+# the table has a row per block. Then, at line, scope and func
+# granularity (patch granularity places what scope does when every line is
+# new: each scope is one run of new lines), with each Track call taken out
+# of the tracked files, patch must write every one back (it writes one
+# only where a statement may stand, so this proves that placement and
+# patch's check agree on each block) and print the same table again.
 : "${GOAT:=./goat}"
 : "${GOROOT_SRC:=/usr/share/go-1.19}"
 [ -d "$GOROOT_SRC/src" ] || { echo "no Go source tree at $GOROOT_SRC: skipped"; exit 77; }
@@ -51,7 +52,7 @@ for g in line func; do
     echo "$g: $rows points, the same rows from track and patch"
 done
 
-for g in line patch scope func; do
+for g in line scope func; do
     [ -d "$tmp/$g" ] ||
         ( cd "$tmp/in" && xargs "$GOAT" rewrite --granularity $g --lines all --out-dir "$tmp/$g" <"$tmp/list" ) \
             2>"$tmp/$g.err"
