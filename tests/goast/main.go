@@ -86,6 +86,9 @@ func detail(n ast.Node) string {
 // source offsets, for that literal and the nodes it ends.
 func sourceEnds(fset *token.FileSet, f *ast.File, src []byte) map[int]int {
 	ends := map[int]int{}
+	if bytes.IndexByte(src, '\r') < 0 {
+		return ends // nothing stripped: go/ast's ends are source offsets
+	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		lit, ok := n.(*ast.BasicLit)
 		if !ok || lit.Kind != token.STRING || !strings.HasPrefix(lit.Value, "`") {

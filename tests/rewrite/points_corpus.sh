@@ -59,10 +59,14 @@ for g in line scope func; do
     [ -f "$tmp/$g.track" ] ||
         ( cd "$tmp/in" && xargs "$GOAT" rewrite --granularity $g --lines all --points <"$tmp/list" ) \
             >"$tmp/$g.track" 2>>"$tmp/$g.err"
-    mkdir "$tmp/$g-nocall"
-    while read -r f; do
-        sed '/^[[:space:]]*goat\.Track(goat\.TRACK_ID_[0-9]*)$/d' "$tmp/$g/$f" >"$tmp/$g-nocall/$f"
-    done <"$tmp/list"
+    cp -R "$tmp/$g" "$tmp/$g-nocall"
+    ( cd "$tmp/$g-nocall" && xargs sed -i '/^[[:space:]]*goat\.Track(goat\.TRACK_ID_[0-9]*)$/d' <"$tmp/list" )
+    if grep -rq 'goat\.Track(goat\.TRACK_ID_' "$tmp/$g-nocall"; then
+        echo "FAIL $g: Track calls left after taking them out:"
+        grep -rn 'goat\.Track(goat\.TRACK_ID_' "$tmp/$g-nocall" | head -5
+        fail=1
+        continue
+    fi
     ( cd "$tmp/$g-nocall" && xargs "$GOAT" rewrite --patch --lines all --points <"$tmp/list" ) \
         >"$tmp/$g.refill" 2>>"$tmp/$g.err"
     if [ -s "$tmp/$g.err" ]; then
