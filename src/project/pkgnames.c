@@ -5,6 +5,7 @@
 #include "project/pkgnames.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +183,7 @@ typedef struct pkg_dir {
 } pkg_dir;
 
 struct goat_pkgnames {
+    pthread_mutex_t lock; /* the rewrite's workers ask at once */
     target target;
     pkg_dir *dirs;
     size_t count, cap;
@@ -190,6 +192,7 @@ struct goat_pkgnames {
 goat_pkgnames *goat_pkgnames_new(void)
 {
     goat_pkgnames *pn = goat_xcalloc(1, sizeof *pn);
+    pthread_mutex_init(&pn->lock, NULL);
     pn->target.goos = env_or("GOOS", host_os());
     pn->target.goarch = env_or("GOARCH", host_arch());
     const char *cgo = getenv("CGO_ENABLED");
@@ -293,20 +296,32 @@ void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_cou
     const char *slash = strrchr(path, '/');
     char *dir = slash ? goat_xstrndup(path, (size_t)(slash - path)) : goat_xstrdup(".");
     const char *name = slash ? slash + 1 : path;
+    pthread_mutex_lock(&pn->lock);
     const pkg_dir *d = load_dir(pn, dir);
     free(dir);
     const pkg_file *self = NULL;
     for (size_t i = 0; i < d->count && !self; i++)
         if (strcmp(d->files[i].name, name) == 0)
             self = &d->files[i];
-    if (!self)
-        return; /* not compiled for the target: nothing before it counts */
-    for (const pkg_file *f = d->files; f < self; f++) {
+    /* not compiled for the target (no self): nothing before it counts */
+    for (const pkg_file *f = d->files; self && f < self; f++) {
         if (strcmp(f->package, self->package) != 0)
             continue;
         out->inits += f->counts.inits;
         out->globals += f->counts.globals;
     }
+    pthread_mutex_unlock(&pn->lock);
+}
+
+static void count_before(void *ctx, goat_funcname_counts *out)
+{
+    const goat_pkgnames_query *q = ctx;
+    goat_pkgnames_before(q->pn, q->path, out);
+}
+
+goat_funcname_before goat_pkgnames_source(goat_pkgnames_query *query)
+{
+    return (goat_funcname_before){count_before, query};
 }
 
 void goat_pkgnames_free(goat_pkgnames *pn)
@@ -322,5 +337,6 @@ void goat_pkgnames_free(goat_pkgnames *pn)
         free(pn->dirs[i].dir);
     }
     free(pn->dirs);
+    pthread_mutex_destroy(&pn->lock);
     free(pn);
 }

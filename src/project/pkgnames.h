@@ -24,8 +24,18 @@ typedef struct goat_pkgnames goat_pkgnames;
 
 goat_pkgnames *goat_pkgnames_new(void);
 /* The counts before path (relative to the current directory, '/'
- * separators); each directory is read once. */
+ * separators); each directory is read once. Safe to call from several
+ * threads at once. */
 void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_counts *out);
 void goat_pkgnames_free(goat_pkgnames *pn);
+
+/* The counts before one path, for the rewrite to ask for only when the
+ * file needs them (goat_funcname_before): query must outlive the source. */
+typedef struct goat_pkgnames_query {
+    goat_pkgnames *pn;
+    const char *path;
+} goat_pkgnames_query;
+
+goat_funcname_before goat_pkgnames_source(goat_pkgnames_query *query);
 
 #endif

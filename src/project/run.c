@@ -406,7 +406,8 @@ typedef struct rewrite_job {
     const char *src;
     size_t len;
     const goat_lineset *lines;
-    goat_funcname_counts names_before; /* see project/pkgnames.h */
+    goat_pkgnames_query names_query; /* see project/pkgnames.h */
+    goat_funcname_before names_before;
     int first_id; /* the ID res.text starts at */
     goat_rewrite_result res;
     goat_error *err;
@@ -502,10 +503,10 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         rewrite_job *j = &pool.jobs[i];
         j->path = changes->files[i].path;
         j->lines = &changes->files[i].lines;
-        goat_pkgnames_before(names, j->path, &j->names_before);
+        j->names_query = (goat_pkgnames_query){names, j->path};
+        j->names_before = goat_pkgnames_source(&j->names_query);
         err = goat_plan_text(plan, j->path, &j->src, &j->len);
     }
-    goat_pkgnames_free(names);
     size_t largest = 0;
     for (size_t i = 0; i < changes->count; i++)
         if (pool.jobs[i].len > largest)
@@ -563,6 +564,7 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
             goat_error_free(pool.jobs[i].err);
     }
     free(pool.jobs);
+    goat_pkgnames_free(names);
     return err;
 }
 
@@ -775,8 +777,8 @@ static void patch_files(void *arg)
         goat_markers_warn_near_misses(path, text, len, stderr);
         if (!contains(text, len, "+goat:") && !mentions_any(text, len, f->found->import_paths))
             continue;
-        goat_funcname_counts before;
-        goat_pkgnames_before(names, path, &before);
+        goat_pkgnames_query query = {names, path};
+        goat_funcname_before before = goat_pkgnames_source(&query);
         goat_rewrite_options ro = rewrite_options(p, f->import_path, next_id);
         ro.tree_import_paths = f->found->import_paths;
         ro.names_before = &before;

@@ -257,13 +257,24 @@ static void walk_free(walk *w)
     free(w->lits);
 }
 
-void goat_funcnames_build(const goat_node *file, const goat_funcname_counts *before, goat_funcnames *out)
+void goat_funcnames_build(const goat_node *file, const goat_funcname_before *before, goat_funcnames *out)
 {
     memset(out, 0, sizeof *out);
     walk w;
     memset(&w, 0, sizeof w);
     w.out = out;
-    collect(file, before ? before->globals : 0, before ? before->inits : 0, &w);
+    int globals = collect(file, 0, 0, &w);
+    goat_funcname_counts counts = {0, 0};
+    if (before && (globals > 0 || w.init_next > 0))
+        before->count(before->ctx, &counts);
+    if (counts.globals > 0 || counts.inits > 0) {
+        /* numbered from 0 the first time: again, from the package's counts */
+        goat_funcnames_free(out);
+        walk_free(&w);
+        memset(&w, 0, sizeof w);
+        w.out = out;
+        collect(file, counts.globals, counts.inits, &w);
+    }
     /* In source order a literal comes after the function it lies in. */
     for (size_t i = 0; i < out->count; i++) {
         goat_func *f = &out->items[i];

@@ -66,9 +66,18 @@ typedef struct goat_funcnames {
 /* Counts the init functions and package-counter literals of file. */
 void goat_funcname_count(const goat_node *file, goat_funcname_counts *out);
 
-/* Names every function of file that has a body; before holds the counts of
+/* Where the counts of the package's files compiled before a file come
+ * from. Finding them means parsing the package's other files, so they are
+ * asked for only when the file declares an init function or a literal
+ * the package's counter numbers; most files do neither. */
+typedef struct goat_funcname_before {
+    void (*count)(void *ctx, goat_funcname_counts *out);
+    void *ctx;
+} goat_funcname_before;
+
+/* Names every function of file that has a body; before gives the counts of
  * the package's files compiled before this one (NULL: none). */
-void goat_funcnames_build(const goat_node *file, const goat_funcname_counts *before, goat_funcnames *out);
+void goat_funcnames_build(const goat_node *file, const goat_funcname_before *before, goat_funcnames *out);
 
 /* The innermost function whose body holds offset pos (lbrace < pos <
  * rbrace; with closing_brace, lbrace < pos <= rbrace, for a position just

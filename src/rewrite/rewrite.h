@@ -61,9 +61,10 @@ typedef struct goat_rewrite_options {
     int first_id;            /* TRACK_ID of the file's first block (>= 1) */
     /* The point table (track and patch), when table is set. */
     bool table;
-    const goat_funcname_counts *names_before; /* what the package's files
+    const goat_funcname_before *names_before; /* what the package's files
                                                * compiled before this one add
-                                               * to init.N and glob..funcN */
+                                               * to init.N and glob..funcN
+                                               * (NULL: nothing) */
     const goat_lineset *changed; /* patch: the changed lines of the text
                                   * clean restores (NULL: none) */
     /* Clean and patch: the import paths of every goat package the module
