@@ -369,87 +369,146 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
     s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
 }
 
-/* Newlines in s[0, n): the blanks between two tokens, mostly a few bytes. */
+/* Newlines in s[0, n). */
 static int count_newlines(const char *s, size_t n)
 {
     int lines = 0;
-    for (size_t i = 0; i < n; i++)
-        lines += s[i] == '\n';
+    for (const char *p = s, *e = s + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        lines++;
     return lines;
 }
 
-static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
-                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
-{
-    long *stack = goat_xmalloc((funcs->count + 1) * sizeof *stack);
-    int *anchored = goat_xcalloc(funcs->count + 1, sizeof *anchored); /* last line anchored per function */
-    int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
-    size_t depth = 0, next_func = 0, next_top = 0, next_block = 0;
-    int line = 1;       /* of the token at pos */
-    size_t counted = 0; /* newlines before counted are in line */
-    int checked_line = 0;
-    bool checked_changed = false;
+/* The token walk of scan_tokens, over the pieces of the text it reads. */
+typedef struct token_walk {
+    const char *src;
+    const goat_funcnames *funcs;
+    const goat_lineset *changed;
+    const size_t *offsets;
+    size_t count;
+    goat_block_info *out;
+    scan *s;
+    long *stack;   /* the functions whose bodies hold the position */
+    int *anchored; /* per function, the last line anchored in its body */
+    int *headed;   /* ... and outside it */
+    size_t depth, next_func, next_top, next_block;
+    int line;       /* of the text at counted */
+    size_t counted; /* newlines before it are counted in line */
+    int checked_line;
+    bool checked_changed;
+} token_walk;
 
+static void walk_token(token_walk *w, const goat_token *t)
+{
+    const goat_funcnames *funcs = w->funcs;
+    goat_pos pos = (goat_pos)t->pos;
+    w->line += count_newlines(w->src + w->counted, t->pos - w->counted);
+    w->counted = t->pos;
+    for (; w->next_block < w->count && w->offsets[w->next_block] <= t->pos; w->next_block++)
+        w->out[w->next_block].line = w->line;
+
+    while (w->depth > 0 && funcs->items[w->stack[w->depth - 1]].rbrace <= pos)
+        w->depth--;
+    for (; w->next_func < funcs->count && funcs->items[w->next_func].lbrace < pos; w->next_func++)
+        if (funcs->items[w->next_func].rbrace > pos)
+            w->stack[w->depth++] = (long)w->next_func;
+    long func = w->depth > 0 ? w->stack[w->depth - 1] : -1;
+    bool header = false;
+    if (func < 0) {
+        /* outside every body: a top-level function's signature or brace? */
+        while (w->next_top < funcs->count &&
+               (funcs->items[w->next_top].parent >= 0 || funcs->items[w->next_top].end <= pos))
+            w->next_top++;
+        if (w->next_top < funcs->count && funcs->items[w->next_top].pos <= pos) {
+            func = (long)w->next_top;
+            header = true;
+        }
+    }
+    if (func < 0)
+        return;
+    /* only a raw string spans lines (comments are not tokens here) */
+    int first = w->line, last = w->line;
+    if (t->kind == GOAT_TOK_STRING && w->src[t->pos] == '`') {
+        last += count_newlines(w->src + t->pos, t->end - t->pos);
+        w->line = last;
+        w->counted = t->end;
+    }
+    for (int l = first; l <= last; l++) {
+        if (l != w->checked_line) {
+            w->checked_line = l;
+            w->checked_changed = goat_lineset_contains(w->changed, l);
+        }
+        int *seen = header ? &w->headed[func] : &w->anchored[func];
+        if (w->checked_changed && *seen != l) {
+            *seen = l;
+            add_anchor(w->s, pos, func, l, header);
+        }
+    }
+}
+
+/* Walks the tokens of src[from, to), which starts at a token (or at 0). */
+static void walk_tokens(token_walk *w, size_t from, size_t to)
+{
     goat_lexer lx;
-    goat_lexer_config cfg = {.filename = "", .src = src, .len = len};
+    goat_lexer_config cfg = {.filename = "", .src = w->src + from, .len = to - from};
     goat_lexer_init(&lx, &cfg);
     for (;;) {
         goat_token t = goat_lexer_next(&lx);
         if (t.kind == GOAT_TOK_EOF)
             break;
         if (t.kind == GOAT_TOK_SEMICOLON && t.lit_len == 1 && t.lit[0] == '\n')
-            continue; /* inserted at a newline: no code */
-        goat_pos pos = (goat_pos)t.pos;
-        line += count_newlines(src + counted, t.pos - counted);
-        counted = t.pos;
-        for (; next_block < count && offsets[next_block] <= t.pos; next_block++)
-            out[next_block].line = line;
-
-        while (depth > 0 && funcs->items[stack[depth - 1]].rbrace <= pos)
-            depth--;
-        for (; next_func < funcs->count && funcs->items[next_func].lbrace < pos; next_func++)
-            if (funcs->items[next_func].rbrace > pos)
-                stack[depth++] = (long)next_func;
-        long func = depth > 0 ? stack[depth - 1] : -1;
-        bool header = false;
-        if (func < 0) {
-            /* outside every body: a top-level function's signature or brace? */
-            while (next_top < funcs->count &&
-                   (funcs->items[next_top].parent >= 0 || funcs->items[next_top].end <= pos))
-                next_top++;
-            if (next_top < funcs->count && funcs->items[next_top].pos <= pos) {
-                func = (long)next_top;
-                header = true;
-            }
-        }
-        if (func < 0)
-            continue;
-        /* only a raw string spans lines (comments are not tokens here) */
-        int first = line, last = line;
-        if (t.kind == GOAT_TOK_STRING && src[t.pos] == '`') {
-            last += count_newlines(src + t.pos, t.end - t.pos);
-            line = last;
-            counted = t.end;
-        }
-        for (int l = first; l <= last; l++) {
-            if (l != checked_line) {
-                checked_line = l;
-                checked_changed = goat_lineset_contains(changed, l);
-            }
-            int *seen = header ? &headed[func] : &anchored[func];
-            if (checked_changed && *seen != l) {
-                *seen = l;
-                add_anchor(s, pos, func, l, header);
-            }
-        }
+            continue; /* inserted at a newline (or at the piece's end): no code */
+        t.pos += from;
+        t.end += from;
+        walk_token(w, &t);
     }
-    line += count_newlines(src + counted, len - counted);
-    for (; next_block < count; next_block++)
-        out[next_block].line = line;
     goat_lexer_free(&lx);
-    free(stack);
-    free(anchored);
-    free(headed);
+}
+
+/* The text is read in pieces, each ending where a top-level function (or
+ * package-level literal) ends, so each starts at a token. Only code inside
+ * functions, on changed lines, and the first token at or after a block's
+ * offset matter here; a piece with neither a changed line nor a block is
+ * passed over without lexing it (most of a file, when few lines changed). */
+static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
+                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
+{
+    token_walk w = {.src = src,
+                    .funcs = funcs,
+                    .changed = changed,
+                    .offsets = offsets,
+                    .count = count,
+                    .out = out,
+                    .s = s,
+                    .stack = goat_xmalloc((funcs->count + 1) * sizeof *w.stack),
+                    .anchored = goat_xcalloc(funcs->count + 1, sizeof *w.anchored),
+                    .headed = goat_xcalloc(funcs->count + 1, sizeof *w.headed),
+                    .line = 1};
+    size_t from = 0;
+    for (size_t i = 0; i <= funcs->count; i++) {
+        if (i < funcs->count && funcs->items[i].parent >= 0)
+            continue;
+        size_t to = i < funcs->count ? (size_t)funcs->items[i].end : len;
+        if (to > len || to < from)
+            to = len; /* cannot happen on a parsed tree; read on to the end */
+        int from_line = w.line + count_newlines(src + w.counted, from - w.counted);
+        int to_line = from_line + count_newlines(src + from, to - from);
+        bool holds_block = w.next_block < count && offsets[w.next_block] < to;
+        if (holds_block || goat_lineset_any_in(changed, from_line, to_line)) {
+            walk_tokens(&w, from, to);
+        } else {
+            w.line = to_line;
+            w.counted = to;
+        }
+        from = to;
+        if (from >= len)
+            break;
+    }
+    w.line += count_newlines(src + w.counted, len - w.counted);
+    for (; w.next_block < count; w.next_block++)
+        out[w.next_block].line = w.line;
+    free(w.stack);
+    free(w.anchored);
+    free(w.headed);
 }
 
 /* ---- putting it together ---- */

@@ -60,6 +60,23 @@ bool goat_lineset_contains(const goat_lineset *set, int line)
     return false;
 }
 
+bool goat_lineset_any_in(const goat_lineset *set, int first, int last)
+{
+    if (first > last)
+        return false;
+    if (set->all)
+        return true;
+    size_t lo = 0, hi = set->count; /* the first line >= first */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (set->lines[mid] < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < set->count && set->lines[lo] <= last;
+}
+
 void goat_lineset_free(goat_lineset *set)
 {
     free(set->lines);

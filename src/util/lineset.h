@@ -23,6 +23,8 @@ void goat_lineset_add_range(goat_lineset *set, int first, int last);
 void goat_lineset_freeze(goat_lineset *set);
 /* On a frozen set (or one marked all). */
 bool goat_lineset_contains(const goat_lineset *set, int line);
+/* Whether the set holds a line of [first, last]; on a frozen set. */
+bool goat_lineset_any_in(const goat_lineset *set, int first, int last);
 void goat_lineset_free(goat_lineset *set);
 
 #endif
