@@ -19,12 +19,16 @@ bench_goat_timed_LDFLAGS = $(AM_LDFLAGS) \
 check_PROGRAMS += bench/iofloor
 bench_iofloor_SOURCES = bench/iofloor.c
 
-bench: all bench/goat-timed bench/iofloor
+# Times a command to the microsecond (GNU time prints hundredths).
+check_PROGRAMS += bench/clock
+bench_clock_SOURCES = bench/clock.c
+
+bench: all bench/goat-timed bench/iofloor bench/clock
 	@set -e; for script in $(srcdir)/bench/*.sh; do \
 	  [ -f "$$script" ] || continue; \
 	  echo "== $$script"; \
 	  GOAT='$(abs_top_builddir)/goat' GOAT_TIMED='$(abs_top_builddir)/bench/goat-timed' \
-	  IOFLOOR='$(abs_top_builddir)/bench/iofloor' \
+	  IOFLOOR='$(abs_top_builddir)/bench/iofloor' CLOCK='$(abs_top_builddir)/bench/clock' \
 	  top_srcdir='$(abs_top_srcdir)' \
 	  top_builddir='$(abs_top_builddir)' GOROOT_SRC='$(GOROOT_SRC)' GO='$(GO)' \
 	  sh "$$script"; \

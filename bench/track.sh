@@ -37,14 +37,13 @@
 GOAT=${GOAT:-${top_builddir:-.}/goat}
 GOAT_TIMED=${GOAT_TIMED:-${top_builddir:-.}/bench/goat-timed}
 IOFLOOR=${IOFLOOR:-${top_builddir:-.}/bench/iofloor}
-for program in "$GOAT" "$GOAT_TIMED" "$IOFLOOR"; do
+CLOCK=${CLOCK:-${top_builddir:-.}/bench/clock}
+for program in "$GOAT" "$GOAT_TIMED" "$IOFLOOR" "$CLOCK"; do
     [ -x "$program" ] || { echo "track.sh: $program not built (make bench builds it)"; exit 1; }
 done
 command -v git >/dev/null 2>&1 || { echo "track.sh: git CLI not installed, skipped"; exit 0; }
 SRC=${GOROOT_SRC:-/usr/share/go-1.19}/src
 [ -d "$SRC/net" ] || { echo "track.sh: no Go source tree at $SRC, skipped"; exit 0; }
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "track.sh: $TIME (GNU time) not installed, skipped"; exit 0; }
 
 WORK=$(mktemp -d) || exit 1
 TMPFS=${BENCH_TMPFS:-/dev/shm}
@@ -77,13 +76,13 @@ restore() {
     "$GOAT" clean >/dev/null 2>&1 && git update-index -q --refresh
 }
 
-# timed FILE CMD...: runs CMD, its wall and CPU seconds and peak RSS (KiB)
-# to FILE as "WALL CPU RSS"; fails when CMD fails.
+# timed FILE CMD...: runs CMD, its wall and CPU seconds (to the
+# microsecond, bench/clock.c) and peak RSS (KiB) to FILE as "WALL CPU RSS";
+# fails when CMD fails.
 timed() {
     out=$1
     shift
-    "$TIME" -f '%e %U %S %M' -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || return 1
-    awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$WORK/time" > "$out"
+    "$CLOCK" "$out" "$@" > "$WORK/out" 2> "$WORK/err"
 }
 
 # keep_least FILE FIELD VALUE: FILE holds the least VALUE seen.
@@ -135,9 +134,9 @@ measure() {
     fw=$(cat "$WORK/best.fw") fc=$(cat "$WORK/best.fc") gw=$(cat "$WORK/best.gw") gc=$(cat "$WORK/best.gc")
     echo "$name $summary ($(wc -l < "$WORK/changed") files replaced, $(wc -l < "$WORK/all") read)"
     echo "$fw $fc $gw $gc $(cat "$WORK/best.rss")" | awk '{
-        printf "    floor wall %6.3f s  CPU %6.3f s\n", $1, $2
-        printf "    goat  wall %6.3f s  CPU %6.3f s  peak RSS %5.1f MiB (target < 64)\n", $3, $4, $5 / 1024
-        printf "    ratio goat/floor: wall %.2fx, CPU %.2fx (target <= 2x)\n", $3 / ($1 > 0 ? $1 : 0.001), $4 / ($2 > 0 ? $2 : 0.001)
+        printf "    floor wall %7.4f s  CPU %7.4f s\n", $1, $2
+        printf "    goat  wall %7.4f s  CPU %7.4f s  peak RSS %5.1f MiB (target < 64)\n", $3, $4, $5 / 1024
+        printf "    ratio goat/floor: wall %.2fx, CPU %.2fx (target <= 2x)\n", $3 / ($1 > 0 ? $1 : 1e-6), $4 / ($2 > 0 ? $2 : 1e-6)
     }'
     awk '{
         total = $2
