@@ -401,7 +401,10 @@ static goat_node *func_decl(goat_parser *p)
     goat_node *results = goat_p_result(p);
 
     goat_node *body = NULL;
-    if (p->tok == GOAT_TOK_LBRACE) {
+    if (p->tok == GOAT_TOK_LBRACE && p->outline && strcmp(ident->u.ident.name, "_") != 0) {
+        body = goat_p_skipped_body(p);
+        goat_p_expect_semi(p);
+    } else if (p->tok == GOAT_TOK_LBRACE) {
         body = goat_p_body(p);
         goat_p_expect_semi(p);
     } else if (p->tok == GOAT_TOK_SEMICOLON) {

@@ -513,6 +513,20 @@ goat_node *goat_p_body(goat_parser *p)
     return goat_p_block_stmt(p);
 }
 
+goat_node *goat_p_skipped_body(goat_parser *p)
+{
+    goat_pos lbrace = goat_p_expect(p, GOAT_TOK_LBRACE);
+    for (size_t depth = 1; p->tok != GOAT_TOK_EOF; goat_p_next(p)) {
+        if (p->tok == GOAT_TOK_LBRACE)
+            depth++;
+        else if (p->tok == GOAT_TOK_RBRACE && --depth == 0)
+            break;
+    }
+    goat_pos rbrace = goat_p_expect2(p, GOAT_TOK_RBRACE);
+    goat_node_list empty = {NULL, 0};
+    return new_block(p, lbrace, empty, rbrace);
+}
+
 /* Statement = Declaration | LabeledStmt | SimpleStmt | GoStmt | ReturnStmt |
  *             BreakStmt | ContinueStmt | GotoStmt | FallthroughStmt | Block |
  *             IfStmt | SwitchStmt | SelectStmt | ForStmt | DeferStmt . */

@@ -28,6 +28,15 @@
 goat_error *goat_parse_file(goat_arena *arena, const char *filename,
                             const char *src, size_t len, goat_node **file);
 
+/* As goat_parse_file, for a caller that needs a file's outline only (its
+ * package clause, imports and declarations): the body of each function
+ * declaration not named _ is passed over by matching its braces and left
+ * an empty BlockStmt with the real brace positions. Such a body is lexed,
+ * not parsed, so a syntax error inside it goes unnoticed; a lexical one
+ * (an unterminated string, say) is still reported. */
+goat_error *goat_parse_file_outline(goat_arena *arena, const char *filename,
+                                    const char *src, size_t len, goat_node **file);
+
 /* The stack size a thread needs to parse inputs of up to len bytes, with
  * room for its own frames around the parse. A nesting level costs at least
  * one byte of source, so the size grows with the input, up to what the

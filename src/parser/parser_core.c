@@ -552,10 +552,11 @@ static int compare_errors(const goat_parse_error *x, const goat_parse_error *y)
     return strcmp(x->msg, y->msg);
 }
 
-goat_error *goat_parse_file(goat_arena *arena, const char *filename,
-                            const char *src, size_t len, goat_node **file)
+static goat_error *parse_file(goat_arena *arena, const char *filename, const char *src, size_t len, bool outline,
+                              goat_node **file)
 {
     goat_parser *p = goat_xcalloc(1, sizeof *p);
+    p->outline = outline;
     p->arena = arena;
     p->filename = filename;
     p->src = src;
@@ -611,4 +612,16 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
         goat_lines_free(&p->lines);
     free(p);
     return err;
+}
+
+goat_error *goat_parse_file(goat_arena *arena, const char *filename,
+                            const char *src, size_t len, goat_node **file)
+{
+    return parse_file(arena, filename, src, len, false, file);
+}
+
+goat_error *goat_parse_file_outline(goat_arena *arena, const char *filename,
+                                    const char *src, size_t len, goat_node **file)
+{
+    return parse_file(arena, filename, src, len, true, file);
 }

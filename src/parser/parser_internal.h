@@ -91,6 +91,7 @@ typedef struct goat_parser {
     goat_pos sync_pos; /* go/parser's syncPos and syncCnt, for advance */
     int sync_cnt;
     bool bailed;  /* parse over: every token is EOF, errors are ignored */
+    bool outline; /* goat_parse_file_outline: skip function bodies */
     jmp_buf bail; /* last resort against a recovery loop */
 } goat_parser;
 
@@ -311,6 +312,8 @@ goat_node *goat_p_pack_index(goat_parser *p, goat_node *x, goat_pos lbrack, goat
 /* ---- parse_stmt.c ---- */
 goat_node *goat_p_stmt(goat_parser *p);
 goat_node *goat_p_body(goat_parser *p);
+/* goat_parse_file_outline's body: its braces matched, its tokens passed over. */
+goat_node *goat_p_skipped_body(goat_parser *p);
 goat_node *goat_p_block_stmt(goat_parser *p);
 
 /* ---- parse_decl.c ---- */

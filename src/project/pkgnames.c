@@ -232,7 +232,7 @@ static bool load_file(const goat_pkgnames *pn, const char *dir, const char *name
         goat_arena arena;
         goat_arena_init(&arena);
         goat_node *file;
-        if ((err = goat_parse_file(&arena, path, src, len, &file)) != NULL) {
+        if ((err = goat_parse_file_outline(&arena, path, src, len, &file)) != NULL) {
             fprintf(stderr, "goat: warning: %s:%d:%d: %s: left out when numbering init functions and "
                             "package-level function literals\n",
                     err->file ? err->file : path, err->line, err->col, err->message);

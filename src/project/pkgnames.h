@@ -13,8 +13,9 @@
  * go1.1 to go1.19, and linux for android,
  * solaris for illumos, darwin for ios. The go command compiles a
  * package's files in name order, those importing "C" after the others.
- * Files are read from disk (goat's own blocks add no function); one that
- * does not parse is left out, with a warning. */
+ * Files are read from disk (goat's own blocks add no function) and parsed
+ * in outline (parser.h: named functions' bodies hold nothing counted); one
+ * that does not parse is left out, with a warning. */
 #ifndef GOAT_PROJECT_PKGNAMES_H
 #define GOAT_PROJECT_PKGNAMES_H
 

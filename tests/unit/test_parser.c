@@ -213,3 +213,55 @@ Test(parser, deep_stack_runner)
     goat_run_with_parse_stack(strlen("package p\nfunc f() { for { select {} } }\n"), parse_in_deep_stack, &ok);
     cr_expect(ok);
 }
+
+/* The outline parse: bodies of named function declarations are left empty
+ * with their real braces; those of functions named _ and every package-level
+ * literal are parsed; funcname's counts come out as from the full tree. */
+Test(parser, outline_skips_named_function_bodies)
+{
+    const char *src = "package p\n"
+                      "import \"fmt\"\n"
+                      "var f = func() { fmt.Println(\"{\") }\n"
+                      "func init() { if true { g := func() {}; g() } }\n"
+                      "func (t *T) M() { x := map[string]int{\"}\": 1}; _ = x }\n"
+                      "func _() { _ = func() {} }\n"
+                      "func Decl()\n";
+    goat_arena full_arena, outline_arena;
+    goat_arena_init(&full_arena);
+    goat_arena_init(&outline_arena);
+    goat_node *full = parse_ok(&full_arena, src), *outline = NULL;
+    goat_error *err = goat_parse_file_outline(&outline_arena, "t.go", src, strlen(src), &outline);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    cr_assert_eq(outline->u.file.decls.count, full->u.file.decls.count);
+    cr_assert_eq(outline->u.file.imports.count, 1);
+    for (size_t i = 0; i < full->u.file.decls.count; i++) {
+        const goat_node *a = full->u.file.decls.items[i], *b = outline->u.file.decls.items[i];
+        cr_assert_eq(a->kind, b->kind);
+        cr_assert_eq(a->pos, b->pos);
+        cr_assert_eq(a->end, b->end, "declaration %zu ends at %ld, not %ld", i, (long)b->end, (long)a->end);
+        if (a->kind != GOAT_FUNC_DECL || !a->u.func_decl.body) {
+            cr_assert_eq(a->kind == GOAT_FUNC_DECL, b->kind == GOAT_FUNC_DECL && !b->u.func_decl.body);
+            continue;
+        }
+        const goat_node *ab = a->u.func_decl.body, *bb = b->u.func_decl.body;
+        cr_assert_eq(ab->u.block.lbrace, bb->u.block.lbrace);
+        cr_assert_eq(ab->u.block.rbrace, bb->u.block.rbrace);
+        bool blank = strcmp(a->u.func_decl.name->u.ident.name, "_") == 0;
+        cr_assert_eq(bb->u.block.list.count, blank ? ab->u.block.list.count : 0);
+    }
+    goat_arena_free(&full_arena);
+    goat_arena_free(&outline_arena);
+}
+
+Test(parser, outline_reports_an_unbalanced_body)
+{
+    const char *src = "package p\nfunc f() { if x {\n";
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    goat_error *err = goat_parse_file_outline(&arena, "t.go", src, strlen(src), &file);
+    cr_assert_not_null(err);
+    cr_assert_null(file);
+    goat_error_free(err);
+    goat_arena_free(&arena);
+}

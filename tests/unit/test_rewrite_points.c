@@ -152,6 +152,17 @@ Test(funcname, package_counters)
     cr_assert_eq(counts.inits, 3);
     cr_assert_eq(counts.globals, 3);
     parsed_free(&p);
+
+    /* the outline project/pkgnames.c counts on gives the same counts */
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *outline = NULL;
+    goat_error *err = goat_parse_file_outline(&arena, "t.go", src, strlen(src), &outline);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    goat_funcname_count(outline, &counts);
+    cr_assert_eq(counts.inits, 3);
+    cr_assert_eq(counts.globals, 3);
+    goat_arena_free(&arena);
 }
 
 Test(funcname, lookup_at_braces)
