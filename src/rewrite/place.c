@@ -868,9 +868,17 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
         if (in_run(&c, i))
             c.run_start[i] = i > 1 && c.run_start[i - 1] ? c.run_start[i - 1] : i;
 
+    /* A declaration whose lines hold no new line gets no block: both
+     * passes skip it (when few lines changed, most of the file). */
     const goat_node_list *decls = &file->u.file.decls;
+    bool *touched = goat_xcalloc(decls->count + 1, sizeof *touched);
+    for (size_t i = 0; i < decls->count; i++)
+        touched[i] = goat_lineset_any_in(new_lines, line_of(&c, decls->items[i]->pos),
+                                         line_of(&c, decls->items[i]->end));
     for (size_t i = 0; i < decls->count; i++) {
         const goat_node *d = decls->items[i];
+        if (!touched[i])
+            continue;
         if (d->kind == GOAT_FUNC_DECL && d->u.func_decl.body) {
             add_function(&c, d->u.func_decl.body);
             scan_body(&c, d->u.func_decl.body);
@@ -885,6 +893,8 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
 
     for (size_t i = 0; i < decls->count; i++) {
         const goat_node *d = decls->items[i];
+        if (!touched[i])
+            continue;
         if (d->kind == GOAT_FUNC_DECL && d->u.func_decl.body) {
             process_function(&c, d->u.func_decl.body);
             goat_ast_inspect(d->u.func_decl.body, special_visit, &c);
@@ -897,6 +907,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     if (out->count > 1)
         goat_sort(out->items, out->count, sizeof *out->items, cmp_place);
 
+    free(touched);
     free(c.run_start);
     free(c.func_of);
     free(c.fs);
