@@ -23,6 +23,7 @@
 typedef struct slot {
     bool valid;
     bool before_case; /* a case line: the block ends the clause above */
+    bool closing;     /* a '}' or case line, not a statement's */
     int tabs;         /* tabs after the indentation */
     size_t offset;    /* the line start the block goes before */
     size_t indent_len;
@@ -33,7 +34,26 @@ typedef struct slot {
 
 typedef struct fscope {
     int start, end; /* lines of '{' and '}' */
+    size_t lbrace;  /* offset of '{' */
+    bool head;      /* it has a head (below) */
 } fscope;
+
+/* The head of a multi-line function body whose first statement follows
+ * its '{' on the same line (`func f() { a()`, a layout gofmt never
+ * leaves): its block goes between the '{' (and any comment after it) and
+ * the statement, the line split there as a line starting with comments is
+ * split, the statement moved under the block one tab deeper than the
+ * line. A statement of an enclosing function may start that line and have
+ * its own block before it. */
+typedef struct head {
+    size_t lbrace;
+    int line;
+    size_t split, code;      /* the blanks [split, code) give way to the block */
+    size_t indent, indent_len; /* the line's indentation */
+    size_t scope;            /* the body's first statement scope */
+    bool placed;
+    int placed_before;       /* placed heads before it on its line (emit_heads) */
+} head;
 
 /* (scope, run) pairs already holding a block at patch granularity, open
  * addressing; a stored key is key+1 so that 0 marks an empty cell. */
@@ -96,6 +116,10 @@ typedef struct ctx {
     const goat_node **singles;
     size_t nsingles, capsingles;
     goat_places *out;
+    head *heads; /* sorted by lbrace once the scan is over */
+    size_t nheads, capheads;
+    head *cur_head; /* the head of the function whose statements are walked, or NULL */
+    const goat_node *file;
 } ctx;
 
 static int line_of(ctx *c, goat_pos pos)
@@ -196,7 +220,7 @@ static bool set_slot(ctx *c, goat_pos pos, int tabs, size_t scope)
     size_t ind = ls;
     while (ind < c->len && (c->src[ind] == ' ' || c->src[ind] == '\t'))
         ind++;
-    c->slots[line] = (slot){true, false, tabs, ls, ind - ls, last_comment, (size_t)pos, scope};
+    c->slots[line] = (slot){true, false, false, tabs, ls, ind - ls, last_comment, (size_t)pos, scope};
     return true;
 }
 
@@ -257,8 +281,10 @@ static size_t scan_stmts(ctx *c, const goat_node_list *l);
  * block there joins the statements above it, one tab deeper. */
 static void closing_slot(ctx *c, goat_pos pos, size_t scope, bool before_case)
 {
-    if (set_slot(c, pos, 1, scope))
+    if (set_slot(c, pos, 1, scope)) {
         c->slots[line_of(c, pos)].before_case = before_case;
+        c->slots[line_of(c, pos)].closing = true;
+    }
 }
 
 static void scan_body(ctx *c, const goat_node *body)
@@ -376,10 +402,84 @@ static size_t scan_stmts(ctx *c, const goat_node_list *l)
     return scope;
 }
 
-static void add_function(ctx *c, const goat_node *body)
+bool goat_place_head(const goat_node *file, const char *src, const goat_node *body, size_t *split, size_t *code)
+{
+    const goat_node_list *l = &body->u.block.list;
+    if (l->count == 0 || !l->items[0] || body->u.block.lbrace == GOAT_NOPOS || body->u.block.rbrace == GOAT_NOPOS)
+        return false;
+    size_t lbrace = (size_t)body->u.block.lbrace, first = (size_t)l->items[0]->pos;
+    if (first <= lbrace || memchr(src + lbrace, '\n', first - lbrace) ||
+        !memchr(src + lbrace, '\n', (size_t)body->u.block.rbrace - lbrace))
+        return false;
+    /* only blanks and general comments can stand between them on one line */
+    const goat_comment *comments = file->u.file.comments;
+    size_t n = file->u.file.comment_count, lo = 0, hi = n, at = lbrace + 1;
+    while (lo < hi) { /* the first comment after the '{' */
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)comments[mid].pos < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && (size_t)comments[lo].end <= first; lo++)
+        at = (size_t)comments[lo].end;
+    for (size_t p = at; p < first; p++)
+        if (src[p] != ' ' && src[p] != '\t')
+            return false;
+    *split = at;
+    *code = first;
+    return true;
+}
+
+/* The head of body, when it has one; fs_index is its function scope,
+ * scope its first statement scope. */
+static void find_head(ctx *c, const goat_node *body, size_t fs_index, size_t scope)
+{
+    size_t split, code;
+    if (!goat_place_head(c->file, c->src, body, &split, &code))
+        return;
+    int line = line_of(c, body->u.block.lbrace);
+    size_t ls = line_start(c, line), ind = ls;
+    while (ind < c->len && (c->src[ind] == ' ' || c->src[ind] == '\t'))
+        ind++;
+    goat_grow((void **)&c->heads, &c->capheads, c->nheads + 1, sizeof *c->heads);
+    c->heads[c->nheads++] = (head){(size_t)body->u.block.lbrace, line, split, code, ls, ind - ls, scope, false, 0};
+    c->fs[fs_index].head = true;
+}
+
+static size_t add_function(ctx *c, const goat_node *body)
 {
     goat_grow((void **)&c->fs, &c->capfs, c->nfs + 1, sizeof *c->fs);
-    c->fs[c->nfs++] = (fscope){line_of(c, body->u.block.lbrace), line_of(c, body->u.block.rbrace)};
+    c->fs[c->nfs] = (fscope){line_of(c, body->u.block.lbrace), line_of(c, body->u.block.rbrace),
+                             (size_t)body->u.block.lbrace, false};
+    return c->nfs++;
+}
+
+/* A function's body: its slots, and its head when it has one. */
+static void scan_function(ctx *c, const goat_node *body)
+{
+    size_t fs_index = add_function(c, body), first_scope = c->nscopes;
+    scan_body(c, body);
+    find_head(c, body, fs_index, first_scope);
+}
+
+static int cmp_head(const void *a, const void *b)
+{
+    const head *x = a, *y = b;
+    return (x->lbrace > y->lbrace) - (x->lbrace < y->lbrace);
+}
+
+static head *head_at(ctx *c, size_t lbrace)
+{
+    size_t lo = 0, hi = c->nheads;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->heads[mid].lbrace < lbrace)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nheads && c->heads[lo].lbrace == lbrace ? &c->heads[lo] : NULL;
 }
 
 static bool scan_lit_visit(const goat_node *n, int depth, void *arg)
@@ -387,10 +487,8 @@ static bool scan_lit_visit(const goat_node *n, int depth, void *arg)
     (void)depth;
     if (n->kind != GOAT_FUNC_LIT)
         return true;
-    if (n->u.func_lit.body) {
-        add_function(arg, n->u.func_lit.body);
-        scan_body(arg, n->u.func_lit.body);
-    }
+    if (n->u.func_lit.body)
+        scan_function(arg, n->u.func_lit.body);
     return false;
 }
 
@@ -414,11 +512,14 @@ static int cmp_fscope(const void *a, const void *b)
 
 /* For each line, the index of the last function scope in sorted order
  * that strictly contains it (start < line < end), or -1: the reference's
- * Search over sorted scopes, that is the innermost. Painted from the last
- * scope backwards, each line once, skipping painted runs through a
- * next-unpainted forest, so the cost is linear in lines plus scopes
- * whatever the nesting. */
-static long *paint_functions(int nlines, const fscope *fs, size_t n)
+ * Search over sorted scopes, that is the innermost. A scope's '}' line
+ * counts as well when a statement starts it (`\tb() }`, a layout gofmt
+ * never leaves): a block may stand before that statement like any other,
+ * while a '}' on a line of its own stays outside, as in the reference.
+ * Painted from the last scope backwards, each line once, skipping painted
+ * runs through a next-unpainted forest, so the cost is linear in lines
+ * plus scopes whatever the nesting. */
+static long *paint_functions(int nlines, const fscope *fs, size_t n, const slot *slots)
 {
     long *owner = goat_xmalloc(((size_t)nlines + 2) * sizeof *owner);
     int *next = goat_xmalloc(((size_t)nlines + 3) * sizeof *next);
@@ -428,7 +529,10 @@ static long *paint_functions(int nlines, const fscope *fs, size_t n)
         next[l] = l;
     for (size_t i = n; i-- > 0;) {
         int lo = fs[i].start + 1 < 1 ? 1 : fs[i].start + 1;
-        int hi = fs[i].end - 1 > nlines ? nlines : fs[i].end - 1;
+        int end = fs[i].end;
+        bool statement_ends = end > fs[i].start && end <= nlines && slots[end].valid && !slots[end].closing;
+        int last = statement_ends ? end : end - 1;
+        int hi = last > nlines ? nlines : last;
         int l = lo;
         while (l <= hi) {
             int root = l;
@@ -482,7 +586,7 @@ static void place(ctx *c, int target, int at)
         return;
     c->marked[at] = true;
     const slot *s = &c->slots[at];
-    goat_place p = {s->offset, NULL, at, s->offset, s->indent_len, s->tabs, false, 0};
+    goat_place p = {s->offset, NULL, at, s->offset, s->indent_len, s->tabs, false, 0, false};
     if (s->before_case && target < at) {
         /* Comments above a case belong to that case: a block ending the
          * clause above goes before them, or gofmt would indent them into
@@ -523,10 +627,49 @@ static void take_run(ctx *c, size_t scope, int line)
         keyset_insert(&c->runs, run_key(scope, c->run_start[line]));
 }
 
+/* How many heads placed on line come before the '{' at lbrace (after
+ * emit_heads): each split moves what follows it one tab deeper. */
+static int heads_before(ctx *c, int line, size_t lbrace)
+{
+    size_t lo = 0, hi = c->nheads; /* the first head at or after lbrace */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->heads[mid].lbrace < lbrace)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || c->heads[lo - 1].line != line)
+        return 0;
+    return c->heads[lo - 1].placed_before + c->heads[lo - 1].placed;
+}
+
+/* The blocks of the placed heads, each one tab deeper than the line, and
+ * one more for every head split before it on that line. */
+static void emit_heads(ctx *c)
+{
+    for (size_t i = 0; i < c->nheads; i++) {
+        head *h = &c->heads[i];
+        h->placed_before = i > 0 && c->heads[i - 1].line == h->line
+                               ? c->heads[i - 1].placed_before + c->heads[i - 1].placed
+                               : 0;
+        if (!h->placed)
+            continue;
+        int tabs = 1 + h->placed_before;
+        goat_grow((void **)&c->out->items, &c->out->cap, c->out->count + 1, sizeof *c->out->items);
+        c->out->items[c->out->count++] =
+            (goat_place){h->split, NULL, h->line, h->indent, h->indent_len, tabs, true, h->code - h->split, true};
+    }
+}
+
 static void force_mark_at(ctx *c, int line, bool ends_clause)
 {
     if (c->g == GOAT_GRANULARITY_FUNC) {
         long idx = func_search(c, line);
+        if (idx >= 0 && c->fs[idx].head) {
+            head_at(c, c->fs[idx].lbrace)->placed = true; /* emit_heads writes it out */
+            return;
+        }
         int at = idx >= 0 ? resolve(c, c->fs[idx].start + 1, false) : 0;
         if (at)
             place(c, c->fs[idx].start + 1, at);
@@ -564,10 +707,37 @@ static void force_mark(ctx *c, int line)
     force_mark_at(c, line, false);
 }
 
+/* A mark of a statement on a head's line: the head gets its block, as
+ * the granularity allows (it is the first block of its body's first scope
+ * and of the function). */
+static void mark_head(ctx *c, head *h)
+{
+    switch (c->g) {
+    case GOAT_GRANULARITY_SCOPE:
+        if (c->scope_used[h->scope])
+            return;
+        c->scope_used[h->scope] = true;
+        break;
+    case GOAT_GRANULARITY_PATCH:
+        if (!run_free(c, h->scope, h->line))
+            return;
+        take_run(c, h->scope, h->line);
+        break;
+    case GOAT_GRANULARITY_LINE:
+    case GOAT_GRANULARITY_FUNC:
+        break;
+    }
+    h->placed = true; /* emit_heads writes it out, one block at most */
+}
+
 static void check_mark(ctx *c, const goat_node *s)
 {
     int line = line_of(c, s->pos);
-    if (is_new(c, line))
+    if (!is_new(c, line))
+        return;
+    if (c->cur_head && c->cur_head->line == line)
+        mark_head(c, c->cur_head);
+    else
         force_mark(c, line);
 }
 
@@ -588,7 +758,10 @@ static void process_function(ctx *c, const goat_node *body)
     if (!body || body->u.block.list.count == 0)
         return;
     if (!single_line_body(c, body)) {
+        head *outer = c->cur_head;
+        c->cur_head = head_at(c, (size_t)body->u.block.lbrace);
         process_stmts(c, &body->u.block.list);
+        c->cur_head = outer;
         return;
     }
     if (is_new(c, line_of(c, body->u.block.list.items[0]->pos))) {
@@ -831,13 +1004,15 @@ static void open_singles(ctx *c)
             continue;
         while (depth > 0 && outer[depth - 1]->end <= b->pos)
             depth--;
-        size_t ls = line_start(c, line_of(c, b->u.block.lbrace));
+        int line = line_of(c, b->u.block.lbrace);
+        size_t ls = line_start(c, line);
         size_t ind = ls;
         while (ind < c->len && (c->src[ind] == ' ' || c->src[ind] == '\t'))
             ind++;
         goat_grow((void **)&c->out->items, &c->out->cap, c->out->count + 1, sizeof *c->out->items);
-        c->out->items[c->out->count++] = (goat_place){(size_t)b->u.block.lbrace + 1, b,
-                                                      line_of(c, b->u.block.lbrace), ls, ind - ls, (int)depth, false, 0};
+        int tabs = (int)depth + heads_before(c, line, (size_t)b->u.block.lbrace);
+        c->out->items[c->out->count++] =
+            (goat_place){(size_t)b->u.block.lbrace + 1, b, line, ls, ind - ls, tabs, false, 0, false};
         outer[depth++] = b;
     }
     free(outer);
@@ -850,6 +1025,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     memset(out, 0, sizeof *out);
     ctx c;
     memset(&c, 0, sizeof c);
+    c.file = file;
     c.src = src;
     c.len = len;
     c.comments = file->u.file.comments;
@@ -880,15 +1056,16 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
         if (!touched[i])
             continue;
         if (d->kind == GOAT_FUNC_DECL && d->u.func_decl.body) {
-            add_function(&c, d->u.func_decl.body);
-            scan_body(&c, d->u.func_decl.body);
+            scan_function(&c, d->u.func_decl.body);
         } else if (d->kind == GOAT_GEN_DECL) {
             scan_lits(&c, d);
         }
     }
     if (c.nfs > 1)
         goat_sort(c.fs, c.nfs, sizeof *c.fs, cmp_fscope);
-    c.func_of = paint_functions(c.nlines, c.fs, c.nfs);
+    if (c.nheads > 1)
+        goat_sort(c.heads, c.nheads, sizeof *c.heads, cmp_head);
+    c.func_of = paint_functions(c.nlines, c.fs, c.nfs, c.slots);
     c.scope_used = goat_xcalloc(c.nscopes + 1, sizeof *c.scope_used);
 
     for (size_t i = 0; i < decls->count; i++) {
@@ -903,11 +1080,13 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
             goat_ast_inspect(d, global_special_visit, &c);
         }
     }
+    emit_heads(&c);
     open_singles(&c);
     if (out->count > 1)
         goat_sort(out->items, out->count, sizeof *out->items, cmp_place);
 
     free(touched);
+    free(c.heads);
     free(c.run_start);
     free(c.func_of);
     free(c.fs);

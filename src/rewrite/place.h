@@ -42,7 +42,12 @@
  *    above the next case (gofmt would indent them into the clause).
  *  - Single-line bodies of functions and function literals are opened
  *    onto separate lines with the block first, nested ones too, comments
- *    kept (see rewrite.h for the hint that lets clean undo it). */
+ *    kept (see rewrite.h for the hint that lets clean undo it).
+ *  - Layouts gofmt never leaves: in a multi-line function body, a first
+ *    statement on the '{' line gets its block by splitting the line after
+ *    the '{' (a statement of an enclosing function starting that line
+ *    keeps its own block before the line), and statements starting the
+ *    '}' line get blocks like any other line. */
 #ifndef GOAT_REWRITE_PLACE_H
 #define GOAT_REWRITE_PLACE_H
 
@@ -62,7 +67,9 @@ typedef struct goat_place {
     size_t indent_len;       /*   followed by tabs more tabs; for an opened body, the */
     int tabs;                /*   indentation of the line holding its '}' once opened */
     bool split;              /* the line starts with comments: the block goes after them, */
-    size_t split_len;        /*   replacing the split_len blanks at offset before the code */
+    size_t split_len;        /*   replacing the split_len blanks at offset before the code; */
+    bool head;               /*   or a function's first statement follows its '{' on the '{' */
+                             /*   line: split there, the statement indented like the block */
 } goat_place;
 
 typedef struct goat_places {
@@ -75,6 +82,12 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
                        const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out);
 void goat_places_free(goat_places *p);
+
+/* Whether body, a multi-line function body of file, has its first
+ * statement on the line of its '{' with only blanks and general comments
+ * between them (a layout gofmt never leaves); the blanks [*split, *code)
+ * before the statement are then where a block splits that line (a head). */
+bool goat_place_head(const goat_node *file, const char *src, const goat_node *body, size_t *split, size_t *code);
 
 /* Where a `// +goat:insert` comment starting at byte offset pos lies: a
  * place a statement may stand (between the statements of a function

@@ -572,23 +572,24 @@ static goat_error *parse_with_markers(goat_arena *arena, const char *filename, c
     return err;
 }
 
-/* Splits a line that starts with comments: after them a line ending,
- * the block, and the line's indentation before its code, in place of the
- * blanks between them (which the hint records). */
-static void split_line(goat_splices *edits, const char *src, size_t len, const goat_place *p, const char *call,
-                       const goat_strbuf *extra)
+/* Splits a line that starts with comments (or a function's '{' line, a
+ * head): after them a line ending, the block, and the line's indentation
+ * (one tab deeper for a head) before its code, in place of the blanks
+ * between them (which the hint records). word is "generate" or "main". */
+static void split_line(goat_splices *edits, const char *src, size_t len, const goat_place *p, const char *word,
+                       const char *call, const goat_strbuf *extra)
 {
     const char *nl = goat_line_ending_at(src, len, p->offset);
     goat_strbuf hint = GOAT_STRBUF_INIT;
     goat_strbuf_puts(&hint, split_hint);
     goat_strbuf_putc(&hint, ' ');
     quote_gap(&hint, src + p->offset, p->split_len);
-    if (extra->len)
+    if (extra && extra->len)
         goat_strbuf_append(&hint, extra->data, extra->len);
     goat_strbuf sb = GOAT_STRBUF_INIT;
     goat_strbuf_puts(&sb, nl);
-    block_text(&sb, src + p->indent, p->indent_len, p->tabs, "generate", hint.data, hint.len, call, nl);
-    goat_strbuf_append(&sb, src + p->indent, p->indent_len);
+    block_text(&sb, src + p->indent, p->indent_len, p->tabs, word, hint.data, hint.len, call, nl);
+    put_indent(&sb, src + p->indent, p->indent_len, p->head ? p->tabs : 0);
     size_t n;
     char *t = goat_strbuf_detach(&sb, &n);
     goat_splices_add_owned(edits, p->offset, p->split_len, t, n);
@@ -648,7 +649,7 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         if (p->opened) {
             open_body(&edits, src, len, p->opened, p->indent, p->indent_len, p->tabs, "generate", call, &hints[i]);
         } else if (p->split) {
-            split_line(&edits, src, len, p, call, &hints[i]);
+            split_line(&edits, src, len, p, "generate", call, &hints[i]);
         } else {
             splice_block(&edits, p->offset, 0, src + p->indent, p->indent_len, p->tabs, "generate",
                          hints[i].data ? hints[i].data : "", hints[i].len, call,
@@ -1007,26 +1008,33 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
     int first_line = 0;
     if (lb_line != rb_line && body->u.block.list.count > 0)
         goat_lines_position(&lines, (size_t)body->u.block.list.items[0]->pos, &first_line, &col);
-    if (first_line == lb_line) {
-        /* The block goes on the line after '{': there it would follow that
-         * statement, or land inside it. gofmt never leaves code so. */
+    /* A first statement on the line of '{' (a layout gofmt never leaves):
+     * the block splits that line after the '{', as a tracking block does. */
+    size_t split = 0, code = 0;
+    bool head = first_line == lb_line && goat_place_head(file, src, body, &split, &code);
+    if (first_line == lb_line && !head) {
         free(call);
         goat_lines_free(&lines);
         goat_arena_free(&arena);
         return goat_error_new(filename, first_line, col,
-                              "func main's first statement is on the line of its '{': format the file with gofmt "
-                              "first");
+                              "func main's first statement is on the line of its '{', after code other than "
+                              "comments: format the file with gofmt first");
     }
-    size_t at = lb_line == rb_line ? (size_t)body->u.block.lbrace + 1 : goat_lines_start(&lines, lb_line + 1);
+    size_t at = lb_line == rb_line ? (size_t)body->u.block.lbrace + 1
+                : head            ? split
+                                  : goat_lines_start(&lines, lb_line + 1);
     if ((err = check_alias(filename, src, len, file, NULL, opts, &at, 1))) {
         free(call);
         goat_lines_free(&lines);
         goat_arena_free(&arena);
         return err;
     }
-    if (lb_line == rb_line)
+    if (lb_line == rb_line) {
         open_body(&edits, src, len, body, ls, ind - ls, 0, "main", call, NULL);
-    else
+    } else if (head) {
+        goat_place p = {split, NULL, lb_line, ls, ind - ls, 1, true, code - split, true};
+        split_line(&edits, src, len, &p, "main", call, NULL);
+    } else
         splice_block(&edits, at, 0, src + ls, ind - ls, 1, "main", "", 0, call, goat_line_ending_at(src, len, ls));
     goat_lines_free(&lines);
     free(call);
@@ -1050,26 +1058,35 @@ static bool is_opened(const goat_marker *m, const char *src)
     return hint_is(m, src, opened_hint);
 }
 
-/* Undoes a split line: the line ending before the block, the block and
- * the indentation after it give way to the blanks the hint records. */
+/* Undoes the split line of marks->items[i]: the line ending before the
+ * block gives way to the blanks the hint records, and the block and the
+ * indentation after it go. Blocks right before it (func main's, above a
+ * split '{' line of func main) were inserted after that line ending: they
+ * stand between the two and go on their own. */
 static goat_error *join_line(goat_splices *edits, const char *filename, const char *src, size_t len,
-                             const goat_marker *m)
+                             const goat_markers *marks, size_t i)
 {
+    const goat_marker *m = &marks->items[i];
     gaps g;
     size_t n = sizeof split_hint - 1;
     bool ok = parse_gaps(src + m->hint + n, m->hint_len - n, &g) && g.count == 1;
-    size_t from = m->start, to = m->end;
-    if (ok && from > 0 && src[from - 1] == '\n') {
-        from--;
-        if (from > 0 && src[from - 1] == '\r')
-            from--;
+    size_t run = m->start;
+    for (size_t j = i; j > 0 && marks->items[j - 1].end == run && !is_opened(&marks->items[j - 1], src); j--)
+        run = marks->items[j - 1].start;
+    size_t nl = run, to = m->end;
+    if (ok && nl > 0 && src[nl - 1] == '\n') {
+        nl--;
+        if (nl > 0 && src[nl - 1] == '\r')
+            nl--;
     } else {
         ok = false;
     }
     while (to < len && (src[to] == ' ' || src[to] == '\t'))
         to++;
-    if (ok)
-        goat_splices_add(edits, from, to - from, g.items[0].data ? g.items[0].data : "", g.items[0].len);
+    if (ok) {
+        goat_splices_add(edits, nl, run - nl, g.items[0].data ? g.items[0].data : "", g.items[0].len);
+        goat_splices_add(edits, m->start, to - m->start, "", 0);
+    }
     gaps_free(&g);
     if (!ok)
         return goat_error_new(filename, m->line, (int)m->indent_len + 1,
@@ -1258,7 +1275,7 @@ static goat_error *clean(const char *filename, const char *src, size_t len, cons
             if (in_range(&ranges, m->start, m->end))
                 continue;
             if (hint_is(m, src, split_hint))
-                err = join_line(&edits, filename, src, len, m);
+                err = join_line(&edits, filename, src, len, &marks, i);
             else
                 goat_splices_add(&edits, m->start, m->end - m->start, "", 0);
             after[i] = m->end > 0 ? m->end - 1 : 0;

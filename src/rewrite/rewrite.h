@@ -22,9 +22,10 @@
  *       the n statements and '}' (Go-quoted), which clean puts back between
  *       the statements it finds after the block, whatever lies there (the
  *       comments of the gaps, laid out anew);
- *   ` split "G"`  the block split a line that starts with comments: it
- *       stands after them, and G (Go-quoted) are the original bytes
- *       between the last comment and the code;
+ *   ` split "G"`  the block split a line that starts with comments, or a
+ *       function's '{' line whose first statement follows the '{': it
+ *       stands after them (the '{' and any comment after it), and G
+ *       (Go-quoted) are the original bytes between them and the code;
  *   ` pad=KL:N,...`  gofmt column alignment that the block split: line L
  *       (relative to the block) had N blanks before its comment (K=c), its
  *       one-line func's '{' (K=f), its key's value (K=k) or its spec's '='

@@ -1,0 +1,12 @@
+package main
+
+import goat "goat"
+
+func main() { /* first */
+	// +goat:main split " "
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.ServeHTTP(goat.COMPONENT_0)
+	// +goat:end
+	x := 1
+	println(x)
+}

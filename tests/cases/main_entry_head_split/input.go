@@ -1,0 +1,5 @@
+package main
+
+func main() { /* first */ x := 1
+	println(x)
+}
