@@ -19,8 +19,10 @@
 # timed, see bench/timed.c) and prints where goat's time goes in its best
 # run: git (change analysis), read (reading the module), parse, place (the
 # rest of the rewrite), check (validating the output), write (the
-# transaction), rest (start-up, configuration). Prints figures; never fails
-# on them.
+# transaction), rest (start-up, configuration). At precision 2 each round
+# also times `git diff base HEAD` of the same trees (git's own diff of the
+# change, its patch written to /dev/null): a second yardstick, the cost of
+# only looking at the change. Prints figures; never fails on them.
 #
 # Between runs the tree is restored with `goat clean` and git's index
 # refreshed (git update-index --refresh), so each run starts from a tree
@@ -93,10 +95,11 @@ keep_least() {
 }
 
 # measure NAME INIT-ARGS...: the floor and goat, five rounds each, in the
-# current directory.
+# current directory; with --old base, git diff as well.
 measure() {
     name=$1
     shift
+    case " $* " in *" --old base "*) with_diff=1 ;; *) with_diff=0 ;; esac
     rm -f goat.yaml "$WORK"/best.* "$WORK/split"
     "$GOAT" init --app-name bench --app-version b1 --threads 1 "$@" >/dev/null || { echo "$name: goat init failed"; return; }
     # the files a run changes, for the floor to replace
@@ -113,6 +116,13 @@ measure() {
         fi
         summary=$(cat "$WORK/out")
         restore || { echo "$name: goat clean failed"; return; }
+        if [ $with_diff = 1 ]; then
+            timed "$WORK/diff" git diff --no-ext-diff --no-color --output=/dev/null base HEAD -- net encoding go ||
+                { echo "$name: git diff failed"; return; }
+            read -r dw dc _ < "$WORK/diff"
+            keep_least "$WORK/best.dw" 1 "$dw"
+            keep_least "$WORK/best.dc" 1 "$dc"
+        fi
         read -r fw fc _ < "$WORK/floor"
         read -r gw gc grss < "$WORK/goat"
         keep_least "$WORK/best.fw" 1 "$fw"
@@ -138,6 +148,11 @@ measure() {
         printf "    goat  wall %7.4f s  CPU %7.4f s  peak RSS %5.1f MiB (target < 64)\n", $3, $4, $5 / 1024
         printf "    ratio goat/floor: wall %.2fx, CPU %.2fx (target <= 2x)\n", $3 / ($1 > 0 ? $1 : 1e-6), $4 / ($2 > 0 ? $2 : 1e-6)
     }'
+    if [ $with_diff = 1 ]; then
+        echo "$(cat "$WORK/best.dw") $(cat "$WORK/best.dc") $gw $gc" | awk '{
+            printf "    git diff base HEAD: wall %7.4f s  CPU %7.4f s; goat/git diff: wall %.2fx, CPU %.2fx\n", $1, $2, $3 / ($1 > 0 ? $1 : 1e-6), $4 / ($2 > 0 ? $2 : 1e-6)
+        }'
+    fi
     awk '{
         total = $2
         line = sprintf("    where goat spends its time (best of 3 timed runs, %.3f s wall):", total / 1e6)
