@@ -469,7 +469,8 @@ static int cmp_head(const void *a, const void *b)
     return (x->lbrace > y->lbrace) - (x->lbrace < y->lbrace);
 }
 
-static head *head_at(ctx *c, size_t lbrace)
+/* The index of the first head whose '{' is at or after lbrace. */
+static size_t first_head_from(ctx *c, size_t lbrace)
 {
     size_t lo = 0, hi = c->nheads;
     while (lo < hi) {
@@ -479,7 +480,13 @@ static head *head_at(ctx *c, size_t lbrace)
         else
             hi = mid;
     }
-    return lo < c->nheads && c->heads[lo].lbrace == lbrace ? &c->heads[lo] : NULL;
+    return lo;
+}
+
+static head *head_at(ctx *c, size_t lbrace)
+{
+    size_t i = first_head_from(c, lbrace);
+    return i < c->nheads && c->heads[i].lbrace == lbrace ? &c->heads[i] : NULL;
 }
 
 static bool scan_lit_visit(const goat_node *n, int depth, void *arg)
@@ -631,17 +638,10 @@ static void take_run(ctx *c, size_t scope, int line)
  * emit_heads): each split moves what follows it one tab deeper. */
 static int heads_before(ctx *c, int line, size_t lbrace)
 {
-    size_t lo = 0, hi = c->nheads; /* the first head at or after lbrace */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->heads[mid].lbrace < lbrace)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0 || c->heads[lo - 1].line != line)
+    size_t i = first_head_from(c, lbrace);
+    if (i == 0 || c->heads[i - 1].line != line)
         return 0;
-    return c->heads[lo - 1].placed_before + c->heads[lo - 1].placed;
+    return c->heads[i - 1].placed_before + c->heads[i - 1].placed;
 }
 
 /* The blocks of the placed heads, each one tab deeper than the line, and
