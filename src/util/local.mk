@@ -13,9 +13,12 @@ libgoat_a_SOURCES += \
 	src/util/xalloc.c src/util/xalloc.h
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_util_path
-TESTS += tests/unit/test_util_path
+check_PROGRAMS += tests/unit/test_util_path tests/unit/test_util_lineset
+TESTS += tests/unit/test_util_path tests/unit/test_util_lineset
 endif
 tests_unit_test_util_path_SOURCES = tests/unit/test_util_path.c
 tests_unit_test_util_path_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_util_path_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_util_lineset_SOURCES = tests/unit/test_util_lineset.c
+tests_unit_test_util_lineset_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_util_lineset_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
