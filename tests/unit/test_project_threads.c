@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Threads: goat patch and goat clean parse every file of a module on one
- * stack sized for the largest, not on a thread per file, and a parse on a
- * thread goat sized starts no thread of its own. Thread starts are counted
+/* Threads: goat patch, goat clean and goat track parse every file of a
+ * module on one stack sized for the largest, not on a thread per file, and
+ * a parse on a thread goat sized starts no thread of its own. Thread starts are counted
  * by wrapping pthread_create (linked with -Wl,--wrap=pthread_create). */
 #include <criterion/criterion.h>
 #include <pthread.h>
@@ -110,6 +110,40 @@ Test(threads, patch_and_clean_do_not_start_a_thread_per_file)
     cr_expect_leq(patch, 3, "goat patch on 40 files started %d threads", patch);
     int clean = run_counting(goat_run_clean);
     cr_expect_leq(clean, 2, "goat clean on 40 files started %d threads", clean);
+}
+
+/* One package of many files, each declaring an init function: naming the
+ * functions of a file asks for what the files before it add to init.N,
+ * and finding that parses the package's other files. */
+static void make_package_with_inits(int files)
+{
+    scratch_put("go.mod", "module example.com/inits\n\ngo 1.19\n");
+    scratch_put("goat.yaml", "appName: inits\nappVersion: t1\nthreads: 1\noldBranch: INIT\ngranularity: line\n");
+    char filler[2048];
+    memset(filler, 0, sizeof filler);
+    for (int k = 0; k < 20; k++)
+        strcat(filler, "// Some documentation, long enough to make the file a real one.\n");
+    for (int i = 0; i < files; i++) {
+        char path[64], text[4096];
+        snprintf(path, sizeof path, "lib/f%02d.go", i);
+        snprintf(text, sizeof text,
+                 "package lib\n\n%svar v%d int\n\nfunc init() {\n\tv%d = %d\n}\n\n"
+                 "// F%d is one of many.\nfunc F%d(x int) int {\n\treturn x + v%d\n}\n",
+                 filler, i, i, i, i, i, i);
+        scratch_put(path, text);
+    }
+    commit_all();
+}
+
+Test(threads, track_does_not_start_a_thread_per_file)
+{
+    make_package_with_inits(40);
+    int track = run_counting(goat_run_track);
+    /* one stack for the rewrite of every file (the package's other files
+     * are parsed on it too), one for the alias check, one for the
+     * validation; the change analysis runs on the caller's thread with
+     * threads: 1 (the goat before this test started 43) */
+    cr_expect_leq(track, 3, "goat track on 40 files started %d threads", track);
 }
 
 typedef struct parse_many {
