@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Threads: goat patch, goat clean and goat track parse every file of a
  * module on one stack sized for the largest, not on a thread per file, and
- * a parse on a thread goat sized starts no thread of its own. Thread starts are counted
- * by wrapping pthread_create (linked with -Wl,--wrap=pthread_create). */
+ * a parse on a thread goat sized starts no thread of its own. Thread
+ * starts are counted by wrapping pthread_create (linked with
+ * -Wl,--wrap=pthread_create). */
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <stdatomic.h>
