@@ -6,7 +6,10 @@
  * every node lies inside the text or an error with a line and a column
  * (unless a //line directive maps them elsewhere);
  * nothing is read outside the buffer (libFuzzer's buffer has no NUL after
- * it) and nothing leaks. */
+ * it) and nothing leaks. The outline parse (goat_parse_file_outline) keeps
+ * its tree inside the text too, and accepts every text the full parse
+ * accepts, with the same declarations at the same offsets and the same
+ * braces around each function body. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -88,6 +91,41 @@ static bool check_node(const goat_node *node, int depth, void *ctx)
     return true;
 }
 
+/* The outline of src against its full tree (NULL when the full parse
+ * failed). */
+static void check_outline(const char *src, size_t len, const goat_node *full)
+{
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    goat_error *err = goat_parse_file_outline(&arena, FUZZ_FILENAME, src, len, &file);
+    if (err) {
+        check_error(err, "outline parser", memmem(src, len, "line ", 5) != NULL);
+        if (full)
+            fuzz_fail("the outline parse failed where the full parse succeeded: %s", err->message);
+        goat_error_free(err);
+        goat_arena_free(&arena);
+        return;
+    }
+    bounds b = {(long)len, 0};
+    goat_ast_inspect(file, check_node, &b);
+    if (full && file->u.file.decls.count != full->u.file.decls.count)
+        fuzz_fail("the outline has %zu declarations, the full tree %zu", file->u.file.decls.count,
+                  full->u.file.decls.count);
+    for (size_t i = 0; full && i < full->u.file.decls.count; i++) {
+        const goat_node *a = full->u.file.decls.items[i], *o = file->u.file.decls.items[i];
+        if (a->kind != o->kind || a->pos != o->pos || a->end != o->end)
+            fuzz_fail("declaration %zu is %s [%ld, %ld) in the outline, %s [%ld, %ld) in the full tree", i,
+                      goat_node_kind_name(o->kind), o->pos, o->end, goat_node_kind_name(a->kind), a->pos, a->end);
+        if (a->kind != GOAT_FUNC_DECL || !a->u.func_decl.body)
+            continue;
+        const goat_node *ab = a->u.func_decl.body, *ob = o->u.func_decl.body;
+        if (!ob || ab->u.block.lbrace != ob->u.block.lbrace || ab->u.block.rbrace != ob->u.block.rbrace)
+            fuzz_fail("the body of declaration %zu has other braces in the outline", i);
+    }
+    goat_arena_free(&arena);
+}
+
 static void parse_everything(const char *src, size_t len)
 {
     goat_arena arena;
@@ -112,6 +150,7 @@ static void parse_everything(const char *src, size_t len)
                 fuzz_fail("comments %zu and %zu overlap or are out of order", i - 1, i);
         }
     }
+    check_outline(src, len, file);
     goat_arena_free(&arena);
 }
 
