@@ -408,10 +408,11 @@ bool goat_place_head(const goat_node *file, const char *src, const goat_node *bo
     if (l->count == 0 || !l->items[0] || body->u.block.lbrace == GOAT_NOPOS || body->u.block.rbrace == GOAT_NOPOS)
         return false;
     size_t lbrace = (size_t)body->u.block.lbrace, first = (size_t)l->items[0]->pos;
-    if (first <= lbrace || memchr(src + lbrace, '\n', first - lbrace) ||
-        !memchr(src + lbrace, '\n', (size_t)body->u.block.rbrace - lbrace))
+    if (first <= lbrace || !memchr(src + lbrace, '\n', (size_t)body->u.block.rbrace - lbrace))
         return false;
-    /* only blanks and general comments can stand between them on one line */
+    /* Only blanks and comments stand between them (the statement is the
+     * first token after the '{'): the statement starts no line when every
+     * line ending between them lies inside a general comment. */
     const goat_comment *comments = file->u.file.comments;
     size_t n = file->u.file.comment_count, lo = 0, hi = n, at = lbrace + 1;
     while (lo < hi) { /* the first comment after the '{' */
@@ -421,11 +422,13 @@ bool goat_place_head(const goat_node *file, const char *src, const goat_node *bo
         else
             hi = mid;
     }
-    for (; lo < n && (size_t)comments[lo].end <= first; lo++)
-        at = (size_t)comments[lo].end;
-    for (size_t p = at; p < first; p++)
-        if (src[p] != ' ' && src[p] != '\t')
+    for (; lo < n && (size_t)comments[lo].end <= first; lo++) {
+        if (memchr(src + at, '\n', (size_t)comments[lo].pos - at))
             return false;
+        at = (size_t)comments[lo].end;
+    }
+    if (memchr(src + at, '\n', first - at))
+        return false;
     *split = at;
     *code = first;
     return true;
@@ -438,8 +441,9 @@ static void find_head(ctx *c, const goat_node *body, size_t fs_index, size_t sco
     size_t split, code;
     if (!goat_place_head(c->file, c->src, body, &split, &code))
         return;
-    int line = line_of(c, body->u.block.lbrace);
-    size_t ls = line_start(c, line), ind = ls;
+    /* the statement's line, indented from the line of the '{' */
+    int line = line_of(c, (goat_pos)code);
+    size_t ls = line_start(c, line_of(c, body->u.block.lbrace)), ind = ls;
     while (ind < c->len && (c->src[ind] == ' ' || c->src[ind] == '\t'))
         ind++;
     goat_grow((void **)&c->heads, &c->capheads, c->nheads + 1, sizeof *c->heads);

@@ -44,10 +44,10 @@
  *    onto separate lines with the block first, nested ones too, comments
  *    kept (see rewrite.h for the hint that lets clean undo it).
  *  - Layouts gofmt never leaves: in a multi-line function body, a first
- *    statement on the '{' line gets its block by splitting the line after
- *    the '{' (a statement of an enclosing function starting that line
- *    keeps its own block before the line), and statements starting the
- *    '}' line get blocks like any other line. */
+ *    statement on the '{' line (or after a comment begun there) gets its
+ *    block by splitting its line before it (a statement of an enclosing
+ *    function starting that line keeps its own block before the line),
+ *    and statements starting the '}' line get blocks like any other line. */
 #ifndef GOAT_REWRITE_PLACE_H
 #define GOAT_REWRITE_PLACE_H
 
@@ -84,9 +84,10 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
 void goat_places_free(goat_places *p);
 
 /* Whether body, a multi-line function body of file, has its first
- * statement on the line of its '{' with only blanks and general comments
- * between them (a layout gofmt never leaves); the blanks [*split, *code)
- * before the statement are then where a block splits that line (a head). */
+ * statement on the line of its '{', or on a line that a comment begun
+ * there runs into (layouts gofmt never leaves): the statement then starts
+ * no line, and the blanks [*split, *code) before it (after the '{' or the
+ * last comment) are where a block splits its line (a head). */
 bool goat_place_head(const goat_node *file, const char *src, const goat_node *body, size_t *split, size_t *code);
 
 /* Where a `// +goat:insert` comment starting at byte offset pos lies: a

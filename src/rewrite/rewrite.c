@@ -965,6 +965,22 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
 
 /* ---- main entry ---- */
 
+/* Whether a general comment of file runs across offset at: it begins
+ * before at and ends after it. */
+static bool comment_across(const goat_node *file, size_t at)
+{
+    const goat_comment *c = file->u.file.comments;
+    size_t lo = 0, hi = file->u.file.comment_count; /* the first comment beginning at or after at */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)c[mid].pos < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && (size_t)c[lo - 1].end > at;
+}
+
 goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
                                     const goat_rewrite_options *opts, int component,
                                     goat_rewrite_result *out)
@@ -1005,20 +1021,19 @@ goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_
     size_t ind = ls;
     while (ind < len && (src[ind] == ' ' || src[ind] == '\t'))
         ind++;
-    int first_line = 0;
-    if (lb_line != rb_line && body->u.block.list.count > 0)
-        goat_lines_position(&lines, (size_t)body->u.block.list.items[0]->pos, &first_line, &col);
-    /* A first statement on the line of '{' (a layout gofmt never leaves):
-     * the block splits that line after the '{', as a tracking block does. */
+    /* A first statement that starts no line (on the line of '{', or after
+     * a comment begun there; layouts gofmt never leaves): the block splits
+     * its line before it, as a tracking block does. */
     size_t split = 0, code = 0;
-    bool head = first_line == lb_line && goat_place_head(file, src, body, &split, &code);
-    if (first_line == lb_line && !head) {
-        free(call);
-        goat_lines_free(&lines);
-        goat_arena_free(&arena);
-        return goat_error_new(filename, first_line, col,
-                              "func main's first statement is on the line of its '{', after code other than "
-                              "comments: format the file with gofmt first");
+    bool head = lb_line != rb_line && goat_place_head(file, src, body, &split, &code);
+    if (!head && lb_line != rb_line && comment_across(file, goat_lines_start(&lines, lb_line + 1))) {
+        /* No statement follows, but a comment runs from the line of '{'
+         * into the next, whose start is no place for the block: it splits
+         * the line after the '{'. */
+        head = true;
+        split = (size_t)body->u.block.lbrace + 1;
+        for (code = split; code < len && (src[code] == ' ' || src[code] == '\t'); code++)
+            ;
     }
     size_t at = lb_line == rb_line ? (size_t)body->u.block.lbrace + 1
                 : head            ? split

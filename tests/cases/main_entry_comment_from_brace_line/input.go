@@ -1,0 +1,6 @@
+package main
+
+func main() { /* the first comment
+	runs on */ println("hi")
+	println("bye")
+}

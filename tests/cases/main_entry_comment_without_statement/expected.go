@@ -1,0 +1,11 @@
+package main
+
+import goat "goat"
+
+func main() {
+	// +goat:main split " "
+	// +goat:tips: do not edit the block between the +goat comments
+	goat.ServeHTTP(goat.COMPONENT_0)
+	// +goat:end
+	/* nothing
+	to do */ }
