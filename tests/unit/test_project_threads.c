@@ -64,27 +64,41 @@ static void commit_all(void)
     git_libgit2_shutdown();
 }
 
-/* A module of many files, each with a hand-placed tracking point. */
-static void make_module(int files)
+/* Writes a module of one package, lib, of files lib/fNN.go whose texts
+ * text() makes from a shared filler, and commits it: more than a few
+ * hundred bytes each, or the parser would use the caller's stack anyway. */
+static void make_package(const char *module, const char *yaml, int files,
+                         void (*text)(char *out, size_t size, const char *filler, int i))
 {
-    scratch_put("go.mod", "module example.com/many\n\ngo 1.19\n");
-    scratch_put("goat.yaml", "appName: many\nappVersion: t1\nthreads: 1\n");
-    /* more than a few hundred bytes each, or the parser would use the
-     * caller's stack anyway */
+    char gomod[128];
+    snprintf(gomod, sizeof gomod, "module %s\n\ngo 1.19\n", module);
+    scratch_put("go.mod", gomod);
+    scratch_put("goat.yaml", yaml);
     char filler[2048];
     memset(filler, 0, sizeof filler);
     for (int k = 0; k < 20; k++)
         strcat(filler, "// Some documentation, long enough to make the file a real one.\n");
     for (int i = 0; i < files; i++) {
-        char path[64], text[4096];
+        char path[64], body[4096];
         snprintf(path, sizeof path, "lib/f%02d.go", i);
-        snprintf(text, sizeof text,
-                 "package lib\n\n%s// F%d is one of many.\nfunc F%d(x int) int {\n\tif x > %d {\n"
-                 "\t\t// +goat:insert\n\t\treturn x - %d\n\t}\n\treturn x + %d\n}\n",
-                 filler, i, i, i, i, i);
-        scratch_put(path, text);
+        text(body, sizeof body, filler, i);
+        scratch_put(path, body);
     }
     commit_all();
+}
+
+/* Each with a hand-placed tracking point. */
+static void insert_point_text(char *out, size_t size, const char *filler, int i)
+{
+    snprintf(out, size,
+             "package lib\n\n%s// F%d is one of many.\nfunc F%d(x int) int {\n\tif x > %d {\n"
+             "\t\t// +goat:insert\n\t\treturn x - %d\n\t}\n\treturn x + %d\n}\n",
+             filler, i, i, i, i, i);
+}
+
+static void make_module(int files)
+{
+    make_package("example.com/many", "appName: many\nappVersion: t1\nthreads: 1\n", files, insert_point_text);
 }
 
 static int run_counting(goat_error *(*command)(goat_project *, const goat_run_options *))
@@ -113,32 +127,21 @@ Test(threads, patch_and_clean_do_not_start_a_thread_per_file)
     cr_expect_leq(clean, 2, "goat clean on 40 files started %d threads", clean);
 }
 
-/* One package of many files, each declaring an init function: naming the
- * functions of a file asks for what the files before it add to init.N,
- * and finding that parses the package's other files. */
-static void make_package_with_inits(int files)
+/* Each declaring an init function: naming the functions of a file asks
+ * for what the files before it add to init.N, and finding that parses the
+ * package's other files. */
+static void init_function_text(char *out, size_t size, const char *filler, int i)
 {
-    scratch_put("go.mod", "module example.com/inits\n\ngo 1.19\n");
-    scratch_put("goat.yaml", "appName: inits\nappVersion: t1\nthreads: 1\noldBranch: INIT\ngranularity: line\n");
-    char filler[2048];
-    memset(filler, 0, sizeof filler);
-    for (int k = 0; k < 20; k++)
-        strcat(filler, "// Some documentation, long enough to make the file a real one.\n");
-    for (int i = 0; i < files; i++) {
-        char path[64], text[4096];
-        snprintf(path, sizeof path, "lib/f%02d.go", i);
-        snprintf(text, sizeof text,
-                 "package lib\n\n%svar v%d int\n\nfunc init() {\n\tv%d = %d\n}\n\n"
-                 "// F%d is one of many.\nfunc F%d(x int) int {\n\treturn x + v%d\n}\n",
-                 filler, i, i, i, i, i, i);
-        scratch_put(path, text);
-    }
-    commit_all();
+    snprintf(out, size,
+             "package lib\n\n%svar v%d int\n\nfunc init() {\n\tv%d = %d\n}\n\n"
+             "// F%d is one of many.\nfunc F%d(x int) int {\n\treturn x + v%d\n}\n",
+             filler, i, i, i, i, i, i);
 }
 
 Test(threads, track_does_not_start_a_thread_per_file)
 {
-    make_package_with_inits(40);
+    make_package("example.com/inits", "appName: inits\nappVersion: t1\nthreads: 1\noldBranch: INIT\ngranularity: line\n",
+                 40, init_function_text);
     int track = run_counting(goat_run_track);
     /* one stack for the rewrite of every file (the package's other files
      * are parsed on it too), one for the alias check, one for the
