@@ -1,0 +1,7 @@
+package p;//[[[[[[[[[[[[[%break[[[[[[[[K[[e.com/appgoat"
+
+func f() {
+	// +goat:generateR	//he bID_1)
+	// +goat:end
+	f()
+}
