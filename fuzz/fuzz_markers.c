@@ -171,12 +171,14 @@ static bool imports_a_call_name(const line *l, const char *src, size_t len)
 /* Takes goat's import out of a squeezed output where goat put it inside
  * a line: after a package clause followed by more code on its line, the
  * declaration goes right after the package name (`package p; import goat
- * "..."; ...`), which no line of the input can span. */
-static void drop_inline_import(goat_strbuf *squeezed)
+ * "..."; ...`), which no line of the input can span. Only when the
+ * squeezed input holds no such text: then every copy is goat's. */
+static void drop_inline_import(goat_strbuf *squeezed, const goat_strbuf *squeezed_in)
 {
     char spec[256];
     int n = snprintf(spec, sizeof spec, "import%s\"%s\"", options.alias, options.import_path);
-    if (n <= 0 || (size_t)n >= sizeof spec || !squeezed->data)
+    if (n <= 0 || (size_t)n >= sizeof spec || !squeezed->data ||
+        (squeezed_in->data && memmem(squeezed_in->data, squeezed_in->len, spec, (size_t)n)))
         return;
     char *hit;
     while ((hit = memmem(squeezed->data, squeezed->len, spec, (size_t)n)) != NULL) {
@@ -204,7 +206,11 @@ static void check_lines_kept(const char *what, const char *src, size_t len,
     goat_strbuf squeezed_out = GOAT_STRBUF_INIT;
     for (size_t i = 0; i < all_out.count; i++)
         squeeze(&all_out.items[i], &squeezed_out);
-    drop_inline_import(&squeezed_out);
+    goat_strbuf squeezed_in = GOAT_STRBUF_INIT;
+    for (size_t i = 0; i < in.count; i++)
+        squeeze(&in.items[i], &squeezed_in);
+    drop_inline_import(&squeezed_out, &squeezed_in);
+    goat_strbuf_free(&squeezed_in);
 
     size_t at = 0;
     goat_strbuf kept = GOAT_STRBUF_INIT;
