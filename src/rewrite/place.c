@@ -402,6 +402,20 @@ static size_t scan_stmts(ctx *c, const goat_node_list *l)
     return scope;
 }
 
+size_t goat_first_comment_from(const goat_node *file, size_t at)
+{
+    const goat_comment *c = file->u.file.comments;
+    size_t lo = 0, hi = file->u.file.comment_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)c[mid].pos < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 bool goat_place_head(const goat_node *file, const char *src, const goat_node *body, size_t *split, size_t *code)
 {
     const goat_node_list *l = &body->u.block.list;
@@ -414,14 +428,7 @@ bool goat_place_head(const goat_node *file, const char *src, const goat_node *bo
      * first token after the '{'): the statement starts no line when every
      * line ending between them lies inside a general comment. */
     const goat_comment *comments = file->u.file.comments;
-    size_t n = file->u.file.comment_count, lo = 0, hi = n, at = lbrace + 1;
-    while (lo < hi) { /* the first comment after the '{' */
-        size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)comments[mid].pos < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t n = file->u.file.comment_count, at = lbrace + 1, lo = goat_first_comment_from(file, at);
     for (; lo < n && (size_t)comments[lo].end <= first; lo++) {
         if (memchr(src + at, '\n', (size_t)comments[lo].pos - at))
             return false;

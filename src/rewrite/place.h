@@ -90,6 +90,9 @@ void goat_places_free(goat_places *p);
  * last comment) are where a block splits its line (a head). */
 bool goat_place_head(const goat_node *file, const char *src, const goat_node *body, size_t *split, size_t *code);
 
+/* The index of file's first comment beginning at or after offset at. */
+size_t goat_first_comment_from(const goat_node *file, size_t at);
+
 /* Where a `// +goat:insert` comment starting at byte offset pos lies: a
  * place a statement may stand (between the statements of a function
  * body, a nested block or a case/comm clause after its colon, or after a

@@ -969,16 +969,8 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
  * before at and ends after it. */
 static bool comment_across(const goat_node *file, size_t at)
 {
-    const goat_comment *c = file->u.file.comments;
-    size_t lo = 0, hi = file->u.file.comment_count; /* the first comment beginning at or after at */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)c[mid].pos < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 && (size_t)c[lo - 1].end > at;
+    size_t i = goat_first_comment_from(file, at);
+    return i > 0 && (size_t)file->u.file.comments[i - 1].end > at;
 }
 
 goat_error *goat_rewrite_main_entry(const char *filename, const char *src, size_t len,
