@@ -46,6 +46,13 @@ static bool rune_needs_escape(uint32_t r)
            r == 0x200E || r == 0x200F || r == 0xFEFF;
 }
 
+/* Bytes a Go string literal holds as they are: printable ASCII but the
+ * quote and the backslash. */
+static inline bool plain_byte(unsigned char c)
+{
+    return (unsigned char)(c - 0x20) < 0x5F && c != '"' && c != '\\';
+}
+
 void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -53,6 +60,17 @@ void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
     size_t n = strlen(s);
     goat_strbuf_putc(sb, '"');
     for (size_t i = 0; i < n;) {
+        /* Most text (paths, function names, line lists) is printable ASCII
+         * with nothing to escape: copied a run at a time, as the point table
+         * holds a few strings per point and can have a hundred thousand. */
+        size_t plain = i;
+        while (plain < n && plain_byte(p[plain]))
+            plain++;
+        if (plain > i) {
+            goat_strbuf_append(sb, s + i, plain - i);
+            i = plain;
+            continue;
+        }
         unsigned char c = p[i];
         uint32_t rune;
         size_t len = goat_utf8_decode(p + i, n - i, &rune);
