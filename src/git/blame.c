@@ -327,10 +327,11 @@ static goat_error *hand_over_unchanged(blame_state *st, const goat_range_commit 
     opts.context_lines = 0;
     opts.interhunk_lines = 0;
     /* like git blame: every version is text, and equal blocks slide the
-     * way git's default indent heuristic slides them */
+     * way git's default indent heuristic slides them; unnamed (""), so
+     * that libgit2 looks up no diff driver (see work.c) */
     opts.flags |= GIT_DIFF_FORCE_TEXT | GIT_DIFF_INDENT_HEURISTIC;
     hunk_list hunks = {0};
-    int rc = git_diff_blobs(parent_blob, NULL, blob, NULL, &opts, NULL, NULL, collect_hunk, NULL, &hunks);
+    int rc = git_diff_blobs(parent_blob, "", blob, "", &opts, NULL, NULL, collect_hunk, NULL, &hunks);
     git_blob_free(parent_blob);
     git_blob_free(blob);
     if (rc < 0) {

@@ -29,11 +29,11 @@ static int on_line(const git_diff_delta *delta, const git_diff_hunk *hunk, const
 /* The lines git diff shows as added, with no context. Blobs, not
  * buffers: libgit2 computes a buffer's object id (SHA-1 with collision
  * detection, an eighth of a whole track run's instructions), while a
- * blob's is known. The price is a diff driver lookup for each blob (a
- * driver changes only hunk headers, which goat never reads): without a
- * path libgit2 names both sides "file" and looks for .gitattributes
- * entries for it, about eight failing file system calls a file, far
- * cheaper than the hashing. */
+ * blob's is known. Both sides are named "": libgit2 then looks up no diff
+ * driver (a driver changes only hunk headers, which goat never reads),
+ * where without a name it calls both sides "file" and searches the
+ * .gitattributes files for that name, about eight failing file system
+ * calls a file. */
 static goat_error *diff_lines(git_repository *repo, goat_work_item *item, const git_blob *new_blob)
 {
     git_blob *old_blob = NULL;
@@ -45,7 +45,7 @@ static goat_error *diff_lines(git_repository *repo, goat_work_item *item, const 
     /* git diff's default since git 2.14: it decides which of several equal
      * lines a block of added lines starts at. */
     opts.flags |= GIT_DIFF_INDENT_HEURISTIC;
-    int rc = git_diff_blobs(old_blob, NULL, new_blob, NULL, &opts, NULL, NULL, NULL, on_line, &item->lines);
+    int rc = git_diff_blobs(old_blob, "", new_blob, "", &opts, NULL, NULL, NULL, on_line, &item->lines);
     git_blob_free(old_blob);
     if (rc < 0)
         return goat_git_error("%s: cannot diff", item->path);

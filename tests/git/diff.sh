@@ -68,6 +68,19 @@ pkg/b/moved.go: 1-34
 pkg/b/new.go: 1-7" "$(dump --old main --precision 3)"
 expect "added file marked all" "pkg/b/new.go: 1-7 (all)" "$(run_dump --old main --precision 2 | grep new.go)"
 
+# Attributes that make git diff show a file as binary (-diff, binary)
+# change how git displays a change, not what changed: goat's lines stay
+# those of the plain diff, for every file, as when no attribute is set.
+plain1=$(dump --old main --precision 1)
+plain2=$(dump --old main --precision 2)
+plain3=$(dump --old main --precision 3)
+printf '* -diff\n' > .gitattributes
+printf '*.go binary\n' > .git/info/attributes
+expect "precision 1 ignores -diff and binary attributes" "$plain1" "$(dump --old main --precision 1)"
+expect "precision 2 ignores -diff and binary attributes" "$plain2" "$(dump --old main --precision 2)"
+expect "precision 3 ignores -diff and binary attributes" "$plain3" "$(dump --old main --precision 3)"
+rm -f .gitattributes .git/info/attributes
+
 # Revspec forms.
 expect "tag, ~N, ^{commit} and hashes" "$(dump --old main)" "$(dump --old v1)"
 expect "HEAD~2" "$(dump --old main)" "$(dump --old HEAD~2 --new HEAD)"
