@@ -28,8 +28,9 @@ tests_unit_test_gen_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 TESTS += tests/unit/test_gen
 endif
 
-TESTS += tests/gen/serve.sh tests/gen/runtime.sh
-EXTRA_DIST += tests/gen/serve.sh tests/gen/runtime.sh tests/gen/client/main.go tests/gen/client/go.mod
+TESTS += tests/gen/serve.sh tests/gen/runtime.sh tests/gen/escape.sh
+EXTRA_DIST += tests/gen/serve.sh tests/gen/runtime.sh tests/gen/client/main.go tests/gen/client/go.mod \
+	tests/gen/escape.sh tests/gen/unquote/main.go tests/gen/unquote/go.mod
 # The Go tests keep Go's build cache here between runs (shared with other
 # Go-using tests); removed by make clean so that distcheck's distclean leaves
 # nothing.

@@ -36,16 +36,6 @@ bool goat_gen_valid_package_name(const char *name)
     return true;
 }
 
-/* Runes that are legal in a Go string literal but invisible or misleading
- * when the file is read: C1 controls, line and paragraph separators, bidi
- * controls, and the byte order mark (which Go rejects inside a file). */
-static bool rune_needs_escape(uint32_t r)
-{
-    return (r >= 0x80 && r <= 0x9F) || r == 0x2028 || r == 0x2029 ||
-           (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) ||
-           r == 0x200E || r == 0x200F || r == 0xFEFF;
-}
-
 /* Bytes a Go string literal holds as they are: printable ASCII but the
  * quote and the backslash. */
 static inline bool plain_byte(unsigned char c)
@@ -94,7 +84,7 @@ void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
             char x[4] = {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
             goat_strbuf_append(sb, x, 4);
             i++;
-        } else if (len > 1 && rune_needs_escape(rune)) {
+        } else if (len > 1 && goat_utf8_misleading(rune)) {
             char u[6] = {'\\', 'u', hex[rune >> 12 & 0xF], hex[rune >> 8 & 0xF],
                          hex[rune >> 4 & 0xF], hex[rune & 0xF]};
             goat_strbuf_append(sb, u, 6);

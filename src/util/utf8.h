@@ -3,6 +3,7 @@
 #ifndef GOAT_UTIL_UTF8_H
 #define GOAT_UTIL_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -10,5 +11,12 @@
  * no surrogates, nothing above U+10FFFF. Returns its length and sets
  * *rune, or returns 0 when s does not start a valid sequence. */
 size_t goat_utf8_decode(const unsigned char *s, size_t n, uint32_t *rune);
+
+/* Whether rune r, which Go source may hold in a string or a comment, is
+ * invisible or misleading where the text is shown: a C0 control other than
+ * the tab, DEL, a C1 control, the line and paragraph separators, a bidi
+ * control (what "Trojan Source" hides code with) or the byte order mark.
+ * Whoever shows such text shows these as escapes. */
+bool goat_utf8_misleading(uint32_t r);
 
 #endif

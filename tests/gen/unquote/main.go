@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+
+// Command unquote checks goat's Go string literals against Go's own
+// reading of them: it renders a package (with tests/gen/gen_render) whose
+// point table holds chosen and random byte strings, parses it with
+// go/parser, and requires every literal of the table to be a valid Go
+// string whose value (strconv.Unquote) is the original bytes, and to show
+// no byte a reader could misread (a control, a non-ASCII byte that is not
+// printable UTF-8, a bidi control). It prints the first mismatch in hex
+// and exits 1.
+//
+//	unquote GEN_RENDER SEED COUNT
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"math/rand"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chosen are strings at the edges of the escaping: every byte on its own,
+// escapes at the ends and between long plain runs, valid and invalid UTF-8,
+// and the runes goat escapes although Go would accept them.
+func chosen() []string {
+	var s []string
+	for b := 1; b < 256; b++ {
+		if b != '|' {
+			s = append(s, string([]byte{byte(b)}))
+		}
+	}
+	plain := strings.Repeat("abcdefghijklmnop", 3)
+	for _, e := range []string{"\"", "\\", "\n", "\t", "\x01", "\x7f", "\x80", "\xff", "\xe2\x80\xae",
+		"\xe2\x80\xa8", "\xef\xbb\xbf", "\xc2\x85", "\xc0\xaf", "\xed\xa0\x80", "\xe6\x97", "é", "名",
+		"\xf0\x9f\x90\x90"} {
+		s = append(s, e+plain, plain+e, plain+e+plain, e+e+plain+e+e, plain[:15]+e+plain[:17])
+	}
+	return append(s, "", plain, "pkg/dir/file_name.go", "(*T).Method.func2", "1-3,5,7-9")
+}
+
+// random draws n strings of up to 40 bytes, some from all bytes and some
+// from a mix weighted towards what the table usually holds.
+func random(seed int64, n int) []string {
+	r := rand.New(rand.NewSource(seed))
+	pieces := []string{"a", "Z", "0", "/", ".", "_", " ", "\"", "\\", "\n", "\r", "\t", "\x00x"[1:], "\x1b",
+		"\x7f", "\x80", "\xbf", "\xc3", "\xc3\xa9", "\xe2\x80", "\xe2\x80\xae", "\xe2\x81\xa6", "\xf4\x8f\xbf\xbf",
+		"\xf4\x90\x80\x80", "\u00a0", "\u200e", "\ufeff"}
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		size := r.Intn(41)
+		for b.Len() < size {
+			if i%2 == 0 {
+				c := byte(1 + r.Intn(255))
+				if c != '|' {
+					b.WriteByte(c)
+				}
+			} else {
+				b.WriteString(pieces[r.Intn(len(pieces))])
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// misleading says whether a rune of a literal's source text could be
+// misread: Go accepts it in a string, but goat promises to escape it.
+func misleading(r rune, size int) bool {
+	if r == utf8.RuneError && size == 1 {
+		return true // an invalid byte left raw
+	}
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff {
+		return true
+	}
+	return unicode.Is(unicode.Bidi_Control, r) || r == 0x2028 || r == 0x2029
+}
+
+func main() {
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: unquote GEN_RENDER SEED COUNT")
+		os.Exit(2)
+	}
+	seed, err1 := strconv.ParseInt(os.Args[2], 10, 64)
+	count, err2 := strconv.Atoi(os.Args[3])
+	if err1 != nil || err2 != nil {
+		fmt.Fprintln(os.Stderr, "unquote: SEED and COUNT are integers")
+		os.Exit(2)
+	}
+	strs := append(chosen(), random(seed, count)...)
+	// three strings a point: file, function and lines
+	for len(strs)%3 != 0 {
+		strs = append(strs, "")
+	}
+	args := []string{"--ids", strconv.Itoa(len(strs) / 3)}
+	for i := 0; i < len(strs); i += 3 {
+		args = append(args, "--point", strs[i]+"|1|"+strs[i+1]+"|"+strs[i+2]+"|track")
+	}
+	args = append(args, "-")
+	cmd := exec.Command(os.Args[1], args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	src, err := cmd.Output()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unquote: gen_render failed: %v\n%s", err, stderr.Bytes())
+		os.Exit(1)
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "goat_generated.go", src, 0)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unquote: the rendered package does not parse: %v\n", err)
+		os.Exit(1)
+	}
+	var got []*ast.BasicLit
+	ast.Inspect(file, func(n ast.Node) bool {
+		spec, ok := n.(*ast.ValueSpec)
+		if !ok || len(spec.Names) != 1 || spec.Names[0].Name != "points" {
+			return true
+		}
+		ast.Inspect(spec, func(m ast.Node) bool {
+			row, ok := m.(*ast.CompositeLit)
+			if !ok || row.Type != nil {
+				return true
+			}
+			// {file, line, func, lines, kind}: the three strings
+			if len(row.Elts) == 5 {
+				for _, i := range []int{0, 2, 3} {
+					if lit, ok := row.Elts[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						got = append(got, lit)
+					}
+				}
+			}
+			return true
+		})
+		return false
+	})
+	if len(got) != len(strs) {
+		fmt.Fprintf(os.Stderr, "unquote: %d strings in the point table, want %d\n", len(got), len(strs))
+		os.Exit(1)
+	}
+	for i, lit := range got {
+		value, err := strconv.Unquote(lit.Value)
+		if err != nil || value != strs[i] {
+			fmt.Fprintf(os.Stderr, "unquote: string %d: input % x\n  written %s\n  reads as % x (%v)\n",
+				i, strs[i], lit.Value, value, err)
+			os.Exit(1)
+		}
+		for j, w := 0, 0; j < len(lit.Value); j += w {
+			r, size := utf8.DecodeRuneInString(lit.Value[j:])
+			w = size
+			if misleading(r, size) {
+				fmt.Fprintf(os.Stderr, "unquote: string %d: written %q holds U+%04X unescaped\n", i, lit.Value, r)
+				os.Exit(1)
+			}
+		}
+	}
+	fmt.Printf("%d strings read back as written\n", len(strs))
+}
