@@ -24,7 +24,8 @@ static const char style_sheet[] =
     "pre span.l{display:block;padding:0 8px}\n"
     "span.no{display:inline-block;width:4em;text-align:right;margin-right:1em;color:#777}\n"
     "span.m{display:inline-block;width:1.2em;font-weight:bold}\n"
-    ".ran{background:#a8f0a0}.miss{background:#f5a3a3}.ctx{color:#6b6b6b}\n";
+    ".ran{background:#a8f0a0}.miss{background:#f5a3a3}.ctx{color:#6b6b6b}\n"
+    "span.esc{color:#fff;background:#6b3fa0;border-radius:2px;padding:0 1px}\n";
 
 static void put_escaped(goat_strbuf *sb, const char *s, size_t n)
 {
@@ -49,6 +50,15 @@ static void put_escaped(goat_strbuf *sb, const char *s, size_t n)
             goat_strbuf_putc(sb, s[i]);
         }
     }
+}
+
+/* An escape standing for what the source holds (see goat_report_put_line):
+ * set apart, so that it does not read as the code's own text. */
+static void put_mark(goat_strbuf *sb, const char *s, size_t n)
+{
+    goat_strbuf_puts(sb, "<span class=\"esc\">");
+    put_escaped(sb, s, n);
+    goat_strbuf_puts(sb, "</span>");
 }
 
 static void put_text(goat_strbuf *sb, const char *s)
@@ -157,7 +167,7 @@ static goat_error *put_file(goat_strbuf *sb, goat_report_code *code, const goat_
             goat_strbuf_printf(sb, ": %s (count %" PRIu64 ")\"><span class=\"no\">%d</span><span class=\"m\">%s</span>",
                                ran ? "ran" : "did not run", p->count, line, ran ? "&#10003;" : "&#10007;");
         }
-        put_escaped(sb, text, n);
+        goat_report_put_line(sb, text, n, put_escaped, put_mark);
         goat_strbuf_puts(sb, "</span>");
     }
     goat_strbuf_puts(sb, "</pre>\n");

@@ -110,7 +110,9 @@ static void put_code(goat_strbuf *sb, const style *st, const goat_report_point *
                 goat_strbuf_printf(sb, "      %s(line %d is past the end of the file)%s\n", st->dim, line, st->reset);
                 break;
             }
-            goat_strbuf_printf(sb, "  %s%6d%s  %.*s\n", st->dim, line, st->reset, (int)n, text);
+            goat_strbuf_printf(sb, "  %s%6d%s  ", st->dim, line, st->reset);
+            goat_report_put_line(sb, text, n, goat_strbuf_append, goat_strbuf_append);
+            goat_strbuf_putc(sb, '\n');
         }
     }
     free(ranges);

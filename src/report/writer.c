@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/writer.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "util/utf8.h"
 
 goat_error *goat_report_file_text_open(goat_report_code *code, const char *file, goat_report_file_text *out)
 {
@@ -33,4 +36,29 @@ const char *goat_report_file_line(const goat_report_file_text *f, int line, size
 void goat_report_file_text_close(goat_report_file_text *f)
 {
     goat_lines_free(&f->lines);
+}
+
+void goat_report_put_line(goat_strbuf *sb, const char *s, size_t n, goat_report_put_fn *plain,
+                          goat_report_put_fn *mark)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0; /* start of the plain text not yet put */
+    for (size_t i = 0; i < n;) {
+        uint32_t rune = 0;
+        size_t len = p[i] ? goat_utf8_decode(p + i, n - i, &rune) : 0;
+        if (len > 0 && !goat_utf8_misleading(rune)) {
+            i += len;
+            continue;
+        }
+        if (i > run)
+            plain(sb, s + run, i - run);
+        char esc[12];
+        int w = len == 0 || rune < 0x80 ? snprintf(esc, sizeof esc, "\\x%02x", p[i])
+                                        : snprintf(esc, sizeof esc, "\\u%04x", (unsigned)rune);
+        mark(sb, esc, (size_t)w);
+        i += len ? len : 1;
+        run = i;
+    }
+    if (n > run)
+        plain(sb, s + run, n - run);
 }

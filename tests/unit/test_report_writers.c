@@ -299,3 +299,45 @@ Test(writers, points_in_no_component)
     goat_report_code_free(c);
     goat_report_free(&r);
 }
+
+/* The code comes from the repository, so it is untrusted: what a terminal
+ * would act on (an escape sequence, a C1 control), what hides or reorders
+ * code ("Trojan Source" bidi controls, a byte order mark) and bytes that
+ * are not UTF-8 are shown as the escapes Go would write for them, in the
+ * text and on the page; tabs and other UTF-8 stay as they are. */
+static const char hostile_go[] = "package main\n"
+                                 "\n"
+                                 "func main() {\n"
+                                 "\ts := `\033[2J\033]0;owned\a\xc2\x9b` // \xe2\x80\xae}ll{ \xd8\x9c\xef\xbb\xbf\n"
+                                 "\tprintln(\"caf\xc3\xa9 \xe5\x90\x8d \xff\xc0\xaf\", s, \"a\rb\x7f\")\n"
+                                 "}\n";
+
+Test(writers, hostile_source_is_shown_escaped)
+{
+    spec missed[] = {{1, 4, "main", "4-5", 0}};
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, missed, 1);
+    goat_report_code *c = goat_report_code_new("example.com/shop");
+    goat_report_code_add(c, "cmd/main.go", hostile_go, sizeof hostile_go - 1);
+    char *text = goat_report_text(&r, c, false);
+    cr_expect(strstr(text, "       4  \ts := `\\x1b[2J\\x1b]0;owned\\x07\\u009b` // \\u202e}ll{ \\u061c\\ufeff\n"),
+              "%s", text);
+    cr_expect(strstr(text, "       5  \tprintln(\"caf\xc3\xa9 \xe5\x90\x8d \\xff\\xc0\\xaf\", s, \"a\\x0db\\x7f\")\n"),
+              "%s", text);
+    cr_expect_null(strchr(text, '\033'));
+    cr_expect_null(strstr(text, "\xe2\x80\xae"));
+    free(text);
+    cr_assert_null(goat_report_html(&r, c, &text));
+    cr_expect(strstr(text, "\ts := `<span class=\"esc\">\\x1b</span>[2J<span class=\"esc\">\\x1b</span>]0;owned"
+                           "<span class=\"esc\">\\x07</span><span class=\"esc\">\\u009b</span>` // "
+                           "<span class=\"esc\">\\u202e</span>}ll{ "),
+              "%s", text);
+    cr_expect(strstr(text, "caf\xc3\xa9 \xe5\x90\x8d <span class=\"esc\">\\xff</span><span class=\"esc\">\\xc0</span>"),
+              "%s", text);
+    cr_expect_null(strchr(text, '\033'));
+    cr_expect_null(strstr(text, "\xe2\x80\xae"));
+    cr_expect_null(strstr(text, "\xff"));
+    free(text);
+    goat_report_code_free(c);
+    goat_report_free(&r);
+}
