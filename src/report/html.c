@@ -61,9 +61,18 @@ static void put_mark(goat_strbuf *sb, const char *s, size_t n)
     goat_strbuf_puts(sb, "</span>");
 }
 
+/* Text for an attribute value or the title, where no markup may stand:
+ * escapes as plain text. */
 static void put_text(goat_strbuf *sb, const char *s)
 {
-    put_escaped(sb, s, strlen(s));
+    goat_report_put_line(sb, s, strlen(s), put_escaped, put_escaped);
+}
+
+/* Text of the page from the sources (names of files, components, the app):
+ * shown as the code is, with what would hide or reorder it as escapes. */
+static void put_shown(goat_strbuf *sb, const char *s)
+{
+    goat_report_put_line(sb, s, strlen(s), put_escaped, put_mark);
 }
 
 static void put_row(goat_strbuf *sb, const char *name, const char *anchor, size_t covered, size_t total)
@@ -73,10 +82,10 @@ static void put_row(goat_strbuf *sb, const char *name, const char *anchor, size_
     goat_strbuf_puts(sb, "<tr><td>");
     if (anchor) {
         goat_strbuf_printf(sb, "<a href=\"#%s\">", anchor);
-        put_text(sb, name);
+        put_shown(sb, name);
         goat_strbuf_puts(sb, "</a>");
     } else {
-        put_text(sb, name);
+        put_shown(sb, name);
     }
     goat_strbuf_printf(sb, "</td><td class=\"n\">%zu of %zu</td><td class=\"n\">%s</td></tr>\n", covered, total, pct);
 }
@@ -88,9 +97,9 @@ static void put_summary(goat_strbuf *sb, const goat_report *r, const goat_report
     goat_strbuf_printf(sb, "<h1>goat report: %zu of %zu tracking points ran (%s)</h1>\n", r->covered,
                        r->point_count, pct);
     goat_strbuf_puts(sb, "<p>app ");
-    put_text(sb, r->app ? r->app : "(unknown)");
+    put_shown(sb, r->app ? r->app : "(unknown)");
     goat_strbuf_puts(sb, ", version ");
-    put_text(sb, r->version ? r->version : "(unknown)");
+    put_shown(sb, r->version ? r->version : "(unknown)");
     goat_strbuf_printf(sb, ", commit %s, point table %s, %s mode; %zu source%s answered.</p>\n", r->commit,
                        r->digest, r->mode == GOAT_REPORT_COUNT ? "count" : "bool", r->answered,
                        r->answered == 1 ? "" : "s");
@@ -150,7 +159,7 @@ static goat_error *put_file(goat_strbuf *sb, goat_report_code *code, const goat_
     char pct[GOAT_REPORT_PERCENT_SIZE];
     goat_report_format_percent(pct, g->covered, g->total);
     goat_strbuf_printf(sb, "<h2 id=\"file%zu\">", index);
-    put_text(sb, g->name);
+    put_shown(sb, g->name);
     goat_strbuf_printf(sb, ": %zu of %zu ran (%s)</h2>\n<pre>", g->covered, g->total, pct);
     const goat_report_point **owner = line_owners(points, count, f.line_count);
     for (int line = 1; line <= f.line_count; line++) {

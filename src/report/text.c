@@ -31,13 +31,15 @@ static void put_ratio(goat_strbuf *sb, const style *st, size_t covered, size_t t
     goat_strbuf_printf(sb, "%9s  %s%6s%s\n", counts, shade(st, covered, total), pct, st->reset);
 }
 
-static int width_of(const goat_report_group *groups, size_t count)
+/* A name from the sources (a file, function, component, the app) as the
+ * terminal shows it: with what a terminal would act on or that would
+ * reorder the line as escapes (goat_report_put_line). Freed by the caller. */
+static char *shown(const char *s)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < count; i++)
-        if (strlen(groups[i].name) > w)
-            w = strlen(groups[i].name);
-    return w > 60 ? 60 : (int)w;
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    goat_strbuf_reserve(&sb, strlen(s));
+    goat_report_put_line(&sb, s, strlen(s), goat_strbuf_append, goat_strbuf_append);
+    return goat_strbuf_detach(&sb, NULL);
 }
 
 static void put_groups(goat_strbuf *sb, const style *st, const char *title, const goat_report_group *groups,
@@ -46,11 +48,20 @@ static void put_groups(goat_strbuf *sb, const style *st, const char *title, cons
     if (!count)
         return;
     goat_strbuf_printf(sb, "\n%s%s%s\n", st->bold, title, st->reset);
-    int w = width_of(groups, count);
+    char **names = goat_xcalloc(count, sizeof *names);
+    size_t w = 0;
     for (size_t i = 0; i < count; i++) {
-        goat_strbuf_printf(sb, "  %-*s", w, groups[i].name);
-        put_ratio(sb, st, groups[i].covered, groups[i].total);
+        names[i] = shown(groups[i].name);
+        if (strlen(names[i]) > w)
+            w = strlen(names[i]);
     }
+    w = w > 60 ? 60 : w;
+    for (size_t i = 0; i < count; i++) {
+        goat_strbuf_printf(sb, "  %-*s", (int)w, names[i]);
+        put_ratio(sb, st, groups[i].covered, groups[i].total);
+        free(names[i]);
+    }
+    free(names);
 }
 
 static void put_functions(goat_strbuf *sb, const style *st, const goat_report_summary *s)
@@ -59,23 +70,29 @@ static void put_functions(goat_strbuf *sb, const style *st, const goat_report_su
         return;
     goat_strbuf_printf(sb, "\n%sby function%s\n", st->bold, st->reset);
     size_t w_place = 0, w_name = 0;
+    char **places = goat_xcalloc(s->function_count, sizeof *places);
+    char **names = goat_xcalloc(s->function_count, sizeof *names);
     for (size_t i = 0; i < s->function_count; i++) {
-        char *place = goat_xasprintf("%s:%d", s->functions[i].file, s->functions[i].line);
-        if (strlen(place) > w_place)
-            w_place = strlen(place);
-        if (strlen(s->functions[i].name) > w_name)
-            w_name = strlen(s->functions[i].name);
-        free(place);
+        char *file = shown(s->functions[i].file);
+        places[i] = goat_xasprintf("%s:%d", file, s->functions[i].line);
+        names[i] = shown(s->functions[i].name);
+        free(file);
+        if (strlen(places[i]) > w_place)
+            w_place = strlen(places[i]);
+        if (strlen(names[i]) > w_name)
+            w_name = strlen(names[i]);
     }
     w_place = w_place > 50 ? 50 : w_place;
     w_name = w_name > 30 ? 30 : w_name;
     for (size_t i = 0; i < s->function_count; i++) {
         const goat_report_group *g = &s->functions[i];
-        char *place = goat_xasprintf("%s:%d", g->file, g->line);
-        goat_strbuf_printf(sb, "  %-*s  %-*s", (int)w_place, place, (int)w_name, g->name);
+        goat_strbuf_printf(sb, "  %-*s  %-*s", (int)w_place, places[i], (int)w_name, names[i]);
         put_ratio(sb, st, g->covered, g->total);
-        free(place);
+        free(places[i]);
+        free(names[i]);
     }
+    free(places);
+    free(names);
 }
 
 static void put_sources(goat_strbuf *sb, const style *st, const goat_report *r)
@@ -150,8 +167,10 @@ static void put_not_run(goat_strbuf *sb, const style *st, const goat_report *r, 
     char *why = NULL;
     for (size_t i = 0; i < n; i++) {
         const goat_report_point *p = order[i];
-        goat_strbuf_printf(sb, "  %s%s:%d%s: %s (TRACK_ID_%d)\n", st->red, p->file, p->line, st->reset, p->func,
-                           p->id);
+        char *file = shown(p->file), *func = shown(p->func);
+        goat_strbuf_printf(sb, "  %s%s:%d%s: %s (TRACK_ID_%d)\n", st->red, file, p->line, st->reset, func, p->id);
+        free(file);
+        free(func);
         if (!code)
             continue;
         if (i == 0 || strcmp(order[i - 1]->file, p->file) != 0) {
@@ -200,10 +219,13 @@ char *goat_report_text(const goat_report *r, goat_report_code *code, bool color)
     goat_strbuf_printf(&sb, "%s%zu tracking point%s, %zu ran%s (%s%s%s)\n", st->bold, r->point_count,
                        r->point_count == 1 ? "" : "s", r->covered, st->reset,
                        shade(st, r->covered, r->point_count), pct, st->reset);
-    if (r->digest)
-        goat_strbuf_printf(&sb, "app %s, version %s, commit %.12s, point table %s, %s mode\n",
-                           r->app ? r->app : "(unknown)", r->version ? r->version : "(unknown)", r->commit,
-                           r->digest, r->mode == GOAT_REPORT_COUNT ? "count" : "bool");
+    if (r->digest) {
+        char *app = shown(r->app ? r->app : "(unknown)"), *version = shown(r->version ? r->version : "(unknown)");
+        goat_strbuf_printf(&sb, "app %s, version %s, commit %.12s, point table %s, %s mode\n", app, version,
+                           r->commit, r->digest, r->mode == GOAT_REPORT_COUNT ? "count" : "bool");
+        free(app);
+        free(version);
+    }
     put_sources(&sb, st, r);
     goat_report_summary s;
     goat_report_summarize(r, &s);

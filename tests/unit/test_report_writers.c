@@ -341,3 +341,37 @@ Test(writers, hostile_source_is_shown_escaped)
     goat_report_code_free(c);
     goat_report_free(&r);
 }
+
+/* Names come from the answers: the JSON reader refuses control characters
+ * in them, but a bidi control is valid UTF-8 (and git allows one in a
+ * path), so the writers show it as an escape wherever a name is shown. */
+Test(writers, names_with_bidi_controls_are_shown_escaped)
+{
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, points, 3);
+    free(r.app);
+    r.app = goat_xstrdup("sh\xe2\x80\xaeop");
+    for (size_t i = 0; i < r.point_count; i++) {
+        free(r.points[i].file);
+        r.points[i].file = goat_xstrdup("cmd/\xe2\x81\xa7main.go");
+    }
+    goat_report_code *c = goat_report_code_new("example.com/shop");
+    goat_report_code_add(c, "cmd/\xe2\x81\xa7main.go", main_go, strlen(main_go));
+    char *text = goat_report_text(&r, c, false);
+    cr_expect(strstr(text, "app sh\\u202eop, version v1,"), "%s", text);
+    cr_expect(strstr(text, "by file\n  cmd/\\u2067main.go      2/3   66.6%\n"), "%s", text);
+    cr_expect(strstr(text, "  cmd/\\u2067main.go:9: main (TRACK_ID_2)\n       9  \thelper()\n"), "%s", text);
+    cr_expect(strstr(text, "cmd/\\u2067main.go:4  main"), "%s", text);
+    cr_expect_null(strstr(text, "\xe2\x80\xae"));
+    cr_expect_null(strstr(text, "\xe2\x81\xa7"));
+    free(text);
+    cr_assert_null(goat_report_html(&r, c, &text));
+    cr_expect(strstr(text, "<p>app sh<span class=\"esc\">\\u202e</span>op, version v1"), "%s", text);
+    cr_expect(strstr(text, ">cmd/<span class=\"esc\">\\u2067</span>main.go: 2 of 3 ran"), "%s", text);
+    cr_expect(strstr(text, "<title>goat report: sh\\u202eop v1</title>"), "%s", text);
+    cr_expect_null(strstr(text, "\xe2\x80\xae"));
+    cr_expect_null(strstr(text, "\xe2\x81\xa7"));
+    free(text);
+    goat_report_code_free(c);
+    goat_report_free(&r);
+}
