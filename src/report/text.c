@@ -37,7 +37,6 @@ static void put_ratio(goat_strbuf *sb, const style *st, size_t covered, size_t t
 static char *shown(const char *s)
 {
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_reserve(&sb, strlen(s));
     goat_report_put_line(&sb, s, strlen(s), goat_strbuf_append, goat_strbuf_append);
     return goat_strbuf_detach(&sb, NULL);
 }

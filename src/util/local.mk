@@ -13,8 +13,8 @@ libgoat_a_SOURCES += \
 	src/util/xalloc.c src/util/xalloc.h
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_util_path tests/unit/test_util_lineset
-TESTS += tests/unit/test_util_path tests/unit/test_util_lineset
+check_PROGRAMS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf
+TESTS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf
 endif
 tests_unit_test_util_path_SOURCES = tests/unit/test_util_path.c
 tests_unit_test_util_path_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -22,3 +22,6 @@ tests_unit_test_util_path_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_util_lineset_SOURCES = tests/unit/test_util_lineset.c
 tests_unit_test_util_lineset_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_util_lineset_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_util_strbuf_SOURCES = tests/unit/test_util_strbuf.c
+tests_unit_test_util_strbuf_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_util_strbuf_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

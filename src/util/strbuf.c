@@ -20,6 +20,7 @@ static void reserve(goat_strbuf *sb, size_t extra)
     size_t need = sb->len + extra + 1;
     goat_grow(&data, &sb->cap, need < 64 ? 64 : need, 1);
     sb->data = data;
+    sb->data[sb->len] = '\0'; /* a fresh buffer is a valid empty string too */
 }
 
 void goat_strbuf_reserve(goat_strbuf *sb, size_t extra)

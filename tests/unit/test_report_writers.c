@@ -375,3 +375,19 @@ Test(writers, names_with_bidi_controls_are_shown_escaped)
     goat_report_code_free(c);
     goat_report_free(&r);
 }
+
+/* Empty names (a source may send "" for the app or a function) print as
+ * empty, under the sanitizers too. */
+Test(writers, empty_names)
+{
+    spec unnamed[] = {{1, 4, "", "4", 0}};
+    goat_report r;
+    build(&r, GOAT_REPORT_COUNT, unnamed, 1);
+    free(r.app);
+    r.app = goat_xstrdup("");
+    char *text = goat_report_text(&r, NULL, false);
+    cr_expect(strstr(text, "app , version v1,"), "%s", text);
+    cr_expect(strstr(text, "  cmd/main.go:4:  (TRACK_ID_1)\n"), "%s", text);
+    free(text);
+    goat_report_free(&r);
+}
