@@ -176,6 +176,10 @@ static int last_id(const goat_report_point *points, size_t count)
 
 goat_error *goat_report_check_table_size(const char *source, const goat_report_answer *a)
 {
+    if (a->table_size > GOAT_REPORT_MAX_TABLE)
+        return goat_error_new(source, 0, 0, "the point table has %d points, more than goat reads (%d): not what goat "
+                              "serves",
+                              a->table_size, GOAT_REPORT_MAX_TABLE);
     if (a->table_size && last_id(a->points, a->point_count) > a->table_size)
         return goat_error_new(source, 0, 0, "TRACK_ID_%d is past the end of the point table (%d point%s): not what "
                               "goat serves",

@@ -70,8 +70,14 @@ typedef struct goat_report_answer {
 } goat_report_answer;
 
 void goat_report_answer_free(goat_report_answer *a);
-/* For the readers: an error naming source when a point of a is past the
- * table's size. */
+/* The largest point table an answer may claim. The size comes from the
+ * network, and the report lists every point of the table that no source
+ * reports: without a bound one number could make goat list two billion.
+ * A real table this large would be a generated package of some 400 MB. */
+#define GOAT_REPORT_MAX_TABLE 4194304
+
+/* For the readers: an error naming source when a's table is larger than
+ * GOAT_REPORT_MAX_TABLE or a point of a is past the table's size. */
 goat_error *goat_report_check_table_size(const char *source, const goat_report_answer *a);
 
 typedef struct goat_report_source {

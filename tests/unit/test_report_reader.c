@@ -118,6 +118,16 @@ Test(track_reader, table_size)
                           ITEM(3, "0", "a.go", 1, "f", "1"));
     expect_error(text, "TRACK_ID_3 is past the end of the point table (2 points): not what goat serves");
     free(text);
+    /* The size is bounded: the report lists the points no source reports. */
+    text = goat_xasprintf("%s\"points\":4194304,\"results\":[]}", head);
+    err = parse(text, &a);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    cr_expect_eq(a.table_size, 4194304);
+    goat_report_answer_free(&a);
+    free(text);
+    text = goat_xasprintf("%s\"points\":4194305,\"results\":[]}", head);
+    expect_error(text, "the point table has 4194305 points, more than goat reads (4194304): not what goat serves");
+    free(text);
     const char *bad[][2] = {
         {"\"points\":\"9\"", "points: want a number, got a string"},
         {"\"points\":-1", "points: want a whole number from 0 to 2147483647"},
@@ -495,6 +505,8 @@ Test(prometheus_reader, table_size)
                             "data.result[1].metric.points: 9, but 8 in another series of the same build");
     expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "x")), points, "points: want a whole number");
     expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "1")), points, "TRACK_ID_2 is past the end of the point table (1 point)");
+    expect_prometheus_error(BUILDS(SIZED_BUILD("cmd/a", "98070018")), points,
+                            "the point table has 98070018 points, more than goat reads (4194304)");
 }
 
 Test(prometheus_reader, durations)
