@@ -152,7 +152,7 @@ bool goat_json_printable(const char *s)
     while (left) {
         uint32_t rune;
         size_t n = goat_utf8_decode(p, left, &rune);
-        if (!n || rune < 0x20 || (rune >= 0x7f && rune <= 0x9f)) /* Unicode's Cc: C0, DEL, C1 */
+        if (!n || goat_utf8_control(rune))
             return false;
         p += n;
         left -= n;

@@ -30,9 +30,13 @@ size_t goat_utf8_decode(const unsigned char *s, size_t n, uint32_t *rune)
     return len;
 }
 
+bool goat_utf8_control(uint32_t r)
+{
+    return r < 0x20 || (r >= 0x7F && r <= 0x9F);
+}
+
 bool goat_utf8_misleading(uint32_t r)
 {
-    return (r < 0x20 && r != '\t') || (r >= 0x7F && r <= 0x9F) || r == 0x061C || r == 0x200E || r == 0x200F ||
-           r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) ||
-           r == 0xFEFF;
+    return (goat_utf8_control(r) && r != '\t') || r == 0x061C || r == 0x200E || r == 0x200F || r == 0x2028 ||
+           r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0xFEFF;
 }

@@ -12,6 +12,9 @@
  * *rune, or returns 0 when s does not start a valid sequence. */
 size_t goat_utf8_decode(const unsigned char *s, size_t n, uint32_t *rune);
 
+/* Whether rune r is a control character (Unicode's Cc: C0, DEL, C1). */
+bool goat_utf8_control(uint32_t r);
+
 /* Whether rune r, which Go source may hold in a string or a comment, is
  * invisible or misleading where the text is shown: a C0 control other than
  * the tab, DEL, a C1 control, the line and paragraph separators, a bidi
