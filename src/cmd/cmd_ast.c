@@ -160,10 +160,24 @@ static goat_error *add_files_from(file_list *l, const char *list)
     return NULL;
 }
 
+/* The files are parsed on one worker thread whose stack holds parses of
+ * up to capacity bytes. A file larger than that stops the worker (kept
+ * read, in pending) and a worker with twice the stack, or one sized for
+ * that file, carries on: the stack is sized from the input as it is read,
+ * with no pass over the files beforehand, and at most a few dozen threads
+ * start whatever the number of files. */
+/* The first worker's stack holds parses of inputs up to this size (a
+ * stack of some 20 MiB): most Go files are smaller. */
+enum { AST_FIRST_CAPACITY = 16 << 10 };
+
 typedef struct ast_job {
     file_list *files;
     bool quiet;
     int status;
+    size_t next;     /* the next file to parse */
+    size_t capacity; /* the largest input the current worker's stack holds */
+    char *pending;   /* files->names[next] read, too large for the last worker */
+    size_t pending_len;
 } ast_job;
 
 /* Reads path whole: one read for a regular file. */
@@ -199,56 +213,60 @@ static goat_error *read_source(const char *path, char **data, size_t *len)
     return NULL;
 }
 
-/* The size of the largest file named; unknown sizes (stdin, pipes) count
- * as unbounded. */
-static size_t largest_input(const file_list *files)
+/* Parses (and prints) one file read whole, then frees it. */
+static void parse_one(ast_job *job, out_buf *out, const char *name, char *src, size_t len)
 {
-    size_t largest = 0;
-    for (size_t k = 0; k < files->count; k++) {
-        struct stat st;
-        if (strcmp(files->names[k], "-") == 0 || stat(files->names[k], &st) != 0 || !S_ISREG(st.st_mode))
-            return SIZE_MAX;
-        if ((size_t)st.st_size > largest)
-            largest = (size_t)st.st_size;
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    goat_error *err = goat_parse_file(&arena, name, src ? src : "", len, &file);
+    if (!err && !job->quiet) {
+        if (job->files->count > 1) {
+            out_bytes(out, "== ", 3);
+            out_bytes(out, name, strlen(name));
+            out_bytes(out, "\n", 1);
+        }
+        goat_ast_inspect(file, print_node, out);
     }
-    return largest;
+    goat_arena_free(&arena);
+    free(src);
+    if (err) {
+        out_flush(out);
+        fflush(stdout);
+        goat_error_print(err, stderr);
+        goat_error_free(err);
+        job->status = GOAT_EXIT_FAILURE;
+    }
 }
 
-static void print_files(void *arg)
+/* The worker: parses files from job->next on, until the end or a file
+ * larger than its stack holds, which it leaves read in job->pending. */
+static void parse_files(void *arg)
 {
     ast_job *job = arg;
-    file_list files = *job->files;
-    bool quiet = job->quiet;
     out_buf out = {goat_xmalloc(1 << 16), 0, 1 << 16};
-    for (size_t k = 0; k < files.count; k++) {
-        const char *name = files.names[k];
-        char *src = NULL;
-        size_t len = 0;
-        goat_error *err = read_source(name, &src, &len);
-        if (!err) {
-            goat_arena arena;
-            goat_arena_init(&arena);
-            goat_node *file = NULL;
-            err = goat_parse_file(&arena, name, src ? src : "", len, &file);
-            if (!err && !quiet) {
-                if (files.count > 1) {
-                    out_bytes(&out, "== ", 3);
-                    out_bytes(&out, name, strlen(name));
-                    out_bytes(&out, "\n", 1);
-                }
-                goat_ast_inspect(file, print_node, &out);
+    for (; job->next < job->files->count; job->next++) {
+        const char *name = job->files->names[job->next];
+        char *src = job->pending;
+        size_t len = job->pending_len;
+        job->pending = NULL;
+        if (!src) {
+            goat_error *err = read_source(name, &src, &len);
+            if (err) {
+                out_flush(&out);
+                fflush(stdout);
+                goat_error_print(err, stderr);
+                goat_error_free(err);
+                job->status = GOAT_EXIT_FAILURE;
+                continue;
             }
-            goat_arena_free(&arena);
+            if (len > job->capacity) {
+                job->pending = src;
+                job->pending_len = len;
+                break;
+            }
         }
-        free(src);
-        if (err) {
-            out_flush(&out);
-            fflush(stdout);
-            goat_error_print(err, stderr);
-            goat_error_free(err);
-            job->status = GOAT_EXIT_FAILURE;
-        }
-        free(files.names[k]);
+        parse_one(job, &out, name, src, len);
     }
     out_flush(&out);
     free(out.data);
@@ -292,11 +310,15 @@ static int run(int argc, char **argv)
      * to the kernel and faulting it in again, file after file. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    ast_job job = {.files = &files, .quiet = quiet, .status = status};
-    /* one thread with a stack for the largest file, not one per file (a
-     * file that grows meanwhile gets its own from goat_parse_file) */
-    goat_run_with_parse_stack(largest_input(&files), print_files, &job);
+    ast_job job = {.files = &files, .quiet = quiet, .status = status, .capacity = AST_FIRST_CAPACITY};
+    while (job.next < files.count) {
+        goat_run_with_parse_stack(job.capacity, parse_files, &job);
+        if (job.pending) /* the next worker holds that file, and twice the last */
+            job.capacity = job.pending_len > 2 * job.capacity ? job.pending_len : 2 * job.capacity;
+    }
     status = job.status;
+    for (size_t k = 0; k < files.count; k++)
+        free(files.names[k]);
     free(files.names);
     if (fflush(stdout) != 0)
         status = GOAT_EXIT_FAILURE;
