@@ -354,7 +354,9 @@ void *goat_p_alloc_slow(goat_parser *p, size_t size)
 {
     if (size > BUMP_BLOCK / 4)
         return goat_arena_alloc(p->arena, size);
-    p->bump = goat_arena_alloc(p->arena, BUMP_BLOCK);
+    /* not cleared here: goat_p_new clears each node, and what else is
+     * carved from the block (lists, strings) is written whole */
+    p->bump = goat_arena_alloc_raw(p->arena, BUMP_BLOCK);
     p->bump_end = p->bump + BUMP_BLOCK;
     void *r = p->bump;
     p->bump += size;

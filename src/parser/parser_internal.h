@@ -166,8 +166,67 @@ static inline void goat_p_nest_inc(goat_parser *p)
 }
 
 /* Bytes a node of each kind occupies: the header and its union member,
- * rounded up to a multiple of 8 (goat_p_new relies on it). */
-extern const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT];
+ * rounded up to a multiple of 8 (goat_p_new relies on it). Defined here,
+ * not in one file, so that the compiler knows the size of a node whose
+ * kind a call site names, and clears it with a few stores. */
+#define NODE_SIZE(member) \
+    ((offsetof(goat_node, u) + sizeof(((goat_node *)0)->u.member) + 7) / 8 * 8)
+
+static const unsigned char goat_p_node_size[GOAT_NODE_KIND_COUNT] = {
+    [GOAT_BAD_EXPR] = NODE_SIZE(bad),
+    [GOAT_IDENT] = NODE_SIZE(ident),
+    [GOAT_ELLIPSIS] = NODE_SIZE(ellipsis),
+    [GOAT_BASIC_LIT] = NODE_SIZE(basic_lit),
+    [GOAT_FUNC_LIT] = NODE_SIZE(func_lit),
+    [GOAT_COMPOSITE_LIT] = NODE_SIZE(composite_lit),
+    [GOAT_PAREN_EXPR] = NODE_SIZE(paren),
+    [GOAT_SELECTOR_EXPR] = NODE_SIZE(selector),
+    [GOAT_INDEX_EXPR] = NODE_SIZE(index),
+    [GOAT_INDEX_LIST_EXPR] = NODE_SIZE(index_list),
+    [GOAT_SLICE_EXPR] = NODE_SIZE(slice),
+    [GOAT_TYPE_ASSERT_EXPR] = NODE_SIZE(type_assert),
+    [GOAT_CALL_EXPR] = NODE_SIZE(call),
+    [GOAT_STAR_EXPR] = NODE_SIZE(star),
+    [GOAT_UNARY_EXPR] = NODE_SIZE(unary),
+    [GOAT_BINARY_EXPR] = NODE_SIZE(binary),
+    [GOAT_KEY_VALUE_EXPR] = NODE_SIZE(key_value),
+    [GOAT_ARRAY_TYPE] = NODE_SIZE(array_type),
+    [GOAT_STRUCT_TYPE] = NODE_SIZE(struct_type),
+    [GOAT_FUNC_TYPE] = NODE_SIZE(func_type),
+    [GOAT_INTERFACE_TYPE] = NODE_SIZE(interface_type),
+    [GOAT_MAP_TYPE] = NODE_SIZE(map_type),
+    [GOAT_CHAN_TYPE] = NODE_SIZE(chan_type),
+    [GOAT_BAD_STMT] = NODE_SIZE(bad),
+    [GOAT_DECL_STMT] = NODE_SIZE(decl_stmt),
+    [GOAT_EMPTY_STMT] = NODE_SIZE(empty_stmt),
+    [GOAT_LABELED_STMT] = NODE_SIZE(labeled),
+    [GOAT_EXPR_STMT] = NODE_SIZE(expr_stmt),
+    [GOAT_SEND_STMT] = NODE_SIZE(send),
+    [GOAT_INC_DEC_STMT] = NODE_SIZE(inc_dec),
+    [GOAT_ASSIGN_STMT] = NODE_SIZE(assign),
+    [GOAT_GO_STMT] = NODE_SIZE(go_defer),
+    [GOAT_DEFER_STMT] = NODE_SIZE(go_defer),
+    [GOAT_RETURN_STMT] = NODE_SIZE(return_stmt),
+    [GOAT_BRANCH_STMT] = NODE_SIZE(branch),
+    [GOAT_BLOCK_STMT] = NODE_SIZE(block),
+    [GOAT_IF_STMT] = NODE_SIZE(if_stmt),
+    [GOAT_CASE_CLAUSE] = NODE_SIZE(case_clause),
+    [GOAT_SWITCH_STMT] = NODE_SIZE(switch_stmt),
+    [GOAT_TYPE_SWITCH_STMT] = NODE_SIZE(type_switch),
+    [GOAT_COMM_CLAUSE] = NODE_SIZE(comm_clause),
+    [GOAT_SELECT_STMT] = NODE_SIZE(select_stmt),
+    [GOAT_FOR_STMT] = NODE_SIZE(for_stmt),
+    [GOAT_RANGE_STMT] = NODE_SIZE(range_stmt),
+    [GOAT_IMPORT_SPEC] = NODE_SIZE(import_spec),
+    [GOAT_VALUE_SPEC] = NODE_SIZE(value_spec),
+    [GOAT_TYPE_SPEC] = NODE_SIZE(type_spec),
+    [GOAT_BAD_DECL] = NODE_SIZE(bad),
+    [GOAT_GEN_DECL] = NODE_SIZE(gen_decl),
+    [GOAT_FUNC_DECL] = NODE_SIZE(func_decl),
+    [GOAT_FIELD] = NODE_SIZE(field),
+    [GOAT_FIELD_LIST] = NODE_SIZE(field_list),
+    [GOAT_FILE] = NODE_SIZE(file),
+};
 
 /* A new node of the given kind, every field zero (pos and end are set by
  * goat_p_finish or by the caller). Only the node's own union member is
@@ -183,6 +242,7 @@ static inline goat_node *goat_p_new(goat_parser *p, goat_node_kind kind)
     } else {
         n = goat_p_alloc_slow(p, size);
     }
+    memset(n, 0, size);
     n->kind = kind;
     return n;
 }
@@ -232,8 +292,9 @@ static inline void goat_p_copy(char *dst, const char *src, size_t n)
 /* An arena copy of s[0, n), NUL-terminated. */
 static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
 {
-    char *r = goat_p_alloc(p, n + 1); /* zeroed: the NUL is there */
+    char *r = goat_p_alloc(p, n + 1);
     goat_p_copy(r, s, n);
+    r[n] = '\0';
     return r;
 }
 

@@ -31,7 +31,7 @@ void goat_arena_init(goat_arena *arena)
     arena->chunks = NULL;
 }
 
-void *goat_arena_alloc(goat_arena *arena, size_t size)
+void *goat_arena_alloc_raw(goat_arena *arena, size_t size)
 {
     const size_t align = alignof(max_align_t);
     if (size > SIZE_MAX - align)
@@ -50,7 +50,6 @@ void *goat_arena_alloc(goat_arena *arena, size_t size)
             } else {
                 arena->chunks = big;
             }
-            memset(big->data, 0, rounded);
             return big->data;
         }
         c = new_chunk(CHUNK_SIZE);
@@ -59,7 +58,13 @@ void *goat_arena_alloc(goat_arena *arena, size_t size)
     }
     void *p = c->data + c->used;
     c->used += rounded;
-    memset(p, 0, rounded);
+    return p;
+}
+
+void *goat_arena_alloc(goat_arena *arena, size_t size)
+{
+    void *p = goat_arena_alloc_raw(arena, size);
+    memset(p, 0, size);
     return p;
 }
 

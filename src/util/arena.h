@@ -16,6 +16,8 @@ typedef struct goat_arena {
 void goat_arena_init(goat_arena *arena);
 /* Zero-filled, aligned for any object type. Never returns NULL. */
 void *goat_arena_alloc(goat_arena *arena, size_t size);
+/* The same, not cleared: for callers that write every byte they use. */
+void *goat_arena_alloc_raw(goat_arena *arena, size_t size);
 /* Copies an array of count elements, each elem_size bytes. */
 void *goat_arena_memdup(goat_arena *arena, const void *src, size_t count, size_t elem_size);
 void goat_arena_free(goat_arena *arena);
