@@ -28,12 +28,14 @@ tests_unit_test_project_threads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_create
 
 # goat with injected write failures (tests/fault/fail_write.c): the tests of
-# the roll-back use it; the installed goat has no such hook.
+# the roll-back use it; the installed goat has no such hook. It also takes a
+# smaller point limit (tests/fault/max_points.c), for the test of the limit
+# without millions of points.
 FAULT_WRAP = -Wl,--wrap=rename -Wl,--wrap=unlink
 check_PROGRAMS += tests/fault/goat-fail-write
-tests_fault_goat_fail_write_SOURCES = src/cmd/main.c tests/fault/fail_write.c
+tests_fault_goat_fail_write_SOURCES = src/cmd/main.c tests/fault/fail_write.c tests/fault/max_points.c
 tests_fault_goat_fail_write_LDADD = $(GOAT_LIBS)
-tests_fault_goat_fail_write_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP)
+tests_fault_goat_fail_write_LDFLAGS = $(AM_LDFLAGS) $(FAULT_WRAP) -Wl,--wrap=goat_gen_max_points
 
 # End-to-end: real git repositories, goat, and the Go toolchain (skipped
 # when Go is not installed). lib.sh and the client are shared helpers.
@@ -50,7 +52,8 @@ E2E_TESTS = \
 	tests/e2e/race.sh \
 	tests/e2e/prometheus.sh \
 	tests/e2e/funcnames.sh \
-	tests/e2e/locations.sh
+	tests/e2e/locations.sh \
+	tests/e2e/point_limit.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/promql/go.mod \

@@ -127,8 +127,9 @@ typedef struct goat_gen_values {
  * goat_gen_valid_package_name refuses the name, "dataType: ...") or with
  * "generated package: " for inconsistent values (a track ID outside
  * 1..track_id_count, a negative count, a point with a negative line or an
- * unknown kind). The error carries no file: the
- * caller may wrap it with the config path. */
+ * unknown kind); a table larger than goat report reads is refused with
+ * goat_gen_check_point_count's error (gen/limits.h). The error carries no
+ * file: the caller may wrap it with the config path. */
 goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
 
 /* The length of a digest, in hex digits. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gen/internal.h"
+#include "gen/limits.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -155,6 +156,14 @@ goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id)
     return p;
 }
 
+goat_error *goat_gen_check_point_count(int count)
+{
+    int limit = goat_gen_max_points();
+    if (count <= limit)
+        return NULL;
+    return goat_error_new(NULL, 0, 0, "%d tracking points, more than goat report reads (%d)", count, limit);
+}
+
 static goat_error *check_values(const goat_gen_values *v)
 {
     if (!goat_gen_valid_package_name(v->package_name)) {
@@ -175,6 +184,9 @@ static goat_error *check_values(const goat_gen_values *v)
     if (v->track_id_count < 0)
         return goat_error_new(NULL, 0, 0, "generated package: negative number of track IDs %d",
                               v->track_id_count);
+    goat_error *err = goat_gen_check_point_count(v->track_id_count);
+    if (err)
+        return err;
     if (v->component_count > 0 && !v->components)
         return goat_error_new(NULL, 0, 0, "generated package: %zu components but no component list",
                               v->component_count);

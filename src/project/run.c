@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "gen/gen.h"
+#include "gen/limits.h"
 #include "git/changes.h"
 #include "git/filter.h"
 #include "git/ids.h"
@@ -372,6 +373,23 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
     return err;
 }
 
+/* goat report refuses a point table larger than goat_gen_max_points(), so
+ * track and patch refuse to write one: checked once every point is counted
+ * and before the plan is delivered, so a refused run changes no file. The
+ * remedy is in goat.yaml (or the markers), hence the error names it. */
+static goat_error *check_point_count(const goat_project *p, int total, const char *what_next)
+{
+    goat_error *err = goat_gen_check_point_count(total);
+    if (!err)
+        return NULL;
+    char *msg = goat_xasprintf("%s: nothing written; %s", err->message, what_next);
+    free(err->message);
+    err->message = msg;
+    free(err->file);
+    err->file = goat_xstrdup(p->config_path);
+    return err;
+}
+
 /* Validates, then prints or writes the plan. */
 static goat_error *deliver(goat_plan *plan, const goat_run_options *o, int threads)
 {
@@ -570,6 +588,19 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
 
 /* ---- track ---- */
 
+/* What to do when track makes too many points: a coarser granularity than
+ * goat.yaml's (func is the coarsest), fewer changed lines, fewer files. */
+static char *track_fewer_points(goat_granularity g)
+{
+    if (g == GOAT_GRANULARITY_FUNC)
+        return goat_xstrdup("for fewer points, set oldBranch to a later commit (fewer changed lines) or list "
+                            "files in ignores, and run goat again");
+    return goat_xasprintf("for fewer points, set granularity to %s (now %s; func places one point per changed "
+                          "function) or oldBranch to a later commit (fewer changed lines), or list files in "
+                          "ignores, and run goat again",
+                          g == GOAT_GRANULARITY_SCOPE ? "func" : "scope or func", goat_granularity_name(g));
+}
+
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
 {
     goat_error *err = goat_config_resolve(&p->cfg, p->dir);
@@ -591,6 +622,11 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     err = rewrite_changes(p, o, &changes, import_path, &plan, &tr);
     size_t changed_files = changes.count;
     goat_changes_free(&changes);
+    if (!err) {
+        char *what_next = track_fewer_points(p->cfg.granularity);
+        err = check_point_count(p, tr.total, what_next);
+        free(what_next);
+    }
 
     int entries = 0;
     char commit[GOAT_GIT_ID_HEX + 1] = "";
@@ -816,6 +852,11 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
                        .found = &found, .changes = &changes, .tr = &tr};
     err = over_walked_files(&pass, patch_files);
     goat_changes_free(&changes);
+    if (!err)
+        err = check_point_count(p, tr.total,
+                                "for fewer points, remove tracking blocks (a +goat:generate made +goat:delete) or "
+                                "+goat:insert markers, or run goat clean and goat track with a coarser granularity "
+                                "or a later oldBranch");
 
     int entries = 0;
     char commit[GOAT_GIT_ID_HEX + 1] = "";

@@ -20,7 +20,8 @@ typedef struct goat_run_options {
 
 /* Inserts tracking points where code changed between oldBranch and
  * newBranch, the generated package, and the main entries. Refuses to run
- * when the generated file exists. */
+ * when the generated file exists. Track and patch refuse a point table
+ * larger than goat report reads (gen/limits.h), naming goat.yaml. */
 goat_error *goat_run_track(goat_project *p, const goat_run_options *o);
 /* Applies // +goat:insert and // +goat:delete markers, renumbers every
  * point from 1 in path order, regenerates the package and main entries. */

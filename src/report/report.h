@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "gen/limits.h"
 #include "util/error.h"
 
 /* The largest answer a source may give (bytes); a larger one is an error. */
@@ -73,8 +74,9 @@ void goat_report_answer_free(goat_report_answer *a);
 /* The largest point table an answer may claim. The size comes from the
  * network, and the report lists every point of the table that no source
  * reports: without a bound one number could make goat list two billion.
- * A real table this large would be a generated package of some 400 MB. */
-#define GOAT_REPORT_MAX_TABLE 4194304
+ * It is the bound of what goat track and goat patch write (gen/limits.h),
+ * so that goat reads every package it writes. */
+#define GOAT_REPORT_MAX_TABLE GOAT_GEN_MAX_POINTS
 
 /* For the readers: an error naming source when a's table is larger than
  * GOAT_REPORT_MAX_TABLE or a point of a is past the table's size. */

@@ -40,7 +40,7 @@ export GOCACHE=$top_builddir/.gocache GOPATH=$tmp/gopath GOFLAGS="-mod=mod -modc
     GOWORK=off GO111MODULE=on GOTOOLCHAIN=local GOSUMDB=off
 export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=goat GIT_AUTHOR_EMAIL=goat@example.com \
     GIT_COMMITTER_NAME=goat GIT_COMMITTER_EMAIL=goat@example.com
-unset GOAT_CONFIG GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT GOAT_TEST_FAIL_WRITE GOAT_TEST_KILL_AT
+unset GOAT_CONFIG GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT GOAT_TEST_FAIL_WRITE GOAT_TEST_KILL_AT GOAT_TEST_MAX_POINTS
 mkdir -p "$HOME"
 git config --global init.defaultBranch main
 git config --global core.autocrlf false

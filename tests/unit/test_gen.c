@@ -2,10 +2,13 @@
 /* Unit tests for the generated Go package renderer (src/gen). The Go
  * toolchain checks of the same output are in tests/gen/serve.sh. */
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/gen.h"
+#include "gen/limits.h"
+#include "report/report.h"
 #include "util/xalloc.h"
 
 static goat_gen_values base(void)
@@ -419,6 +422,41 @@ Test(gen, negative_count)
     v.track_id_count = -1;
     char *msg = render_error(&v);
     assert_contains(msg, "negative");
+    free(msg);
+}
+
+/* The limit is the one goat(1) states and goat report reads. */
+Test(gen, point_limit_is_what_report_reads)
+{
+    cr_assert_eq(GOAT_GEN_MAX_POINTS, 4194304);
+    cr_assert_eq(goat_gen_max_points(), GOAT_GEN_MAX_POINTS);
+    cr_assert_eq(GOAT_REPORT_MAX_TABLE, GOAT_GEN_MAX_POINTS);
+}
+
+Test(gen, point_count_up_to_the_limit)
+{
+    cr_assert_null(goat_gen_check_point_count(0));
+    cr_assert_null(goat_gen_check_point_count(1));
+    cr_assert_null(goat_gen_check_point_count(GOAT_GEN_MAX_POINTS));
+    int over[] = {GOAT_GEN_MAX_POINTS + 1, INT_MAX};
+    for (size_t i = 0; i < sizeof over / sizeof *over; i++) {
+        goat_error *err = goat_gen_check_point_count(over[i]);
+        cr_assert_not_null(err, "%d points accepted", over[i]);
+        char *want = goat_xasprintf("%d tracking points, more than goat report reads (4194304)", over[i]);
+        cr_assert_str_eq(err->message, want);
+        cr_assert_null(err->file);
+        free(want);
+        goat_error_free(err);
+    }
+}
+
+/* Refused before anything is allocated for the points. */
+Test(gen, more_points_than_report_reads)
+{
+    goat_gen_values v = base();
+    v.track_id_count = GOAT_GEN_MAX_POINTS + 1;
+    char *msg = render_error(&v);
+    cr_assert_str_eq(msg, "4194305 tracking points, more than goat report reads (4194304)");
     free(msg);
 }
 
