@@ -178,10 +178,15 @@ typedef struct ast_job {
     size_t capacity; /* the largest input the current worker's stack holds */
     char *pending;   /* files->names[next] read, too large for the last worker */
     size_t pending_len;
+    /* the buffer regular files are read into, one after the other: kept
+     * from file to file, so that it stays mapped and in the cache */
+    char *buf;
+    size_t buf_cap;
 } ast_job;
 
-/* Reads path whole: one read for a regular file. */
-static goat_error *read_source(const char *path, char **data, size_t *len)
+/* Reads path whole: one read for a regular file, into job->buf (grown as
+ * needed); *data is then job->buf, otherwise a buffer of its own. */
+static goat_error *read_source(ast_job *job, const char *path, char **data, size_t *len)
 {
     if (strcmp(path, "-") == 0)
         return read_stdin(data, len);
@@ -193,7 +198,12 @@ static goat_error *read_source(const char *path, char **data, size_t *len)
         return goat_read_file(path, data, len); /* reports the error, or reads a pipe */
     }
     size_t size = (size_t)st.st_size, got = 0;
-    char *buf = goat_xmalloc(size + 1);
+    if (size + 1 > job->buf_cap) {
+        free(job->buf);
+        job->buf_cap = size + 1 > 2 * job->buf_cap ? size + 1 : 2 * job->buf_cap;
+        job->buf = goat_xmalloc(job->buf_cap);
+    }
+    char *buf = job->buf;
     while (got < size) {
         ssize_t n = read(fd, buf + got, size - got);
         if (n < 0 && errno == EINTR)
@@ -203,10 +213,8 @@ static goat_error *read_source(const char *path, char **data, size_t *len)
         got += (size_t)n;
     }
     close(fd);
-    if (got != size) { /* changed under us: take the slow, careful path */
-        free(buf);
+    if (got != size) /* changed under us: take the slow, careful path */
         return goat_read_file(path, data, len);
-    }
     buf[size] = '\0';
     *data = buf;
     *len = size;
@@ -229,7 +237,8 @@ static void parse_one(ast_job *job, out_buf *out, const char *name, char *src, s
         goat_ast_inspect(file, print_node, out);
     }
     goat_arena_free(&arena);
-    free(src);
+    if (src != job->buf)
+        free(src);
     if (err) {
         out_flush(out);
         fflush(stdout);
@@ -251,7 +260,7 @@ static void parse_files(void *arg)
         size_t len = job->pending_len;
         job->pending = NULL;
         if (!src) {
-            goat_error *err = read_source(name, &src, &len);
+            goat_error *err = read_source(job, name, &src, &len);
             if (err) {
                 out_flush(&out);
                 fflush(stdout);
@@ -317,6 +326,7 @@ static int run(int argc, char **argv)
             job.capacity = job.pending_len > 2 * job.capacity ? job.pending_len : 2 * job.capacity;
     }
     status = job.status;
+    free(job.buf);
     for (size_t k = 0; k < files.count; k++)
         free(files.names[k]);
     free(files.names);
