@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # A tour of goat on a tiny Go module: two commits on a git repository, goat
 # init and goat track, the instrumented diff, a build, a run, the /metrics
-# and /track answers, and goat clean restoring everything.
+# and /track answers, goat report and its gate, and goat clean restoring
+# everything.
 #   usage: demo.sh GOAT WORKDIR
 set -euo pipefail
 goat=$1
@@ -114,6 +115,12 @@ fetch /metrics
 echo
 fetch '/track?order=1'
 echo
+
+step "goat report: which changed code ran, shown against the code, and the gate a pipeline runs"
+"$goat" report "http://127.0.0.1:$port"
+gate=0
+"$goat" report --fail-under 100 "http://127.0.0.1:$port" >/dev/null || gate=$?
+echo "goat report --fail-under 100: exit status $gate (3: refund has not run yet, so the release waits)"
 kill $pid
 wait $pid 2>/dev/null || true
 trap - EXIT

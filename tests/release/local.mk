@@ -6,7 +6,8 @@ RELEASE_TESTS = \
 	tests/release/version.sh \
 	tests/release/help_man.sh \
 	tests/release/completion.sh \
-	tests/release/licensing.sh
+	tests/release/licensing.sh \
+	tests/release/demo.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/lib.sh \
