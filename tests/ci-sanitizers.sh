@@ -4,7 +4,9 @@
 # (AddressSanitizer + UndefinedBehaviorSanitizer, LeakSanitizer included) in
 # a build subdirectory and runs the whole test suite there on a sample of the
 # corpora (GOAT_CORPUS_SAMPLE, default 10). Exits non-zero when any test
-# fails; the failing tests' logs are printed.
+# fails; the failing tests' logs are printed. The tests' Go build cache is
+# that build's own unless GOAT_TEST_GOCACHE names one (check-all names its
+# build's, so the standard library is not compiled again).
 #
 # usage: tests/ci-sanitizers.sh [BUILDDIR]   (default: ./build-sanitizers)
 set -e

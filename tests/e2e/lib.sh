@@ -36,7 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export GOCACHE=$top_builddir/.gocache GOPATH=$tmp/gopath GOFLAGS="-mod=mod -modcacherw" GOPROXY=off \
+export GOCACHE=${GOAT_TEST_GOCACHE:-$top_builddir/.gocache} GOPATH=$tmp/gopath GOFLAGS="-mod=mod -modcacherw" GOPROXY=off \
     GOWORK=off GO111MODULE=on GOTOOLCHAIN=local GOSUMDB=off
 export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=goat GIT_AUTHOR_EMAIL=goat@example.com \
     GIT_COMMITTER_NAME=goat GIT_COMMITTER_EMAIL=goat@example.com

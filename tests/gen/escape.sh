@@ -19,7 +19,7 @@ case $render in /*) ;; *) render=$PWD/$render ;; esac
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-GOCACHE=${GOCACHE:-$top_builddir/.gocache}
+GOCACHE=${GOAT_TEST_GOCACHE:-${GOCACHE:-$top_builddir/.gocache}}
 case $GOCACHE in /*) ;; *) GOCACHE=$PWD/$GOCACHE ;; esac
 export GOCACHE GOPATH=$tmp/gopath GOFLAGS=-modcacherw GOPROXY=off GOWORK=off GO111MODULE=on GOTOOLCHAIN=local
 

@@ -23,7 +23,7 @@ template_dir=$top_srcdir/src/gen/template
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-export GOCACHE=$top_builddir/.gocache GOPATH=$tmp/gopath GOFLAGS=-modcacherw GOPROXY=off \
+export GOCACHE=${GOAT_TEST_GOCACHE:-$top_builddir/.gocache} GOPATH=$tmp/gopath GOFLAGS=-modcacherw GOPROXY=off \
     GOWORK=off GO111MODULE=on GOTOOLCHAIN=local
 unset GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT GOAT_METRICS_POINTS
 failures=0

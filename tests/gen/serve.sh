@@ -30,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export GOCACHE=$top_builddir/.gocache GOPATH=$tmp/gopath GOFLAGS=-modcacherw GOPROXY=off \
+export GOCACHE=${GOAT_TEST_GOCACHE:-$top_builddir/.gocache} GOPATH=$tmp/gopath GOFLAGS=-modcacherw GOPROXY=off \
     GOWORK=off GO111MODULE=on GOTOOLCHAIN=local
 unset GOAT_PORT GOAT_METRICS_IP GOAT_CURRENT_COMPONENT
 failures=0

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 mkdir "$tmp/scandump"
 cp "$top_srcdir/tests/lexer/scandump.go" "$tmp/scandump/main.go"
-GOCACHE="$tmp/gocache" GO111MODULE=off GOPATH="$tmp/gopath" \
+GOCACHE="${GOAT_TEST_GOCACHE:-$tmp/gocache}" GO111MODULE=off GOPATH="$tmp/gopath" \
     "$GO" build -o "$tmp/scandump/scandump" "$tmp/scandump/main.go" || exit 1
 
 find "$root/src" "$root/test" -type f -name '*.go' | LC_ALL=C sort |

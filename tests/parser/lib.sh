@@ -12,7 +12,8 @@ GOROOT_SRC=${GOROOT_SRC:-/usr/share/go-1.19}
 
 # Every script works in its own temporary directory (removed on exit). The
 # dumper is built into $top_builddir/tests/goast/goast with the Go build
-# cache in $top_builddir/.gocache (both removed by make clean); each script
+# cache in $top_builddir/.gocache (both removed by make clean) or in
+# $GOAT_TEST_GOCACHE when that is set (check-all shares one); each script
 # (re)builds it to a private name and renames it into place, so scripts
 # running in parallel never see a half-written binary.
 tmp=$(mktemp -d)
@@ -22,7 +23,7 @@ GOAST=$top_builddir/tests/goast/goast
 build_goast() {
     mkdir -p "$top_builddir/tests/goast"
     (cd "$top_srcdir/tests/goast" &&
-        GOCACHE="$top_builddir/.gocache" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
+        GOCACHE="${GOAT_TEST_GOCACHE:-$top_builddir/.gocache}" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
         "$GO" build -o "$GOAST.$$" .) && mv -f "$GOAST.$$" "$GOAST" || {
         echo "FAIL: cannot build tests/goast"
         rm -f "$GOAST.$$"

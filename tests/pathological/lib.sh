@@ -25,7 +25,7 @@ command -v timeout >/dev/null 2>&1 && guard="timeout ${GOAT_PATHOLOGICAL_TIMEOUT
 
 goparse=
 if [ -n "${GO:-}" ]; then
-    GOCACHE=$top_builddir/.gocache GOPATH=$top_builddir/.gopath GOFLAGS= GO111MODULE=on \
+    GOCACHE=${GOAT_TEST_GOCACHE:-$top_builddir/.gocache} GOPATH=$top_builddir/.gopath GOFLAGS= GO111MODULE=on \
         GOTOOLCHAIN=local GOPROXY=off \
         sh -c 'cd "$1" && "$2" build -o "$3" .' sh \
         "$top_srcdir/tests/pathological/goparse" "$GO" "$scratch/goparse" ||

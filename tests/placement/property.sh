@@ -24,7 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 check=$top_builddir/tests/placement/placecheck
 mkdir -p "$top_builddir/tests/placement"
 (cd "$top_srcdir/tests/placement" &&
-    GOCACHE="$top_builddir/.gocache" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
+    GOCACHE="${GOAT_TEST_GOCACHE:-$top_builddir/.gocache}" GOPATH="$tmp/gopath" GO111MODULE=on GOFLAGS= GOPROXY=off \
     "$GO" build -o "$check.$$" .) && mv -f "$check.$$" "$check" || {
     echo "FAIL: cannot build tests/placement"
     rm -f "$check.$$"
