@@ -1543,21 +1543,23 @@ size_t goat_lexer_scan_ahead(goat_lexer *lx, goat_lexed *out, size_t cap, goat_l
     if (!plain_ascii((unsigned)s->ch) || len > UINT32_MAX)
         return 0;
     const unsigned char *src = (const unsigned char *)lx->config.src;
-    size_t at = s->offset, n = 0, c = 0, resume;
-    bool semi = s->insert_semi, want_comments = comments_cap > 0 && (lx->config.mode & GOAT_LEX_COMMENTS);
+    size_t at = s->offset, resume;
+    bool semi = s->insert_semi;
+    /* bounds as pointers, so that the loop keeps its state in registers */
+    goat_lexed *o = out, *o_end = out + cap;
+    goat_lexed *cm = comments, *cm_end = comments_cap > 0 && (lx->config.mode & GOAT_LEX_COMMENTS)
+                                          ? comments + comments_cap : comments;
     fast_token t;
-    while (n < cap && fast_scan(src, len, at, semi, want_comments, &t, &resume)) {
+    while (o < o_end && fast_scan(src, len, at, semi, cm < cm_end, &t, &resume)) {
         goat_lexed lexed = {(uint32_t)t.pos, (uint32_t)t.lit_len, t.kind};
-        if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0)) {
-            comments[c++] = lexed;
-            if (c == comments_cap)
-                want_comments = false; /* no room for more: scan_token's */
-        } else {
-            out[n++] = lexed;
-        }
+        if (__builtin_expect(t.kind == GOAT_TOK_COMMENT, 0))
+            *cm++ = lexed; /* once full, the rest are scan_token's */
+        else
+            *o++ = lexed;
         semi = t.insert_semi;
         at = t.end;
     }
+    size_t n = (size_t)(o - out), c = (size_t)(cm - comments);
     if (n + c > 0) {
         s->insert_semi = semi;
         move_to_plain(s, src, at);
