@@ -53,7 +53,8 @@ E2E_TESTS = \
 	tests/e2e/prometheus.sh \
 	tests/e2e/funcnames.sh \
 	tests/e2e/locations.sh \
-	tests/e2e/point_limit.sh
+	tests/e2e/point_limit.sh \
+	tests/e2e/patch_granularity.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/promql/go.mod \

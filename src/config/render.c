@@ -104,7 +104,8 @@ char *goat_config_render(const goat_config *cfg)
                           "#   patch: one point per run of changed statements in the same block\n"
                           "#   scope: one point per block that holds changed statements\n"
                           "#   func:  one point per function that holds changed statements\n"
-                          "# Default: patch.\n");
+                          "# Default: patch. A change takes effect at the next 'goat clean' and\n"
+                          "# 'goat track': 'goat patch' keeps the points where they are.\n");
     put_string_key(&sb, "granularity", goat_granularity_name(cfg->granularity));
 
     goat_strbuf_puts(&sb, "# How changed lines are found (ignored when oldBranch is INIT):\n"

@@ -28,10 +28,12 @@ static void fill_package(goat_strbuf *sb, const render_ctx *c)
                        "// them over HTTP: /metrics in the Prometheus text format and /track as JSON\n"
                        "// (see goat(1)). goat track writes this file and goat clean removes it.\n"
                        "//\n"
-                       "// Settings: dataType %s, race %s.\n"
-                       "package %s\n\n",
+                       "// Settings: dataType %s, race %s",
                        c->v->package_name, c->v->data_type == GOAT_GEN_DATA_COUNT ? "count" : "bool",
-                       c->v->race ? "true" : "false", c->v->package_name);
+                       c->v->race ? "true" : "false");
+    if (c->v->granularity && *c->v->granularity)
+        goat_strbuf_printf(sb, ", " SETTINGS_GRANULARITY "%s", c->v->granularity);
+    goat_strbuf_printf(sb, ".\npackage %s\n\n", c->v->package_name);
 }
 
 static void put_const_string(goat_strbuf *sb, const char *name, const char *value)

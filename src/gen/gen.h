@@ -118,6 +118,10 @@ typedef struct goat_gen_values {
                                * when not known (served as "") */
     bool race;                /* every counter access goes through sync/atomic */
     goat_gen_data_type data_type;
+    const char *granularity;  /* the granularity the points were placed at ("line",
+                               * "patch", "scope", "func"), recorded in the header
+                               * for goat patch; NULL or "" when not known (not
+                               * written) */
 } goat_gen_values;
 
 /* Renders the package. On success *text is a freshly allocated
@@ -149,6 +153,13 @@ goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
  * lines ("1-3,5", empty for none); fields are separated by one space and
  * lines end in '\n'. Fails like goat_gen_render on inconsistent values. */
 goat_error *goat_gen_digest(const goat_gen_values *v, char digest[GOAT_GEN_DIGEST_LEN + 1]);
+
+/* The granularity a generated file's header records (its "Settings:"
+ * line, see goat_gen_values), as a NUL-terminated name in buf (at least
+ * GOAT_GEN_GRANULARITY_MAX bytes); false when the text records none (a file
+ * an earlier goat wrote) or is not goat's. */
+#define GOAT_GEN_GRANULARITY_MAX 16
+bool goat_gen_recorded_granularity(const char *text, size_t len, char buf[GOAT_GEN_GRANULARITY_MAX]);
 
 /* Whether name can name the generated package: an ASCII Go identifier that
  * is not a keyword, "_", "main" (a command cannot be imported) or "init". */

@@ -26,6 +26,14 @@ typedef struct goat_gen_runs {
 /* Checks v (the errors goat_gen_render documents), then computes the runs of
  * every component into *runs (v->component_count entries, freed with
  * goat_gen_runs_free). */
+/* How the header's Settings line names the granularity (gen.c writes it,
+ * settings.c reads it back). */
+#define SETTINGS_GRANULARITY "granularity "
+
+/* A name goat_gen_values.granularity may hold: lower-case ASCII letters,
+ * shorter than GOAT_GEN_GRANULARITY_MAX. */
+bool goat_gen_valid_granularity_name(const char *name);
+
 goat_error *goat_gen_prepare(const goat_gen_values *v, goat_gen_runs **runs);
 void goat_gen_runs_free(goat_gen_runs *runs, size_t count);
 

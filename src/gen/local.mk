@@ -2,7 +2,7 @@
 # Sources and tests of src/gen are listed here (automake fragment included by Makefile.am).
 libgoat_a_SOURCES += \
 	src/gen/gen.c src/gen/gen.h src/gen/internal.h \
-	src/gen/values.c src/gen/digest.c \
+	src/gen/values.c src/gen/digest.c src/gen/settings.c \
 	src/gen/limits.h src/gen/limits.c
 
 # The Go template is real Go (src/gen/template/, with its module and tests);

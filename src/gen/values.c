@@ -181,6 +181,9 @@ static goat_error *check_values(const goat_gen_values *v)
     if (v->data_type != GOAT_GEN_DATA_BOOL && v->data_type != GOAT_GEN_DATA_COUNT)
         return goat_error_new(NULL, 0, 0, "dataType: unknown data type %d: want 1 (bool) or 2 (count)",
                               (int)v->data_type);
+    if (v->granularity && *v->granularity && !goat_gen_valid_granularity_name(v->granularity))
+        return goat_error_new(NULL, 0, 0, "generated package: granularity name of %zu bytes that is not "
+                              "lower-case ASCII letters", strlen(v->granularity));
     if (v->track_id_count < 0)
         return goat_error_new(NULL, 0, 0, "generated package: negative number of track IDs %d",
                               v->track_id_count);

@@ -37,6 +37,7 @@ typedef struct tracking {
     tracked_file *files;
     size_t count, cap;
     int total;
+    char granularity[GOAT_GEN_GRANULARITY_MAX]; /* the points were placed at; "" when not known */
 } tracking;
 
 /* Takes res's table. */
@@ -354,6 +355,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
             .commit = commit,
             .race = p->cfg.race,
             .data_type = p->cfg.data_type == GOAT_DATA_TYPE_COUNT ? GOAT_GEN_DATA_COUNT : GOAT_GEN_DATA_BOOL,
+            .granularity = tr->granularity,
         };
         char *text = NULL;
         size_t len = 0;
@@ -619,6 +621,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
+    snprintf(tr.granularity, sizeof tr.granularity, "%s", goat_granularity_name(p->cfg.granularity));
     err = rewrite_changes(p, o, &changes, import_path, &plan, &tr);
     size_t changed_files = changes.count;
     goat_changes_free(&changes);
@@ -832,6 +835,42 @@ static void patch_files(void *arg)
     goat_pkgnames_free(names);
 }
 
+/* The granularity the project's points were placed at, as the header of
+ * its goat package records it (the one at goatPackagePath first); "" when
+ * none does (a package an earlier goat wrote). */
+static goat_error *recorded_granularity(goat_plan *plan, const goat_found_packages *found, const goat_project *p,
+                                        char out[GOAT_GEN_GRANULARITY_MAX])
+{
+    out[0] = '\0';
+    char *gen_path = goat_config_generated_file(&p->cfg);
+    goat_error *err = NULL;
+    for (int at_path = 1; at_path >= 0 && !out[0] && !err; at_path--)
+        for (size_t i = 0; i < found->count && !out[0] && !err; i++) {
+            if ((strcmp(found->items[i].file, gen_path) == 0) != at_path)
+                continue;
+            const char *text;
+            size_t len;
+            if (!(err = goat_plan_text(plan, found->items[i].file, &text, &len)))
+                goat_gen_recorded_granularity(text, len, out);
+        }
+    free(gen_path);
+    return err;
+}
+
+/* patch cannot move points to another granularity: where they go depends
+ * on the change, which only goat track reads whole. So it keeps them, and
+ * says so while goat.yaml names another granularity. */
+static void warn_granularity_kept(const goat_project *p, const char *placed)
+{
+    const char *wanted = goat_granularity_name(p->cfg.granularity);
+    if (placed[0] && strcmp(placed, wanted) != 0)
+        fprintf(stderr,
+                "goat patch: warning: %s: granularity is %s, but the tracking points were placed at %s "
+                "granularity; patch keeps them where they are: run goat clean, then goat track, to place them "
+                "at %s granularity\n",
+                p->config_path, wanted, placed, wanted);
+}
+
 goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
@@ -846,6 +885,15 @@ goat_error *goat_run_patch(goat_project *p, const goat_run_options *o)
     goat_plan plan;
     goat_plan_init(&plan);
     tracking tr = {0};
+    err = recorded_granularity(&plan, &found, p, tr.granularity);
+    if (err) {
+        goat_plan_free(&plan);
+        free(import_path);
+        goat_found_packages_free(&found);
+        walked_files_free(&walked);
+        return err;
+    }
+    warn_granularity_kept(p, tr.granularity);
     goat_changes changes;
     patch_changes(p, &changes);
     files_pass pass = {.p = p, .o = o, .plan = &plan, .walked = &walked, .import_path = import_path,
