@@ -120,9 +120,11 @@ char *goat_config_render(const goat_config *cfg)
                           "# The result does not depend on it. Default: 1.\n");
     goat_strbuf_printf(&sb, "threads: %d\n\n", cfg->threads);
 
-    goat_strbuf_puts(&sb, "# true: the generated package reads and writes its counters with\n"
-                          "# sync/atomic, safe for programs that track from many goroutines and for\n"
-                          "# the race detector, a little slower. Default: false.\n");
+    goat_strbuf_puts(&sb, "# With dataType count, true makes every count an atomic increment\n"
+                          "# (sync/atomic): exact when many goroutines track at once, and quiet\n"
+                          "# under the race detector, a little slower. With dataType bool it\n"
+                          "# changes nothing: whether a point ran is always recorded atomically.\n"
+                          "# Default: false.\n");
     goat_strbuf_printf(&sb, "race: %s\n\n", cfg->race ? "true" : "false");
 
     goat_strbuf_puts(&sb, "# Main packages that get a call starting goat's HTTP server at the top of\n"

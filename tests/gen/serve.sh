@@ -402,6 +402,8 @@ expect "v1 metrics, GOAT_CURRENT_COMPONENT=nope" metrics "http://127.0.0.1:$p4/m
 status 400 text/plain; charset=utf-8
 goat: GOAT_CURRENT_COMPONENT="nope" names no component
 EOF
+grep -q 'goat: GOAT_CURRENT_COMPONENT="nope" names no component: /metrics answers 400 until it names one by name or ID, or is unset' "$tmp/d.err" ||
+    fail "GOAT_CURRENT_COMPONENT=nope: not logged at start: $(cat "$tmp/d.err")"
 kill "$pid_d" 2>/dev/null
 
 # The port is taken (by the first program): the second one logs it and lives on.
@@ -410,13 +412,23 @@ for _ in $(seq 100); do
     grep -q "tracking service not started" "$tmp/e.err" && break
     sleep 0.05
 done
-grep -q "tracking service not started.*address already in use" "$tmp/e.err" ||
-    fail "taken port: no log line: $(cat "$tmp/e.err")"
+grep -q "tracking service not started (GOAT_METRICS_IP=\"\", GOAT_PORT=\"$p1\"): .*address already in use; set them to an address and a free port this program may listen on" "$tmp/e.err" ||
+    fail "taken port: no log line naming the variables: $(cat "$tmp/e.err")"
 sleep 0.3
 kill -0 "$pid_e" 2>/dev/null || fail "taken port: the program ended"
 kill "$pid_e" 2>/dev/null
 "$client" fetch "$u/metrics" >/dev/null || fail "the first program stopped serving"
 kill "$pid_a" 2>/dev/null
+
+# A port that is no port: the log line names the variable.
+start badport v1 GOAT_PORT=abc -- 1
+for _ in $(seq 100); do
+    grep -q "tracking service not started" "$tmp/badport.err" && break
+    sleep 0.05
+done
+grep -q 'tracking service not started (GOAT_METRICS_IP="", GOAT_PORT="abc"): .*unknown port' "$tmp/badport.err" ||
+    fail "GOAT_PORT=abc: no log line naming it: $(cat "$tmp/badport.err")"
+kill "$pid_badport" 2>/dev/null
 
 # A bracketed IPv6 loopback address, when the machine has one.
 if p8=$("$client" freeport6 2>/dev/null); then

@@ -201,8 +201,17 @@ func serve(component Component) {
 	}
 	listener, err := net.Listen("tcp", net.JoinHostPort(host, port))
 	if err != nil {
-		log.Printf("goat: tracking service not started: %v", err)
+		log.Printf("goat: tracking service not started (GOAT_METRICS_IP=%q, GOAT_PORT=%q): %v; "+
+			"set them to an address and a free port this program may listen on",
+			os.Getenv("GOAT_METRICS_IP"), os.Getenv("GOAT_PORT"), err)
 		return
+	}
+	// Said once here, as /metrics can only answer each scrape with an error.
+	if key := os.Getenv("GOAT_CURRENT_COMPONENT"); key != "" {
+		if _, ok := findComponent(key); !ok {
+			log.Printf("goat: GOAT_CURRENT_COMPONENT=%q names no component: /metrics answers 400 "+
+				"until it names one by name or ID, or is unset", key)
+		}
 	}
 	log.Printf("goat: tracking service of component %q on http://%s/metrics and http://%s/track",
 		GetComponentName(component), listener.Addr(), listener.Addr())
