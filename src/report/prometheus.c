@@ -433,6 +433,12 @@ goat_error *goat_report_query_prometheus(const goat_report_prometheus *q, const 
     if (!err)
         err = goat_report_parse_prometheus(q->url, what.data, gets[0].body, gets[0].len, gets[1].body, gets[1].len,
                                            out);
+    /* The series carry no appName or appVersion of their own but the labels
+     * they were selected by: every one of them has exactly these. */
+    if (!err) {
+        out->app = goat_xstrdup(q->app);
+        out->version = goat_xstrdup(q->version);
+    }
     for (size_t i = 0; i < 2; i++) {
         free((char *)gets[i].url);
         free(gets[i].body);

@@ -212,7 +212,8 @@ bool goat_report_valid_duration(const char *text);
 
 /* Asks Prometheus for the builds and for the largest value each point's
  * series reached within since (so that instances that restarted or are
- * gone count), summed per point and component. */
+ * gone count), summed per point and component. The answer's app and
+ * version are q's: the labels every series it holds was selected by. */
 goat_error *goat_report_query_prometheus(const goat_report_prometheus *q, const goat_report_fetch_options *o,
                                          goat_report_answer *out);
 

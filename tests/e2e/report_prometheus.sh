@@ -6,7 +6,7 @@
 # storage, 1 s scrape interval) scraping them. Its union equals the union
 # over the instances' URLs (for the server's component, the only one whose
 # per-point series the servers serve), with app and version from goat.yaml
-# or the flags. After the instance that ran subtract restarts without it
+# or the flags (and the report names them). After the instance that ran subtract restarts without it
 # (losing its counters: the URLs' union now lacks subtract), Prometheus
 # still gives the first union over the default week, and the union of the
 # last few seconds (--since) no longer has subtract. A version without
@@ -67,6 +67,8 @@ expect_eq "union over the URLs" "$union" "$(points_of "$tmp/urls.json")"
     fail "report over Prometheus: $(cat "$tmp/err")"
 expect_eq "union over Prometheus" "$union" "$(points_of "$tmp/prom.json")"
 expect_eq "Prometheus totals" "total=6 covered=6" "$(totals_of "$tmp/prom.json")"
+# The app and version are those of the series asked for (goat.yaml here).
+expect_contains "app and version from Prometheus, in JSON" "$(cat "$tmp/prom.json")" '"app":"shop","version":"e2e",'
 # The servers serve the points of cmd/server only: the client's main and
 # util/strs's Shout are in the table but in no series, said apart.
 expect_contains "points in no series" "$(cat "$tmp/prom.json")" '"unreported":[1,8]}'
@@ -81,6 +83,7 @@ grep -q '"lines":null' "$tmp/both.json" && fail "a URL did not add the lines: $(
 (cd "$tmp" && "$GOAT" report --prometheus "$prom" --app shop --version e2e --format json) >"$tmp/flags.json" \
     2>"$tmp/err" || fail "--app and --version: $(cat "$tmp/err")"
 expect_eq "union with --app and --version" "$union" "$(points_of "$tmp/flags.json")"
+expect_contains "app and version from the flags, in JSON" "$(cat "$tmp/flags.json")" '"app":"shop","version":"e2e",'
 "$GOAT" report --prometheus "$prom" --app shop --version v0 >/dev/null 2>"$tmp/err"
 expect_eq "a version without series: exit status" 1 $?
 expect_contains "a version without series: message" "$(cat "$tmp/err")" \
@@ -108,6 +111,7 @@ expect_eq "union over Prometheus after the restart" "$union" "$(points_of "$tmp/
 "$GOAT" report --prometheus "$prom" --fail-under 100 >"$tmp/text" 2>"$tmp/err" ||
     fail "--fail-under 100 over Prometheus after the restart: $(cat "$tmp/err")"
 expect_contains "text over Prometheus" "$(cat "$tmp/text")" "6 tracking points, 6 ran (100.0%)"
+expect_contains "app and version over Prometheus, in text" "$(cat "$tmp/text")" "app shop, version e2e, commit"
 
 stop_apps
 finish
