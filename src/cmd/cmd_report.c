@@ -15,6 +15,7 @@
 #include "cmd/options.h"
 #include "config/config.h"
 #include "report/report.h"
+#include "util/samefile.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -270,6 +271,40 @@ static int check_flags(report_flags *f, size_t sources)
     return GOAT_EXIT_OK;
 }
 
+/* The files --coverprofile and --html write must be neither a source (the
+ * evidence the report is made of, lost once written over) nor each other
+ * (one would silently replace the other). '-' names no output: standard
+ * output carries the report, and a file named '-' is a surprise. Checked
+ * before anything is read or written. Returns an exit status. */
+static int check_outputs(const report_flags *f, const char **sources, size_t count)
+{
+    const struct {
+        const char *option, *path;
+    } outputs[] = {{"--coverprofile", f->coverprofile}, {"--html", f->html}};
+    for (size_t o = 0; o < sizeof outputs / sizeof *outputs; o++) {
+        const char *option = outputs[o].option, *path = outputs[o].path;
+        if (!path)
+            continue;
+        if (strcmp(path, "-") == 0)
+            return goat_usage_error(&goat_cmd_report, "%s takes a file, not '-' (standard output carries the "
+                                                      "report): name a file, such as %s %s",
+                                    option, option, o == 0 ? "canary.out" : "canary.html");
+        for (size_t i = 0; i < count; i++) {
+            bool in = strcmp(sources[i], "-") == 0;
+            if (is_url(sources[i]) || !(in ? goat_same_file_fd(path, STDIN_FILENO) : goat_same_file(path, sources[i])))
+                continue;
+            return goat_usage_error(&goat_cmd_report, "%s %s is the source %s: it would be written over; name "
+                                                      "another file",
+                                    option, path, in ? "- (standard input)" : sources[i]);
+        }
+    }
+    if (f->coverprofile && f->html && goat_same_file(f->coverprofile, f->html))
+        return goat_usage_error(&goat_cmd_report, "--coverprofile %s and --html %s are the same file: one would "
+                                                  "replace the other; name another file for one of them",
+                                f->coverprofile, f->html);
+    return GOAT_EXIT_OK;
+}
+
 /* --component A,B as a list (pointers into the copy list, which the caller frees). */
 static size_t split_components(char *list, const char **names)
 {
@@ -301,6 +336,8 @@ static int run(int argc, char **argv)
                                   &source_count);
     if (rc == GOAT_EXIT_OK)
         rc = check_flags(&f, source_count);
+    if (rc == GOAT_EXIT_OK)
+        rc = check_outputs(&f, sources, source_count);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     char **names = goat_xcalloc(source_count + 1, sizeof *names);
     if (rc == GOAT_EXIT_OK)
@@ -371,6 +408,10 @@ const goat_command goat_cmd_report = {
         "                          points ran\n"
         "  --ignore-unreachable    a source that cannot be read is a warning, not an error\n"
         "  --timeout SECONDS       how long each source has to answer (default 30)\n"
+        "\n"
+        "The files of --coverprofile and --html must differ from each other and from\n"
+        "every SOURCE, and neither may be '-' (standard output carries the report):\n"
+        "else it is a usage error, and nothing is written.\n"
         "\n"
         "Exit status: 0 done (and at or above --fail-under), 1 a source or the\n"
         "repository could not be read or sources disagree, 2 a usage error, 3 below\n"

@@ -6,7 +6,8 @@
 # union (a point ran if it ran anywhere; counts add), in JSON and as text
 # with the code of the point that did not run, and the point no program
 # imports said apart; a saved answer mixes with
-# URLs; --fail-under passes at and fails (status 3) above the union's
+# URLs; outputs over a source, over each other or '-' are refused and write
+# nothing; --fail-under passes at and fails (status 3) above the union's
 # percentage; an unreachable source, a server that never answers (with a
 # progress line while goat waits) or never stops answering, answers larger
 # than 32 MiB, a redirection, an HTTP error and an answer that is not goat's
@@ -62,6 +63,28 @@ expect_contains "text: the point in no component" "$text" \
 "$GOAT" report --format json "$tmp/a.json" "$b" "$c" >"$tmp/mixed.json" 2>"$tmp/err" ||
     fail "saved answer and URLs: $(cat "$tmp/err")"
 expect_eq "union of a saved answer and two URLs" "$union" "$(points_of "$tmp/mixed.json")"
+
+# An output that would write over a source or over the other output, or
+# '-': usage errors that write nothing, although the code is at hand here.
+cp "$tmp/a.json" "$tmp/a.saved"
+"$GOAT" report --html "$tmp/a.json" "$tmp/a.json" "$b" >"$tmp/out" 2>"$tmp/err"
+expect_eq "--html over a source: exit status" 2 $?
+expect_contains "--html over a source: message" "$(cat "$tmp/err")" \
+    "--html $tmp/a.json is the source $tmp/a.json: it would be written over; name another file"
+cmp -s "$tmp/a.json" "$tmp/a.saved" || fail "--html wrote over the saved answer it read"
+expect_eq "--html over a source: no report" "" "$(cat "$tmp/out")"
+"$GOAT" report --coverprofile "$tmp/same" --html "$tmp/./same" "$a" >/dev/null 2>"$tmp/err"
+expect_eq "--coverprofile and --html the same file: exit status" 2 $?
+expect_contains "--coverprofile and --html the same file: message" "$(cat "$tmp/err")" \
+    "--coverprofile $tmp/same and --html $tmp/./same are the same file: one would replace the other"
+[ -e "$tmp/same" ] && fail "--coverprofile and --html the same file: written"
+for option in --html --coverprofile; do
+    "$GOAT" report "$option" - "$a" >/dev/null 2>"$tmp/err"
+    expect_eq "$option -: exit status" 2 $?
+    expect_contains "$option -: message" "$(cat "$tmp/err")" "$option takes a file, not '-'"
+    [ -e ./- ] && fail "$option - wrote a file named -" && rm -f ./-
+done
+expect_eq "no temporary file left" "" "$( (ls -a "$tmp" && ls -a) | grep -F .tmp)"
 
 # The gate: 6 of 7 ran, 85.7%.
 "$GOAT" report --fail-under 85.7 "$a" "$b" "$c" >/dev/null 2>&1 || fail "--fail-under 85.7 failed"

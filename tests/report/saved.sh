@@ -7,8 +7,9 @@
 # sources of another build, an answer of another format, a missing file (and
 # --ignore-unreachable), HOST:PORT without http://; a source given twice and
 # the other usage errors; the warning when there is no repository to show
-# code from, and the errors when --html or --coverprofile need it; colour
-# only on a terminal, NO_COLOR.
+# code from, and the errors when --html or --coverprofile need it; outputs
+# that would write over a source or each other, or are '-'; colour only on
+# a terminal, NO_COLOR.
 : "${top_srcdir:?}" "${GOAT:?}"
 failures=0
 fail() {
@@ -115,6 +116,52 @@ expect_in err "not in a git repository"
 [ -e page.html ] && fail "--html wrote a page without the code"
 run 1 --coverprofile c.out a.json
 [ -e c.out ] && fail "--coverprofile wrote a profile without the code"
+
+# An output that names a source, or both outputs one file: a usage error
+# before anything is read or written (the check comes before the code is
+# looked for, so no repository is needed here), the sources left as they
+# were and no file (not even a temporary one) made. Identity counts: ./a.json
+# and a hard link are a.json; a file that does not exist yet is compared by
+# the directory it would be made in. '-' is standard input for a source but
+# no output: standard output carries the report.
+ln a.json hard.json
+mkdir sub
+listing() { ls -a | grep -vx 'out\|err'; }
+before=$(listing)
+clash() {
+    message=$1
+    shift
+    run 2 "$@"
+    expect_in err "$message"
+    expect_in err "usage: goat report"
+    [ "$(listing)" = "$before" ] || fail "goat report $* changed the directory: $(listing)"
+    cmp -s a.json "$answers/a.json" || fail "goat report $* changed a.json"
+    cmp -s b.json "$answers/b.json" || fail "goat report $* changed b.json"
+}
+clash "--html a.json is the source a.json: it would be written over; name another file" --html a.json a.json
+clash "--html ./a.json is the source a.json" --html ./a.json a.json
+clash "--html sub/../a.json is the source a.json" --html sub/../a.json a.json
+clash "--coverprofile hard.json is the source a.json" --coverprofile hard.json b.json a.json
+clash "--coverprofile $tmp/b.json is the source b.json" --coverprofile "$tmp/b.json" a.json b.json
+clash "--html missing.json is the source missing.json" --ignore-unreachable --html missing.json a.json missing.json
+"$GOAT" report --html a.json - <a.json >out 2>err
+[ $? -eq 2 ] || fail "--html naming the file on standard input: not a usage error: $(cat err)"
+expect_in err "--html a.json is the source - (standard input)"
+clash "--coverprofile x.out and --html x.out are the same file: one would replace the other; name another file for one of them" \
+    --coverprofile x.out --html x.out a.json
+clash "--coverprofile sub/x and --html ./sub/../sub/x are the same file" --coverprofile sub/x --html ./sub/../sub/x a.json
+clash "--coverprofile nodir/x and --html ./nodir//x are the same file" --coverprofile nodir/x --html ./nodir//x a.json
+clash "--coverprofile a.json and --html hard.json" --coverprofile a.json --html hard.json b.json
+clash "--html takes a file, not '-' (standard output carries the report): name a file, such as --html canary.html" \
+    --html - a.json
+clash "--coverprofile takes a file, not '-'" --coverprofile=- a.json
+clash "--coverprofile takes a file, not '-'" --coverprofile - - <a.json
+# Other names are no clash (here the error is the missing repository).
+run 1 --html x.html --coverprofile x.out a.json
+expect_in err "not in a git repository"
+run 1 --html x.html - <a.json
+expect_in err "not in a git repository"
+rm -r hard.json sub
 
 # Colour on a terminal only, and never with NO_COLOR.
 if command -v script >/dev/null 2>&1; then
