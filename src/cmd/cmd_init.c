@@ -47,6 +47,15 @@ static void split_list(const char *text, goat_string_list *out)
     }
 }
 
+/* A flag's value refused by goat.yaml's own check (problem, freed here):
+ * the same words as goat.yaml's error, after the flag. */
+static int usage_problem(const char *flag, const char *value, char *problem)
+{
+    int rc = goat_usage_error(&goat_cmd_init, "%s '%s' %s", flag, value, problem);
+    free(problem);
+    return rc;
+}
+
 static int apply_flags(const init_flags *f, goat_config *cfg)
 {
     free(cfg->old_branch);
@@ -69,23 +78,20 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
         return goat_usage_error(&goat_cmd_init, "--threads must be at most 128, not %d", f->threads);
     cfg->threads = f->threads;
     cfg->race = f->race;
-    if (!goat_config_valid_identifier(f->package_name))
-        return goat_usage_error(&goat_cmd_init, "--goat-package-name '%s' is not a valid Go package name",
-                                f->package_name);
+    char *problem = goat_config_check_package_name(f->package_name);
+    if (problem)
+        return usage_problem("--goat-package-name", f->package_name, problem);
     free(cfg->goat_package_name);
     cfg->goat_package_name = goat_xstrdup(f->package_name);
-    if (!goat_config_valid_identifier(f->package_alias))
-        return goat_usage_error(&goat_cmd_init, "--goat-package-alias '%s' is not a valid Go identifier",
-                                f->package_alias);
+    problem = goat_config_check_package_alias(f->package_alias);
+    if (problem)
+        return usage_problem("--goat-package-alias", f->package_alias, problem);
     free(cfg->goat_package_alias);
     cfg->goat_package_alias = goat_xstrdup(f->package_alias);
     char *norm = NULL;
-    char *problem = goat_config_check_package_path(f->package_path, &norm);
-    if (problem) {
-        int rc = goat_usage_error(&goat_cmd_init, "--goat-package-path '%s' %s", f->package_path, problem);
-        free(problem);
-        return rc;
-    }
+    problem = goat_config_check_package_path(f->package_path, &norm);
+    if (problem)
+        return usage_problem("--goat-package-path", f->package_path, problem);
     free(cfg->goat_package_path);
     cfg->goat_package_path = norm;
     if (*f->ignores)

@@ -11,6 +11,7 @@
 
 #include <yaml.h>
 
+#include "gen/gen.h"
 #include "git/refs.h"
 #include "util/file.h"
 #include "util/xalloc.h"
@@ -94,7 +95,9 @@ static const char *const go_keywords[] = {
     "return", "select", "struct", "switch", "type", "var",
 };
 
-bool goat_config_valid_identifier(const char *name)
+/* A Go identifier in ASCII (what goat writes into Go code and goat.yaml
+ * reads), not a keyword and not "_". */
+static bool valid_identifier(const char *name)
 {
     if (!name || !*name || strcmp(name, "_") == 0)
         return false;
@@ -107,6 +110,29 @@ bool goat_config_valid_identifier(const char *name)
         if (strcmp(name, go_keywords[i]) == 0)
             return false;
     return true;
+}
+
+/* The generator's own rule, so that a name goat.yaml accepts is one goat
+ * track can write: it refuses "main" and "init" as well. */
+char *goat_config_check_package_name(const char *name)
+{
+    if (goat_gen_valid_package_name(name))
+        return NULL;
+    return goat_xstrdup("is not a valid Go package name: want an ASCII identifier (letters, digits, underscores, "
+                        "not starting with a digit) that is not a Go keyword, \"_\", \"main\" (a command, which "
+                        "cannot be imported) or \"init\"; choose another (the default is goat)");
+}
+
+/* "main" is a valid import name; "init" never is (Go refuses the import),
+ * whatever file imports it, so it is refused here rather than against the
+ * first Go file goat instruments. */
+char *goat_config_check_package_alias(const char *alias)
+{
+    if (valid_identifier(alias) && strcmp(alias, "init") != 0)
+        return NULL;
+    return goat_xstrdup("is not a valid Go package name to import under: want an ASCII identifier (letters, "
+                        "digits, underscores, not starting with a digit) that is not a Go keyword, \"_\" or "
+                        "\"init\" (which cannot name an import); choose another (the default is goat)");
 }
 
 bool goat_config_valid_printer_mode(const char *mode)
@@ -390,10 +416,15 @@ static goat_error *set_key(const parse_ctx *ctx, goat_config *cfg, const char *k
         char **slot = key[11] == 'N' ? &cfg->goat_package_name : &cfg->goat_package_alias;
         if ((err = get_string(ctx, key, v, &s)) || !s)
             return err;
-        if (*s && !goat_config_valid_identifier(s))
-            err = node_error(ctx, v, key, "\"%s\" is not a valid Go package name (an identifier, not a keyword, not _)", s);
+        char *problem = NULL;
+        if (*s)
+            problem = slot == &cfg->goat_package_name ? goat_config_check_package_name(s)
+                                                      : goat_config_check_package_alias(s);
+        if (problem)
+            err = node_error(ctx, v, key, "\"%s\" %s", s, problem);
         else if (*s)
             set_string(slot, s);
+        free(problem);
         free(s);
         return err;
     }

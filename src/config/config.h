@@ -94,7 +94,12 @@ void goat_config_default_app_name(goat_config *cfg, const char *project_dir);
 /* Validates one value the way the parser does, for `goat init` flags:
  * returns NULL or a message naming the problem (caller frees). */
 char *goat_config_check_package_path(const char *path, char **normalized);
-bool goat_config_valid_identifier(const char *name);
+/* goatPackageName: what goat_gen_valid_package_name accepts (an ASCII Go
+ * identifier, not a keyword, "_", "main" or "init"). goatPackageAlias: an
+ * ASCII Go identifier, not a keyword, "_" or "init". The message follows
+ * the quoted value ("\"main\" is not ..."). */
+char *goat_config_check_package_name(const char *name);
+char *goat_config_check_package_alias(const char *alias);
 bool goat_config_valid_printer_mode(const char *mode);
 int goat_config_data_type_parse(const char *name); /* -1 when unknown */
 const char *goat_config_data_type_name(int data_type);

@@ -10,7 +10,8 @@
 # and go build pass, a second patch changes nothing, and goat clean then
 # restores the commit). Then what goat cannot account for is refused with
 # FILE:LINE:COL (or the file), exit status 1 and no file modified, and so
-# is a goatPackagePath moved onto another package.
+# are a goatPackagePath moved onto another package and a goatPackageAlias
+# of init (at its goat.yaml line).
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 tracked=$tmp/tracked
@@ -168,6 +169,15 @@ fresh_copy "$tmp/onto"
 set_yaml goatPackagePath internal/calc
 expect_refused "patch: goatPackagePath holds another package" patch \
     "goat.yaml: goatPackagePath: internal/calc/ already holds Go code, package calc (internal/calc/calc.go)"
+
+# An alias no Go file can import under: refused where goat.yaml gives it,
+# not against the first file goat would instrument.
+fresh_copy "$tmp/init"
+set_yaml goatPackageAlias init
+line=$(grep -n '^goatPackageAlias:' goat.yaml | cut -d: -f1)
+expect_refused "patch: goatPackageAlias init" patch \
+    "goat.yaml:$line:19: goatPackageAlias: \"init\" is not a valid Go package name to import under"
+expect_refused "clean: goatPackageAlias init" clean "goat.yaml:$line:19: goatPackageAlias: \"init\""
 
 # goatPackagePath/goat_generated.go that goat did not write.
 fresh_copy "$tmp/foreign"

@@ -8,7 +8,9 @@
 # so does an immutable file (chattr +i, where supported); the installed goat
 # has no such hook; outside a Go module
 # or a git repository goat says so; a bad goat.yaml names the key and its
-# line; usage errors exit 2, other errors 1; goat init refuses to overwrite
+# line (a goatPackageName or goatPackageAlias goat track could not use
+# too, and goat init refuses it with exit 2); usage errors exit 2, other
+# errors 1; goat init refuses to overwrite
 # without --force; GOAT_CONFIG names another configuration file.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
@@ -60,6 +62,33 @@ printf 'granularityy: line\n' >>goat.yaml
 line=$(grep -n '^granularityy:' goat.yaml | cut -d: -f1)
 out=$("$GOAT" clean 2>&1)
 expect_contains "unknown key names key and line" "$out" "goat.yaml:$line:1: granularityy: unknown key"
+
+# A goatPackageName or goatPackageAlias no goat track could use: refused
+# where it is written, by goat init (exit 2, no file) and in goat.yaml.
+rm goat.yaml
+for flag in "--goat-package-name main" "--goat-package-name init" "--goat-package-name 1x" \
+    "--goat-package-name func" "--goat-package-name _" "--goat-package-alias init" "--goat-package-alias func"; do
+    # shellcheck disable=SC2086 # the flag and its value, split on purpose
+    out=$("$GOAT" init $flag 2>&1)
+    expect_eq "init $flag exits 2" 2 $?
+    expect_contains "init $flag says why" "$out" "${flag% *} '${flag#* }' is not a valid Go package name"
+    [ -e goat.yaml ] && fail "init $flag wrote goat.yaml" && rm goat.yaml
+done
+cp "$tmp/good.yaml" goat.yaml
+sed -i 's/^goatPackageName: .*$/goatPackageName: main/' goat.yaml
+line=$(grep -n '^goatPackageName:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" track 2>&1)
+expect_eq "goatPackageName main exits 1" 1 $?
+expect_contains "goatPackageName main names key and line" "$out" \
+    "goat.yaml:$line:18: goatPackageName: \"main\" is not a valid Go package name"
+cp "$tmp/good.yaml" goat.yaml
+sed -i 's/^goatPackageAlias: .*$/goatPackageAlias: init/' goat.yaml
+line=$(grep -n '^goatPackageAlias:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" track 2>&1)
+expect_eq "goatPackageAlias init exits 1" 1 $?
+expect_contains "goatPackageAlias init names key and line" "$out" \
+    "goat.yaml:$line:19: goatPackageAlias: \"init\" is not a valid Go package name"
+cp "$tmp/good.yaml" goat.yaml
 
 # ---- GOAT_CONFIG
 mkdir -p conf

@@ -259,6 +259,12 @@ Test(config, invalid_values)
     expect_error("goatPackageName: func\n", 1, 18, "goatPackageName: \"func\" is not a valid Go package name");
     expect_error("goatPackageName: 9lives\n", 1, 18, "is not a valid Go package name");
     expect_error("goatPackageAlias: a-b\n", 1, 19, "goatPackageAlias: \"a-b\" is not a valid Go package name");
+    /* what goat track's generator refuses, refused where it is written */
+    expect_error("appName: shop\ngoatPackageName: main\n", 2, 18, "goatPackageName: \"main\" is not a valid Go package name");
+    expect_error("goatPackageName: \"init\"\n", 1, 18, "goatPackageName: \"init\" is not a valid Go package name");
+    expect_error("goatPackageName: _\n", 1, 18, "goatPackageName: \"_\" is not a valid Go package name");
+    /* no Go file can import a package as init */
+    expect_error("appName: shop\ngoatPackageAlias: init\n", 2, 19, "goatPackageAlias: \"init\" is not a valid Go package name to import under");
     expect_error("goatPackagePath: /tmp/goat\n", 1, 18, "goatPackagePath: \"/tmp/goat\" must be a path relative");
     expect_error("goatPackagePath: ../goat\n", 1, 18, "must not contain \"..\"");
     expect_error("goatPackagePath: .\n", 1, 18, "must name a directory below the module root");
@@ -266,6 +272,16 @@ Test(config, invalid_values)
     expect_error("printerConfigMode: [useSpaces, tabs]\n", 1, 20, "printerConfigMode: \"tabs\" is not one of");
     expect_error("mainEntries: [../x]\n", 1, 14, "mainEntries: entry 1 \"../x\" must not contain");
     expect_error("ignores: [a, \"\"]\n", 1, 10, "ignores: entry 2 is empty");
+}
+
+Test(config, main_is_a_valid_alias)
+{
+    /* Only a package that declares main cannot import under that name:
+     * goat track says so against the file (rewrite/clash.h). */
+    goat_config cfg;
+    cr_assert_null(parse("goatPackageAlias: main\n", &cfg));
+    cr_expect_str_eq(cfg.goat_package_alias, "main");
+    goat_config_free(&cfg);
 }
 
 Test(config, malformed_yaml_and_wrong_top_level)
