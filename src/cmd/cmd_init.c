@@ -48,10 +48,12 @@ static void split_list(const char *text, goat_string_list *out)
 }
 
 /* A flag's value refused by goat.yaml's own check (problem, freed here):
- * the same words as goat.yaml's error, after the flag. */
+ * the same words as goat.yaml's error, after the flag and the value (left
+ * out when NULL: one the terminal should not be sent). */
 static int usage_problem(const char *flag, const char *value, char *problem)
 {
-    int rc = goat_usage_error(&goat_cmd_init, "%s '%s' %s", flag, value, problem);
+    int rc = value ? goat_usage_error(&goat_cmd_init, "%s '%s' %s", flag, value, problem)
+                   : goat_usage_error(&goat_cmd_init, "%s: %s", flag, problem);
     free(problem);
     return rc;
 }
@@ -62,8 +64,14 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
     cfg->old_branch = goat_xstrdup(*f->old_branch ? f->old_branch : "main");
     free(cfg->new_branch);
     cfg->new_branch = goat_xstrdup(*f->new_branch ? f->new_branch : "HEAD");
+    char *problem = goat_config_check_app_string(f->app_name);
+    if (problem)
+        return usage_problem("--app-name", NULL, problem);
     if (*f->app_name)
         cfg->app_name = goat_xstrdup(f->app_name);
+    problem = goat_config_check_app_string(f->app_version);
+    if (problem)
+        return usage_problem("--app-version", NULL, problem);
     if (*f->app_version)
         cfg->app_version = goat_xstrdup(f->app_version);
     int g = goat_granularity_parse(f->granularity);
@@ -78,7 +86,7 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
         return goat_usage_error(&goat_cmd_init, "--threads must be at most 128, not %d", f->threads);
     cfg->threads = f->threads;
     cfg->race = f->race;
-    char *problem = goat_config_check_package_name(f->package_name);
+    problem = goat_config_check_package_name(f->package_name);
     if (problem)
         return usage_problem("--goat-package-name", f->package_name, problem);
     free(cfg->goat_package_name);
@@ -235,7 +243,7 @@ static int run(int argc, char **argv)
     /* appVersion stays unset unless given: each goat track computes it
      * from newBranch, so a later commit reports its own version. */
     if (!err)
-        goat_config_default_app_name(&cfg, project.dir);
+        err = goat_config_default_app_name(&cfg, project.dir);
     char *text = NULL;
     if (!err) {
         text = goat_config_render(&cfg);

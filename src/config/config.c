@@ -14,6 +14,7 @@
 #include "gen/gen.h"
 #include "git/refs.h"
 #include "util/file.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* The reference accepts up to 128 threads; more only costs memory. */
@@ -133,6 +134,24 @@ char *goat_config_check_package_alias(const char *alias)
     return goat_xstrdup("is not a valid Go package name to import under: want an ASCII identifier (letters, "
                         "digits, underscores, not starting with a digit) that is not a Go keyword, \"_\" or "
                         "\"init\" (which cannot name an import); choose another (the default is goat)");
+}
+
+/* The program serves appName and appVersion on /track and /metrics, and
+ * goat report refuses an answer whose strings its rule refuses: a build
+ * made from such a value could never be reported. */
+char *goat_config_check_app_string(const char *value)
+{
+    size_t n = strlen(value);
+    size_t at = goat_utf8_unprintable(value, n);
+    if (at == n)
+        return NULL;
+    static const char why[] = "goat report refuses a name or version with a control character (the tab and "
+                              "the newline included) or bytes that are not UTF-8: remove it";
+    uint32_t rune;
+    if (goat_utf8_decode((const unsigned char *)value + at, n - at, &rune))
+        return goat_xasprintf("a control character (U+%04X) at byte %zu; %s", (unsigned)rune, at + 1, why);
+    return goat_xasprintf("a byte that is not UTF-8 (0x%02x) at byte %zu; %s", (unsigned char)value[at], at + 1,
+                          why);
 }
 
 bool goat_config_valid_printer_mode(const char *mode)
@@ -282,12 +301,25 @@ static const char *type_name(const yaml_node_t *node)
     }
 }
 
+/* A scalar is read as a C string: a NUL ("\0" in a quoted scalar) would
+ * cut it short without a word. */
+static goat_error *check_nul(const parse_ctx *ctx, const char *key, const yaml_node_t *node)
+{
+    size_t n = strlen(scalar(node));
+    if (n == node->data.scalar.length)
+        return NULL;
+    return node_error(ctx, node, key, "a NUL character (U+0000) at byte %zu: remove it", n + 1);
+}
+
 static goat_error *get_string(const parse_ctx *ctx, const char *key, const yaml_node_t *node, char **out)
 {
     if (is_null(node))
         return NULL; /* keep the default */
     if (node->type != YAML_SCALAR_NODE)
         return node_error(ctx, node, key, "expected a string, got %s", type_name(node));
+    goat_error *err = check_nul(ctx, key, node);
+    if (err)
+        return err;
     set_string(out, scalar(node));
     return NULL;
 }
@@ -377,6 +409,11 @@ static goat_error *get_list(const parse_ctx *ctx, const char *key, const yaml_no
             return node_error(ctx, item, key, "expected a list of strings, got %s in the list",
                               type_name(item));
         }
+        goat_error *err = check_nul(ctx, key, item);
+        if (err) {
+            goat_string_list_free(&list);
+            return err;
+        }
         goat_string_list_add(&list, is_null(item) ? "" : scalar(item));
     }
     goat_string_list_free(out);
@@ -388,10 +425,17 @@ static goat_error *set_key(const parse_ctx *ctx, goat_config *cfg, const char *k
 {
     goat_error *err = NULL;
     char *s = NULL;
-    if (strcmp(key, "appName") == 0)
-        return get_string(ctx, key, v, &cfg->app_name);
-    if (strcmp(key, "appVersion") == 0)
-        return get_string(ctx, key, v, &cfg->app_version);
+    if (strcmp(key, "appName") == 0 || strcmp(key, "appVersion") == 0) {
+        char **slot = key[3] == 'N' ? &cfg->app_name : &cfg->app_version;
+        if ((err = get_string(ctx, key, v, slot)) || !*slot)
+            return err;
+        char *problem = goat_config_check_app_string(*slot);
+        if (problem) {
+            err = node_error(ctx, v, key, "%s", problem);
+            free(problem);
+        }
+        return err;
+    }
     if (strcmp(key, "oldBranch") == 0 || strcmp(key, "newBranch") == 0) {
         char **slot = key[0] == 'o' ? &cfg->old_branch : &cfg->new_branch;
         if ((err = get_string(ctx, key, v, &s)) || !s)
@@ -629,23 +673,35 @@ goat_error *goat_config_parse(const char *filename, const char *text, size_t len
     return err;
 }
 
-void goat_config_default_app_name(goat_config *cfg, const char *project_dir)
+goat_error *goat_config_default_app_name(goat_config *cfg, const char *project_dir)
 {
-    if (cfg->app_name && *cfg->app_name)
-        return;
-    char *abs = realpath(project_dir, NULL);
-    const char *base = abs ? strrchr(abs, '/') : NULL;
-    set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
-    free(abs);
+    if (!cfg->app_name || !*cfg->app_name) {
+        char *abs = realpath(project_dir, NULL);
+        const char *base = abs ? strrchr(abs, '/') : NULL;
+        set_string(&cfg->app_name, base && base[1] ? base + 1 : (abs ? abs : project_dir));
+        free(abs);
+    }
+    /* goat.yaml's appName was checked as it was read: only the default fails. */
+    char *problem = goat_config_check_app_string(cfg->app_name);
+    if (!problem)
+        return NULL;
+    goat_error *err = goat_error_new(NULL, 0, 0,
+                                     "appName: its default, the project directory's name, has %s, or give "
+                                     "appName in goat.yaml (goat init --app-name)",
+                                     problem);
+    free(problem);
+    return err;
 }
 
 goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir)
 {
-    goat_config_default_app_name(cfg, project_dir);
+    goat_error *err = goat_config_default_app_name(cfg, project_dir);
+    if (err)
+        return err;
     if (cfg->app_version && *cfg->app_version)
         return NULL;
     char hex[8];
-    goat_error *err = goat_git_short_hash(project_dir, *cfg->new_branch ? cfg->new_branch : "HEAD", "newBranch", hex);
+    err = goat_git_short_hash(project_dir, *cfg->new_branch ? cfg->new_branch : "HEAD", "newBranch", hex);
     if (!err)
         set_string(&cfg->app_version, hex);
     return err;
@@ -664,7 +720,9 @@ goat_error *goat_config_load(const char *path, const char *project_dir, goat_con
     }
     err = goat_config_parse(path, text, len, cfg);
     free(text);
+    /* A default goat report would refuse is refused by goat_config_resolve,
+     * which the commands that serve or read appName call: clean needs none. */
     if (!err)
-        goat_config_default_app_name(cfg, project_dir);
+        goat_error_free(goat_config_default_app_name(cfg, project_dir));
     return err;
 }

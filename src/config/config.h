@@ -88,12 +88,19 @@ goat_error *goat_config_load(const char *path, const char *project_dir, goat_con
  * anew by every command (goat init leaves it unset, so that a new commit
  * reports its own version). */
 goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir);
-/* The appName half of goat_config_resolve. */
-void goat_config_default_app_name(goat_config *cfg, const char *project_dir);
+/* The appName half of goat_config_resolve. Fails (naming appName, with no
+ * file) when the directory's name, the default, is no valid appName (see
+ * goat_config_check_app_string); cfg keeps it, so goat_config_load, which
+ * ignores the error, still gives goat clean a configuration. */
+goat_error *goat_config_default_app_name(goat_config *cfg, const char *project_dir);
 
 /* Validates one value the way the parser does, for `goat init` flags:
  * returns NULL or a message naming the problem (caller frees). */
 char *goat_config_check_package_path(const char *path, char **normalized);
+/* appName and appVersion: valid UTF-8 without a control character, the tab
+ * included (goat_utf8_unprintable, the rule goat report reads answers
+ * by). The message names the first offending byte and says what to do. */
+char *goat_config_check_app_string(const char *value);
 /* goatPackageName: what goat_gen_valid_package_name accepts (an ASCII Go
  * identifier, not a keyword, "_", "main" or "init"). goatPackageAlias: an
  * ASCII Go identifier, not a keyword, "_" or "init". The message follows

@@ -147,17 +147,8 @@ goat_error *goat_json_member(const char *source, const cJSON *obj, const char *p
 
 bool goat_json_printable(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t left = strlen(s);
-    while (left) {
-        uint32_t rune;
-        size_t n = goat_utf8_decode(p, left, &rune);
-        if (!n || goat_utf8_control(rune))
-            return false;
-        p += n;
-        left -= n;
-    }
-    return true;
+    size_t n = strlen(s);
+    return goat_utf8_unprintable(s, n) == n;
 }
 
 goat_error *goat_json_string(const char *source, const cJSON *obj, const char *path, const char *key,

@@ -46,7 +46,8 @@ goat_error *goat_json_count(const char *source, const cJSON *obj, const char *pa
  * 2^64 on. */
 bool goat_json_count_value(double d, uint64_t *out);
 
-/* Whether s is valid UTF-8 without control characters. */
+/* Whether s is valid UTF-8 without control characters, the tab included
+ * (goat_utf8_unprintable). */
 bool goat_json_printable(const char *s);
 
 /* Whether s is a module-relative path as goat writes it: '/'-separated

@@ -40,3 +40,17 @@ bool goat_utf8_misleading(uint32_t r)
     return (goat_utf8_control(r) && r != '\t') || r == 0x061C || r == 0x200E || r == 0x200F || r == 0x2028 ||
            r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0xFEFF;
 }
+
+size_t goat_utf8_unprintable(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t rune;
+        size_t len = goat_utf8_decode(p + i, n - i, &rune);
+        if (!len || goat_utf8_control(rune))
+            return i;
+        i += len;
+    }
+    return n;
+}

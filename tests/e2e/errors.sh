@@ -8,8 +8,10 @@
 # so does an immutable file (chattr +i, where supported); the installed goat
 # has no such hook; outside a Go module
 # or a git repository goat says so; a bad goat.yaml names the key and its
-# line (a goatPackageName or goatPackageAlias goat track could not use
-# too, and goat init refuses it with exit 2); usage errors exit 2, other
+# line (a goatPackageName or goatPackageAlias goat track could not use, an
+# appName or appVersion goat report could not read, too; goat init refuses
+# them with exit 2, and a directory name appName cannot default to);
+# usage errors exit 2, other
 # errors 1; goat init refuses to overwrite
 # without --force; GOAT_CONFIG names another configuration file.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
@@ -90,6 +92,31 @@ expect_contains "goatPackageAlias init names key and line" "$out" \
     "goat.yaml:$line:19: goatPackageAlias: \"init\" is not a valid Go package name"
 cp "$tmp/good.yaml" goat.yaml
 
+# An appName or appVersion goat report would refuse in the program's answer
+# (a control character, the tab included, or bytes that are not UTF-8):
+# refused by goat init (exit 2, no file) and in goat.yaml.
+rm goat.yaml
+for value in $'a\nb' $'a\tb' $'a\xffb'; do
+    out=$("$GOAT" init --app-name "$value" 2>&1)
+    expect_eq "init --app-name ${value@Q} exits 2" 2 $?
+    expect_contains "init --app-name ${value@Q} says why" "$out" \
+        "--app-name: a" # the character or the byte
+    expect_contains "init --app-name ${value@Q} says why" "$out" "at byte 2; goat report refuses"
+    [ -e goat.yaml ] && fail "init --app-name ${value@Q} wrote goat.yaml" && rm goat.yaml
+done
+out=$("$GOAT" init --app-version $'v\t1' 2>&1)
+expect_eq "init --app-version with a tab exits 2" 2 $?
+expect_contains "init --app-version with a tab says why" "$out" "--app-version: a control character (U+0009) at byte 2"
+[ -e goat.yaml ] && fail "init --app-version with a tab wrote goat.yaml" && rm goat.yaml
+cp "$tmp/good.yaml" goat.yaml
+sed -i 's/^appName: .*$/appName: "shop\\tx"/' goat.yaml
+line=$(grep -n '^appName:' goat.yaml | cut -d: -f1)
+out=$("$GOAT" track 2>&1)
+expect_eq "appName with a tab exits 1" 1 $?
+expect_contains "appName with a tab names key and line" "$out" \
+    "goat.yaml:$line:10: appName: a control character (U+0009) at byte 5"
+cp "$tmp/good.yaml" goat.yaml
+
 # ---- GOAT_CONFIG
 mkdir -p conf
 mv "$tmp/good.yaml" conf/goat-e2e.yaml
@@ -100,6 +127,25 @@ GOAT_CONFIG=conf/goat-e2e.yaml "$GOAT" track --dry-run >/dev/null 2>&1 || fail "
 GOAT_CONFIG=$tmp/other.yaml "$GOAT" init --app-name other >/dev/null || fail "init with GOAT_CONFIG"
 grep -q '^appName: "other"$' "$tmp/other.yaml" || fail "init did not write GOAT_CONFIG's file"
 rm -r conf
+
+# ---- a project directory whose name, appName's default, goat report
+# would refuse: goat init and goat track say to give appName, goat clean
+# needs none
+tabbed=$tmp/$'sh\top'
+make_shop_repo "$tabbed"
+cd "$tabbed" || exit 1
+out=$("$GOAT" init 2>&1)
+expect_eq "init in a directory with a tab exits 1" 1 $?
+expect_contains "init in a directory with a tab says why" "$out" \
+    "appName: its default, the project directory's name, has a control character (U+0009) at byte 3"
+[ -e goat.yaml ] && fail "init in a directory with a tab wrote goat.yaml"
+"$GOAT" init --app-name shop >/dev/null || fail "init --app-name in a directory with a tab"
+sed -i 's/^appName: .*$/appName: ""/' goat.yaml
+out=$("$GOAT" track 2>&1)
+expect_eq "track in a directory with a tab exits 1" 1 $?
+expect_contains "track in a directory with a tab says why" "$out" "give appName in goat.yaml"
+"$GOAT" clean >/dev/null 2>&1 || fail "clean in a directory with a tab"
+cd "$repo" || exit 1
 
 # ---- a syntax error in a changed file: FILE:LINE:COL, nothing modified
 "$GOAT" init --app-name shop >/dev/null || fail "goat init (syntax)"

@@ -274,6 +274,35 @@ Test(config, invalid_values)
     expect_error("ignores: [a, \"\"]\n", 1, 10, "ignores: entry 2 is empty");
 }
 
+/* What goat report refuses in an answer (json_read.c), refused where
+ * goat.yaml gives the name and version the program will serve. */
+Test(config, app_name_and_version_hold_no_control_character)
+{
+    const char *why = "goat report refuses a name or version with a control character";
+    expect_error("appName: \"a\\tb\"\n", 1, 10, "appName: a control character (U+0009) at byte 2");
+    expect_error("appName: a\tb\n", 1, 10, "appName: a control character (U+0009) at byte 2");
+    expect_error("appName: shop\nappVersion: \"1\\n\"\n", 2, 13, "appVersion: a control character (U+000A) at byte 2");
+    expect_error("appVersion: \"v\\x85\"\n", 1, 13, "appVersion: a control character (U+0085) at byte 2");
+    expect_error("appName: \"\\x7f\"\n", 1, 10, why);
+    /* a NUL would cut the C string short: refused in every string */
+    expect_error("appName: \"a\\0\"\n", 1, 10, "appName: a NUL character (U+0000) at byte 2");
+    expect_error("oldBranch: \"v1\\0x\"\n", 1, 12, "oldBranch: a NUL character (U+0000) at byte 3");
+    expect_error("ignores: [a, \"b\\0\"]\n", 1, 14, "ignores: a NUL character (U+0000) at byte 2");
+    /* libyaml refuses bytes that are not UTF-8 in the file; goat init's flags can hold them */
+    char *problem = goat_config_check_app_string("a\xff b");
+    cr_assert_not_null(problem);
+    cr_expect(strstr(problem, "a byte that is not UTF-8 (0xff) at byte 2") != NULL, "%s", problem);
+    cr_expect(strstr(problem, why) != NULL, "%s", problem);
+    free(problem);
+    cr_expect_null(goat_config_check_app_string(""));
+    /* what the report shows as escapes, but reads */
+    goat_config cfg;
+    cr_assert_null(parse("appName: \"caf\\u00e9 \\u202e\"\nappVersion: v1.2 \u00a0x\n", &cfg));
+    cr_expect_str_eq(cfg.app_name, "caf\u00e9 \u202e");
+    cr_expect_str_eq(cfg.app_version, "v1.2 \u00a0x");
+    goat_config_free(&cfg);
+}
+
 Test(config, main_is_a_valid_alias)
 {
     /* Only a package that declares main cannot import under that name:
