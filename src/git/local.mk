@@ -3,6 +3,7 @@
 libgoat_a_SOURCES += \
 	src/git/blame.c src/git/blame.h \
 	src/git/changes.c src/git/changes.h \
+	src/git/fetch.c src/git/fetch.h \
 	src/git/filter.c src/git/filter.h src/git/filter_internal.h \
 	src/git/gohead.c \
 	src/git/ids.c src/git/ids.h \
@@ -28,7 +29,7 @@ endif
 
 # Real repositories built with the git CLI (skipped without it).
 git_test_scripts_list = tests/git/diff.sh tests/git/blame.sh tests/git/filter.sh tests/git/errors.sh \
-	tests/git/random.sh tests/git/shallow.sh
+	tests/git/random.sh tests/git/shallow.sh tests/git/fetch_advice.sh
 TESTS += $(git_test_scripts_list)
 EXTRA_DIST += $(git_test_scripts_list) tests/git/lib.sh
 

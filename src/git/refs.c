@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git/fetch.h"
 #include "git/repo.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -170,6 +171,29 @@ static bool has_references(git_repository *repo)
     return any;
 }
 
+/* ". This is a shallow clone, which may lack it: fetch it (...)", with
+ * commands that make spec resolve as printed (see fetch.h). They fetch
+ * one commit, all diffPrecision 2 and 3 need; blame (precision 1) also
+ * needs the commits in between, which one more command brings once the
+ * name is here: git fetch --unshallow unshallows every shallow commit,
+ * the fetched one too (a plain one, before, would not bring the name). */
+static void shallow_advice(git_repository *repo, const char *spec, bool is_old, goat_strbuf *sb)
+{
+    goat_strbuf cmds = GOAT_STRBUF_INIT;
+    char *remote = goat_git_fetch_commands(repo, spec, &cmds);
+    if (remote) {
+        goat_strbuf_printf(sb, ". This is a shallow clone, which may lack it: fetch it (%s)", cmds.data);
+        if (is_old && !strpbrk(spec, "~^"))
+            goat_strbuf_printf(sb, ", then, for diffPrecision 1 to be exact, the history in between "
+                                   "(git fetch --unshallow %s)", remote);
+    } else if (!(remote = goat_git_fetch_remote(repo))) {
+        goat_strbuf_puts(sb, ". This is a shallow clone, which may lack it: fetch it from the repository it was "
+                             "cloned from (this clone names no remote)");
+    }
+    free(remote);
+    goat_strbuf_free(&cmds);
+}
+
 goat_error *goat_git_missing_revision(git_repository *repo, const char *spec, const char *key)
 {
     /* what the failed look-up said, before other calls replace it */
@@ -193,10 +217,7 @@ goat_error *goat_git_missing_revision(git_repository *repo, const char *spec, co
     goat_strbuf_printf(&sb, ". Set %s to a branch, tag or commit that exists%s", key,
                        is_old ? " (or to INIT to treat every line as new)" : "");
     if (git_repository_is_shallow(repo) == 1)
-        goat_strbuf_printf(&sb,
-                           ". This is a shallow clone, which may lack it: fetch it (git fetch --depth 1 origin "
-                           "tag %s, or git fetch origin %s), or the whole history (git fetch --unshallow)",
-                           spec, spec);
+        shallow_advice(repo, spec, is_old, &sb);
     char *text = goat_strbuf_detach(&sb, NULL);
     goat_error *err = goat_error_new(NULL, 0, 0, "%s", text);
     free(text);

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git/fetch.h"
 #include "project/project.h"
 #include "report/report.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 typedef struct code_file {
@@ -122,6 +124,28 @@ static const char *git_message(void)
     return e && e->message ? e->message : "unknown error";
 }
 
+/* The sources' commit is not in the repository: how to fetch it. A plain
+ * `git fetch` brings only what the clone's refspec names, which in a
+ * single-branch clone (a CI checkout) may not hold the commit; fetching it
+ * by its id does (see git/fetch.h). */
+static goat_error *missing_commit(git_repository *repo, const char *commit, const char *dir)
+{
+    goat_strbuf how = GOAT_STRBUF_INIT;
+    /* a full id, as goat track records it; anything else would be taken
+     * for a branch or tag name */
+    bool id = strlen(commit) == GIT_OID_HEXSZ && strspn(commit, "0123456789abcdefABCDEF") == GIT_OID_HEXSZ;
+    char *remote = id ? goat_git_fetch_commands(repo, commit, &how) : NULL;
+    goat_error *err = goat_error_new(
+        NULL, 0, 0,
+        "the sources were built from commit %s, which the repository at %s does not have: fetch it %s%s%s, or "
+        "run goat report in a clone that has it",
+        commit, git_repository_workdir(repo) ? git_repository_workdir(repo) : dir,
+        remote ? "(" : "from the repository it was cloned from", remote ? how.data : "", remote ? ")" : "");
+    free(remote);
+    goat_strbuf_free(&how);
+    return err;
+}
+
 goat_error *goat_report_code_open(const char *dir, const char *commit, goat_report_code **out)
 {
     *out = NULL;
@@ -140,10 +164,7 @@ goat_error *goat_report_code_open(const char *dir, const char *commit, goat_repo
     if (!err && !(prefix = relative_dir(c->repo, dir)))
         err = goat_error_new(NULL, 0, 0, "%s is not in the work tree of its git repository", dir);
     if (!err && (git_oid_fromstr(&oid, commit) < 0 || git_commit_lookup(&commit_obj, c->repo, &oid) < 0))
-        err = goat_error_new(NULL, 0, 0,
-                             "the sources were built from commit %s, which the repository at %s does not have: "
-                             "fetch it (git fetch), or run goat report in a clone that has it",
-                             commit, git_repository_workdir(c->repo) ? git_repository_workdir(c->repo) : dir);
+        err = missing_commit(c->repo, commit, dir);
     if (!err && git_commit_tree(&root, commit_obj) < 0)
         err = goat_error_new(NULL, 0, 0, "commit %.12s: cannot read its tree: %s", commit, git_message());
     if (!err && !*prefix) {

@@ -217,7 +217,7 @@ cd "$tmp" && git clone -q --depth 1 --branch feature "file://$repo" shallow && c
 "$GOAT" init --old v1 --granularity func --diff-precision 1 >"$tmp/out" 2>&1
 expect_eq "init --old v1 before v1 is fetched exits 1" 1 $?
 expect_contains "a shallow clone without v1 says how to fetch it" "$(cat "$tmp/out")" \
-    'This is a shallow clone, which may lack it: fetch it (git fetch --depth 1 origin tag v1, or git fetch origin v1), or the whole history (git fetch --unshallow)'
+    'This is a shallow clone, which may lack it: fetch it (if a branch: git fetch --depth 1 origin refs/heads/v1:refs/heads/v1; if a tag: git fetch --depth 1 origin tag v1), then, for diffPrecision 1 to be exact, the history in between (git fetch --unshallow origin)'
 git fetch -q --depth 1 origin tag v1 || fail "git fetch --depth 1 origin tag v1"
 "$GOAT" init --old v1 --granularity func --diff-precision 1 >/dev/null || fail "init --old v1 in the shallow clone"
 out=$("$GOAT" track -v 2>"$tmp/err") || fail "track in a shallow clone: $(cat "$tmp/err")"
