@@ -263,6 +263,33 @@ static void drop_ignored_mains(goat_mains *mains, goat_filter *filter, bool verb
 /* Builds the components, settles the main entries in the plan and adds the
  * generated package; with no tracking point, removes the package and every
  * main entry instead. */
+/* A mainEntries entry that names no main package of the module (a typo, a
+ * package since moved) selects nothing, silently: say which, and what
+ * the module has. */
+static void warn_unmatched_main_entries(const goat_project *p, const goat_mains *mains)
+{
+    const goat_string_list *entries = &p->cfg.main_entries;
+    for (size_t e = 0; e < entries->count; e++) {
+        const char *entry = entries->items[e];
+        bool matched = strcmp(entry, "*") == 0;
+        for (size_t i = 0; i < mains->count && !matched; i++)
+            matched = strcmp(entry, mains->items[i].dir) == 0;
+        if (matched)
+            continue;
+        goat_strbuf have = GOAT_STRBUF_INIT;
+        goat_strbuf_puts(&have, "");
+        for (size_t i = 0; i < mains->count && i < 8; i++)
+            goat_strbuf_printf(&have, "%s%s", i ? ", " : "", mains->items[i].dir);
+        if (mains->count > 8)
+            goat_strbuf_printf(&have, " and %zu more", mains->count - 8);
+        fprintf(stderr,
+                "goat: warning: %s: mainEntries: \"%s\" is not the directory of a main package of this module "
+                "(%s%s): correct or remove it\n",
+                p->config_path, entry, mains->count ? "main packages: " : "it has none", have.data);
+        goat_strbuf_free(&have);
+    }
+}
+
 static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat_plan *plan, const tracking *tr,
                                 const char *import_path, const char *commit, int *entries_out)
 {
@@ -319,6 +346,8 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
                         m->main_file, m->dir, i, comps[i].id_count, comps[i].id_count == 1 ? "" : "s");
         }
     }
+    if (!err && tr->total > 0)
+        warn_unmatched_main_entries(p, &mains);
     if (!err && entries == 0 && tr->total > 0)
         fprintf(stderr,
                 "goat: warning: no main entry was inserted (%s): call %s.ServeHTTP(%s.COMPONENT_0) from your "

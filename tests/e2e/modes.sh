@@ -6,7 +6,7 @@
 # the toolchain supports -race here) and reports the same numbers; goat
 # clean restores the tree in both cases. Also: mainEntries selecting one
 # program gives the main entry to that program only, and an ignored main
-# package is no component.
+# package is no component; an entry naming no main package is warned about.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 repo=$tmp/shop
@@ -57,6 +57,16 @@ grep -q 'WARNING: DATA RACE' "$tmp/app.out" && fail "the race detector reported 
 "$GOAT" clean >/dev/null || fail "goat clean (race)"
 rm goat.yaml
 expect_eq "git status after clean (race)" "" "$(git status --porcelain)"
+
+# ---- a mainEntries entry naming no main package is named in a warning,
+# with the main packages the module has; the others are still selected
+"$GOAT" init --app-name shop --app-version m1 --granularity func --main-entries cmd/nosuch,cmd/server \
+    >/dev/null || fail "init with an unknown main entry"
+err=$("$GOAT" track --dry-run 2>&1 >"$tmp/unknown-entry.diff") || fail "track with an unknown main entry: $err"
+expect_contains "unknown main entry: warning" "$err" 'goat: warning: goat.yaml: mainEntries: "cmd/nosuch" is not the directory of a main package of this module (main packages: cmd/client, cmd/server): correct or remove it'
+case $err in *'"cmd/server" is not'*) fail "warned about cmd/server, a main package" ;; esac
+grep -q '^+.*goat.ServeHTTP(goat.COMPONENT_1)' "$tmp/unknown-entry.diff" || fail "cmd/server lost its main entry"
+rm goat.yaml
 
 # ---- an ignored main package is no component and gets nothing
 "$GOAT" init --app-name shop --granularity func --ignores cmd/client >/dev/null || fail "init ignores"
