@@ -363,6 +363,38 @@ static bool roll_back(goat_txn *t, FILE *log)
     return ok;
 }
 
+/* ---- pruning ---- */
+
+/* Removes reldir when it is empty, then each of its parents that this
+ * leaves empty, up to but not including the current directory (the module
+ * root): a nested goatPackagePath ("a/b/c") leaves nothing behind. Only
+ * after a successful commit, so a failed one changes no directory; rmdir
+ * itself refuses a directory holding anything (a file, a .gitkeep, a
+ * subdirectory), so the walk stops at the first one that does, harmlessly.
+ * A path that reads as leaving the module, or that goes through a symbolic
+ * link, is left alone. */
+static void prune_dir(const char *reldir)
+{
+    bool all_there = false;
+    char *probe = goat_xasprintf("%s/x", reldir); /* check_components checks the directories of a file */
+    goat_error *err = check_components(probe, false, NULL, &all_there);
+    free(probe);
+    if (err || !all_there) {
+        goat_error_free(err);
+        return;
+    }
+    char *dir = goat_xstrdup(reldir);
+    for (;;) {
+        if (rmdir(dir) != 0)
+            break;
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+    }
+    free(dir);
+}
+
 /* ---- commit ---- */
 
 static int apply_op(txn_op *op)
@@ -444,7 +476,7 @@ goat_error *goat_txn_commit(goat_txn *t)
     }
     discard_scratch(t);
     for (size_t i = 0; i < t->prune_count; i++)
-        rmdir(t->dirs_to_prune[i]); /* fails harmlessly when not empty */
+        prune_dir(t->dirs_to_prune[i]);
     sigprocmask(SIG_SETMASK, &saved, NULL);
     return NULL;
 }

@@ -18,7 +18,8 @@
  * their backups. Missing directories (the goat package's) are created and,
  * on failure, removed again. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held
  * during the apply step, so an interrupt cannot leave half the files
- * replaced.
+ * replaced. Only once every file is in place are the directories to prune
+ * (the goat package's, and the parents that leaves empty) removed.
  *
  * After a crash (the process killed outright, or the system going down)
  * every file is either its old or its new content, whole: a crash during
@@ -42,7 +43,10 @@ goat_txn *goat_txn_new(void);
 void goat_txn_write(goat_txn *t, const char *relpath, const char *data, size_t len);
 /* Deletes relpath (a regular file). */
 void goat_txn_remove(goat_txn *t, const char *relpath);
-/* After a successful commit, removes directory reldir if it is empty. */
+/* After a successful commit, removes directory reldir if it is empty, and
+ * then each parent directory that leaves empty, up to but not including
+ * the current directory; never a directory holding anything, never one
+ * reached through a symbolic link. */
 void goat_txn_remove_dir_if_empty(goat_txn *t, const char *reldir);
 /* Number of queued writes and removals. */
 size_t goat_txn_count(const goat_txn *t);

@@ -8,10 +8,13 @@
 # is clean), and goat patch must leave exactly one goat import per file,
 # under the new alias and path, with the old package gone (gofmt, go vet
 # and go build pass, a second patch changes nothing, and goat clean then
-# restores the commit). Then what goat cannot account for is refused with
-# FILE:LINE:COL (or the file), exit status 1 and no file modified, and so
-# are a goatPackagePath moved onto another package and a goatPackageAlias
-# of init (at its goat.yaml line).
+# restores the commit), with no empty directory left. A nested
+# goatPackagePath (a/b/c) leaves nothing behind after clean, or after patch
+# moves the package away, but a parent holding anything is kept, and a
+# clean that fails leaves it all as it was. Then what goat cannot account
+# for is refused with FILE:LINE:COL (or the file), exit status 1 and no
+# file modified, and so are a goatPackagePath moved onto another package
+# and a goatPackageAlias of init (at its goat.yaml line).
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 tracked=$tmp/tracked
@@ -26,12 +29,20 @@ fresh_copy() {
     cd "$1" || exit 1
 }
 
-# restored WHAT: the module builds and the commit is back.
+# empty_dirs: the empty directories of the working tree, which git status
+# does not show.
+empty_dirs() {
+    find . -path ./.git -prune -o -type d -empty -print | LC_ALL=C sort
+}
+
+# restored WHAT: the module builds and the commit is back, with no empty
+# directory left behind.
 restored() {
     local out
     out=$("$GO" build ./... 2>&1) || fail "$1: go build ./...: $out"
     rm goat.yaml
     expect_eq "$1: git status" "" "$(git status --porcelain)"
+    expect_eq "$1: empty directories" "" "$(empty_dirs)"
 }
 
 # goat_imports FILE: the lines importing a goat package (any path, any name).
@@ -115,6 +126,50 @@ set_yaml goatPackagePath internal/goatpkg
 set_yaml goatPackageName herd
 set_yaml granularity func
 check_patch "every key" tracking internal/goatpkg
+
+# ---- a nested goatPackagePath: clean, and patch moving the package away,
+# remove the directories the package leaves empty, up to the module root,
+# but none holding anything
+nested=$tmp/nested-tracked
+make_shop_repo "$nested"
+"$GOAT" init --app-name shop --app-version e1 --goat-package-path a/b/c >/dev/null || fail "goat init (nested)"
+"$GOAT" track >/dev/null || fail "goat track (nested)"
+fresh_nested() {
+    rm -rf "$1"
+    cp -a "$nested" "$1"
+    cd "$1" || exit 1
+}
+fresh_nested "$tmp/nested"
+out=$("$GOAT" clean 2>&1) || fail "nested: goat clean: $out"
+expect_contains "nested: clean summary" "$out" "and a/b/c/goat_generated.go"
+[ -e a ] && fail "nested: clean left a/ behind"
+restored "nested: clean"
+
+fresh_nested "$tmp/nested-keep"
+touch a/.gitkeep
+mkdir a/b/empty
+out=$("$GOAT" clean 2>&1) || fail "nested, kept parents: goat clean: $out"
+expect_eq "nested, kept parents: what is left of a/" "a
+a/.gitkeep
+a/b
+a/b/empty" "$(find a | LC_ALL=C sort)"
+
+fresh_nested "$tmp/nested-patch"
+set_yaml goatPackagePath internal/gt
+out=$("$GOAT" patch 2>&1) || fail "nested: goat patch to internal/gt: $out"
+[ -e a ] && fail "nested: patch left a/ behind"
+[ -f internal/gt/goat_generated.go ] || fail "nested: patch wrote no internal/gt/goat_generated.go"
+out=$("$GOAT" clean 2>&1) || fail "nested: goat clean after patch: $out"
+[ -e internal/gt ] && fail "nested: clean left internal/gt/ behind"
+[ -d internal/calc ] || fail "nested: clean removed internal/ with calc in it"
+restored "nested: patch + clean"
+
+# A failed clean leaves the package and its directories as they were.
+fresh_nested "$tmp/nested-fail"
+before=$(snapshot "$PWD")
+GOAT_TEST_FAIL_WRITE=util/strs/strs.go "${GOAT_FAULTY:-$top_builddir/tests/fault/goat-fail-write}" clean >/dev/null 2>&1 &&
+    fail "nested: clean with a write failure succeeded"
+expect_eq "nested: failed clean modified nothing" "$before" "$(snapshot "$PWD")"
 
 # ---- the generated package deleted by hand: the blocks still name the imports
 fresh_copy "$tmp/nogen"

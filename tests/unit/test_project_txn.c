@@ -176,6 +176,85 @@ Test(txn, empty_directory_pruned_after_commit)
     cr_expect_neq(access("goat", F_OK), 0);
 }
 
+/* A nested goatPackagePath: the directories the package's removal leaves
+ * empty go with it, up to the module root, and no further than the first
+ * one holding anything. */
+static void remove_package(const char *dir)
+{
+    char *file = NULL;
+    cr_assert(asprintf(&file, "%s/goat_generated.go", dir) > 0);
+    goat_txn *t = goat_txn_new();
+    goat_txn_remove(t, file);
+    goat_txn_remove_dir_if_empty(t, dir);
+    cr_assert_null(goat_txn_commit(t));
+    goat_txn_free(t);
+    free(file);
+}
+
+Test(txn, empty_parents_pruned_up_to_the_root)
+{
+    put("a/b/c/goat_generated.go", "gen\n", 0644);
+    put("keep.go", "k\n", 0644);
+    remove_package("a/b/c");
+    cr_expect_neq(access("a", F_OK), 0, "a/ left behind");
+    cr_expect_eq(entry_count("."), 1);
+}
+
+Test(txn, parents_holding_anything_kept)
+{
+    put("a/.gitkeep", "", 0644);
+    put("a/b/c/goat_generated.go", "gen\n", 0644);
+    cr_assert_eq(mkdir("a/b/d", 0755), 0); /* an empty directory is something */
+    remove_package("a/b/c");
+    cr_expect_neq(access("a/b/c", F_OK), 0);
+    cr_expect_eq(access("a/b/d", F_OK), 0);
+    cr_expect_eq(entry_count("a"), 2); /* .gitkeep b */
+
+    put("x/.gitkeep", "", 0644);
+    put("x/y/goat_generated.go", "gen\n", 0644);
+    remove_package("x/y");
+    cr_expect_eq(entry_count("x"), 1); /* .gitkeep */
+}
+
+Test(txn, failed_commit_prunes_nothing)
+{
+    put("a/b/c/goat_generated.go", "gen\n", 0644);
+    put("z.go", "old z\n", 0644);
+    setenv("GOAT_TEST_FAIL_WRITE", "z.go", 1);
+    goat_txn *t = goat_txn_new();
+    goat_txn_remove(t, "a/b/c/goat_generated.go");
+    goat_txn_remove_dir_if_empty(t, "a/b/c");
+    goat_txn_write(t, "z.go", "new z\n", 6);
+    goat_error *err = goat_txn_commit(t);
+    unsetenv("GOAT_TEST_FAIL_WRITE");
+    cr_assert_not_null(err);
+    goat_error_free(err);
+    goat_txn_free(t);
+    expect_content("a/b/c/goat_generated.go", "gen\n");
+    expect_content("z.go", "old z\n");
+}
+
+Test(txn, pruning_never_follows_a_link_nor_leaves_the_root)
+{
+    cr_assert_eq(mkdir("real", 0755), 0);
+    cr_assert_eq(mkdir("real/c", 0755), 0);
+    cr_assert_eq(symlink("real", "link"), 0);
+    cr_assert_eq(mkdir("sub", 0755), 0);
+    cr_assert_eq(chdir("sub"), 0);
+    goat_txn *t = goat_txn_new();
+    goat_txn_remove_dir_if_empty(t, "../real/c");
+    goat_txn_remove_dir_if_empty(t, "../link/c");
+    cr_assert_null(goat_txn_commit(t));
+    goat_txn_free(t);
+    cr_assert_eq(chdir(".."), 0);
+    t = goat_txn_new();
+    goat_txn_remove_dir_if_empty(t, "link/c");
+    cr_assert_null(goat_txn_commit(t));
+    goat_txn_free(t);
+    cr_expect_eq(access("real/c", F_OK), 0, "pruned through a link or outside the root");
+    cr_expect_eq(access("sub", F_OK), 0, "the root itself pruned");
+}
+
 Test(gomod, module_directive)
 {
     static const struct {
