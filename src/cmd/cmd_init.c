@@ -234,7 +234,7 @@ static int run(int argc, char **argv)
     }
 
     goat_project project;
-    goat_error *err = goat_project_open(&project, false);
+    goat_error *err = goat_project_open(&project, GOAT_CONFIG_NONE);
     if (!err && !f.force && access(project.config_path, F_OK) == 0)
         err = goat_error_new(project.config_path, 0, 0,
                              "already exists: edit it, or run 'goat init --force' to overwrite it");

@@ -4,7 +4,7 @@
 
 static int run(int argc, char **argv)
 {
-    return goat_run_project_command(&goat_cmd_patch, argc, argv, goat_run_patch);
+    return goat_run_project_command(&goat_cmd_patch, argc, argv, GOAT_CONFIG_REQUIRED, goat_run_patch);
 }
 
 const goat_command goat_cmd_patch = {

@@ -4,7 +4,7 @@
 
 static int run(int argc, char **argv)
 {
-    return goat_run_project_command(&goat_cmd_track, argc, argv, goat_run_track);
+    return goat_run_project_command(&goat_cmd_track, argc, argv, GOAT_CONFIG_REQUIRED, goat_run_track);
 }
 
 const goat_command goat_cmd_track = {

@@ -5,7 +5,8 @@
 
 #include "cmd/options.h"
 
-int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goat_project_run_fn fn)
+int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goat_config_need need,
+                             goat_project_run_fn fn)
 {
     bool verbose = false, dry_run = false;
     const goat_option opts[] = {
@@ -16,7 +17,7 @@ int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goa
     if (rc != GOAT_EXIT_OK)
         return rc;
     goat_project project;
-    goat_error *err = goat_project_open(&project, true);
+    goat_error *err = goat_project_open(&project, need);
     if (!err) {
         goat_run_options o = {.verbose = verbose || project.cfg.verbose, .dry_run = dry_run};
         err = fn(&project, &o);

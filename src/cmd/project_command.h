@@ -11,7 +11,9 @@
 
 typedef goat_error *(*goat_project_run_fn)(goat_project *project, const goat_run_options *options);
 
-/* Parses argv for cmd, runs fn on the opened project; returns an exit status. */
-int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goat_project_run_fn fn);
+/* Parses argv for cmd, runs fn on the project opened with goat.yaml as need
+ * says; returns an exit status. */
+int goat_run_project_command(const goat_command *cmd, int argc, char **argv, goat_config_need need,
+                             goat_project_run_fn fn);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <yaml.h>
@@ -707,6 +708,17 @@ goat_error *goat_config_resolve(goat_config *cfg, const char *project_dir)
     return err;
 }
 
+goat_error *goat_config_load_if_present(const char *path, const char *project_dir, goat_config *cfg, bool *missing)
+{
+    struct stat st;
+    *missing = lstat(path, &st) != 0 && errno == ENOENT;
+    if (!*missing)
+        return goat_config_load(path, project_dir, cfg);
+    goat_config_defaults(cfg);
+    goat_config_default_app_name(cfg, project_dir);
+    return NULL;
+}
+
 goat_error *goat_config_load(const char *path, const char *project_dir, goat_config *cfg)
 {
     char *text = NULL;
@@ -714,7 +726,8 @@ goat_error *goat_config_load(const char *path, const char *project_dir, goat_con
     goat_error *err = goat_read_file(path, &text, &len);
     if (err) {
         memset(cfg, 0, sizeof *cfg);
-        if (access(path, F_OK) != 0)
+        struct stat st;
+        if (lstat(path, &st) != 0 && errno == ENOENT) /* a dangling link is there, and broken */
             return goat_error_wrap(err, "no configuration (run 'goat init' first, or set GOAT_CONFIG)");
         return err;
     }

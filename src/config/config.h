@@ -82,6 +82,10 @@ goat_error *goat_config_parse(const char *filename, const char *text, size_t len
  * only the commands that put it in their output resolve it (with
  * goat_config_resolve), so that clean works in a repository with no commit. */
 goat_error *goat_config_load(const char *path, const char *project_dir, goat_config *cfg);
+/* The same, but a path that does not exist (no directory entry at all: a
+ * dangling symbolic link or an unreadable file is still an error) gives
+ * every default, appName defaulted, and sets *missing. */
+goat_error *goat_config_load_if_present(const char *path, const char *project_dir, goat_config *cfg, bool *missing);
 
 /* appName defaults to the base name of project_dir; appVersion to the short
  * hash of newBranch in the git repository containing project_dir, computed

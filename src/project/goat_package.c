@@ -173,7 +173,9 @@ goat_error *goat_find_goat_packages(const goat_project *p, goat_found_packages *
     goat_error *err = walk(".", p->module_path, out, &cap);
     const char *dir = p->cfg.goat_package_path;
     struct stat st;
-    if (!err && !found_dir(out, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+    /* without goat.yaml no one named the default directory: a
+     * goat_generated.go goat did not write there is simply not goat's */
+    if (!err && !p->config_missing && !found_dir(out, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
         dir_scan s;
         if (!(err = scan_dir(dir, &s))) {
             char *gen = goat_path_join(dir, GOAT_GEN_FILE_NAME);

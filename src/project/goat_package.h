@@ -36,7 +36,8 @@ typedef struct goat_found_packages {
  * testdata, node_modules and nested modules (directories with a go.mod)
  * and never follows a symbolic link; goatPackagePath is looked at even
  * when the walk skips it. A goatPackagePath/GOAT_GEN_FILE_NAME without
- * the header is an error (goat did not write it and leaves it alone). */
+ * the header is an error (goat did not write it and leaves it alone),
+ * unless goat.yaml is missing (p->config_missing): nobody named it then. */
 goat_error *goat_find_goat_packages(const goat_project *p, goat_found_packages *out);
 void goat_found_packages_free(goat_found_packages *found);
 

@@ -79,7 +79,7 @@ goat_error *goat_gomod_module_path(const char *filename, const char *text, size_
     return goat_error_new(filename, 0, 0, "no module directive");
 }
 
-goat_error *goat_project_open(goat_project *p, bool load_config)
+goat_error *goat_project_open(goat_project *p, goat_config_need need)
 {
     memset(p, 0, sizeof *p);
     char *cwd = getcwd(NULL, 0);
@@ -125,12 +125,13 @@ goat_error *goat_project_open(goat_project *p, bool load_config)
         return err;
     }
 
-    if (load_config) {
+    if (need == GOAT_CONFIG_IF_PRESENT && strcmp(p->config_path, GOAT_CONFIG_DEFAULT_FILE) == 0)
+        err = goat_config_load_if_present(p->config_path, p->dir, &p->cfg, &p->config_missing);
+    else if (need != GOAT_CONFIG_NONE)
         err = goat_config_load(p->config_path, p->dir, &p->cfg);
-        if (err) {
-            goat_project_close(p);
-            return err;
-        }
+    if (err) {
+        goat_project_close(p);
+        return err;
     }
     return NULL;
 }

@@ -13,17 +13,28 @@
 #include "util/error.h"
 
 typedef struct goat_project {
-    char *dir;         /* absolute path of the module root */
-    char *module_path; /* the module directive of go.mod */
-    char *config_path; /* goat.yaml as named ($GOAT_CONFIG or "goat.yaml") */
-    goat_config cfg;   /* loaded by goat_project_open when asked to */
+    char *dir;           /* absolute path of the module root */
+    char *module_path;   /* the module directive of go.mod */
+    char *config_path;   /* goat.yaml as named ($GOAT_CONFIG or "goat.yaml") */
+    goat_config cfg;     /* loaded by goat_project_open when asked to */
+    bool config_missing; /* GOAT_CONFIG_IF_PRESENT found none: cfg holds the defaults */
     bool git_initialized;
 } goat_project;
 
+/* What a command needs of goat.yaml. */
+typedef enum goat_config_need {
+    GOAT_CONFIG_NONE,     /* not read (goat init writes it) */
+    GOAT_CONFIG_REQUIRED, /* missing is an error */
+    /* read when there: the default goat.yaml missing gives the defaults
+     * (goat clean, which works from the tree); a file GOAT_CONFIG names
+     * must exist, as the user asked for that one */
+    GOAT_CONFIG_IF_PRESENT,
+} goat_config_need;
+
 /* Checks that the current directory is a Go module root inside a git
- * repository (clear errors otherwise), reads the module path, and with
- * load_config reads goat.yaml. */
-goat_error *goat_project_open(goat_project *p, bool load_config);
+ * repository (clear errors otherwise), reads the module path, and
+ * goat.yaml as need says. */
+goat_error *goat_project_open(goat_project *p, goat_config_need need);
 void goat_project_close(goat_project *p);
 
 /* The module path declared by go.mod's text, or an error naming the line. */

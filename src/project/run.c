@@ -1012,9 +1012,45 @@ static void clean_files(void *arg)
     }
 }
 
+/* Without goat.yaml, clean knows the goat packages from the tree alone: it
+ * says so on stderr, in one line. When it found none but files hold goat's
+ * blocks or imports, it refuses: the package may be where the search does
+ * not look (testdata, node_modules, a nested module), which only
+ * goatPackagePath can name, and clean would leave it behind. */
+static goat_error *check_without_config(const goat_project *p, const goat_found_packages *found, size_t files)
+{
+    if (found->count == 0 && files > 0)
+        return goat_error_new(p->config_path, 0, 0,
+                              "not found, and no goat package found in the tree (a %s starting with \"%s\"), "
+                              "though %zu file%s hold%s goat's blocks or imports: the package may be where clean "
+                              "does not look (testdata, node_modules, a nested module), which only goatPackagePath "
+                              "names; put goat.yaml back or set GOAT_CONFIG to it (if the package is gone, 'goat "
+                              "init' writes one), and run goat clean again; nothing written",
+                              GOAT_GEN_FILE_NAME, GOAT_GEN_HEADER, files, files == 1 ? "" : "s",
+                              files == 1 ? "s" : "");
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    for (size_t i = 0; i < found->count; i++) {
+        goat_strbuf_puts(&sb, i == 0 ? "" : i + 1 == found->count ? " and " : ", ");
+        goat_strbuf_puts(&sb, found->items[i].dir);
+        goat_strbuf_puts(&sb, "/");
+    }
+    goat_strbuf_puts(&sb, "");
+    char *dirs = goat_strbuf_detach(&sb, NULL);
+    if (found->count == 0)
+        fprintf(stderr, "goat clean: no %s found: working from the tree alone, which holds no goat package\n",
+                p->config_path);
+    else
+        fprintf(stderr, "goat clean: no %s found: working from the tree alone, with the goat package%s %s (found "
+                "by %s header) and the default settings\n",
+                p->config_path, found->count == 1 ? "" : "s", dirs, found->count == 1 ? "its" : "their");
+    free(dirs);
+    return NULL;
+}
+
 /* clean works from what the tree holds: the blocks, the goat packages
  * found by their generated file's header, and the imports of them, so
- * that it still undoes everything after goat.yaml changed. */
+ * that it still undoes everything after goat.yaml changed, or without
+ * goat.yaml at all (the defaults then stand for its settings). */
 goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
 {
     walked_files walked;
@@ -1029,6 +1065,8 @@ goat_error *goat_run_clean(goat_project *p, const goat_run_options *o)
     err = over_walked_files(&pass, clean_files);
     int points = pass.points;
     size_t files = pass.files;
+    if (!err && p->config_missing)
+        err = check_without_config(p, &found, files);
     if (!err)
         err = remove_goat_packages(&plan, &found, NULL);
     if (!err)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The work behind `goat track`, `goat patch` and `goat clean`, run from the
- * module root with goat.yaml loaded. Each computes every new file in memory,
+ * module root with goat.yaml loaded (for clean, its defaults when there is
+ * none: p->config_missing). Each computes every new file in memory,
  * checks that each Go file it would write parses, and then writes them all
  * in one transaction (or, with dry_run, prints the unified diff instead).
  * On error nothing is written. Progress goes to stderr, the summary to

@@ -14,7 +14,10 @@
 # clean that fails leaves it all as it was. Then what goat cannot account
 # for is refused with FILE:LINE:COL (or the file), exit status 1 and no
 # file modified, and so are a goatPackagePath moved onto another package
-# and a goatPackageAlias of init (at its goat.yaml line).
+# and a goatPackageAlias of init (at its goat.yaml line). Without
+# goat.yaml, clean finds the package (default or not, any alias) in the
+# tree and says so on stderr; one it cannot find (in testdata/) is
+# refused, with what to do.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 tracked=$tmp/tracked
@@ -170,6 +173,47 @@ before=$(snapshot "$PWD")
 GOAT_TEST_FAIL_WRITE=util/strs/strs.go "${GOAT_FAULTY:-$top_builddir/tests/fault/goat-fail-write}" clean >/dev/null 2>&1 &&
     fail "nested: clean with a write failure succeeded"
 expect_eq "nested: failed clean modified nothing" "$before" "$(snapshot "$PWD")"
+
+# ---- no goat.yaml at all (it is untracked: git stash -u, a fresh checkout
+# of a tracked tree lose it): clean works from the tree, and says so
+# without_yaml WHAT DIR: goat clean without goat.yaml finds the package in
+# DIR, restores the commit and says so in one line on stderr.
+without_yaml() {
+    local what=$1 dir=$2 out
+    rm goat.yaml
+    out=$("$GOAT" clean --dry-run 2>"$tmp/noyaml.err") || fail "$what: goat clean --dry-run: $(cat "$tmp/noyaml.err")"
+    expect_eq "$what: dry-run stdout is the diff" "diff --git" "$(printf '%s\n' "$out" | head -1 | cut -c1-10)"
+    out=$("$GOAT" clean 2>"$tmp/noyaml.err") || fail "$what: goat clean: $(cat "$tmp/noyaml.err")"
+    expect_eq "$what: stderr" "goat clean: no goat.yaml found: working from the tree alone, with the goat package $dir/ (found by its header) and the default settings" "$(cat "$tmp/noyaml.err")"
+    expect_contains "$what: clean summary" "$out" "removed 8 tracking points from 4 files and $dir/goat_generated.go"
+    : >goat.yaml # for restored, which removes it
+    restored "$what"
+}
+fresh_copy "$tmp/noyaml"
+without_yaml "no goat.yaml" goat
+# another path and alias, which only the tree now tells
+fresh_copy "$tmp/noyaml-custom"
+set_yaml goatPackageAlias tracking
+set_yaml goatPackagePath internal/goatpkg
+"$GOAT" patch >/dev/null 2>&1 || fail "no goat.yaml, custom: goat patch"
+grep -q '^	tracking "example.com/shop/internal/goatpkg"$' cmd/server/main.go || fail "no goat.yaml, custom: test setup"
+without_yaml "no goat.yaml, custom path and alias" internal/goatpkg
+# a package where clean does not look for one: only goatPackagePath names
+# it, so clean refuses rather than leave it behind
+fresh_copy "$tmp/noyaml-testdata"
+set_yaml goatPackagePath testdata/goat
+"$GOAT" patch >/dev/null 2>&1 || fail "no goat.yaml, testdata: goat patch"
+[ -f testdata/goat/goat_generated.go ] || fail "no goat.yaml, testdata: test setup"
+rm goat.yaml
+expect_refused "no goat.yaml, package in testdata" clean \
+    "goat clean: goat.yaml: not found, and no goat package found in the tree"
+expect_refused "no goat.yaml, package in testdata: says what to do" clean \
+    "put goat.yaml back or set GOAT_CONFIG to it"
+# nothing of goat's in the tree: nothing to do, and it says where it looked
+cd "$tmp" && rm -rf "$tmp/noyaml-none" && git clone -q "$tracked" "$tmp/noyaml-none" && cd "$tmp/noyaml-none" || exit 1
+out=$("$GOAT" clean 2>&1) || fail "no goat.yaml, nothing tracked: $out"
+expect_eq "no goat.yaml, nothing tracked" "goat clean: no goat.yaml found: working from the tree alone, which holds no goat package
+goat clean: removed 0 tracking points from 0 files" "$out"
 
 # ---- the generated package deleted by hand: the blocks still name the imports
 fresh_copy "$tmp/nogen"

@@ -11,9 +11,9 @@
 # line (a goatPackageName or goatPackageAlias goat track could not use, an
 # appName or appVersion goat report could not read, too; goat init refuses
 # them with exit 2, and a directory name appName cannot default to);
-# usage errors exit 2, other
-# errors 1; goat init refuses to overwrite
-# without --force; GOAT_CONFIG names another configuration file.
+# usage errors exit 2, other errors 1; goat init refuses to overwrite
+# without --force; GOAT_CONFIG names another configuration file, which
+# must exist even for goat clean, as must a goat.yaml that is a link.
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 # ---- exit statuses and usage
@@ -123,6 +123,16 @@ mv "$tmp/good.yaml" conf/goat-e2e.yaml
 rm goat.yaml
 out=$("$GOAT" track 2>&1)
 expect_contains "no goat.yaml" "$out" "goat init"
+# clean works without goat.yaml (config_edits.sh), but not without the file
+# GOAT_CONFIG names, nor with a goat.yaml that is there and broken
+out=$(GOAT_CONFIG=conf/missing.yaml "$GOAT" clean 2>&1)
+expect_eq "clean, GOAT_CONFIG names a missing file: exit status" 1 $?
+expect_contains "clean, GOAT_CONFIG names a missing file" "$out" "goat clean: conf/missing.yaml: no configuration"
+ln -s nowhere.yaml goat.yaml
+out=$("$GOAT" clean 2>&1)
+expect_eq "clean, goat.yaml a dangling link: exit status" 1 $?
+expect_eq "clean, goat.yaml a dangling link" "goat clean: goat.yaml: cannot open: No such file or directory" "$out"
+rm goat.yaml
 GOAT_CONFIG=conf/goat-e2e.yaml "$GOAT" track --dry-run >/dev/null 2>&1 || fail "GOAT_CONFIG not honoured"
 GOAT_CONFIG=$tmp/other.yaml "$GOAT" init --app-name other >/dev/null || fail "init with GOAT_CONFIG"
 grep -q '^appName: "other"$' "$tmp/other.yaml" || fail "init did not write GOAT_CONFIG's file"

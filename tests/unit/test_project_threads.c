@@ -104,7 +104,7 @@ static void make_module(int files)
 static int run_counting(goat_error *(*command)(goat_project *, const goat_run_options *))
 {
     goat_project p;
-    goat_error *err = goat_project_open(&p, true);
+    goat_error *err = goat_project_open(&p, GOAT_CONFIG_REQUIRED);
     cr_assert_null(err, "%s", err ? err->message : "");
     goat_run_options o = {.verbose = false, .dry_run = false};
     int before = atomic_load(&threads_started);
