@@ -190,3 +190,9 @@ char *goat_git_fetch_commands(git_repository *repo, const char *spec, goat_strbu
     free(refspec);
     return remote;
 }
+
+void goat_git_unshallow_command(goat_strbuf *sb, const char *remote)
+{
+    goat_strbuf_puts(sb, "git fetch --unshallow ");
+    shell_word(sb, remote, strlen(remote));
+}

@@ -36,4 +36,8 @@ char *goat_git_fetch_remote(git_repository *repo);
  * path, a name git refuses). */
 char *goat_git_fetch_commands(git_repository *repo, const char *spec, goat_strbuf *sb);
 
+/* Appends "git fetch --unshallow REMOTE" (REMOTE quoted as the commands
+ * above quote it): the history below every commit a shallow clone has. */
+void goat_git_unshallow_command(goat_strbuf *sb, const char *remote);
+
 #endif

@@ -183,9 +183,11 @@ static void shallow_advice(git_repository *repo, const char *spec, bool is_old, 
     char *remote = goat_git_fetch_commands(repo, spec, &cmds);
     if (remote) {
         goat_strbuf_printf(sb, ". This is a shallow clone, which may lack it: fetch it (%s)", cmds.data);
-        if (is_old && !strpbrk(spec, "~^"))
-            goat_strbuf_printf(sb, ", then, for diffPrecision 1 to be exact, the history in between "
-                                   "(git fetch --unshallow %s)", remote);
+        if (is_old && !strpbrk(spec, "~^")) {
+            goat_strbuf_puts(sb, ", then, for diffPrecision 1 to be exact, the history in between (");
+            goat_git_unshallow_command(sb, remote);
+            goat_strbuf_putc(sb, ')');
+        }
     } else if (!(remote = goat_git_fetch_remote(repo))) {
         goat_strbuf_puts(sb, ". This is a shallow clone, which may lack it: fetch it from the repository it was "
                              "cloned from (this clone names no remote)");

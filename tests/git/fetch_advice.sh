@@ -129,6 +129,14 @@ clone origin
 msg=$(advice 'a$b')
 echo "$msg" | grep -qF "git fetch --depth 1 origin tag 'a\$b'" || fail "a name with \$ is not quoted: $msg"
 
+# ... and so is a remote's name, in every command, the history one too.
+clone origin
+git remote rename origin 'up$x' || fail "rename the remote"
+msg=$(advice main)
+echo "$msg" | grep -qF "git fetch --depth 1 'up\$x' refs/heads/main:refs/heads/main" ||
+    fail "a remote with \$ is not quoted in the fetch: $msg"
+echo "$msg" | grep -qF "git fetch --unshallow 'up\$x')" || fail "a remote with \$ is not quoted in the history: $msg"
+
 # A clone without a remote says where to fetch from instead.
 clone origin
 git remote remove origin
