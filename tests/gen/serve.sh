@@ -208,6 +208,16 @@ start() {
     return 1
 }
 
+# wait_for_log NAME PATTERN: waits up to 5 s for PATTERN in program NAME's
+# standard error (what it logs).
+wait_for_log() {
+    for _ in $(seq 100); do
+        grep -q "$2" "$tmp/$1.err" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
 # expect LABEL MODE URL: compares the client's output with standard input,
 # where @DIGEST_V<n>@ stands for the digest of variant v<n>.
 expect() {
@@ -408,10 +418,7 @@ kill "$pid_d" 2>/dev/null
 
 # The port is taken (by the first program): the second one logs it and lives on.
 start e v1 GOAT_PORT="$p1" -- 1
-for _ in $(seq 100); do
-    grep -q "tracking service not started" "$tmp/e.err" && break
-    sleep 0.05
-done
+wait_for_log e "tracking service not started"
 grep -q "tracking service not started (GOAT_METRICS_IP=\"\", GOAT_PORT=\"$p1\"): .*address already in use; set them to an address and a free port this program may listen on" "$tmp/e.err" ||
     fail "taken port: no log line naming the variables: $(cat "$tmp/e.err")"
 sleep 0.3
@@ -422,10 +429,7 @@ kill "$pid_a" 2>/dev/null
 
 # A port that is no port: the log line names the variable.
 start badport v1 GOAT_PORT=abc -- 1
-for _ in $(seq 100); do
-    grep -q "tracking service not started" "$tmp/badport.err" && break
-    sleep 0.05
-done
+wait_for_log badport "tracking service not started"
 grep -q 'tracking service not started (GOAT_METRICS_IP="", GOAT_PORT="abc"): .*unknown port' "$tmp/badport.err" ||
     fail "GOAT_PORT=abc: no log line naming it: $(cat "$tmp/badport.err")"
 kill "$pid_badport" 2>/dev/null
