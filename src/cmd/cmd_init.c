@@ -58,16 +58,43 @@ static int usage_problem(const char *flag, const char *value, char *problem)
     return rc;
 }
 
+/* A flag given an empty value (--old=, or --old "$REV" with REV unset) is
+ * a mistake to point out, not a request for the default, which leaving
+ * the flag out asks for. Only --app-version takes "" (it means newBranch's
+ * short hash, its default). A flag not given is NULL. */
+static int refuse_empty(const init_flags *f)
+{
+    const struct {
+        const char *flag, *value, *wanted;
+    } given[] = {
+        {"--old", f->old_branch, "a branch, tag or commit, or INIT"},
+        {"--new", f->new_branch, "a branch, tag or commit"},
+        {"--app-name", f->app_name, "a name"},
+        {"--ignores", f->ignores, "paths, separated by commas"},
+        {"--main-entries", f->main_entries, "main package directories, separated by commas, or *"},
+        {"--printer-config-mode", f->printer_mode, "modes, separated by commas"},
+    };
+    for (size_t i = 0; i < sizeof given / sizeof *given; i++)
+        if (given[i].value && given[i].value[strspn(given[i].value, " \t,")] == '\0')
+            return goat_usage_error(&goat_cmd_init, "%s has an empty value: give it %s, or leave it out for the "
+                                                    "default",
+                                    given[i].flag, given[i].wanted);
+    return GOAT_EXIT_OK;
+}
+
 static int apply_flags(const init_flags *f, goat_config *cfg)
 {
+    int rc = refuse_empty(f);
+    if (rc != GOAT_EXIT_OK)
+        return rc;
     free(cfg->old_branch);
-    cfg->old_branch = goat_xstrdup(*f->old_branch ? f->old_branch : "main");
+    cfg->old_branch = goat_xstrdup(f->old_branch ? f->old_branch : "main");
     free(cfg->new_branch);
-    cfg->new_branch = goat_xstrdup(*f->new_branch ? f->new_branch : "HEAD");
-    char *problem = goat_config_check_app_string(f->app_name);
+    cfg->new_branch = goat_xstrdup(f->new_branch ? f->new_branch : "HEAD");
+    char *problem = f->app_name ? goat_config_check_app_string(f->app_name) : NULL;
     if (problem)
         return usage_problem("--app-name", NULL, problem);
-    if (*f->app_name)
+    if (f->app_name)
         cfg->app_name = goat_xstrdup(f->app_name);
     problem = goat_config_check_app_string(f->app_version);
     if (problem)
@@ -102,9 +129,9 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
         return usage_problem("--goat-package-path", f->package_path, problem);
     free(cfg->goat_package_path);
     cfg->goat_package_path = norm;
-    if (*f->ignores)
+    if (f->ignores)
         split_list(f->ignores, &cfg->ignores);
-    if (*f->main_entries) {
+    if (f->main_entries) {
         split_list(f->main_entries, &cfg->main_entries);
         for (size_t i = 0; i < cfg->main_entries.count; i++) {
             const char *e = cfg->main_entries.items[i];
@@ -113,7 +140,7 @@ static int apply_flags(const init_flags *f, goat_config *cfg)
                                         "--main-entries '%s' is not a directory relative to the module root", e);
         }
     }
-    if (*f->printer_mode) {
+    if (f->printer_mode) {
         split_list(f->printer_mode, &cfg->printer_config_mode);
         for (size_t i = 0; i < cfg->printer_config_mode.count; i++)
             if (!goat_config_valid_printer_mode(cfg->printer_config_mode.items[i]))
@@ -142,7 +169,7 @@ static goat_error *check_revisions(const init_flags *f, goat_config *cfg, const 
         return err;
     if (strcmp(cfg->old_branch, "INIT") == 0)
         return NULL;
-    if (*f->old_branch)
+    if (f->old_branch)
         return goat_git_check_revision(dir, cfg->old_branch, "--old");
     char *found = goat_git_default_old_branch(dir);
     if (!found) {
@@ -194,10 +221,10 @@ static goat_error *write_atomically(const char *path, const char *text)
 static int run(int argc, char **argv)
 {
     init_flags f = {
-        .old_branch = "", .new_branch = "HEAD", .app_name = "", .app_version = "",
+        .old_branch = NULL, .new_branch = NULL, .app_name = NULL, .app_version = "",
         .granularity = "patch", .diff_precision = 1, .threads = 1, .race = false,
         .package_name = "goat", .package_alias = "goat", .package_path = "goat",
-        .ignores = "", .main_entries = "", .printer_mode = "", .tabwidth = 8, .indent = 0,
+        .ignores = NULL, .main_entries = NULL, .printer_mode = NULL, .tabwidth = 8, .indent = 0,
         .data_type = "bool", .skip_nested_modules = true, .force = false,
     };
     const goat_option opts[] = {
@@ -265,6 +292,13 @@ static int run(int argc, char **argv)
                project.config_path, cfg.app_name, cfg.old_branch, cfg.new_branch);
     if (!err)
         printf("Edit it if needed, then run 'goat track'.\n");
+    /* goat track instruments the commit checked out, which must be
+     * newBranch's: said now rather than as track's refusal */
+    if (!err && !goat_git_is_head(project.dir, cfg.new_branch))
+        fprintf(stderr,
+                "goat init: note: newBranch %s is not the commit checked out, so goat track refuses to run until "
+                "you check it out (git checkout %s)\n",
+                cfg.new_branch, cfg.new_branch);
     if (!err && strcmp(cfg.old_branch, "INIT") != 0 && goat_git_is_head(project.dir, cfg.old_branch))
         fprintf(stderr,
                 "goat init: note: oldBranch %s is the commit checked out, so goat track finds nothing new until "

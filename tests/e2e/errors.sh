@@ -117,6 +117,31 @@ expect_contains "appName with a tab names key and line" "$out" \
     "goat.yaml:$line:10: appName: a control character (U+0009) at byte 5"
 cp "$tmp/good.yaml" goat.yaml
 
+# A flag of goat init given an empty value (--old=, or "$REV" with REV
+# unset) is refused (exit 2, no file), not taken for the default; only
+# --app-version takes "" (newBranch's short hash).
+rm goat.yaml
+for flag in --old= --new= --app-name= --ignores= --ignores=, --main-entries= "--printer-config-mode= , "; do
+    out=$("$GOAT" init "$flag" 2>&1)
+    expect_eq "init $flag exits 2" 2 $?
+    expect_contains "init $flag says why" "$out" "${flag%%=*} has an empty value: give it"
+    [ -e goat.yaml ] && fail "init $flag wrote goat.yaml" && rm goat.yaml
+done
+"$GOAT" init --app-version= >/dev/null 2>&1 || fail "init --app-version= refused"
+grep -q '^appVersion: ""$' goat.yaml || fail "init --app-version= did not keep the default"
+rm goat.yaml
+
+# goat init notes a newBranch that is not the commit checked out (goat
+# track refuses to run then).
+git branch -q other HEAD~1 || fail "test setup: branch other"
+out=$("$GOAT" init --new other 2>&1 >/dev/null) || fail "init --new other: $out"
+expect_contains "init --new other notes it" "$out" \
+    "goat init: note: newBranch other is not the commit checked out, so goat track refuses to run until you check it out (git checkout other)"
+out=$("$GOAT" init --force 2>&1 >/dev/null)
+case $out in *"is not the commit checked out"*) fail "init with newBranch HEAD noted: $out" ;; esac
+git branch -q -D other
+cp "$tmp/good.yaml" goat.yaml
+
 # ---- GOAT_CONFIG
 mkdir -p conf
 mv "$tmp/good.yaml" conf/goat-e2e.yaml
