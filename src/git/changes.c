@@ -292,15 +292,11 @@ static goat_filter *new_filter(const goat_change_options *o, bool verbose)
     return goat_filter_new(&fo);
 }
 
-static int compare_item_paths(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* With oldBranch INIT the files goat instruments are the Go files of
- * newBranch's commit; a Go file on disk that git does not track is not one
- * of them, and -v names each (the reference, walking the disk, would
- * instrument it). */
+/* The files goat instruments are in newBranch's commit (the working tree
+ * matches it: goat_git_check_clean). A Go file on disk that git does not
+ * track is compiled into the program but is in no commit, so it is not
+ * instrumented whatever changed; -v names each (the reference, walking the
+ * disk with oldBranch INIT, would instrument it). */
 static goat_error *log_untracked(const analysis *a)
 {
     goat_filter *quiet = new_filter(a->opts, false); /* the skipped files were named already */
@@ -308,21 +304,18 @@ static goat_error *log_untracked(const analysis *a)
     size_t count = 0;
     goat_error *err = goat_list_project_files(quiet, &paths, &count);
     goat_filter_free(quiet);
-    if (err)
-        return err;
-    const char **committed = goat_xcalloc(a->count ? a->count : 1, sizeof *committed);
-    for (size_t i = 0; i < a->count; i++)
-        committed[i] = a->items[i].path;
-    goat_sort(committed, a->count, sizeof *committed, compare_item_paths);
-    for (size_t i = 0; i < count; i++)
-        if (!bsearch(&paths[i], committed, a->count, sizeof *committed, compare_item_paths))
+    git_tree *tree = NULL;
+    if (!err)
+        err = goat_git_subtree(a->repo, &a->new_commit, a->prefix, &tree);
+    for (size_t i = 0; !err && i < count; i++)
+        if (!tree_has(tree, paths[i]))
             fprintf(stderr,
-                    "goat: not instrumented: %s: git does not track it (oldBranch INIT instruments the Go "
-                    "files of newBranch's commit; commit the file to include it)\n",
+                    "goat: not instrumented: %s: git does not track it (goat instruments the Go files of "
+                    "newBranch's commit; commit the file to include it)\n",
                     paths[i]);
-    free(committed);
+    git_tree_free(tree);
     goat_free_paths(paths, count);
-    return NULL;
+    return err;
 }
 
 static goat_error *prepare(analysis *a)
@@ -402,7 +395,7 @@ goat_error *goat_changes_compute(const goat_change_options *opts, goat_changes *
                 "newBranch: lines those commits did not take from a parent it has count as old (-v says more; "
                 "git fetch --unshallow gives the full answer)\n",
                 a.range.boundary_count, a.range.boundary_count == 1 ? "" : "s");
-    if (!err && opts->verbose && a.init)
+    if (!err && opts->verbose && !opts->any_worktree)
         err = log_untracked(&a);
     if (!err)
         err = run_workers(&a);

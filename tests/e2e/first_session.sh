@@ -93,7 +93,7 @@ EOF
 out=$("$GOAT" track -v 2>"$tmp/err") || fail "track (examples): $(cat "$tmp/err")"
 expect_contains "track (examples)" "$out" "4 tracking points in 4 files, 3 main entries"
 expect_contains "-v names the untracked file" "$(cat "$tmp/err")" \
-    "goat: not instrumented: lib/draft.go: git does not track it (oldBranch INIT instruments the Go files of newBranch's commit; commit the file to include it)"
+    "goat: not instrumented: lib/draft.go: git does not track it (goat instruments the Go files of newBranch's commit; commit the file to include it)"
 grep -q goat lib/draft.go && fail "the untracked lib/draft.go was instrumented"
 rm lib/draft.go
 grep -q 'goat.ServeHTTP(goat.COMPONENT_0)' .tools/gen/main.go || fail "no main entry in .tools/gen"

@@ -91,9 +91,9 @@ done
 run_dump --old INIT >/dev/null 2>"$WORK/log"
 [ -s "$WORK/log" ] && fail "not verbose, yet something was logged: $(cat "$WORK/log")"
 
-# With INIT, Go files git does not track are not instrumented; --verbose
-# names each of them (git-ignored ones too), and only those the filter
-# would otherwise keep.
+# Go files git does not track are not instrumented (they are in no
+# commit); --verbose names each of them (git-ignored ones too), and only
+# those the filter would otherwise keep, with INIT and with a diff alike.
 printf 'package main\n' > untracked.go
 printf 'package sub\n' > sub/new.go
 printf 'package main\n' > local.go && echo 'local.go' > .git/info/exclude
@@ -102,14 +102,20 @@ printf 'package main\n' > new_test.go
 expect "INIT ignores untracked files" "$kept" "$(dump --old INIT)"
 run_dump --old INIT --verbose >/dev/null 2>"$WORK/log"
 for f in untracked.go sub/new.go local.go; do
-    grep -q "^goat: not instrumented: $f: git does not track it (oldBranch INIT .*commit the file to include it)$" "$WORK/log" ||
+    grep -q "^goat: not instrumented: $f: git does not track it (goat instruments the Go files of newBranch's commit; commit the file to include it)$" "$WORK/log" ||
         fail "verbose INIT does not name untracked $f: $(cat "$WORK/log")"
 done
 [ "$(grep -c 'not instrumented' "$WORK/log")" = 3 ] || fail "untracked files listed: $(grep 'not instrumented' "$WORK/log")"
 run_dump --old INIT >/dev/null 2>"$WORK/log"
 [ -s "$WORK/log" ] && fail "untracked files named without --verbose: $(cat "$WORK/log")"
 run_dump --old HEAD --verbose >/dev/null 2>"$WORK/log"
-grep -q 'not instrumented' "$WORK/log" && fail "untracked files named without INIT: $(cat "$WORK/log")"
+for f in untracked.go sub/new.go local.go; do
+    grep -q "^goat: not instrumented: $f: git does not track it" "$WORK/log" ||
+        fail "verbose diff does not name untracked $f: $(cat "$WORK/log")"
+done
+[ "$(grep -c 'not instrumented' "$WORK/log")" = 3 ] || fail "untracked files listed (diff): $(grep 'not instrumented' "$WORK/log")"
+run_dump --old HEAD >/dev/null 2>"$WORK/log"
+[ -s "$WORK/log" ] && fail "untracked files named without --verbose (diff): $(cat "$WORK/log")"
 rm -f untracked.go sub/new.go local.go vendor/v/new.go new_test.go .git/info/exclude
 
 # The same filters apply to a diff between two commits.
