@@ -196,3 +196,25 @@ void goat_git_unshallow_command(goat_strbuf *sb, const char *remote)
     goat_strbuf_puts(sb, "git fetch --unshallow ");
     shell_word(sb, remote, strlen(remote));
 }
+
+static int brings_every_branch(const git_config_entry *entry, void *payload)
+{
+    const char *v = entry->value ? entry->value : "";
+    if (*v == '+')
+        v++;
+    if (strncmp(v, "refs/heads/*:", 13) == 0)
+        *(bool *)payload = true;
+    return 0;
+}
+
+bool goat_git_fetches_all_branches(git_repository *repo, const char *remote)
+{
+    bool all = false;
+    git_config *config = NULL;
+    char *key = goat_xasprintf("remote.%s.fetch", remote);
+    if (git_repository_config_snapshot(&config, repo) == 0)
+        git_config_get_multivar_foreach(config, key, NULL, brings_every_branch, &all);
+    git_config_free(config);
+    free(key);
+    return all;
+}

@@ -13,6 +13,8 @@
 #ifndef GOAT_GIT_FETCH_H
 #define GOAT_GIT_FETCH_H
 
+#include <stdbool.h>
+
 #include <git2.h>
 
 #include "util/strbuf.h"
@@ -35,6 +37,11 @@ char *goat_git_fetch_remote(git_repository *repo);
  * repository has no remote or no fetch brings spec (a reflog entry, a
  * path, a name git refuses). */
 char *goat_git_fetch_commands(git_repository *repo, const char *spec, goat_strbuf *sb);
+
+/* Whether one of remote's fetch refspecs brings every branch (its source
+ * is the pattern of all refs/heads/ names), as a clone's does unless made
+ * with --single-branch (or --depth, which implies it). */
+bool goat_git_fetches_all_branches(git_repository *repo, const char *remote);
 
 /* Appends "git fetch --unshallow REMOTE" (REMOTE quoted as the commands
  * above quote it): the history below every commit a shallow clone has. */

@@ -176,19 +176,29 @@ static bool has_references(git_repository *repo)
  * one commit, all diffPrecision 2 and 3 need; blame (precision 1) also
  * needs the commits in between, which one more command brings once the
  * name is here: git fetch --unshallow unshallows every shallow commit,
- * the fetched one too (a plain one, before, would not bring the name). */
-static void shallow_advice(git_repository *repo, const char *spec, bool is_old, goat_strbuf *sb)
+ * the fetched one too (a plain one, before, would not bring the name).
+ * A full clone that fetches only some branches (git clone --single-branch)
+ * may lack the name too, and gets the same commands, without a depth. */
+static void fetch_advice(git_repository *repo, const char *spec, bool is_old, goat_strbuf *sb)
 {
+    bool shallow = git_repository_is_shallow(repo) == 1;
+    char *remote = goat_git_fetch_remote(repo);
+    if (!shallow && (!remote || goat_git_fetches_all_branches(repo, remote))) {
+        free(remote); /* a clone of every branch lacks what its remote lacks */
+        return;
+    }
+    const char *why = shallow ? "This is a shallow clone" : "This clone fetches only some branches of its remote";
+    free(remote);
     goat_strbuf cmds = GOAT_STRBUF_INIT;
-    char *remote = goat_git_fetch_commands(repo, spec, &cmds);
+    remote = goat_git_fetch_commands(repo, spec, &cmds);
     if (remote) {
-        goat_strbuf_printf(sb, ". This is a shallow clone, which may lack it: fetch it (%s)", cmds.data);
-        if (is_old && !strpbrk(spec, "~^")) {
+        goat_strbuf_printf(sb, ". %s, which may lack it: fetch it (%s)", why, cmds.data);
+        if (shallow && is_old && !strpbrk(spec, "~^")) {
             goat_strbuf_puts(sb, ", then, for diffPrecision 1 to be exact, the history in between (");
             goat_git_unshallow_command(sb, remote);
             goat_strbuf_putc(sb, ')');
         }
-    } else if (!(remote = goat_git_fetch_remote(repo))) {
+    } else if (shallow && !(remote = goat_git_fetch_remote(repo))) {
         goat_strbuf_puts(sb, ". This is a shallow clone, which may lack it: fetch it from the repository it was "
                              "cloned from (this clone names no remote)");
     }
@@ -218,8 +228,7 @@ goat_error *goat_git_missing_revision(git_repository *repo, const char *spec, co
     bool is_old = strcmp(key, "oldBranch") == 0 || strcmp(key, "--old") == 0;
     goat_strbuf_printf(&sb, ". Set %s to a branch, tag or commit that exists%s", key,
                        is_old ? " (or to INIT to treat every line as new)" : "");
-    if (git_repository_is_shallow(repo) == 1)
-        shallow_advice(repo, spec, is_old, &sb);
+    fetch_advice(repo, spec, is_old, &sb);
     char *text = goat_strbuf_detach(&sb, NULL);
     goat_error *err = goat_error_new(NULL, 0, 0, "%s", text);
     free(text);

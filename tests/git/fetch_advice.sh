@@ -137,6 +137,33 @@ echo "$msg" | grep -qF "git fetch --depth 1 'up\$x' refs/heads/main:refs/heads/m
     fail "a remote with \$ is not quoted in the fetch: $msg"
 echo "$msg" | grep -qF "git fetch --unshallow 'up\$x')" || fail "a remote with \$ is not quoted in the history: $msg"
 
+# A full clone of one branch (git clone --single-branch) lacks the others
+# too: the same commands, without a depth, and exactly one works; a clone
+# of every branch gets no fetch advice (what it lacks, its remote lacks).
+for name in main origin/main v1; do
+    cd "$WORK" && rm -rf narrow && git clone -q -o origin --single-branch --no-tags --branch release \
+        "file://$WORK/origin" narrow && cd narrow || exit 1
+    msg=$(advice "$name")
+    echo "$msg" | grep -q "This clone fetches only some branches of its remote" ||
+        { fail "single-branch clone, $name: no fetch advice: $msg"; continue; }
+    echo "$msg" | grep -q -e '--depth\|--unshallow' && fail "single-branch clone, $name: a depth in: $msg"
+    worked=0
+    while IFS= read -r cmd; do
+        cd "$WORK" && rm -rf narrow && git clone -q -o origin --single-branch --no-tags --branch release \
+            "file://$WORK/origin" narrow && cd narrow || exit 1
+        if eval "$cmd" >"$WORK/fetch.log" 2>&1; then
+            worked=$((worked + 1))
+            "$GOAT" init --old "$name" >"$WORK/init.log" 2>&1 || fail "single-branch, $name: init after \`$cmd\`"
+        fi
+    done <<EOF2
+$(commands "$msg")
+EOF2
+    [ "$worked" = 1 ] || fail "single-branch clone, $name: $worked of the commands worked, not 1: $msg"
+done
+cd "$WORK" && rm -rf full && git clone -q "file://$WORK/origin" full && cd full || exit 1
+msg=$(advice nosuch)
+echo "$msg" | grep -q 'git fetch' && fail "a clone of every branch got fetch advice: $msg"
+
 # A clone without a remote says where to fetch from instead.
 clone origin
 git remote remove origin
