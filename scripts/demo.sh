@@ -39,7 +39,7 @@ func price(n int) int {
 func main() {
 	fmt.Println("total:", price(3))
 	if len(os.Args) > 1 {
-		time.Sleep(5 * time.Second)
+		time.Sleep(2 * time.Minute) // serving until the demo stops it
 	}
 }
 GO
@@ -76,7 +76,7 @@ func refund(total int) int {
 func main() {
 	fmt.Println("total:", price(12))
 	if len(os.Args) > 1 {
-		time.Sleep(5 * time.Second)
+		time.Sleep(2 * time.Minute) // serving until the demo stops it
 	}
 }
 GO

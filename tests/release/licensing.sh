@@ -22,7 +22,15 @@ else
     echo "SKIP: not a git checkout (tests/release/package.sh checks the tarball)"
     exit 77
   }
-  list() { git -C "$root" ls-files --cached --others --exclude-standard; }
+  # Build trees configured inside the checkout, whatever their name
+  # (Debian's obj-<triplet>, _build, ...), hold outputs, not sources.
+  builds=$(cd "$root" && find . -mindepth 2 -name config.status -not -path './.git/*' |
+    sed 's|^\./||; s|config\.status$||')
+  list() {
+    git -C "$root" ls-files --cached --others --exclude-standard |
+      awk -v builds="$builds" 'BEGIN { n = split(builds, b, "\n") }
+        { for (i = 1; i <= n; i++) if (b[i] != "" && index($0, b[i]) == 1) next; print }'
+  }
 fi
 [ -r "$root/REUSE.toml" ] || { echo "FAIL: no REUSE.toml in $root"; exit 1; }
 
