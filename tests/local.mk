@@ -31,7 +31,7 @@ tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_creat
 # the roll-back use it; the installed goat has no such hook. It also takes a
 # smaller point limit (tests/fault/max_points.c), for the test of the limit
 # without millions of points.
-FAULT_WRAP = -Wl,--wrap=rename -Wl,--wrap=unlink
+FAULT_WRAP = -Wl,--wrap=rename -Wl,--wrap=unlink -Wl,--wrap=link
 check_PROGRAMS += tests/fault/goat-fail-write
 tests_fault_goat_fail_write_SOURCES = src/cmd/main.c tests/fault/fail_write.c tests/fault/max_points.c
 tests_fault_goat_fail_write_LDADD = $(GOAT_LIBS)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -428,30 +429,80 @@ static goat_error *flush_new_contents(goat_txn *t)
     return NULL;
 }
 
+/* The termination signals goat holds (in the committing thread, the only
+ * one then) while files are being prepared and
+ * replaced: one arriving then takes effect only once the project is
+ * whole again, every file old or every file new, with no temporary file
+ * or backup left beside them. */
+static void termination_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGHUP);
+    sigaddset(set, SIGQUIT);
+}
+
+/* The first held signal pending, or 0. */
+static int pending_termination(const sigset_t *held)
+{
+    sigset_t pending;
+    if (sigpending(&pending) != 0)
+        return 0;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sigismember(held, sig) == 1 && sigismember(&pending, sig) == 1)
+            return sig;
+    return 0;
+}
+
+/* Interrupted before any file was replaced: the scratch files are gone,
+ * nothing changed; the signal then takes its course once unblocked (the
+ * error is for a program that handles it). */
+static goat_error *interrupted_before(goat_txn *t, int sig, const sigset_t *saved)
+{
+    discard_scratch(t);
+    remove_created_dirs(t);
+    fprintf(stderr, "goat: interrupted (%s) before any file was replaced: nothing changed\n", strsignal(sig));
+    fflush(stderr);
+    pthread_sigmask(SIG_SETMASK, saved, NULL);
+    return goat_error_new(NULL, 0, 0, "interrupted (%s) before any file was replaced: nothing changed",
+                          strsignal(sig));
+}
+
+/* Takes every held signal that came (so that unblocking them ends
+ * nothing) and returns the first, or 0. */
+static int take_pending(const sigset_t *held)
+{
+    int sig = pending_termination(held);
+    const struct timespec now = {0, 0};
+    while (sig && sigtimedwait(held, NULL, &now) > 0)
+        ;
+    return sig;
+}
+
 goat_error *goat_txn_commit(goat_txn *t)
 {
     learn_process(t);
+    sigset_t held, saved;
+    termination_signals(&held);
+    pthread_sigmask(SIG_BLOCK, &held, &saved);
     goat_error *err = NULL;
-    for (size_t i = 0; i < t->count && !err; i++)
-        err = prepare_op(t, &t->ops[i]);
-    if (!err)
+    int sig = 0;
+    for (size_t i = 0; i < t->count && !err && !sig; i++)
+        if (!(err = prepare_op(t, &t->ops[i])))
+            sig = pending_termination(&held);
+    if (!err && !sig)
         err = flush_new_contents(t);
+    if (!err && !sig)
+        sig = pending_termination(&held);
+    if (!err && sig)
+        return interrupted_before(t, sig, &saved);
     if (err) {
         discard_scratch(t);
         remove_created_dirs(t);
+        pthread_sigmask(SIG_SETMASK, &saved, NULL);
         return err;
     }
-
-    /* An interrupt between two renames would leave half the project
-     * changed: hold the usual termination signals until the files are all
-     * replaced or all put back. */
-    sigset_t hold, saved;
-    sigemptyset(&hold);
-    sigaddset(&hold, SIGINT);
-    sigaddset(&hold, SIGTERM);
-    sigaddset(&hold, SIGHUP);
-    sigaddset(&hold, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &hold, &saved);
 
     for (size_t i = 0; i < t->count; i++) {
         txn_op *op = &t->ops[i];
@@ -462,6 +513,10 @@ goat_error *goat_txn_commit(goat_txn *t)
         }
         op->applied = true;
     }
+    /* A signal that came during the renames is taken, not left to end the
+     * process: the run finished them (or put every file back), and says
+     * so through its error or its summary, not as a run that failed midway
+     * (a second run would find the project already changed). */
     if (err) {
         bool restored = roll_back(t, stderr);
         char *msg = goat_xasprintf("%s (%s)", err->message,
@@ -471,12 +526,16 @@ goat_error *goat_txn_commit(goat_txn *t)
         err->message = msg;
         discard_scratch(t);
         remove_created_dirs(t);
-        sigprocmask(SIG_SETMASK, &saved, NULL);
+        take_pending(&held);
+        pthread_sigmask(SIG_SETMASK, &saved, NULL);
         return err;
     }
     discard_scratch(t);
     for (size_t i = 0; i < t->prune_count; i++)
         prune_dir(t->dirs_to_prune[i]);
-    sigprocmask(SIG_SETMASK, &saved, NULL);
+    if ((sig = take_pending(&held)) != 0)
+        fprintf(stderr, "goat: %s came while the files were being replaced: goat finished replacing them first\n",
+                strsignal(sig));
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
     return NULL;
 }

@@ -220,6 +220,37 @@ before=$(snapshot "$repo")
 out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" clean 2>&1)
 expect_eq "clean write failure exits 1" 1 $?
 expect_eq "clean write failure: no file modified" "$before" "$(snapshot "$repo")"
+# ---- interrupted (SIGINT) while the new contents are prepared: nothing
+# changed, no temporary file or backup left, the process ends by the
+# signal; interrupted during the renames: goat finishes them, says so and
+# exits 0, the project whole (doc/goat.1, "Writing files")
+"$GOAT" clean >/dev/null || fail "goat clean before the interrupt tests"
+before=$(snapshot "$repo")
+out=$(GOAT_TEST_INTERRUPT_PREPARING=util/strs/strs.go "$faulty" track 2>&1)
+expect_eq "interrupted while preparing: status of SIGINT" 130 $?
+expect_contains "interrupted while preparing: says so" "$out" \
+    "goat: interrupted (Interrupt) before any file was replaced: nothing changed"
+expect_eq "interrupted while preparing: no file modified, nothing left" "$before" "$(snapshot "$repo")"
+expect_eq "interrupted while preparing: git status" "" "$(git status --porcelain --ignored | grep -v 'goat.yaml')"
+out=$(GOAT_TEST_INTERRUPT_AT=util/strs/strs.go "$faulty" track 2>&1)
+expect_eq "interrupted while renaming: exit status" 0 $?
+expect_contains "interrupted while renaming: says so" "$out" \
+    "goat: Interrupt came while the files were being replaced: goat finished replacing them first"
+expect_contains "interrupted while renaming: summary" "$out" "goat track: "
+expect_eq "interrupted while renaming: no temporary file or backup left" "" \
+    "$(find . -name '.goat-*' -print)"
+out=$("$GOAT" track 2>&1) && fail "track after an interrupted track succeeded: the tree was not tracked"
+before=$(snapshot "$repo")
+out=$(GOAT_TEST_INTERRUPT_AT=util/strs/strs.go "$faulty" clean 2>&1)
+expect_eq "clean interrupted while renaming: exit status" 0 $?
+expect_eq "clean interrupted while renaming: git status" "" "$(git status --porcelain | grep -v 'goat.yaml')"
+"$GOAT" track >/dev/null || fail "goat track after the interrupt tests"
+before=$(snapshot "$repo")
+out=$(GOAT_TEST_INTERRUPT_PREPARING=util/strs/strs.go "$faulty" clean 2>&1)
+expect_eq "clean interrupted while preparing: status of SIGINT" 130 $?
+expect_eq "clean interrupted while preparing: no file modified, nothing left" "$before" "$(snapshot "$repo")"
+"$GOAT" clean >/dev/null || fail "goat clean after the interrupt tests"
+"$GOAT" track >/dev/null || fail "goat track after the interrupt tests (2)"
 # ---- killed in the middle of the renames (as by a crash): every file is
 # whole, old or new; the other version lies next to it; goat clean and
 # goat track again finish the job (doc/goat.1, "After a crash")
@@ -256,7 +287,7 @@ expect_eq "goat track after the crash: what it writes without one" "$(snapshot "
 rm -rf "$tmp/old-tree" "$tmp/new-tree"
 
 # the installed program carries no fault injection
-grep -q "GOAT_TEST_FAIL_WRITE\|GOAT_TEST_KILL_AT" "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows a test hook"
+grep -q "GOAT_TEST_FAIL_WRITE\|GOAT_TEST_KILL_AT\|GOAT_TEST_INTERRUPT" "${GOAT_REAL:-$GOAT}" && fail "the goat binary knows a test hook"
 GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$GOAT" clean >/dev/null || fail "goat clean with GOAT_TEST_FAIL_WRITE set"
 expect_eq "git status after clean" "" "$(git status --porcelain)"
 

@@ -14,7 +14,13 @@
  * When GOAT_TEST_KILL_AT names a path, the process kills itself (SIGKILL)
  * just before putting a new content in place there, as a crash in the
  * middle of the renames would, so the tests can check what goat promises
- * after a crash. */
+ * after a crash.
+ *
+ * When GOAT_TEST_INTERRUPT_AT names a path, the process sends itself
+ * SIGINT (a Ctrl-C) just before putting a new content in place there, in
+ * the middle of the renames; with GOAT_TEST_INTERRUPT_PREPARING, just
+ * after linking the backup of that path, while the new contents are
+ * being prepared (this needs --wrap=link too). */
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -26,6 +32,8 @@ int __real_rename(const char *from, const char *to);
 int __wrap_rename(const char *from, const char *to);
 int __real_unlink(const char *path);
 int __wrap_unlink(const char *path);
+int __real_link(const char *from, const char *to);
+int __wrap_link(const char *from, const char *to);
 
 static bool names(const char *variable, const char *path)
 {
@@ -48,6 +56,8 @@ int __wrap_rename(const char *from, const char *to)
 {
     if (names("GOAT_TEST_KILL_AT", to) && is_new_content(from))
         raise(SIGKILL);
+    if (names("GOAT_TEST_INTERRUPT_AT", to) && is_new_content(from))
+        raise(SIGINT);
     if (fails(to) && is_new_content(from)) {
         errno = EIO;
         return -1;
@@ -62,4 +72,12 @@ int __wrap_unlink(const char *path)
         return -1;
     }
     return __real_unlink(path);
+}
+
+int __wrap_link(const char *from, const char *to)
+{
+    int rc = __real_link(from, to);
+    if (rc == 0 && names("GOAT_TEST_INTERRUPT_PREPARING", from))
+        raise(SIGINT);
+    return rc;
 }
