@@ -311,14 +311,24 @@ static goat_error *prepare_op(goat_txn *t, txn_op *op)
 
 /* ---- undo ---- */
 
+/* Removes a temporary file or backup; one that stays (an append-only
+ * directory lets goat make it but not remove it) is named, so that no
+ * message says nothing changed while goat's files lie in the module. */
+static void remove_scratch(const char *path)
+{
+    if (unlink(path) != 0 && errno != ENOENT)
+        fprintf(stderr, "goat: could not remove %s, a file goat made (%s)%s: remove it by hand\n", path,
+                strerror(errno), goat_write_advice(errno));
+}
+
 static void discard_scratch(goat_txn *t)
 {
     for (size_t i = 0; i < t->count; i++) {
         txn_op *op = &t->ops[i];
         if (op->tmp && !op->applied)
-            unlink(op->tmp);
+            remove_scratch(op->tmp);
         if (op->backup)
-            unlink(op->backup);
+            remove_scratch(op->backup);
         free(op->tmp);
         free(op->backup);
         op->tmp = op->backup = NULL;

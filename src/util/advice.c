@@ -9,8 +9,8 @@ const char *goat_write_advice(int errnum)
     case EPERM:
         /* what root meets: permissions do not stop it, file flags do */
         return "; the file (or its directory) is probably immutable or append-only, which lsattr shows as an i "
-               "or a flag: clear the flag (chattr -i, as root) or list the file in goat.yaml's ignores, then run "
-               "goat again";
+               "or an a flag: clear the flag (chattr -i or chattr -a, as root) and run goat again (goat track can "
+               "also leave the file alone: list it in goat.yaml's ignores)";
     case EACCES:
         return "; you may not write in its directory: make the directory writable (chmod u+w) or run goat as "
                "the user owning the module";

@@ -305,8 +305,23 @@ if chattr +i util/strs/strs.go 2>/dev/null; then
     chattr -i util/strs/strs.go
     expect_eq "immutable file exits 1" 1 $rc
     expect_contains "immutable file: what and what to do" "$out" \
-        "util/strs/strs.go: cannot replace it (goat first links a backup of it): Operation not permitted; the file (or its directory) is probably immutable or append-only, which lsattr shows as an i or a flag: clear the flag (chattr -i, as root) or list the file in goat.yaml's ignores"
+        "util/strs/strs.go: cannot replace it (goat first links a backup of it): Operation not permitted; the file (or its directory) is probably immutable or append-only, which lsattr shows as an i or an a flag: clear the flag (chattr -i or chattr -a, as root) and run goat again (goat track can also leave the file alone: list it in goat.yaml's ignores)"
     expect_eq "immutable file: nothing written" "$before" "$(snapshot "$repo")"
+    # An append-only directory lets goat make its files but not replace or
+    # remove any: each one left is named.
+    chattr +a util/strs
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    chattr -a util/strs
+    expect_eq "append-only directory exits 1" 1 $rc
+    expect_contains "append-only directory: what to do" "$out" "chattr -i or chattr -a"
+    left=$(find util/strs -name '.goat-*' | LC_ALL=C sort)
+    [ -n "$left" ] || fail "append-only directory: goat left none of its files (the test expects some)"
+    for f in $left; do
+        expect_contains "append-only directory names $f" "$out" "goat: could not remove $f, a file goat made"
+    done
+    rm -f $left
+    expect_eq "append-only directory: nothing else written" "$before" "$(snapshot "$repo")"
     chattr +i .
     out=$("$GOAT" track 2>&1)
     rc=$?
