@@ -162,7 +162,11 @@ static goat_error *check_components(const char *relpath, bool create_dirs, goat_
                 *all_there = false;
             }
         } else if (S_ISLNK(st.st_mode)) {
-            err = goat_error_new(buf, 0, 0, "refusing to write %s through a symbolic link", relpath);
+            err = goat_error_new(buf, 0, 0,
+                                 "refusing to write %s through a symbolic link (goat never writes through one, "
+                                 "so that it cannot write outside the module): make %s a real directory, or "
+                                 "set goatPackagePath in goat.yaml to another directory",
+                                 relpath, buf);
         } else if (!S_ISDIR(st.st_mode)) {
             err = goat_error_new(buf, 0, 0, "not a directory (on the way to %s)", relpath);
         }

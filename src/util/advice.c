@@ -16,6 +16,13 @@ const char *goat_write_advice(int errnum)
                "the user owning the module";
     case EROFS:
         return "; the file system is mounted read-only: run goat on a writable checkout";
+    case EXDEV:
+    case EBUSY:
+        /* a file bind-mounted into the tree, as containers do (-v file:file) */
+        return "; the file is probably a mount point (a file mounted into this tree on its own, as a container "
+               "does), which goat cannot replace, as it writes a file next to it and renames it over: run goat on "
+               "a checkout without mounted files (goat track can also leave the file alone: list it in "
+               "goat.yaml's ignores)";
     case ENOSPC:
     case EDQUOT:
         return "; the disk (or your quota) is full: free some space and run goat again";

@@ -215,6 +215,19 @@ if chattr +i util/strs/strs.go 2>/dev/null; then
 else
     echo "note: chattr +i is not supported here; GOAT_TEST_FAIL_WRITE covers write failures"
 fi
+# A file mounted into the tree on its own (a container's -v file:file)
+# cannot be replaced by a rename: the message says so and what to do.
+if mount --bind util/strs/strs.go util/strs/strs.go 2>/dev/null; then
+    out=$("$GOAT" track 2>&1)
+    rc=$?
+    umount util/strs/strs.go
+    expect_eq "mounted file exits 1" 1 $rc
+    expect_contains "mounted file: what to do" "$out" \
+        "the file is probably a mount point (a file mounted into this tree on its own, as a container does), which goat cannot replace"
+    expect_eq "mounted file: no file modified" "$before" "$(snapshot "$repo")"
+else
+    echo "note: mount --bind is not allowed here; the mounted-file message is not checked"
+fi
 "$GOAT" track >/dev/null || fail "goat track after the failures"
 before=$(snapshot "$repo")
 out=$(GOAT_TEST_FAIL_WRITE=util/strs/strs.go "$faulty" clean 2>&1)
@@ -300,5 +313,17 @@ git add -A && git commit -q -m "link out of the module"
 expect_eq "file behind a symbolic link untouched" "$(cat "$tmp/outside.orig")" "$(cat "$tmp/outside.go")"
 [ -L util/strs/outside.go ] || fail "the symbolic link was replaced"
 [ -e goat/goat_generated.go ] && "$GOAT" clean >/dev/null
+
+# A goatPackagePath that is a symbolic link (out of the module) is refused,
+# with what to do, and nothing is written on either side of it.
+mkdir -p "$tmp/elsewhere"
+"$GOAT" clean >/dev/null 2>&1
+ln -s "$tmp/elsewhere" goat
+out=$("$GOAT" track 2>&1)
+expect_eq "symbolic link goatPackagePath exits 1" 1 $?
+expect_contains "symbolic link goatPackagePath: what to do" "$out" \
+    "goat: refusing to write goat/goat_generated.go through a symbolic link (goat never writes through one, so that it cannot write outside the module): make goat a real directory, or set goatPackagePath in goat.yaml to another directory"
+expect_eq "nothing written through the link" "" "$(ls -A "$tmp/elsewhere")"
+rm goat
 
 finish
