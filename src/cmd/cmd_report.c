@@ -251,9 +251,9 @@ static int check_flags(report_flags *f, size_t sources)
         return goat_usage_error(&goat_cmd_report, "--format takes text or json, not '%s'", f->format);
     if (f->timeout < 1 || f->timeout > 3600)
         return goat_usage_error(&goat_cmd_report, "--timeout takes seconds from 1 to 3600, not %d", f->timeout);
-    if (!goat_report_valid_duration(f->since))
-        return goat_usage_error(&goat_cmd_report, "--since takes a duration such as 1w, 3d, 12h or 1d12h, not '%s'",
-                                f->since);
+    const char *problem = goat_report_duration_problem(f->since);
+    if (problem)
+        return goat_usage_error(&goat_cmd_report, "--since %s, not '%s'", problem, f->since);
     /* No name would select no point, and a report of nothing passes any gate. */
     if (f->components && !f->components[strspn(f->components, ",")])
         return goat_usage_error(&goat_cmd_report, "--component takes component names separated by commas, not '%s'",

@@ -17,22 +17,44 @@
 #include "util/xalloc.h"
 #include "util/sort.h"
 
-bool goat_report_valid_duration(const char *text)
+#define DURATION_FORM "takes a duration such as 1w, 3d, 12h or 1d12h"
+/* 2^63 - 1 nanoseconds, what a Go time.Duration holds, in whole seconds. */
+#define DURATION_MAX UINT64_C(9223372036)
+#define DURATION_MAX_TEXT "9223372036s"
+
+const char *goat_report_duration_problem(const char *text)
 {
+    /* Prometheus's own rule (model.ParseDuration): units from the largest
+     * down, each at most once, so "1h1d" or "1h1h" would reach the server
+     * and come back as a parse error that looks like a wrong URL. */
+    static const char units[] = "wdhms";
+    static const uint64_t seconds[] = {604800, 86400, 3600, 60, 1};
     const char *p = text;
+    size_t next = 0; /* the first unit still allowed */
+    uint64_t total = 0;
     if (!*p)
-        return false;
+        return DURATION_FORM;
     while (*p) {
+        uint64_t n = 0;
         int digits = 0;
-        while (*p >= '0' && *p <= '9') {
-            p++;
-            digits++;
-        }
-        if (digits == 0 || digits > 9 || !*p || !strchr("smhdw", *p))
-            return false;
+        /* n stops growing once past DURATION_MAX, so that no sum of five
+         * can overflow: it is too long already. */
+        for (; *p >= '0' && *p <= '9'; p++, digits++)
+            if (n <= DURATION_MAX)
+                n = n * 10 + (uint64_t)(*p - '0');
+        const char *unit = *p ? strchr(units + next, *p) : NULL;
+        if (digits == 0 || !unit)
+            return DURATION_FORM;
+        next = (size_t)(unit - units) + 1;
+        total += n * seconds[unit - units];
         p++;
     }
-    return true;
+    /* PromQL refuses an empty range, and one longer than DURATION_MAX. */
+    if (total == 0)
+        return "must be longer than 0";
+    if (total > DURATION_MAX)
+        return "must be at most " DURATION_MAX_TEXT " (about 292 years, what Prometheus takes)";
+    return NULL;
 }
 
 /* What the server should give, in messages. */
@@ -400,8 +422,9 @@ goat_error *goat_report_query_prometheus(const goat_report_prometheus *q, const 
                                          goat_report_answer *out)
 {
     memset(out, 0, sizeof *out);
-    if (!goat_report_valid_duration(q->since))
-        return goat_error_new(NULL, 0, 0, "--since: \"%s\" is not a duration such as 1w, 3d, 12h or 1d12h", q->since);
+    const char *problem = goat_report_duration_problem(q->since);
+    if (problem)
+        return goat_error_new(NULL, 0, 0, "--since %s, not \"%s\"", problem, q->since);
     goat_error *err = NULL;
     CURLU *base = goat_http_parse_url(q->url, "--prometheus", &err);
     if (!base)

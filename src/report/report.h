@@ -206,9 +206,12 @@ typedef struct goat_report_prometheus {
     const char *since;   /* a PromQL duration ("1w", "12h", "1d12h") */
 } goat_report_prometheus;
 
-/* Whether text is a duration goat passes to PromQL: one or more
- * NUMBER UNIT with units s, m, h, d, w. */
-bool goat_report_valid_duration(const char *text);
+/* What is wrong with text as a duration goat passes to PromQL, as a phrase
+ * that follows the option's name ("must be longer than 0"), or NULL when
+ * nothing is. A duration is one or more NUMBER UNIT with units w, d, h,
+ * m, s in that order, each at most once, longer than 0 and at most
+ * 9223372036s: what PromQL takes. */
+const char *goat_report_duration_problem(const char *text);
 
 /* Asks Prometheus for the builds and for the largest value each point's
  * series reached within since (so that instances that restarted or are

@@ -106,6 +106,16 @@ run 2
 expect_in err "usage error: no source"
 run 2 --format xml a.json
 run 2 --since 5x --prometheus http://127.0.0.1:9 a.json
+# What PromQL refuses is a usage error, not a server that seems to be no
+# Prometheus: an empty range, units out of order, a range past 292 years.
+run 2 --since 0s --prometheus http://127.0.0.1:9 a.json
+expect_in err "--since must be longer than 0, not '0s'"
+run 2 --since 0w0d --prometheus http://127.0.0.1:9 a.json
+expect_in err "--since must be longer than 0, not '0w0d'"
+run 2 --since 12h1d --prometheus http://127.0.0.1:9 a.json
+expect_in err "--since takes a duration such as 1w, 3d, 12h or 1d12h, not '12h1d'"
+run 2 --since 20000w --prometheus http://127.0.0.1:9 a.json
+expect_in err "--since must be at most 9223372036s"
 run 2 --timeout 0 a.json
 run 2 --bogus a.json
 run 1 ftp://example.com/track

@@ -511,10 +511,21 @@ Test(prometheus_reader, table_size)
 
 Test(prometheus_reader, durations)
 {
-    const char *good[] = {"1w", "3d", "12h", "30m", "90s", "1d12h", "1w2d3h4m5s"};
-    const char *bad[] = {"", "w", "1", "1y", "-1h", "1.5h", "1h ", "1234567890s", "1ms"};
+    const char *good[] = {"1w", "3d", "12h", "30m", "90s", "1d12h", "1w2d3h4m5s", "1d0h", "1234567890s", "9223372036s",
+                          "15250w", "0001s"};
+    /* What Prometheus refuses too: units out of order or twice. */
+    const char *bad[] = {"", "w", "1", "1y", "-1h", "1.5h", "1h ", "1ms", "1h1d", "1h1h", "0s1s"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++)
-        cr_expect(goat_report_valid_duration(good[i]), "%s refused", good[i]);
+        cr_expect_null(goat_report_duration_problem(good[i]), "%s refused", good[i]);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        cr_expect_not(goat_report_valid_duration(bad[i]), "%s accepted", bad[i]);
+        cr_expect_str_eq(goat_report_duration_problem(bad[i]), "takes a duration such as 1w, 3d, 12h or 1d12h",
+                         "%s", bad[i]);
+    /* An empty range is a parse error of PromQL, as is one past 2^63 - 1 ns. */
+    const char *zero[] = {"0s", "0d", "0w", "000m", "0w0d0h0m0s"};
+    for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
+        cr_expect_str_eq(goat_report_duration_problem(zero[i]), "must be longer than 0", "%s", zero[i]);
+    const char *long_[] = {"9223372037s", "15251w", "999999999w", "99999999999999999999999s", "1w99999999999999999999d"};
+    for (size_t i = 0; i < sizeof long_ / sizeof *long_; i++)
+        cr_expect_str_eq(goat_report_duration_problem(long_[i]),
+                         "must be at most 9223372036s (about 292 years, what Prometheus takes)", "%s", long_[i]);
 }
