@@ -50,7 +50,9 @@ const char *goat_gen_kind_name(goat_gen_point_kind kind);
  * {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}. */
 void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id);
 /* Appends s (any bytes) as an interpreted Go string literal, quotes
- * included, holding exactly the bytes of s. */
+ * included, holding exactly the bytes of s; controls, bytes that are not
+ * UTF-8 and goat_utf8_misleading's runes are escapes in it, so that the
+ * file shows what it holds. */
 void goat_gen_put_go_string(goat_strbuf *sb, const char *s);
 /* Appends a decimal number. */
 void goat_gen_put_uint(goat_strbuf *sb, unsigned long v);

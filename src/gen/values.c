@@ -86,9 +86,12 @@ void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
             goat_strbuf_append(sb, x, 4);
             i++;
         } else if (len > 1 && goat_utf8_misleading(rune)) {
-            char u[6] = {'\\', 'u', hex[rune >> 12 & 0xF], hex[rune >> 8 & 0xF],
-                         hex[rune >> 4 & 0xF], hex[rune & 0xF]};
-            goat_strbuf_append(sb, u, 6);
+            /* \uXXXX, or \UXXXXXXXX past the Basic Multilingual Plane (the tags). */
+            int digits = rune > 0xFFFF ? 8 : 4;
+            char u[10] = {'\\', digits == 8 ? 'U' : 'u'};
+            for (int d = 0; d < digits; d++)
+                u[2 + d] = hex[rune >> 4 * (digits - 1 - d) & 0xF];
+            goat_strbuf_append(sb, u, (size_t)(2 + digits));
             i += len;
         } else {
             goat_strbuf_append(sb, s + i, len);

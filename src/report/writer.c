@@ -54,6 +54,7 @@ void goat_report_put_line(goat_strbuf *sb, const char *s, size_t n, goat_report_
             plain(sb, s + run, i - run);
         char esc[12];
         int w = len == 0 || rune < 0x80 ? snprintf(esc, sizeof esc, "\\x%02x", p[i])
+                : rune > 0xFFFF         ? snprintf(esc, sizeof esc, "\\U%08x", (unsigned)rune)
                                         : snprintf(esc, sizeof esc, "\\u%04x", (unsigned)rune);
         mark(sb, esc, (size_t)w);
         i += len ? len : 1;

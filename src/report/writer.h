@@ -27,7 +27,7 @@ void goat_report_file_text_close(goat_report_file_text *f);
  * through plain, and what a terminal would act on or a reader could not
  * see or would misread (goat_utf8_misleading's runes, a byte that is not
  * UTF-8, a NUL) through mark, as the escape Go would write for it: \x1b,
- * \xff, \u202e. */
+ * \xff, \u202e, \U000e0041. */
 typedef void goat_report_put_fn(goat_strbuf *sb, const char *s, size_t n);
 void goat_report_put_line(goat_strbuf *sb, const char *s, size_t n, goat_report_put_fn *plain,
                           goat_report_put_fn *mark);

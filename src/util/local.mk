@@ -15,9 +15,9 @@ libgoat_a_SOURCES += \
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf \
-	tests/unit/test_util_samefile
+	tests/unit/test_util_samefile tests/unit/test_util_utf8
 TESTS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf \
-	tests/unit/test_util_samefile
+	tests/unit/test_util_samefile tests/unit/test_util_utf8
 endif
 tests_unit_test_util_path_SOURCES = tests/unit/test_util_path.c
 tests_unit_test_util_path_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -31,3 +31,6 @@ tests_unit_test_util_strbuf_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_util_samefile_SOURCES = tests/unit/test_util_samefile.c tests/unit/scratch.h
 tests_unit_test_util_samefile_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_util_samefile_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_util_utf8_SOURCES = tests/unit/test_util_utf8.c
+tests_unit_test_util_utf8_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_util_utf8_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

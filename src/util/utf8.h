@@ -24,8 +24,11 @@ size_t goat_utf8_unprintable(const char *s, size_t n);
 
 /* Whether rune r, which Go source may hold in a string or a comment, is
  * invisible or misleading where the text is shown: a C0 control other than
- * the tab, DEL, a C1 control, the line and paragraph separators, a bidi
- * control (what "Trojan Source" hides code with) or the byte order mark.
+ * the tab, DEL, a C1 control, the line and paragraph separators, or one of
+ * Unicode's default ignorable code points (Default_Ignorable_Code_Point)
+ * that is no variation selector: the bidi controls (what "Trojan Source"
+ * hides code with), the byte order mark, the zero width space and joiners,
+ * the word joiner, the soft hyphen, the Hangul fillers, the tags...
  * Whoever shows such text shows these as escapes. */
 bool goat_utf8_misleading(uint32_t r);
 

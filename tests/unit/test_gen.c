@@ -402,9 +402,11 @@ Test(gen, escapes_untrusted_strings)
     goat_gen_values v = base();
     /* quote, backslash, newline, tab, NUL-free control, DEL, invalid UTF-8
      * (lone continuation, truncated sequence, overlong, surrogate), valid
-     * multi-byte, byte order mark, line separator, bidi override. */
+     * multi-byte, byte order mark, line separator, bidi override, C1
+     * control, zero width space, tag (past the BMP: \U), variation
+     * selector (left as it is). */
     v.app_name = "a\"b\\c\nd\te\x01\x7f|\x80|\xe6\x97|\xc0\xaf|\xed\xa0\x80|\xe5\x90\x8d\xf0\x9f\x90\x90"
-                 "|\xef\xbb\xbf|\xe2\x80\xa8|\xe2\x80\xae|\xc2\x85";
+                 "|\xef\xbb\xbf|\xe2\x80\xa8|\xe2\x80\xae|\xc2\x85|\xe2\x80\x8b|\xf3\xa0\x81\x81|\xef\xb8\x8f";
     v.app_version = "";
     int ids[] = {1};
     goat_gen_component comps[] = {{"we\"ird\\name", ids, 1}};
@@ -413,7 +415,8 @@ Test(gen, escapes_untrusted_strings)
     v.component_count = 1;
     char *text = render_ok(&v);
     assert_contains(text, "\nconst NAME = \"a\\\"b\\\\c\\nd\\te\\x01\\x7f|\\x80|\\xe6\\x97|\\xc0\\xaf|"
-                          "\\xed\\xa0\\x80|\xe5\x90\x8d\xf0\x9f\x90\x90|\\ufeff|\\u2028|\\u202e|\\u0085\"\n");
+                          "\\xed\\xa0\\x80|\xe5\x90\x8d\xf0\x9f\x90\x90|\\ufeff|\\u2028|\\u202e|\\u0085|"
+                          "\\u200b|\\U000e0041|\xef\xb8\x8f\"\n");
     assert_contains(text, "\nconst VERSION = \"\"\n");
     assert_contains(text, "\t\"we\\\"ird\\\\name\",\n");
     free(text);

@@ -302,13 +302,16 @@ Test(writers, points_in_no_component)
 
 /* The code comes from the repository, so it is untrusted: what a terminal
  * would act on (an escape sequence, a C1 control), what hides or reorders
- * code ("Trojan Source" bidi controls, a byte order mark) and bytes that
- * are not UTF-8 are shown as the escapes Go would write for them, in the
- * text and on the page; tabs and other UTF-8 stay as they are. */
+ * code ("Trojan Source" bidi controls, a byte order mark, a zero width
+ * space, a soft hyphen, a word joiner, a tag) and bytes that are not UTF-8
+ * are shown as the escapes Go would write for them, in the text and on the
+ * page; tabs and other UTF-8 (an emoji's variation selector) stay as they
+ * are. */
 static const char hostile_go[] = "package main\n"
                                  "\n"
                                  "func main() {\n"
-                                 "\ts := `\033[2J\033]0;owned\a\xc2\x9b` // \xe2\x80\xae}ll{ \xd8\x9c\xef\xbb\xbf\n"
+                                 "\ts := `\033[2J\033]0;owned\a\xc2\x9b` // \xe2\x80\xae}ll{ \xd8\x9c\xef\xbb\xbf"
+                                 " zero\xe2\x80\x8bwidth\xc2\xad\xe2\x81\xa0\xf3\xa0\x81\x81 \xe2\x9d\xa4\xef\xb8\x8f\n"
                                  "\tprintln(\"caf\xc3\xa9 \xe5\x90\x8d \xff\xc0\xaf\", s, \"a\rb\x7f\")\n"
                                  "}\n";
 
@@ -320,7 +323,8 @@ Test(writers, hostile_source_is_shown_escaped)
     goat_report_code *c = goat_report_code_new("example.com/shop");
     goat_report_code_add(c, "cmd/main.go", hostile_go, sizeof hostile_go - 1);
     char *text = goat_report_text(&r, c, false);
-    cr_expect(strstr(text, "       4  \ts := `\\x1b[2J\\x1b]0;owned\\x07\\u009b` // \\u202e}ll{ \\u061c\\ufeff\n"),
+    cr_expect(strstr(text, "       4  \ts := `\\x1b[2J\\x1b]0;owned\\x07\\u009b` // \\u202e}ll{ \\u061c\\ufeff"
+                           " zero\\u200bwidth\\u00ad\\u2060\\U000e0041 \xe2\x9d\xa4\xef\xb8\x8f\n"),
               "%s", text);
     cr_expect(strstr(text, "       5  \tprintln(\"caf\xc3\xa9 \xe5\x90\x8d \\xff\\xc0\\xaf\", s, \"a\\x0db\\x7f\")\n"),
               "%s", text);
@@ -332,6 +336,11 @@ Test(writers, hostile_source_is_shown_escaped)
                            "<span class=\"esc\">\\x07</span><span class=\"esc\">\\u009b</span>` // "
                            "<span class=\"esc\">\\u202e</span>}ll{ "),
               "%s", text);
+    cr_expect(strstr(text, " zero<span class=\"esc\">\\u200b</span>width<span class=\"esc\">\\u00ad</span>"
+                           "<span class=\"esc\">\\u2060</span><span class=\"esc\">\\U000e0041</span> "
+                           "\xe2\x9d\xa4\xef\xb8\x8f"),
+              "%s", text);
+    cr_expect_null(strstr(text, "\xe2\x80\x8b"));
     cr_expect(strstr(text, "caf\xc3\xa9 \xe5\x90\x8d <span class=\"esc\">\\xff</span><span class=\"esc\">\\xc0</span>"),
               "%s", text);
     cr_expect_null(strchr(text, '\033'));

@@ -4,10 +4,10 @@
 // reading of them: it renders a package (with tests/gen/gen_render) whose
 // point table holds chosen and random byte strings, parses it with
 // go/parser, and requires every literal of the table to be a valid Go
-// string whose value (strconv.Unquote) is the original bytes, and to show
-// no byte a reader could misread (a control, a non-ASCII byte that is not
-// printable UTF-8, a bidi control). It prints the first mismatch in hex
-// and exits 1.
+// string whose value (strconv.Unquote) is the original bytes, to show no
+// byte a reader could misread (a control, a non-ASCII byte that is not
+// UTF-8, an invisible rune: see misleading) and to escape no other rune.
+// It prints the first mismatch in hex and exits 1.
 //
 //	unquote GEN_RENDER SEED COUNT
 package main
@@ -43,6 +43,20 @@ func chosen() []string {
 		"\xf0\x9f\x90\x90"} {
 		s = append(s, e+plain, plain+e, plain+e+plain, e+e+plain+e+e, plain[:15]+e+plain[:17])
 	}
+	// every rune of the Basic Multilingual Plane and of the planes where
+	// Unicode puts invisible ones, 60 to a string
+	var run []rune
+	for _, span := range [][2]rune{{0x80, 0xFFFF}, {0x1BC90, 0x1BCAF}, {0x1D170, 0x1D17F}, {0xE0000, 0xE0FFF}} {
+		for r := span[0]; r <= span[1]; r++ {
+			if utf8.ValidRune(r) {
+				run = append(run, r)
+			}
+			if len(run) == 60 {
+				s, run = append(s, string(run)), nil
+			}
+		}
+	}
+	s = append(s, string(run))
 	return append(s, "", plain, "pkg/dir/file_name.go", "(*T).Method.func2", "1-3,5,7-9")
 }
 
@@ -52,7 +66,7 @@ func random(seed int64, n int) []string {
 	r := rand.New(rand.NewSource(seed))
 	pieces := []string{"a", "Z", "0", "/", ".", "_", " ", "\"", "\\", "\n", "\r", "\t", "\x00x"[1:], "\x1b",
 		"\x7f", "\x80", "\xbf", "\xc3", "\xc3\xa9", "\xe2\x80", "\xe2\x80\xae", "\xe2\x81\xa6", "\xf4\x8f\xbf\xbf",
-		"\xf4\x90\x80\x80", "\u00a0", "\u200e", "\ufeff"}
+		"\xf4\x90\x80\x80", "\u00a0", "\u200e", "\ufeff", "\u200b", "\u00ad", "\u2060", "\U000E0041", "\ufe0f"}
 	out := make([]string, n)
 	for i := range out {
 		var b strings.Builder
@@ -78,10 +92,44 @@ func misleading(r rune, size int) bool {
 	if r == utf8.RuneError && size == 1 {
 		return true // an invalid byte left raw
 	}
-	if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfeff {
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x2028 || r == 0x2029 {
 		return true
 	}
-	return unicode.Is(unicode.Bidi_Control, r) || r == 0x2028 || r == 0x2029
+	return invisible(r)
+}
+
+// invisible says whether r is one of Unicode's default ignorable code
+// points but a variation selector. Default_Ignorable_Code_Point is derived
+// (DerivedCoreProperties.txt) as Other_Default_Ignorable_Code_Point + Cf +
+// Variation_Selector - White_Space - FFF9..FFFB (interlinear annotation) -
+// 13430..1343F (Egyptian hieroglyph format controls) -
+// Prepended_Concatenation_Mark.
+func invisible(r rune) bool {
+	if !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) && !unicode.Is(unicode.Cf, r) {
+		return false
+	}
+	return !unicode.Is(unicode.White_Space, r) && !(r >= 0xFFF9 && r <= 0xFFFB) &&
+		!(r >= 0x13430 && r <= 0x1343F) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r) &&
+		!unicode.Is(unicode.Variation_Selector, r)
+}
+
+// escaped gives the runes a literal's source text holds as \u or \U
+// escapes.
+func escaped(lit string) []rune {
+	var out []rune
+	for j := 0; j < len(lit); j++ {
+		if lit[j] != '\\' {
+			continue
+		}
+		j++
+		digits := map[byte]int{'u': 4, 'U': 8, 'x': 2}[lit[j]]
+		if lit[j] == 'u' || lit[j] == 'U' {
+			v, _ := strconv.ParseUint(lit[j+1:j+1+digits], 16, 32)
+			out = append(out, rune(v))
+		}
+		j += digits
+	}
+	return out
 }
 
 func main() {
@@ -158,6 +206,12 @@ func main() {
 			w = size
 			if misleading(r, size) {
 				fmt.Fprintf(os.Stderr, "unquote: string %d: written %q holds U+%04X unescaped\n", i, lit.Value, r)
+				os.Exit(1)
+			}
+		}
+		for _, r := range escaped(lit.Value) {
+			if !misleading(r, utf8.RuneLen(r)) {
+				fmt.Fprintf(os.Stderr, "unquote: string %d: written %q escapes U+%04X, which is plain\n", i, lit.Value, r)
 				os.Exit(1)
 			}
 		}
