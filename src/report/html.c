@@ -148,9 +148,10 @@ static const goat_report_point **line_owners(const goat_report_point *const *poi
     return owner;
 }
 
-/* The file of group g, whose points are points[0..count). */
-static goat_error *put_file(goat_strbuf *sb, goat_report_code *code, const goat_report_group *g, size_t index,
-                            const goat_report_point *const *points, size_t count)
+/* The file of group g, whose points are points[0..count), of a report in
+ * mode. */
+static goat_error *put_file(goat_strbuf *sb, goat_report_code *code, goat_report_mode mode, const goat_report_group *g,
+                            size_t index, const goat_report_point *const *points, size_t count)
 {
     goat_report_file_text f;
     goat_error *err = goat_report_file_text_open(code, g->name, &f);
@@ -173,8 +174,12 @@ static goat_error *put_file(goat_strbuf *sb, goat_report_code *code, const goat_
             bool ran = p->count > 0;
             goat_strbuf_printf(sb, "<span class=\"l %s\" title=\"TRACK_ID_%d in ", ran ? "ran" : "miss", p->id);
             put_text(sb, p->func);
-            goat_strbuf_printf(sb, ": %s (count %" PRIu64 ")\"><span class=\"no\">%d</span><span class=\"m\">%s</span>",
-                               ran ? "ran" : "did not run", p->count, line, ran ? "&#10003;" : "&#10007;");
+            goat_strbuf_printf(sb, ": %s", ran ? "ran" : "did not run");
+            /* In bool mode there is no count: "count 1" would read as once. */
+            if (mode == GOAT_REPORT_COUNT)
+                goat_strbuf_printf(sb, " (count %" PRIu64 ")", p->count);
+            goat_strbuf_printf(sb, "\"><span class=\"no\">%d</span><span class=\"m\">%s</span>", line,
+                               ran ? "&#10003;" : "&#10007;");
         }
         goat_report_put_line(sb, text, n, put_escaped, put_mark);
         goat_strbuf_puts(sb, "</span>");
@@ -212,7 +217,7 @@ goat_error *goat_report_html(const goat_report *r, goat_report_code *code, char 
     goat_sort(points, r->point_count, sizeof *points, by_file);
     goat_error *err = NULL;
     for (size_t i = 0, first = 0; i < s.file_count && !err; i++) {
-        err = put_file(&sb, code, &s.files[i], i, points + first, s.files[i].total);
+        err = put_file(&sb, code, r->mode, &s.files[i], i, points + first, s.files[i].total);
         first += s.files[i].total;
     }
     free(points);

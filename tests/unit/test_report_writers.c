@@ -238,6 +238,25 @@ Test(html, a_line_shared_by_points_that_ran_and_did_not)
     goat_report_free(&r);
 }
 
+/* In bool mode a point ran or did not: no count, which would read as
+ * "ran once". */
+Test(html, bool_mode_tooltips_give_no_count)
+{
+    spec ran_or_not[] = {{1, 4, "main", "4-6", 1}, {2, 9, "main", "9", 0}};
+    goat_report r;
+    build(&r, GOAT_REPORT_BOOL, ran_or_not, 2);
+    goat_report_code *c = code();
+    char *text;
+    cr_assert_null(goat_report_html(&r, c, &text));
+    cr_expect(strstr(text, "title=\"TRACK_ID_1 in main: ran\"><span class=\"no\">5</span>"), "%s", text);
+    cr_expect(strstr(text, "title=\"TRACK_ID_2 in main: did not run\"><span class=\"no\">9</span>"), "%s", text);
+    cr_expect_null(strstr(text, "count 1"), "%s", text);
+    cr_expect_null(strstr(text, "(count"), "%s", text);
+    free(text);
+    goat_report_code_free(c);
+    goat_report_free(&r);
+}
+
 Test(html, self_contained_page_with_marked_lines)
 {
     goat_report r;
