@@ -21,28 +21,40 @@ function __goat_diff_precisions
     printf '%s\t%s\n' 1 blame 2 'diff with renames' 3 diff
 end
 
+# Whether goat's command, the word after goat, is one of the arguments.
+# (__fish_seen_subcommand_from would take `goat help init` for goat init.)
+function __goat_command_is
+    set -l words (commandline -opc)
+    set -q words[2]; and contains -- $words[2] $argv
+end
+
+# Whether the word being completed is the Nth after goat.
+function __goat_word_is
+    test (count (commandline -opc)) -eq $argv[1]
+end
+
 set -l commands init track patch clean report version help ast rewrite
 
 complete -c goat -f
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -l help -d 'list the commands'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -l version -d 'print the version'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a init -d "write goat.yaml, the project's configuration"
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a track -d 'insert tracking points into the code changed since oldBranch'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a patch -d 'apply hand-placed +goat:insert and +goat:delete markers'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a clean -d 'remove everything goat added'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a report -d 'what ran across every source, as text, JSON, a cover profile or a page'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a version -d "print goat's version"
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a help -d "list the commands, or print one command's help"
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a ast -d 'print the syntax tree of Go files'
-complete -c goat -n "not __fish_seen_subcommand_from $commands" -a rewrite -d 'rewrite single Go files without git'
+complete -c goat -n '__goat_word_is 1' -l help -d 'list the commands'
+complete -c goat -n '__goat_word_is 1' -l version -d 'print the version'
+complete -c goat -n '__goat_word_is 1' -a init -d "write goat.yaml, the project's configuration"
+complete -c goat -n '__goat_word_is 1' -a track -d 'insert tracking points into the code changed since oldBranch'
+complete -c goat -n '__goat_word_is 1' -a patch -d 'apply hand-placed +goat:insert and +goat:delete markers'
+complete -c goat -n '__goat_word_is 1' -a clean -d 'remove everything goat added'
+complete -c goat -n '__goat_word_is 1' -a report -d 'what ran across every source, as text, JSON, a cover profile or a page'
+complete -c goat -n '__goat_word_is 1' -a version -d "print goat's version"
+complete -c goat -n '__goat_word_is 1' -a help -d "list the commands, or print one command's help"
+complete -c goat -n '__goat_word_is 1' -a ast -d 'print the syntax tree of Go files'
+complete -c goat -n '__goat_word_is 1' -a rewrite -d 'rewrite single Go files without git'
 
-complete -c goat -n "__fish_seen_subcommand_from $commands" -l help -d "print the command's help"
+complete -c goat -n "__goat_command_is $commands" -l help -d "print the command's help"
 
-# goat help COMMAND
-complete -c goat -n "__fish_seen_subcommand_from help" -a "$commands"
+# goat help COMMAND: one command, then nothing
+complete -c goat -n '__goat_command_is help; and __goat_word_is 2' -a "$commands"
 
 # goat init
-set -l init '__fish_seen_subcommand_from init'
+set -l init '__goat_command_is init'
 complete -c goat -n $init -l old -x -a 'INIT (__goat_revs)' -d 'commit to compare against (oldBranch)'
 complete -c goat -n $init -l new -x -a '(__goat_revs)' -d 'commit being released (newBranch)'
 complete -c goat -n $init -l app-name -x -d 'application name (appName)'
@@ -64,12 +76,12 @@ complete -c goat -n $init -l skip-nested-modules -a 'true false' -d 'skip direct
 complete -c goat -n $init -s f -l force -d 'overwrite an existing goat.yaml'
 
 # goat track, patch, clean
-set -l project '__fish_seen_subcommand_from track patch clean'
+set -l project '__goat_command_is track patch clean'
 complete -c goat -n $project -s v -l verbose -d 'log each file on standard error'
 complete -c goat -n $project -s n -l dry-run -d 'print the unified diff, write nothing'
 
 # goat report
-set -l report '__fish_seen_subcommand_from report'
+set -l report '__goat_command_is report'
 complete -c goat -n $report -l prometheus -x -d 'also ask this Prometheus server'
 complete -c goat -n $report -l since -x -d 'how far back Prometheus looks'
 complete -c goat -n $report -l app -x -d 'the app label'
@@ -84,13 +96,13 @@ complete -c goat -n $report -l timeout -x -d 'seconds each source has to answer'
 complete -c goat -n $report -F
 
 # goat ast
-set -l ast '__fish_seen_subcommand_from ast'
+set -l ast '__goat_command_is ast'
 complete -c goat -n $ast -s n -d 'parse only, print no tree'
 complete -c goat -n $ast -l files-from -r -F -d 'also parse the files named in LIST'
 complete -c goat -n $ast -F
 
 # goat rewrite
-set -l rewrite '__fish_seen_subcommand_from rewrite'
+set -l rewrite '__goat_command_is rewrite'
 complete -c goat -n $rewrite -l granularity -x -a '(__goat_granularities)' -d 'where tracking points go'
 complete -c goat -n $rewrite -l lines -x -d 'new lines: 3-7,12 or all'
 complete -c goat -n $rewrite -l alias -x -d "the goat package's import alias"

@@ -3,8 +3,9 @@
 # Shell completion: bash, zsh and fish, loaded the way each shell finds an
 # installed completion, offer exactly the commands `goat --help` lists and,
 # for each command, exactly the options `goat CMD --help` lists (plus
-# --help); the granularities and data types the help names; and the git
-# branches and tags of the repository at hand for --old and --new.
+# --help), and after `goat help` one command, then nothing; the
+# granularities and data types the help names; and the git branches and tags
+# of the repository at hand for --old and --new.
 #
 # A command or option added to goat but not to completion/ fails here. A
 # shell that is not installed is skipped (scripts/install-deps installs all
@@ -56,6 +57,14 @@ same() {
   fail "$1: '$2'${missing:+ lacks: $missing}${extra:+ offers what goat does not have: $extra}"
 }
 
+# nothing_but_help SHELL LINE: SHELL offers nothing for LINE, a complete
+# `goat help COMMAND`, but --help: goat help takes one command, and rejects
+# any other word (the options of that command too).
+nothing_but_help() {
+  extra=$(complete_with "$1" "$2" | sed '/^--help$/d; /^$/d' | sort -u | tr '\n' ' ')
+  [ -z "$extra" ] || fail "$1: '$2' offers what goat help rejects: $extra"
+}
+
 shells=0
 for sh in bash zsh fish; do
   if ! shell_available "$sh"; then
@@ -71,6 +80,10 @@ for sh in bash zsh fish; do
   same "$sh" "goat " "" "$commands"
   same "$sh" "goat -" "" "--help --version"
   same "$sh" "goat help " "" "$commands"
+  for cmd in init report; do
+    nothing_but_help "$sh" "goat help $cmd "
+    same "$sh" "goat help $cmd -" "" "--help"
+  done
   for cmd in $commands; do
     same "$sh" "goat $cmd -" "" "$(options "$cmd")"
   done
