@@ -8,10 +8,10 @@
 # install_completions SRC PREFIX: completion/* where make install puts them
 # by default, under PREFIX.
 install_completions() {
-  mkdir -p "$2/share/bash-completion/completions" "$2/share/zsh/vendor-completions" \
+  mkdir -p "$2/share/bash-completion/completions" "$2/share/zsh/site-functions" \
     "$2/share/fish/vendor_completions.d"
   cp "$1/bash/goat" "$2/share/bash-completion/completions/goat"
-  cp "$1/zsh/_goat" "$2/share/zsh/vendor-completions/_goat"
+  cp "$1/zsh/_goat" "$2/share/zsh/site-functions/_goat"
   cp "$1/fish/goat.fish" "$2/share/fish/vendor_completions.d/goat.fish"
 }
 
@@ -43,7 +43,7 @@ completion_loaded() {
       bash --norc --noprofile -i -c ". $bash_completion_main; __load_completion goat && complete -p goat" 2>/dev/null |
         grep -x 'complete -F _goat goat' ;;
     zsh)
-      zsh -f -c "fpath=($comp_prefix/share/zsh/vendor-completions \$fpath); autoload -U compinit; compinit -u -D; print -r -- goat: \$_comps[goat]" |
+      zsh -f -c "fpath=($comp_prefix/share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u -D; print -r -- goat: \$_comps[goat]" |
         grep -x 'goat: _goat' ;;
     fish)
       fish -c 'complete -C "goat tr"' | grep '^track' ;;
@@ -63,7 +63,7 @@ complete_with() {
         _goat goat "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
         printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_completion_main" "$2" ;;
     zsh)
-      timeout 120 zsh -f "$here/zsh-complete.zsh" "$comp_prefix/share/zsh/vendor-completions" "$2" ;;
+      timeout 120 zsh -f "$here/zsh-complete.zsh" "$comp_prefix/share/zsh/site-functions" "$2" ;;
     fish)
       fish -c 'complete -C"$argv[1]"' "$2" | cut -f1 ;;
   esac
