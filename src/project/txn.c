@@ -450,11 +450,16 @@ static goat_error *flush_new_contents(goat_txn *t)
  * or backup left beside them. */
 static void termination_signals(sigset_t *set)
 {
+    static const int termination[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     sigemptyset(set);
-    sigaddset(set, SIGINT);
-    sigaddset(set, SIGTERM);
-    sigaddset(set, SIGHUP);
-    sigaddset(set, SIGQUIT);
+    for (size_t i = 0; i < sizeof termination / sizeof *termination; i++) {
+        /* one the process ignores (SIGINT in a background job, SIGHUP under
+         * nohup) ends nothing and must stop nothing: not held, so not seen */
+        struct sigaction now;
+        if (sigaction(termination[i], NULL, &now) == 0 && now.sa_handler == SIG_IGN)
+            continue;
+        sigaddset(set, termination[i]);
+    }
 }
 
 /* The first held signal pending, or 0. */

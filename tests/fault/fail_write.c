@@ -17,7 +17,8 @@
  * after a crash.
  *
  * When GOAT_TEST_INTERRUPT_AT names a path, the process sends itself
- * SIGINT (a Ctrl-C) just before putting a new content in place there, in
+ * SIGTERM (what a CI system sends a job it cancels; SIGINT is ignored in a
+ * background job) just before putting a new content in place there, in
  * the middle of the renames; with GOAT_TEST_INTERRUPT_PREPARING, just
  * after linking the backup of that path, while the new contents are
  * being prepared (this needs --wrap=link too). */
@@ -57,7 +58,7 @@ int __wrap_rename(const char *from, const char *to)
     if (names("GOAT_TEST_KILL_AT", to) && is_new_content(from))
         raise(SIGKILL);
     if (names("GOAT_TEST_INTERRUPT_AT", to) && is_new_content(from))
-        raise(SIGINT);
+        raise(SIGTERM);
     if (fails(to) && is_new_content(from)) {
         errno = EIO;
         return -1;
@@ -78,6 +79,6 @@ int __wrap_link(const char *from, const char *to)
 {
     int rc = __real_link(from, to);
     if (rc == 0 && names("GOAT_TEST_INTERRUPT_PREPARING", from))
-        raise(SIGINT);
+        raise(SIGTERM);
     return rc;
 }
