@@ -258,9 +258,13 @@ goat_error *goat_report_add(goat_report *r, const char *source, goat_report_answ
     r->component_count = component_count;
     if (!r->table_size)
         r->table_size = a->table_size;
-    if (!r->digest) {
+    /* from the first answer that says them: one that does not (a saved
+     * answer with null there) leaves them to the next */
+    if (!r->app)
         r->app = dup_or_null(a->app);
+    if (!r->version)
         r->version = dup_or_null(a->version);
+    if (!r->digest) {
         r->commit = goat_xstrdup(a->commit);
         r->digest = goat_xstrdup(a->digest);
         r->mode = a->mode;

@@ -90,7 +90,8 @@ typedef struct goat_report_source {
 } goat_report_source;
 
 typedef struct goat_report {
-    char *app, *version, *commit, *digest; /* from the first answer (app and version may be NULL) */
+    char *commit, *digest; /* from the first answer */
+    char *app, *version;   /* from the first answer that says them; NULL when none does */
     goat_report_mode mode; /* GOAT_REPORT_COUNT when every answer counts */
     int table_size; /* as the answers give it; 0 when none said, and after
                      * goat_report_select (the points outside the selection

@@ -100,6 +100,26 @@ Test(report_union, counts_add_and_ran_anywhere)
     goat_report_free(&r);
 }
 
+/* An answer that does not say its app and version (a saved one with null
+ * there) leaves them to the next that does. */
+Test(report_union, app_and_version_from_the_first_answer_that_says_them)
+{
+    goat_report r;
+    goat_report_init(&r);
+    goat_report_answer a;
+    make_answer(&a, "d1", GOAT_REPORT_COUNT, instance_a, 3);
+    free(a.app);
+    free(a.version);
+    a.app = a.version = NULL;
+    cr_assert_null(goat_report_add(&r, "saved.json", &a));
+    cr_expect_null(r.app);
+    cr_expect_null(r.version);
+    add_ok(&r, "http://b", "d1", GOAT_REPORT_COUNT, instance_b, 4);
+    cr_expect_str_eq(r.app, "shop");
+    cr_expect_str_eq(r.version, "v1");
+    goat_report_free(&r);
+}
+
 Test(report_union, counts_saturate)
 {
     spec big[] = {{1, "a.go", 3, "main", "3", UINT64_MAX - 1, "m"}};
