@@ -448,9 +448,10 @@ static goat_error *flush_new_contents(goat_txn *t)
  * replaced: one arriving then takes effect only once the project is
  * whole again, every file old or every file new, with no temporary file
  * or backup left beside them. */
+static const int termination[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
 static void termination_signals(sigset_t *set)
 {
-    static const int termination[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     sigemptyset(set);
     for (size_t i = 0; i < sizeof termination / sizeof *termination; i++) {
         /* one the process ignores (SIGINT in a background job, SIGHUP under
@@ -468,9 +469,9 @@ static int pending_termination(const sigset_t *held)
     sigset_t pending;
     if (sigpending(&pending) != 0)
         return 0;
-    for (int sig = 1; sig < NSIG; sig++)
-        if (sigismember(held, sig) == 1 && sigismember(&pending, sig) == 1)
-            return sig;
+    for (size_t i = 0; i < sizeof termination / sizeof *termination; i++)
+        if (sigismember(held, termination[i]) == 1 && sigismember(&pending, termination[i]) == 1)
+            return termination[i];
     return 0;
 }
 
