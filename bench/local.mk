@@ -30,7 +30,7 @@ bench: all bench/goat-timed bench/iofloor bench/clock
 	  GOAT='$(abs_top_builddir)/goat' GOAT_TIMED='$(abs_top_builddir)/bench/goat-timed' \
 	  IOFLOOR='$(abs_top_builddir)/bench/iofloor' CLOCK='$(abs_top_builddir)/bench/clock' \
 	  top_srcdir='$(abs_top_srcdir)' \
-	  top_builddir='$(abs_top_builddir)' GOROOT_SRC='$(GOROOT_SRC)' GO='$(GO)' \
+	  top_builddir='$(abs_top_builddir)' GOROOT_SRC='$(GOROOT_SRC)' GO='$(GO)' GOAT_PGO='$(GOAT_PGO)' \
 	  sh "$$script"; \
 	done
 .PHONY: bench

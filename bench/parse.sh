@@ -70,6 +70,10 @@ goat_cpu=$1 goat_wall=$2 goat_rss=$3
 mb=$(echo "scale=2; $bytes / 1000000" | bc)
 goat_rate=$(echo "scale=1; $bytes / 1000000 / ($goat_cpu + 0.000001)" | bc)
 echo "corpus: $files files, $mb MB (Go $GOROOT_SRC/src outside testdata)"
+case ${GOAT_PGO:-} in
+    yes) echo "goat: profile-guided build (configure --disable-pgo builds without)" ;;
+    no) echo "goat: built without a profile (configure said why under 'profile-guided')" ;;
+esac
 echo "goat ast -n:    $goat_rate MB/s  (CPU $goat_cpu s, wall $goat_wall s)  peak RSS $((goat_rss / 1024)) MB (target < 64 MB)"
 if [ $have_go = 1 ]; then
     set -- $(cat "$tmp/best.go")

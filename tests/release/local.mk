@@ -7,7 +7,8 @@ RELEASE_TESTS = \
 	tests/release/help_man.sh \
 	tests/release/completion.sh \
 	tests/release/licensing.sh \
-	tests/release/demo.sh
+	tests/release/demo.sh \
+	tests/release/pgo.sh
 TESTS += $(RELEASE_TESTS)
 EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/lib.sh \
