@@ -2,7 +2,7 @@
 # The Go parser: source text to a go/ast-shaped tree in an arena.
 libgoat_a_SOURCES += \
 	src/parser/ast.h src/parser/parser.h src/parser/parser_internal.h \
-	src/parser/ast.c src/parser/ast_pos.c \
+	src/parser/ast.c src/parser/ast_pos.h src/parser/ast_pos.c \
 	src/parser/parser_core.c \
 	src/parser/parse_expr.c src/parser/parse_type.c \
 	src/parser/parse_stmt.c src/parser/parse_decl.c \

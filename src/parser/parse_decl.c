@@ -10,11 +10,6 @@
 #include "lexer/unicode.h"
 #include "util/xalloc.h"
 
-static goat_node *finish(goat_node *n)
-{
-    goat_p_finish(n);
-    return n;
-}
 
 /* ---- import path validation (go/parser's isValidImport) ---- */
 
@@ -197,7 +192,7 @@ static goat_node *import_spec(goat_parser *p)
         p->imports = items;
     }
     p->imports[p->import_count++] = s;
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_IMPORT_SPEC);
 }
 
 /* ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] .
@@ -217,7 +212,7 @@ static goat_node *value_spec(goat_parser *p, goat_tok keyword, int iota)
         goat_p_error(p, pos, "missing variable type or initialization");
     if (keyword == GOAT_TOK_CONST && !s->u.value_spec.values.count && (iota == 0 || s->u.value_spec.type))
         goat_p_error(p, pos, "missing constant value");
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_VALUE_SPEC);
 }
 
 /* isTypeElem: x is certainly a type element, not possibly a value. */
@@ -260,7 +255,7 @@ static goat_node *extract_name(goat_parser *p, goat_node *x, bool force, goat_no
                 goat_node *star = goat_p_new(p, GOAT_STAR_EXPR);
                 star->pos = x->u.binary.op_pos;
                 star->u.star.x = x->u.binary.y;
-                *expr = finish(star);
+                *expr = goat_p_finish_as(star, GOAT_STAR_EXPR);
                 return x->u.binary.x;
             }
         } else if (x->u.binary.op == GOAT_TOK_OR) {
@@ -270,7 +265,7 @@ static goat_node *extract_name(goat_parser *p, goat_node *x, bool force, goat_no
                 goat_node *op = goat_p_new(p, GOAT_BINARY_EXPR);
                 op->u.binary = x->u.binary;
                 op->u.binary.x = lhs;
-                *expr = finish(op);
+                *expr = goat_p_finish_as(op, GOAT_BINARY_EXPR);
                 return name;
             }
             *expr = x;
@@ -299,7 +294,7 @@ static void generic_type(goat_parser *p, goat_node *spec, goat_pos open, goat_no
     tp->u.field_list.opening = open;
     tp->u.field_list.list = list;
     tp->u.field_list.closing = close;
-    spec->u.type_spec.type_params = finish(tp);
+    spec->u.type_spec.type_params = goat_p_finish_as(tp, GOAT_FIELD_LIST);
     p->generic_type_specs++;
     if (p->tok == GOAT_TOK_ASSIGN) {
         /* the type checker decides about type parameters on aliases */
@@ -347,7 +342,7 @@ static goat_node *type_spec(goat_parser *p)
         spec->u.type_spec.type = goat_p_type(p);
     }
     goat_p_expect_semi(p);
-    return finish(spec);
+    return goat_p_finish_as(spec, GOAT_TYPE_SPEC);
 }
 
 /* ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ) .
@@ -378,7 +373,7 @@ goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword)
         goat_p_list_push(p, spec);
     }
     d->u.gen_decl.specs = goat_p_list_end(p, base);
-    return finish(d);
+    return goat_p_finish_as(d, GOAT_GEN_DECL);
 }
 
 /* FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
@@ -423,13 +418,13 @@ static goat_node *func_decl(goat_parser *p)
     type->u.func_type.type_params = tparams;
     type->u.func_type.params = params;
     type->u.func_type.results = results;
-    finish(type);
+    goat_p_finish_as(type, GOAT_FUNC_TYPE);
     goat_node *d = goat_p_new(p, GOAT_FUNC_DECL);
     d->u.func_decl.recv = recv;
     d->u.func_decl.name = ident;
     d->u.func_decl.type = type;
     d->u.func_decl.body = body;
-    return finish(d);
+    return goat_p_finish_as(d, GOAT_FUNC_DECL);
 }
 
 /* TopLevelDecl = Declaration | FunctionDecl | MethodDecl . */
@@ -469,5 +464,5 @@ goat_node *goat_p_source_file(goat_parser *p)
     while (p->tok != GOAT_TOK_EOF)
         goat_p_list_push(p, goat_p_decl(p));
     f->u.file.decls = goat_p_list_end(p, base);
-    return finish(f);
+    return goat_p_finish_as(f, GOAT_FILE);
 }

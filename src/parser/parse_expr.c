@@ -116,7 +116,7 @@ goat_node *goat_p_func_type_or_lit(goat_parser *p)
     goat_node *n = goat_p_new(p, GOAT_FUNC_LIT);
     n->u.func_lit.type = typ;
     n->u.func_lit.body = body;
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_FUNC_LIT);
 }
 
 /* Operand = Literal | OperandName [ TypeArgs ] | "(" Expression ")" .
@@ -144,7 +144,7 @@ static goat_node *operand(goat_parser *p)
         n->u.paren.inner = goat_p_unparen(n->u.paren.x);
         p->expr_lev--;
         n->u.paren.rparen = goat_p_expect(p, GOAT_TOK_RPAREN);
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_PAREN_EXPR);
     }
     case GOAT_TOK_FUNC:
         return goat_p_func_type_or_lit(p);
@@ -171,7 +171,7 @@ static goat_node *type_assertion(goat_parser *p, goat_node *x)
     else
         n->u.type_assert.type = goat_p_type(p);
     n->u.type_assert.rparen = goat_p_expect(p, GOAT_TOK_RPAREN);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_TYPE_ASSERT_EXPR);
 }
 
 /* Index = "[" Expression [ "," ] "]" .
@@ -191,7 +191,7 @@ static goat_node *index_or_slice_or_instance(goat_parser *p, goat_node *x)
         n->u.index.lbrack = lbrack;
         n->u.index.index = goat_p_bad(p, GOAT_BAD_EXPR, rbrack, rbrack);
         n->u.index.rbrack = rbrack;
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_INDEX_EXPR);
     }
     p->expr_lev++;
     goat_node *index[3] = {NULL, NULL, NULL};
@@ -240,7 +240,7 @@ static goat_node *index_or_slice_or_instance(goat_parser *p, goat_node *x)
         n->u.slice.high = index[1];
         n->u.slice.max = index[2];
         n->u.slice.rbrack = rbrack;
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_SLICE_EXPR);
     }
     if (!instance) {
         goat_node *n = goat_p_new(p, GOAT_INDEX_EXPR);
@@ -248,7 +248,7 @@ static goat_node *index_or_slice_or_instance(goat_parser *p, goat_node *x)
         n->u.index.lbrack = lbrack;
         n->u.index.index = index[0];
         n->u.index.rbrack = rbrack;
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_INDEX_EXPR);
     }
     return goat_p_pack_index(p, x, lbrack, args, rbrack);
 }
@@ -300,7 +300,7 @@ static goat_node *element(goat_parser *p)
         kv->u.key_value.colon = p->pos;
         goat_p_next(p);
         kv->u.key_value.value = value(p);
-        x = finish(kv);
+        x = goat_p_finish_as(kv, GOAT_KEY_VALUE_EXPR);
     }
     return x;
 }
@@ -323,7 +323,7 @@ static goat_node *literal_value(goat_parser *p, goat_node *typ)
     p->expr_lev--;
     n->u.composite_lit.elts = goat_p_list_end(p, base);
     n->u.composite_lit.rbrace = goat_p_expect_closing(p, GOAT_TOK_RBRACE, "composite literal");
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_COMPOSITE_LIT);
 }
 
 /* PrimaryExpr = Operand | Conversion | MethodExpr | PrimaryExpr Selector |
@@ -424,7 +424,7 @@ static goat_node *unary_expr(goat_parser *p)
         n->u.unary.op = p->tok;
         goat_p_next(p);
         n->u.unary.x = goat_p_check_expr(p, unary_expr(p));
-        result = finish(n);
+        result = goat_p_finish_as(n, GOAT_UNARY_EXPR);
         break;
     }
     case GOAT_TOK_ARROW: {
@@ -458,7 +458,7 @@ static goat_node *unary_expr(goat_parser *p)
             n->u.unary.op_pos = arrow;
             n->u.unary.op = GOAT_TOK_ARROW;
             n->u.unary.x = goat_p_check_expr(p, x);
-            result = finish(n);
+            result = goat_p_finish_as(n, GOAT_UNARY_EXPR);
         }
         break;
     }
@@ -468,7 +468,7 @@ static goat_node *unary_expr(goat_parser *p)
         n->pos = p->pos;
         goat_p_next(p);
         n->u.star.x = check_expr_or_type(p, unary_expr(p));
-        result = finish(n);
+        result = goat_p_finish_as(n, GOAT_STAR_EXPR);
         break;
     }
     default:

@@ -44,7 +44,7 @@ static goat_node *range_unary(goat_parser *p)
     u->u.unary.op = GOAT_TOK_RANGE;
     goat_p_next(p);
     u->u.unary.x = goat_p_rhs(p);
-    return finish(u);
+    return goat_p_finish_as(u, GOAT_UNARY_EXPR);
 }
 
 /* SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt |
@@ -73,7 +73,7 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
         }
         if (tok == GOAT_TOK_DEFINE)
             check_assign_stmt(p, as);
-        return finish(as);
+        return goat_p_finish_as(as, GOAT_ASSIGN_STMT);
     }
 
     if (x.count > 1)
@@ -88,7 +88,7 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
             s->u.labeled.label = x.items[0];
             s->u.labeled.colon = colon;
             s->u.labeled.stmt = goat_p_stmt(p);
-            return finish(s);
+            return goat_p_finish_as(s, GOAT_LABELED_STMT);
         }
         /* reported at the colon: the line's one error names the label */
         goat_p_error(p, colon, "illegal label declaration");
@@ -100,7 +100,7 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
         s->u.send.arrow = p->pos;
         goat_p_next(p);
         s->u.send.value = goat_p_rhs(p);
-        return finish(s);
+        return goat_p_finish_as(s, GOAT_SEND_STMT);
     }
     case GOAT_TOK_INC:
     case GOAT_TOK_DEC: {
@@ -109,14 +109,14 @@ static goat_node *simple_stmt(goat_parser *p, enum simple_mode mode, bool *is_ra
         s->u.inc_dec.tok_pos = p->pos;
         s->u.inc_dec.tok = p->tok;
         goat_p_next(p);
-        return finish(s);
+        return goat_p_finish_as(s, GOAT_INC_DEC_STMT);
     }
     default:
         break;
     }
     goat_node *s = goat_p_new(p, GOAT_EXPR_STMT);
     s->u.expr_stmt.x = x.items[0];
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_EXPR_STMT);
 }
 
 /* GoStmt = "go" Expression .  DeferStmt = "defer" Expression . */
@@ -146,7 +146,7 @@ static goat_node *return_stmt(goat_parser *p)
     if (p->tok != GOAT_TOK_SEMICOLON && p->tok != GOAT_TOK_RBRACE)
         s->u.return_stmt.results = goat_p_list(p, true);
     goat_p_expect_semi(p);
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_RETURN_STMT);
 }
 
 /* BreakStmt = "break" [ Label ] .  ContinueStmt = "continue" [ Label ] .
@@ -159,7 +159,7 @@ static goat_node *branch_stmt(goat_parser *p, goat_tok tok)
     if (tok != GOAT_TOK_FALLTHROUGH && p->tok == GOAT_TOK_IDENT)
         s->u.branch.label = goat_p_ident(p);
     goat_p_expect_semi(p);
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_BRANCH_STMT);
 }
 
 /* go/parser's makeExpr: the simple statement of a control clause must be
@@ -251,7 +251,7 @@ static goat_node *if_stmt(goat_parser *p)
         goat_p_expect_semi(p);
     }
     p->nest_lev--;
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_IF_STMT);
 }
 
 /* TypeList = Type { "," Type } . */
@@ -291,7 +291,7 @@ static goat_node *case_clause(goat_parser *p, bool type_switch)
     }
     c->u.case_clause.colon = goat_p_expect(p, GOAT_TOK_COLON);
     c->u.case_clause.body = stmt_list(p);
-    return finish(c);
+    return goat_p_finish_as(c, GOAT_CASE_CLAUSE);
 }
 
 static bool is_type_switch_assert(const goat_node *x)
@@ -324,7 +324,7 @@ static goat_node *new_block(goat_parser *p, goat_pos lbrace, goat_node_list list
     b->u.block.lbrace = lbrace;
     b->u.block.list = list;
     b->u.block.rbrace = rbrace;
-    return finish(b);
+    return goat_p_finish_as(b, GOAT_BLOCK_STMT);
 }
 
 /* SwitchStmt = ExprSwitchStmt | TypeSwitchStmt . */
@@ -362,14 +362,14 @@ static goat_node *switch_stmt(goat_parser *p)
         s->u.type_switch.init = s1;
         s->u.type_switch.assign = s2;
         s->u.type_switch.body = body;
-        return finish(s);
+        return goat_p_finish_as(s, GOAT_TYPE_SWITCH_STMT);
     }
     goat_node *s = goat_p_new(p, GOAT_SWITCH_STMT);
     s->u.switch_stmt.switch_pos = pos;
     s->u.switch_stmt.init = s1;
     s->u.switch_stmt.tag = make_expr(p, s2, "switch expression");
     s->u.switch_stmt.body = body;
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_SWITCH_STMT);
 }
 
 /* CommClause = CommCase ":" StatementList .
@@ -389,7 +389,7 @@ static goat_node *comm_clause(goat_parser *p)
             s->u.send.arrow = p->pos;
             goat_p_next(p);
             s->u.send.value = goat_p_rhs(p);
-            c->u.comm_clause.comm = finish(s);
+            c->u.comm_clause.comm = goat_p_finish_as(s, GOAT_SEND_STMT);
         } else if (p->tok == GOAT_TOK_ASSIGN || p->tok == GOAT_TOK_DEFINE) {
             if (lhs.count > 2) {
                 goat_p_error_expected(p, lhs.items[0]->pos, "1 or 2 expressions");
@@ -403,7 +403,7 @@ static goat_node *comm_clause(goat_parser *p)
             as->u.assign.rhs = goat_p_list1(p, goat_p_rhs(p));
             if (as->u.assign.tok == GOAT_TOK_DEFINE)
                 check_assign_stmt(p, as);
-            c->u.comm_clause.comm = finish(as);
+            c->u.comm_clause.comm = goat_p_finish_as(as, GOAT_ASSIGN_STMT);
         } else {
             if (lhs.count > 1)
                 goat_p_error_expected(p, lhs.items[0]->pos, "1 expression");
@@ -416,7 +416,7 @@ static goat_node *comm_clause(goat_parser *p)
     }
     c->u.comm_clause.colon = goat_p_expect(p, GOAT_TOK_COLON);
     c->u.comm_clause.body = stmt_list(p);
-    return finish(c);
+    return goat_p_finish_as(c, GOAT_COMM_CLAUSE);
 }
 
 /* SelectStmt = "select" "{" { CommClause } "}" . */
@@ -432,7 +432,7 @@ static goat_node *select_stmt(goat_parser *p)
     goat_pos rbrace = goat_p_expect(p, GOAT_TOK_RBRACE);
     goat_p_expect_semi(p);
     s->u.select_stmt.body = new_block(p, lbrace, list, rbrace);
-    return finish(s);
+    return goat_p_finish_as(s, GOAT_SELECT_STMT);
 }
 
 /* ForStmt = "for" [ Condition | ForClause | RangeClause ] Block . */
@@ -487,7 +487,7 @@ static goat_node *for_stmt(goat_parser *p)
         r->u.range_stmt.tok = s2->u.assign.tok;
         r->u.range_stmt.x = s2->u.assign.rhs.items[0]->u.unary.x;
         r->u.range_stmt.body = body;
-        return finish(r);
+        return goat_p_finish_as(r, GOAT_RANGE_STMT);
     }
     goat_node *f = goat_p_new(p, GOAT_FOR_STMT);
     f->u.for_stmt.for_pos = pos;
@@ -495,7 +495,7 @@ static goat_node *for_stmt(goat_parser *p)
     f->u.for_stmt.cond = make_expr(p, s2, "boolean or range expression");
     f->u.for_stmt.post = s3;
     f->u.for_stmt.body = body;
-    return finish(f);
+    return goat_p_finish_as(f, GOAT_FOR_STMT);
 }
 
 /* Block = "{" StatementList "}" . */
@@ -538,7 +538,7 @@ goat_node *goat_p_stmt(goat_parser *p)
     case GOAT_TOK_CONST: case GOAT_TOK_TYPE: case GOAT_TOK_VAR:
         s = goat_p_new(p, GOAT_DECL_STMT);
         s->u.decl_stmt.decl = goat_p_gen_decl(p, p->tok);
-        finish(s);
+        goat_p_finish_as(s, GOAT_DECL_STMT);
         break;
     case GOAT_TOK_IDENT: case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR:
     case GOAT_TOK_STRING: case GOAT_TOK_FUNC: case GOAT_TOK_LPAREN:

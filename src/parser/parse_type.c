@@ -15,7 +15,7 @@ static goat_node *new_field(goat_parser *p, goat_node_list names, goat_node *typ
     f->u.field.names = names;
     f->u.field.type = type;
     f->u.field.tag = tag;
-    return finish(f);
+    return goat_p_finish_as(f, GOAT_FIELD);
 }
 
 static goat_node *new_field_list(goat_parser *p, goat_pos opening, goat_node_list list, goat_pos closing)
@@ -24,7 +24,7 @@ static goat_node *new_field_list(goat_parser *p, goat_pos opening, goat_node_lis
     l->u.field_list.opening = opening;
     l->u.field_list.list = list;
     l->u.field_list.closing = closing;
-    return finish(l);
+    return goat_p_finish_as(l, GOAT_FIELD_LIST);
 }
 
 static goat_node_list no_nodes(void)
@@ -42,14 +42,14 @@ goat_node *goat_p_pack_index(goat_parser *p, goat_node *x, goat_pos lbrack, goat
         n->u.index.lbrack = lbrack;
         n->u.index.index = args.items[0];
         n->u.index.rbrack = rbrack;
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_INDEX_EXPR);
     }
     goat_node *n = goat_p_new(p, GOAT_INDEX_LIST_EXPR);
     n->u.index_list.x = x;
     n->u.index_list.lbrack = lbrack;
     n->u.index_list.indices = args;
     n->u.index_list.rbrack = rbrack;
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_INDEX_LIST_EXPR);
 }
 
 /* Type = TypeName [ TypeArgs ] | TypeLit | "(" Type ")" . */
@@ -98,7 +98,7 @@ goat_node *goat_p_array_type(goat_parser *p, goat_pos lbrack, goat_node *len)
             /* always permitted here for fault-tolerant parsing, as go/parser */
             len = goat_p_new(p, GOAT_ELLIPSIS);
             len->pos = p->pos;
-            finish(len);
+            goat_p_finish_as(len, GOAT_ELLIPSIS);
             goat_p_next(p);
         } else if (p->tok != GOAT_TOK_RBRACK) {
             len = goat_p_rhs(p);
@@ -115,7 +115,7 @@ goat_node *goat_p_array_type(goat_parser *p, goat_pos lbrack, goat_node *len)
     n->u.array_type.lbrack = lbrack;
     n->u.array_type.len = len;
     n->u.array_type.elt = goat_p_type(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_ARRAY_TYPE);
 }
 
 /* x "[" ... : either a field x of array type [N]E / []E, or an
@@ -141,7 +141,7 @@ static goat_node *array_field_or_type_instance(goat_parser *p, goat_node *x, goa
         goat_node *a = goat_p_new(p, GOAT_ARRAY_TYPE);
         a->u.array_type.lbrack = lbrack;
         a->u.array_type.elt = goat_p_type(p);
-        *typ = finish(a);
+        *typ = goat_p_finish_as(a, GOAT_ARRAY_TYPE);
         return x;
     }
     if (args.count == 1) { /* x [P]E or x[P] */
@@ -151,7 +151,7 @@ static goat_node *array_field_or_type_instance(goat_parser *p, goat_node *x, goa
             a->u.array_type.lbrack = lbrack;
             a->u.array_type.len = args.items[0];
             a->u.array_type.elt = elt;
-            *typ = finish(a);
+            *typ = goat_p_finish_as(a, GOAT_ARRAY_TYPE);
             return x;
         }
     }
@@ -219,7 +219,7 @@ static goat_node *struct_type(goat_parser *p)
     goat_node *n = goat_p_new(p, GOAT_STRUCT_TYPE);
     n->u.struct_type.struct_pos = pos;
     n->u.struct_type.fields = new_field_list(p, lbrace, list, rbrace);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_STRUCT_TYPE);
 }
 
 /* PointerType = "*" BaseType . */
@@ -228,7 +228,7 @@ static goat_node *pointer_type(goat_parser *p)
     goat_node *n = goat_p_new(p, GOAT_STAR_EXPR);
     n->pos = goat_p_expect(p, GOAT_TOK_MUL);
     n->u.star.x = goat_p_type(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_STAR_EXPR);
 }
 
 /* "..." Type  (the last parameter of a variadic function) */
@@ -237,7 +237,7 @@ static goat_node *dots_type(goat_parser *p)
     goat_node *n = goat_p_new(p, GOAT_ELLIPSIS);
     n->pos = goat_p_expect(p, GOAT_TOK_ELLIPSIS);
     n->u.ellipsis.elt = goat_p_type(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_ELLIPSIS);
 }
 
 static goat_node *binary(goat_parser *p, goat_node *x, goat_tok op, goat_pos op_pos, goat_node *y)
@@ -247,7 +247,7 @@ static goat_node *binary(goat_parser *p, goat_node *x, goat_tok op, goat_pos op_
     n->u.binary.op = op;
     n->u.binary.op_pos = op_pos;
     n->u.binary.y = y;
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_BINARY_EXPR);
 }
 
 /* TypeTerm = Type | UnderlyingType .  UnderlyingType = "~" Type . */
@@ -259,7 +259,7 @@ static goat_node *embedded_term(goat_parser *p)
         n->u.unary.op = GOAT_TOK_TILDE;
         goat_p_next(p);
         n->u.unary.x = goat_p_type(p);
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_UNARY_EXPR);
     }
     goat_node *t = goat_p_try_ident_or_type(p);
     if (!t) {
@@ -519,7 +519,7 @@ goat_node *goat_p_func_type(goat_parser *p)
     n->u.func_type.func_pos = pos;
     n->u.func_type.params = params;
     n->u.func_type.results = goat_p_result(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_FUNC_TYPE);
 }
 
 /* MethodElem's Signature: a FuncType without the "func" keyword. */
@@ -531,7 +531,7 @@ static goat_node *method_func_type(goat_parser *p)
     n->u.func_type.func_pos = GOAT_NOPOS;
     n->u.func_type.params = params;
     n->u.func_type.results = goat_p_result(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_FUNC_TYPE);
 }
 
 /* MethodSpec = MethodName Signature | InterfaceTypeName . */
@@ -624,7 +624,7 @@ static goat_node *interface_type(goat_parser *p)
     goat_node *n = goat_p_new(p, GOAT_INTERFACE_TYPE);
     n->u.interface_type.interface_pos = pos;
     n->u.interface_type.methods = new_field_list(p, lbrace, list, rbrace);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_INTERFACE_TYPE);
 }
 
 /* MapType = "map" "[" KeyType "]" ElementType . */
@@ -636,7 +636,7 @@ static goat_node *map_type(goat_parser *p)
     n->u.map_type.key = goat_p_type(p);
     goat_p_expect(p, GOAT_TOK_RBRACK);
     n->u.map_type.value = goat_p_type(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_MAP_TYPE);
 }
 
 /* ChannelType = ( "chan" | "chan" "<-" | "<-" "chan" ) ElementType . */
@@ -659,7 +659,7 @@ static goat_node *chan_type(goat_parser *p)
         n->u.chan_type.dir = GOAT_CHAN_RECV;
     }
     n->u.chan_type.value = goat_p_type(p);
-    return finish(n);
+    return goat_p_finish_as(n, GOAT_CHAN_TYPE);
 }
 
 /* TypeArgs = "[" TypeList [ "," ] "]" . */
@@ -684,7 +684,7 @@ goat_node *goat_p_type_instance(goat_parser *p, goat_node *typ)
         n->u.index.lbrack = opening;
         n->u.index.index = goat_p_bad(p, GOAT_BAD_EXPR, opening + 1, closing);
         n->u.index.rbrack = closing;
-        return finish(n);
+        return goat_p_finish_as(n, GOAT_INDEX_EXPR);
     }
     return goat_p_pack_index(p, typ, opening, list, closing);
 }
@@ -733,7 +733,7 @@ goat_node *goat_p_try_ident_or_type(goat_parser *p)
         n->u.paren.x = goat_p_type(p);
         n->u.paren.inner = goat_p_unparen(n->u.paren.x);
         n->u.paren.rparen = goat_p_expect(p, GOAT_TOK_RPAREN);
-        typ = finish(n);
+        typ = goat_p_finish_as(n, GOAT_PAREN_EXPR);
         break;
     }
     default:

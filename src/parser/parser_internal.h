@@ -20,6 +20,7 @@
 
 #include "lexer/lexer.h"
 #include "parser/ast.h"
+#include "parser/ast_pos.h"
 #include "util/arena.h"
 #include "util/lines.h"
 
@@ -381,8 +382,5 @@ goat_node *goat_p_block_stmt(goat_parser *p);
 goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword);
 goat_node *goat_p_decl(goat_parser *p);
 goat_node *goat_p_source_file(goat_parser *p);
-
-/* ---- ast_pos.c: go/ast's Pos()/End() computed from children ---- */
-void goat_p_finish(goat_node *n); /* sets n->pos, n->end from its fields */
 
 #endif
