@@ -3,7 +3,7 @@
  * name (the rules are in ast_pos.h). */
 #include "parser/parser_internal.h"
 
-void goat_p_finish(goat_node *n)
+goat_node *goat_p_finish(goat_node *n)
 {
-    goat_p_finish_as(n, n->kind);
+    return goat_p_finish_as(n, n->kind);
 }

@@ -265,7 +265,7 @@ static inline __attribute__((always_inline)) goat_node *goat_p_finish_as(goat_no
     return n;
 }
 
-/* The same for a node whose kind the caller does not know. */
-void goat_p_finish(goat_node *n);
+/* The same for a node whose kind the caller does not know; returns n. */
+goat_node *goat_p_finish(goat_node *n);
 
 #endif

@@ -6,12 +6,6 @@
 
 #include <stdint.h>
 
-static goat_node *finish(goat_node *n)
-{
-    goat_p_finish(n);
-    return n;
-}
-
 /* go/token's Precedence, as a table: it is asked after every operand. */
 static const unsigned char precedence[GOAT_TOK_COUNT] = {
     [GOAT_TOK_LOR] = 1,
@@ -361,7 +355,7 @@ goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x)
                 id->u.ident.name = "_";
                 sel->u.selector.x = x;
                 sel->u.selector.sel = id;
-                x = finish(sel);
+                x = goat_p_finish(sel);
             }
             break;
         case GOAT_TOK_LBRACK:
@@ -447,7 +441,7 @@ static goat_node *unary_expr(goat_parser *p)
                 arrow = old_arrow;
                 dir = typ->u.chan_type.dir;
                 typ->u.chan_type.dir = GOAT_CHAN_RECV;
-                finish(typ);
+                goat_p_finish(typ);
                 typ = typ->u.chan_type.value->kind == GOAT_CHAN_TYPE ? typ->u.chan_type.value : NULL;
             }
             if (dir == GOAT_CHAN_SEND)

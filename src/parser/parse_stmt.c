@@ -4,12 +4,6 @@
 
 #include <string.h>
 
-static goat_node *finish(goat_node *n)
-{
-    goat_p_finish(n);
-    return n;
-}
-
 enum simple_mode { BASIC, LABEL_OK, RANGE_OK };
 
 static bool is_assign_op(goat_tok tok)
@@ -135,7 +129,7 @@ static goat_node *go_or_defer_stmt(goat_parser *p, goat_node_kind kind, const ch
     goat_node *s = goat_p_new(p, kind);
     s->u.go_defer.keyword = pos;
     s->u.go_defer.call = x;
-    return finish(s);
+    return goat_p_finish(s);
 }
 
 /* ReturnStmt = "return" [ ExpressionList ] . */
@@ -409,7 +403,7 @@ static goat_node *comm_clause(goat_parser *p)
                 goat_p_error_expected(p, lhs.items[0]->pos, "1 expression");
             goat_node *s = goat_p_new(p, GOAT_EXPR_STMT);
             s->u.expr_stmt.x = lhs.items[0];
-            c->u.comm_clause.comm = finish(s);
+            c->u.comm_clause.comm = goat_p_finish(s);
         }
     } else {
         goat_p_expect(p, GOAT_TOK_DEFAULT);
@@ -582,7 +576,7 @@ goat_node *goat_p_stmt(goat_parser *p)
         s = goat_p_new(p, GOAT_EMPTY_STMT);
         s->u.empty_stmt.semicolon = p->pos;
         s->u.empty_stmt.implicit = p->lit_len == 1 && p->lit[0] == '\n';
-        finish(s);
+        goat_p_finish(s);
         goat_p_next(p);
         break;
     case GOAT_TOK_RBRACE:
@@ -590,7 +584,7 @@ goat_node *goat_p_stmt(goat_parser *p)
         s = goat_p_new(p, GOAT_EMPTY_STMT);
         s->u.empty_stmt.semicolon = p->pos;
         s->u.empty_stmt.implicit = true;
-        finish(s);
+        goat_p_finish(s);
         break;
     default: {
         goat_pos pos = p->pos;

@@ -3,12 +3,6 @@
  * parseType and friends, Go 1.19). */
 #include "parser/parser_internal.h"
 
-static goat_node *finish(goat_node *n)
-{
-    goat_p_finish(n);
-    return n;
-}
-
 static goat_node *new_field(goat_parser *p, goat_node_list names, goat_node *type, goat_node *tag)
 {
     goat_node *f = goat_p_new(p, GOAT_FIELD);
@@ -84,7 +78,7 @@ goat_node *goat_p_type_name(goat_parser *p, goat_node *ident)
         goat_node *sel = goat_p_new(p, GOAT_SELECTOR_EXPR);
         sel->u.selector.x = ident;
         sel->u.selector.sel = goat_p_ident(p);
-        return finish(sel);
+        return goat_p_finish(sel);
     }
     return ident;
 }
@@ -602,7 +596,7 @@ static goat_node *interface_type(goat_parser *p)
             goat_node *f = method_spec(p);
             if (f->u.field.names.count == 0) {
                 f->u.field.type = embedded_elem(p, f->u.field.type);
-                finish(f);
+                goat_p_finish(f);
             }
             goat_p_expect_semi(p);
             goat_p_list_push(p, f);
