@@ -39,7 +39,7 @@ pgo/obj/src/cmd/cmd_version.$(OBJEXT): goat-version.h
 
 pgo/goat-train$(EXEEXT): $(GOAT_PGO_OBJECTS)
 	$(AM_V_CCLD)$(CCLD) $(AM_CFLAGS) $(CFLAGS) $(AM_LDFLAGS) $(LDFLAGS) -o $@ $(GOAT_PGO_OBJECTS) \
-	  $(LIBGIT2_LIBS) $(PCRE2_LIBS) $(CJSON_LIBS) $(YAML_LIBS) $(LIBCURL_LIBS) $(LIBS)
+	  $(filter-out libgoat.a,$(GOAT_LIBS)) $(LIBS)
 
 pgo/train.stamp: pgo/goat-train$(EXEEXT) $(srcdir)/pgo/train.sh
 	$(AM_V_GEN)for p in $(GOAT_PGO_PROFILES); do \

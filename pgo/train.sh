@@ -22,31 +22,28 @@ if [ ! -s "$tmp/files" ]; then
     exit 1
 fi
 
-# expect_ran STATUS WHAT: some test cases are meant not to parse, so exit
-# status 1 (a file refused) is part of the training; anything else is goat
-# failing, which must stop the build.
-expect_ran() {
-    if [ "$1" -gt 1 ]; then
-        echo "pgo/train.sh: the instrumented goat failed (exit $1) while $2; see the messages above" >&2
+# step WHAT CMD...: runs CMD, its output kept aside. Some test cases are
+# meant not to parse, so exit status 1 (a file refused) is part of the
+# training; anything else is goat failing, which must stop the build.
+step() {
+    what=$1
+    shift
+    status=0
+    "$@" >/dev/null 2>"$tmp/err" || status=$?
+    if [ "$status" -gt 1 ]; then
+        tail -n 5 "$tmp/err" >&2
+        echo "pgo/train.sh: the instrumented goat failed (exit $status) while $what (its last messages are above); configure with --disable-pgo to build without the training" >&2
         exit 1
     fi
 }
 
 cd "$srcdir"
-status=0
-"$goat" ast -n --files-from "$tmp/files" 2>/dev/null || status=$?
-expect_ran $status "parsing the test cases"
+# shellcheck disable=SC2046 # one argument per file; the names hold no spaces
+set -- $(cat "$tmp/files")
+step "parsing the test cases" "$goat" ast -n --files-from "$tmp/files"
 for granularity in line scope func; do
-    status=0
-    # shellcheck disable=SC2046 # one argument per file; the names hold no spaces
-    "$goat" rewrite --lines all --granularity $granularity --out-dir "$tmp/$granularity" \
-        $(cat "$tmp/files") >/dev/null 2>&1 || status=$?
-    expect_ran $status "tracking the test cases at granularity $granularity"
+    step "tracking the test cases at granularity $granularity" \
+        "$goat" rewrite --lines all --granularity $granularity --out-dir "$tmp/$granularity" "$@"
 done
-status=0
-# shellcheck disable=SC2046
-"$goat" rewrite --points --lines all --granularity patch $(cat "$tmp/files") >/dev/null 2>&1 || status=$?
-expect_ran $status "describing the points of the test cases"
-status=0
-"$goat" rewrite --clean --out-dir "$tmp/clean" "$tmp"/line/* >/dev/null 2>&1 || status=$?
-expect_ran $status "cleaning the tracked test cases"
+step "describing the points of the test cases" "$goat" rewrite --points --lines all --granularity patch "$@"
+step "cleaning the tracked test cases" "$goat" rewrite --clean --out-dir "$tmp/clean" "$tmp"/line/*

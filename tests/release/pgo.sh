@@ -31,8 +31,8 @@ fi
 # (the instrumented object's absolute directory, then X.gcda) to X.gcda in
 # the build. The lexer's profile says where the build directory starts.
 lexer_profile=$(grep '/src/lexer/lexer\.gcda$' "$tmp/profiles")
+[ -n "$lexer_profile" ] || { fail "no profile of src/lexer/lexer.o among the training's"; finish "profile-guided build checks"; }
 prefix=${lexer_profile%src/lexer/lexer.gcda}
-[ -n "$lexer_profile" ] || fail "no profile of src/lexer/lexer.o among the training's"
 compared=0
 while read -r profile; do
   built=$top_builddir/${profile#"$prefix"}
