@@ -339,6 +339,7 @@ static goat_error *prepare(analysis *a)
         return err;
     a->filter = new_filter(o, o->verbose);
     git_oid_cpy(&a->ctx.new_commit, &a->new_commit);
+    a->ctx.worktree = o->any_worktree ? NULL : a->workdir;
     a->ctx.kind = o->precision == 1 && !a->init ? GOAT_WORK_BLAME : GOAT_WORK_DIFF;
     if (a->ctx.kind == GOAT_WORK_BLAME) {
         goat_reach_init(&a->reach, &a->old_commit);

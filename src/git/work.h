@@ -35,6 +35,12 @@ typedef struct goat_work_context {
     git_oid new_commit;
     const goat_range *range; /* blame: the commits of old..new */
     struct goat_rename_cache *renames; /* blame: renames found so far */
+    /* The working tree's root ('/'-terminated) when it is known to hold
+     * newBranch's files (the HEAD and clean-tree checks passed), else NULL.
+     * A file with no old version is then read from it rather than
+     * inflated from the object database, unless its size says a filter
+     * made it differ from the blob (see work.c). */
+    const char *worktree;
 } goat_work_context;
 
 /* Fills item's output fields, reading objects through repo. */

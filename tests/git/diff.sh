@@ -108,4 +108,20 @@ git add . && commit only
 expect "INIT single commit" "main.go: 1-4
 nonl.go: 1-3" "$(dump --old INIT)"
 
+# INIT reads a file from the working tree only where it holds the committed
+# text. A filter driver libgit2 does not run (as git LFS's) committed a
+# line that the file on disk lacks; git and libgit2 both see a clean tree
+# (the index's stat data match the file), and only the sizes differ: the
+# answer is the committed text's, as when goat read every file from git.
+new_repo filtered
+git config filter.addline.clean 'cat; echo "// added by the clean filter"'
+git config filter.addline.smudge cat
+printf '*.go filter=addline\n' > .gitattributes
+printf 'package main\n\nfunc main() {\n}\n' > main.go
+touch -d '2020-01-01 00:00:00' main.go .gitattributes
+git add . && commit filtered
+[ "$(git cat-file -p HEAD:main.go | wc -l)" = 5 ] || fail "the clean filter did not add its line"
+[ -z "$(git status --porcelain)" ] || fail "the filtered tree is not clean to git"
+expect "INIT takes a filtered file's committed text" "main.go: 1-5" "$(dump --old INIT)"
+
 finish
