@@ -7,7 +7,7 @@
 
 #include "gen/internal.h"
 
-static void put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs)
+void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs)
 {
     for (int id = 1; id <= v->track_id_count; id++) {
         goat_strbuf_puts(sb, "point ");
@@ -27,17 +27,13 @@ static void put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_
     }
 }
 
-goat_error *goat_gen_hash_table(const goat_gen_values *v, const goat_gen_runs *runs,
-                                char digest[GOAT_GEN_DIGEST_LEN + 1])
+goat_error *goat_gen_hash_text(const char *table, size_t len, char digest[GOAT_GEN_DIGEST_LEN + 1])
 {
     digest[0] = '\0';
-    goat_strbuf table = GOAT_STRBUF_INIT;
-    goat_strbuf_reserve(&table, 0); /* data is not NULL even for an empty table */
-    put_table(&table, v, runs);
     goat_error *err = NULL;
     git_libgit2_init();
     git_oid oid;
-    if (git_odb_hash(&oid, table.data, table.len, GIT_OBJECT_BLOB) != 0) {
+    if (git_odb_hash(&oid, table, len, GIT_OBJECT_BLOB) != 0) {
         const git_error *e = git_error_last();
         err = goat_error_new(NULL, 0, 0, "generated package: cannot hash the point table: %s",
                              e && e->message ? e->message : "unknown libgit2 error");
@@ -48,6 +44,16 @@ goat_error *goat_gen_hash_table(const goat_gen_values *v, const goat_gen_runs *r
         digest[GOAT_GEN_DIGEST_LEN] = '\0';
     }
     git_libgit2_shutdown();
+    return err;
+}
+
+static goat_error *hash_table(const goat_gen_values *v, const goat_gen_runs *runs,
+                              char digest[GOAT_GEN_DIGEST_LEN + 1])
+{
+    goat_strbuf table = GOAT_STRBUF_INIT;
+    goat_strbuf_reserve(&table, 0); /* data is not NULL even for an empty table */
+    goat_gen_put_table(&table, v, runs);
+    goat_error *err = goat_gen_hash_text(table.data, table.len, digest);
     goat_strbuf_free(&table);
     return err;
 }
@@ -58,7 +64,7 @@ goat_error *goat_gen_digest(const goat_gen_values *v, char digest[GOAT_GEN_DIGES
     goat_gen_runs *runs;
     goat_error *err = goat_gen_prepare(v, &runs);
     if (!err)
-        err = goat_gen_hash_table(v, runs, digest);
+        err = hash_table(v, runs, digest);
     goat_gen_runs_free(runs, v->component_count);
     return err;
 }

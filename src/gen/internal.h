@@ -37,9 +37,12 @@ bool goat_gen_valid_granularity_name(const char *name);
 goat_error *goat_gen_prepare(const goat_gen_values *v, goat_gen_runs **runs);
 void goat_gen_runs_free(goat_gen_runs *runs, size_t count);
 
-/* goat_gen_digest for values goat_gen_prepare accepted, with its runs. */
-goat_error *goat_gen_hash_table(const goat_gen_values *v, const goat_gen_runs *runs,
-                                char digest[GOAT_GEN_DIGEST_LEN + 1]);
+/* goat_gen_digest in two halves, for values goat_gen_prepare accepted, with
+ * its runs: appends the text the digest is taken of (a line "point ID ROW"
+ * per point in ID order, ROW as goat_gen_put_point_row writes it, then a
+ * line per component); the digest of such a text. */
+void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs);
+goat_error *goat_gen_hash_text(const char *table, size_t len, char digest[GOAT_GEN_DIGEST_LEN + 1]);
 
 /* The row of TRACK_ID_<id>: v->points[id - 1], or an unknown location when
  * v->points is NULL; NULL strings read as "". */
