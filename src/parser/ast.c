@@ -2,7 +2,9 @@
 /* Node kind names and the iterative pre-order walk (go/ast's Inspect). */
 #include "parser/ast.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/xalloc.h"
 
@@ -78,14 +80,25 @@ typedef struct frame {
 typedef struct walk {
     frame *stack;
     size_t len, cap;
+    frame *local; /* the first stack, in the caller's frame */
 } walk;
+
+/* Most walks (a statement, a function) never outgrow the local stack, and
+ * a rewrite runs about a hundred thousand of them: only a deep or wide
+ * tree moves the stack to the heap. */
+enum { LOCAL_FRAMES = 64 };
 
 static void reserve(walk *w, size_t more)
 {
     if (w->cap - w->len < more) {
-        void *items = w->stack;
-        goat_grow(&items, &w->cap, w->len + more, sizeof *w->stack);
+        bool local = w->stack == w->local;
+        void *items = local ? NULL : w->stack;
+        size_t cap = local ? 0 : w->cap;
+        goat_grow(&items, &cap, w->len + more, sizeof *w->stack);
+        if (local)
+            memcpy(items, w->local, w->len * sizeof *w->stack);
         w->stack = items;
+        w->cap = cap;
     }
 }
 
@@ -194,8 +207,8 @@ void goat_ast_inspect(const goat_node *root, goat_ast_visit_fn visit, void *ctx)
 {
     if (!root)
         return;
-    walk w = {0};
-    reserve(&w, 64);
+    frame local[LOCAL_FRAMES];
+    walk w = {local, 0, LOCAL_FRAMES, local};
     kid(&w, root, 0);
     while (w.len) {
         frame f = w.stack[--w.len];
@@ -204,5 +217,6 @@ void goat_ast_inspect(const goat_node *root, goat_ast_visit_fn visit, void *ctx)
         reserve(&w, MAX_SINGLE_KIDS);
         push_children(&w, f.node, f.depth + 1);
     }
-    free(w.stack);
+    if (w.stack != local)
+        free(w.stack);
 }
