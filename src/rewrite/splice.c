@@ -40,15 +40,19 @@ bool goat_splices_apply(goat_splices *s, const char *src, size_t len, char **out
     *out = NULL;
     if (s->count > 1)
         goat_sort(s->items, s->count, sizeof *s->items, by_offset);
-    size_t pos = 0;
+    size_t pos = 0, inserted = 0, deleted = 0;
     for (size_t i = 0; i < s->count; i++) {
         const goat_splice *e = &s->items[i];
         if (e->offset < pos || e->offset > len || e->del > len - e->offset)
             return false;
         pos = e->offset + e->del;
+        inserted += e->insert_len;
+        deleted += e->del;
     }
+    /* the whole text at once: growing it by doubling copied it again and
+     * again (thousands of blocks double a file's size) */
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_append(&sb, "", 0);
+    goat_strbuf_reserve(&sb, len - deleted + inserted);
     pos = 0;
     for (size_t i = 0; i < s->count; i++) {
         const goat_splice *e = &s->items[i];
