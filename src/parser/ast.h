@@ -229,6 +229,11 @@ struct goat_node {
             goat_node_list imports; /* every ImportSpec, in source order */
             goat_comment *comments; /* every comment, in source order */
             size_t comment_count;
+            /* goat's, not go/ast's: every raw string literal that spans
+             * lines, in source order (with the comments, the tokens that
+             * do), for a reader of a line that starts inside one */
+            goat_comment *multiline_strings;
+            size_t multiline_string_count;
         } file;
     } u;
 };

@@ -175,7 +175,7 @@ static goat_node *import_spec(goat_parser *p)
     if (p->tok == GOAT_TOK_STRING) {
         if (!is_valid_import(p->lit, p->lit_len))
             goat_p_error(p, pos, "invalid import path: %.*s", (int)p->lit_len, p->lit);
-        path->end = goat_p_lit_end(p);
+        path->end = goat_p_string_end(p);
         path->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
         goat_p_next(p);
     } else {

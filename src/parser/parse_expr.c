@@ -123,7 +123,7 @@ static goat_node *operand(goat_parser *p)
     case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING: {
         goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
         n->pos = p->pos;
-        n->end = goat_p_lit_end(p);
+        n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
         n->u.basic_lit.kind = p->tok;
         n->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
         goat_p_next(p);

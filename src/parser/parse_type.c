@@ -191,7 +191,7 @@ static goat_node *field_decl(goat_parser *p)
     if (p->tok == GOAT_TOK_STRING) {
         tag = goat_p_new(p, GOAT_BASIC_LIT);
         tag->pos = p->pos;
-        tag->end = goat_p_lit_end(p);
+        tag->end = goat_p_string_end(p);
         tag->u.basic_lit.kind = GOAT_TOK_STRING;
         tag->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
         goat_p_next(p);

@@ -103,6 +103,18 @@ static void add_comment(goat_parser *p, size_t pos, size_t end)
     p->comment_count++;
 }
 
+void goat_p_note_raw_string(goat_parser *p, goat_pos end)
+{
+    if (!memchr(p->src + p->pos, '\n', (size_t)(end - p->pos)))
+        return;
+    if (p->multiline_string_count == p->multiline_string_cap) {
+        void *items = p->multiline_strings;
+        goat_grow(&items, &p->multiline_string_cap, p->multiline_string_count + 1, sizeof *p->multiline_strings);
+        p->multiline_strings = items;
+    }
+    p->multiline_strings[p->multiline_string_count++] = (goat_comment){p->pos, end};
+}
+
 /* After a bailout every token is EOF. */
 static void next_bailed(goat_parser *p)
 {
@@ -598,6 +610,11 @@ static goat_error *parse_file(goat_arena *arena, const char *filename, const cha
         f->u.file.comment_count = p->comment_count;
         f->u.file.comments = p->comment_count
             ? goat_arena_memdup(arena, p->comments, p->comment_count, sizeof *p->comments) : NULL;
+        f->u.file.multiline_string_count = p->multiline_string_count;
+        f->u.file.multiline_strings = p->multiline_string_count
+            ? goat_arena_memdup(arena, p->multiline_strings, p->multiline_string_count,
+                                sizeof *p->multiline_strings)
+            : NULL;
         f->u.file.imports.count = p->import_count;
         f->u.file.imports.items = p->import_count
             ? goat_arena_memdup(arena, p->imports, p->import_count, sizeof *p->imports) : NULL;
@@ -609,6 +626,7 @@ static goat_error *parse_file(goat_arena *arena, const char *filename, const cha
     free(p->scratch);
     free(p->imports);
     free(p->comments);
+    free(p->multiline_strings);
     free(p->least_error.msg);
     if (p->lines_ready)
         goat_lines_free(&p->lines);

@@ -78,6 +78,9 @@ typedef struct goat_parser {
     goat_comment *comments;
     size_t comment_count, comment_cap;
 
+    goat_comment *multiline_strings; /* the File's: raw strings spanning lines */
+    size_t multiline_string_count, multiline_string_cap;
+
     /* go/parser's error list, reduced to what decides its outcome: how
      * many errors, the line of the last one (one error per line), and the
      * least by go/parser's order, which sorting would put first (msg
@@ -312,6 +315,18 @@ static inline goat_pos goat_p_lit_end(const goat_parser *p)
     if (__builtin_expect(p->lit == p->src + p->pos, 1))
         return p->pos + (goat_pos)p->lit_len;
     return goat_p_stripped_lit_end(p);
+}
+
+void goat_p_note_raw_string(goat_parser *p, goat_pos end) __attribute__((cold));
+
+/* goat_p_lit_end of the current string literal, noting a raw string that
+ * spans lines for the File's multiline_strings. */
+static inline goat_pos goat_p_string_end(goat_parser *p)
+{
+    goat_pos end = goat_p_lit_end(p);
+    if (__builtin_expect(p->src[p->pos] == '`', 0))
+        goat_p_note_raw_string(p, end);
+    return end;
 }
 
 /* ---- parse_expr.c ---- */

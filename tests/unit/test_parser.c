@@ -94,6 +94,25 @@ Test(parser, comments_and_imports)
     goat_arena_free(&arena);
 }
 
+Test(parser, multiline_raw_strings_are_listed)
+{
+    goat_arena arena;
+    goat_arena_init(&arena);
+    /* only raw strings that span lines (a struct tag here, an operand):
+     * not one on a single line, not an interpreted string, not the text of
+     * a comment */
+    const char *src = "package p\n\n"
+                      "type T struct {\n\tF int `json:\"f\"\n\t\tx:\"y\"`\n}\n\n"
+                      "/* `c\nd` */\nvar one = `e`\nvar two = \"f\\ng\"\nvar three = `h\r\ni`\n";
+    goat_node *f = parse_ok(&arena, src);
+    cr_assert_eq(f->u.file.multiline_string_count, 2);
+    const goat_comment *tag = &f->u.file.multiline_strings[0], *three = &f->u.file.multiline_strings[1];
+    cr_expect(strncmp(src + tag->pos, "`json:\"f\"\n\t\tx:\"y\"`", (size_t)(tag->end - tag->pos)) == 0);
+    cr_expect(strncmp(src + three->pos, "`h\r\ni`", (size_t)(three->end - three->pos)) == 0);
+    cr_expect_eq(three->end, (goat_pos)strlen(src) - 1);
+    goat_arena_free(&arena);
+}
+
 static bool skip_funcs(const goat_node *n, int depth, void *ctx)
 {
     (void)depth;
