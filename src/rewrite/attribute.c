@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* One pass over the tokens finds each block's location and, for every
- * changed line, its first token in each function (its anchors). Then,
+/* One pass over the changed lines finds, for each, its first token in each
+ * function (its anchors), and each block's location; a token's start is
+ * found by passing over blanks and comments, which the parse located, so
+ * nothing is lexed again. Then,
  * function by function, blocks and anchors are located in the tree in
  * ascending order with a stack of statement and list frames that only
  * pops what the position has left behind, so the work is linear in tokens,
@@ -13,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexer/lexer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/sort.h"
@@ -355,7 +356,7 @@ static long anchor_owner(locator *lc, goat_pos p)
     return o;
 }
 
-/* ---- the token pass ---- */
+/* ---- the line pass ---- */
 
 typedef struct scan {
     anchor *anchors;
@@ -369,6 +370,136 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
     s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
 }
 
+/* The text the pass reads, with what the parse knew of it: where its
+ * comments and its raw strings that span lines are (the only tokens but
+ * comments that do), so that a token's start is found by passing over
+ * blanks and comments, without lexing. */
+typedef struct text {
+    const char *src;
+    size_t len;
+    const goat_comment *comments, *strings;
+    size_t ncomments, nstrings;
+} text;
+
+/* The first span in spans[0, n) (sorted) that ends after pos. */
+static size_t span_after(const goat_comment *spans, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)spans[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The span of spans holding pos (start < pos < end), or NULL. */
+static const goat_comment *span_around(const goat_comment *spans, size_t n, size_t pos)
+{
+    size_t i = span_after(spans, n, pos);
+    return i < n && (size_t)spans[i].pos < pos ? &spans[i] : NULL;
+}
+
+/* Where the first token at or after pos starts (pos being where a token
+ * may start: not inside one), passing over blanks and comments; t->len
+ * when none does. A byte order mark opening the text is no token either. */
+static size_t token_from(const text *t, size_t pos)
+{
+    size_t c = span_after(t->comments, t->ncomments, pos);
+    if (pos == 0 && t->len >= 3 && memcmp(t->src, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    while (pos < t->len) {
+        char ch = t->src[pos];
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+            pos++;
+        } else if (c < t->ncomments && (size_t)t->comments[c].pos == pos) {
+            pos = (size_t)t->comments[c++].end;
+        } else {
+            return pos;
+        }
+    }
+    return t->len;
+}
+
+/* Which function a token at pos is code of: the innermost whose body
+ * holds it, else (header) a top-level function or package-level literal
+ * whose text holds it outside its body, else -1. Positions must come in
+ * ascending order. */
+typedef struct owner_walk {
+    const goat_funcnames *funcs;
+    long *stack; /* the functions whose bodies hold the last position */
+    size_t depth, next_func, next_top;
+} owner_walk;
+
+static long owner_at(owner_walk *w, goat_pos pos, bool *header)
+{
+    const goat_funcnames *funcs = w->funcs;
+    while (w->depth > 0 && funcs->items[w->stack[w->depth - 1]].rbrace <= pos)
+        w->depth--;
+    for (; w->next_func < funcs->count && funcs->items[w->next_func].lbrace < pos; w->next_func++)
+        if (funcs->items[w->next_func].rbrace > pos)
+            w->stack[w->depth++] = (long)w->next_func;
+    *header = false;
+    if (w->depth > 0)
+        return w->stack[w->depth - 1];
+    while (w->next_top < funcs->count &&
+           (funcs->items[w->next_top].parent >= 0 || funcs->items[w->next_top].end <= pos))
+        w->next_top++;
+    if (w->next_top < funcs->count && funcs->items[w->next_top].pos <= pos) {
+        *header = true;
+        return (long)w->next_top;
+    }
+    return -1;
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+    goat_pos x = *(const goat_pos *)a, y = *(const goat_pos *)b;
+    return (x > y) - (x < y);
+}
+
+/* Where on a line the function a token is code of can change, ascending:
+ * the first token after each body's '{', each body's '}' (code of the
+ * function around it), and the start of each top-level function or
+ * package-level literal (its header). */
+static goat_pos *owner_changes(const goat_funcnames *funcs, size_t *count)
+{
+    goat_pos *at = goat_xmalloc((3 * funcs->count + 1) * sizeof *at);
+    size_t n = 0;
+    for (size_t i = 0; i < funcs->count; i++) {
+        at[n++] = funcs->items[i].lbrace + 1;
+        at[n++] = funcs->items[i].rbrace;
+        if (funcs->items[i].parent < 0)
+            at[n++] = funcs->items[i].pos;
+    }
+    if (n > 1)
+        goat_sort(at, n, sizeof *at, cmp_pos);
+    *count = n;
+    return at;
+}
+
+/* The line pass: its place in the text, line by line. */
+typedef struct line_walk {
+    const text *t;
+    int line;       /* of the text at start */
+    size_t start;   /* where line begins */
+} line_walk;
+
+/* Moves to line l (not before the current one); false past the end. */
+static bool to_line(line_walk *w, int l)
+{
+    while (w->line < l) {
+        const char *nl = memchr(w->t->src + w->start, '\n', w->t->len - w->start);
+        if (!nl)
+            return false;
+        w->start = (size_t)(nl - w->t->src) + 1;
+        w->line++;
+    }
+    return true;
+}
+
 /* Newlines in s[0, n). */
 static int count_newlines(const char *s, size_t n)
 {
@@ -378,137 +509,109 @@ static int count_newlines(const char *s, size_t n)
     return lines;
 }
 
-/* The token walk of scan_tokens, over the pieces of the text it reads. */
-typedef struct token_walk {
-    const char *src;
-    const goat_funcnames *funcs;
-    const goat_lineset *changed;
-    const size_t *offsets;
-    size_t count;
-    goat_block_info *out;
-    scan *s;
-    long *stack;   /* the functions whose bodies hold the position */
-    int *anchored; /* per function, the last line anchored in its body */
-    int *headed;   /* ... and outside it */
-    size_t depth, next_func, next_top, next_block;
-    int line;       /* of the text at counted */
-    size_t counted; /* newlines before it are counted in line */
-    int checked_line;
-    bool checked_changed;
-} token_walk;
-
-static void walk_token(token_walk *w, const goat_token *t)
+/* The anchors of changed line l, which begins at start and ends before
+ * end: the first token of the line that each function has code in. Its
+ * tokens are the one that starts before it and runs onto it (a raw
+ * string), the first token from its start, and each token from where the
+ * function they are code of can change (changes[*next..]). */
+static void anchor_line(const text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
+                        int l, size_t start, size_t end, int *anchored, int *headed, scan *s)
 {
-    const goat_funcnames *funcs = w->funcs;
-    goat_pos pos = (goat_pos)t->pos;
-    w->line += count_newlines(w->src + w->counted, t->pos - w->counted);
-    w->counted = t->pos;
-    for (; w->next_block < w->count && w->offsets[w->next_block] <= t->pos; w->next_block++)
-        w->out[w->next_block].line = w->line;
-
-    while (w->depth > 0 && funcs->items[w->stack[w->depth - 1]].rbrace <= pos)
-        w->depth--;
-    for (; w->next_func < funcs->count && funcs->items[w->next_func].lbrace < pos; w->next_func++)
-        if (funcs->items[w->next_func].rbrace > pos)
-            w->stack[w->depth++] = (long)w->next_func;
-    long func = w->depth > 0 ? w->stack[w->depth - 1] : -1;
-    bool header = false;
-    if (func < 0) {
-        /* outside every body: a top-level function's signature or brace? */
-        while (w->next_top < funcs->count &&
-               (funcs->items[w->next_top].parent >= 0 || funcs->items[w->next_top].end <= pos))
-            w->next_top++;
-        if (w->next_top < funcs->count && funcs->items[w->next_top].pos <= pos) {
-            func = (long)w->next_top;
-            header = true;
-        }
+    size_t from = start;
+    const goat_comment *raw = span_around(t->strings, t->nstrings, start);
+    const goat_comment *comment = raw ? NULL : span_around(t->comments, t->ncomments, start);
+    goat_pos candidates[2];
+    size_t ncand = 0;
+    if (raw) {
+        candidates[ncand++] = raw->pos;
+        from = (size_t)raw->end;
+    } else if (comment) {
+        from = (size_t)comment->end;
     }
-    if (func < 0)
-        return;
-    /* only a raw string spans lines (comments are not tokens here) */
-    int first = w->line, last = w->line;
-    if (t->kind == GOAT_TOK_STRING && w->src[t->pos] == '`') {
-        last += count_newlines(w->src + t->pos, t->end - t->pos);
-        w->line = last;
-        w->counted = t->end;
-    }
-    for (int l = first; l <= last; l++) {
-        if (l != w->checked_line) {
-            w->checked_line = l;
-            w->checked_changed = goat_lineset_contains(w->changed, l);
-        }
-        int *seen = header ? &w->headed[func] : &w->anchored[func];
-        if (w->checked_changed && *seen != l) {
-            *seen = l;
-            add_anchor(w->s, pos, func, l, header);
-        }
-    }
-}
-
-/* Walks the tokens of src[from, to), which starts at a token (or at 0). */
-static void walk_tokens(token_walk *w, size_t from, size_t to)
-{
-    goat_lexer lx;
-    goat_lexer_config cfg = {.filename = "", .src = w->src + from, .len = to - from};
-    goat_lexer_init(&lx, &cfg);
+    if (from < end)
+        candidates[ncand++] = (goat_pos)token_from(t, from);
+    while (*next < nchanges && (size_t)changes[*next] < start)
+        (*next)++;
+    size_t c = 0, k = *next;
     for (;;) {
-        goat_token t = goat_lexer_next(&lx);
-        if (t.kind == GOAT_TOK_EOF)
+        goat_pos pos;
+        if (c < ncand && (k >= nchanges || (size_t)changes[k] >= end || candidates[c] <= changes[k])) {
+            pos = candidates[c++];
+        } else if (k < nchanges && (size_t)changes[k] < end) {
+            pos = (goat_pos)token_from(t, (size_t)changes[k++]);
+        } else {
             break;
-        if (t.kind == GOAT_TOK_SEMICOLON && t.lit_len == 1 && t.lit[0] == '\n')
-            continue; /* inserted at a newline (or at the piece's end): no code */
-        t.pos += from;
-        t.end += from;
-        walk_token(w, &t);
+        }
+        if ((size_t)pos >= end)
+            continue;
+        bool header;
+        long func = owner_at(ow, pos, &header);
+        if (func < 0)
+            continue;
+        int *seen = header ? &headed[func] : &anchored[func];
+        if (*seen != l) {
+            *seen = l;
+            add_anchor(s, pos, func, l, header);
+        }
     }
-    goat_lexer_free(&lx);
 }
 
-/* The text is read in pieces, each ending where a top-level function (or
- * package-level literal) ends, so each starts at a token. Only code inside
- * functions, on changed lines, and the first token at or after a block's
- * offset matter here; a piece with neither a changed line nor a block is
- * passed over without lexing it (most of a file, when few lines changed). */
-static void scan_tokens(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
-                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
+/* Each block's location (the line of the first token at or after its
+ * offset) and the anchors of every changed line that holds code of a
+ * function, in line order. */
+static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_lineset *changed,
+                       const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
-    token_walk w = {.src = src,
-                    .funcs = funcs,
-                    .changed = changed,
-                    .offsets = offsets,
-                    .count = count,
-                    .out = out,
-                    .s = s,
-                    .stack = goat_xmalloc((funcs->count + 1) * sizeof *w.stack),
-                    .anchored = goat_xcalloc(funcs->count + 1, sizeof *w.anchored),
-                    .headed = goat_xcalloc(funcs->count + 1, sizeof *w.headed),
-                    .line = 1};
-    size_t from = 0;
-    for (size_t i = 0; i <= funcs->count; i++) {
-        if (i < funcs->count && funcs->items[i].parent >= 0)
-            continue;
-        size_t to = i < funcs->count ? (size_t)funcs->items[i].end : len;
-        if (to > len || to < from)
-            to = len; /* cannot happen on a parsed tree; read on to the end */
-        int from_line = w.line + count_newlines(src + w.counted, from - w.counted);
-        int to_line = from_line + count_newlines(src + from, to - from);
-        bool holds_block = w.next_block < count && offsets[w.next_block] < to;
-        if (holds_block || goat_lineset_any_in(changed, from_line, to_line)) {
-            walk_tokens(&w, from, to);
-        } else {
-            w.line = to_line;
-            w.counted = to;
-        }
-        from = to;
-        if (from >= len)
-            break;
+    /* blocks */
+    int line = 1;
+    size_t counted = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t at = token_from(t, offsets[i]);
+        line += count_newlines(t->src + counted, at - counted);
+        counted = at;
+        out[i].line = line;
     }
-    w.line += count_newlines(src + w.counted, len - w.counted);
-    for (; w.next_block < count; w.next_block++)
-        out[w.next_block].line = w.line;
-    free(w.stack);
-    free(w.anchored);
-    free(w.headed);
+    /* anchors */
+    if (funcs->count == 0)
+        return;
+    owner_walk ow = {.funcs = funcs, .stack = goat_xmalloc((funcs->count + 1) * sizeof *ow.stack)};
+    int *anchored = goat_xcalloc(funcs->count + 1, sizeof *anchored);
+    int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
+    size_t nchanges, next = 0;
+    goat_pos *changes = owner_changes(funcs, &nchanges);
+    /* only lines within a top-level function or literal can hold code of
+     * one */
+    line_walk w = {t, 1, 0};
+    size_t top = 0;
+    size_t i = 0;
+    for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
+        if (!changed->all) {
+            if (i == changed->count)
+                break;
+            l = changed->lines[i++];
+        }
+        if (l < w.line)
+            continue;
+        if (!to_line(&w, l))
+            break;
+        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= w.start))
+            top++;
+        if (top == funcs->count)
+            break;
+        const char *nl = memchr(t->src + w.start, '\n', t->len - w.start);
+        size_t end = nl ? (size_t)(nl - t->src) : t->len;
+        if ((size_t)funcs->items[top].pos > end) { /* no function reaches this line: on to the next that does */
+            if (changed->all) {
+                l += count_newlines(t->src + w.start, (size_t)funcs->items[top].pos - w.start) - 1;
+            }
+            continue;
+        }
+        anchor_line(t, &ow, changes, nchanges, &next, l, w.start, end, anchored, headed, s);
+    }
+    free(changes);
+    free(ow.stack);
+    free(anchored);
+    free(headed);
 }
 
 /* ---- putting it together ---- */
@@ -584,11 +687,13 @@ char *goat_format_line_ranges(const int *lines, size_t count)
     return goat_strbuf_detach(&sb, NULL);
 }
 
-void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
-                    const size_t *offsets, size_t count, goat_block_info *out)
+void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
+                    const goat_lineset *changed, const size_t *offsets, size_t count, goat_block_info *out)
 {
+    text t = {src, len, file->u.file.comments, file->u.file.multiline_strings, file->u.file.comment_count,
+              file->u.file.multiline_string_count};
     scan s = {0};
-    scan_tokens(src, len, funcs, changed, offsets, count, out, &s);
+    scan_lines(&t, funcs, changed, offsets, count, out, &s);
     anchor *anchors = sort_by_key(s.anchors, s.nanchors, sizeof *anchors, funcs->count, anchor_key);
     free(s.anchors);
 

@@ -61,12 +61,12 @@ typedef struct goat_block_info {
     char *lines; /* malloc'd ascending ranges: "12-14,17", or "" */
 } goat_block_info;
 
-/* funcs is goat_funcnames_build of src's tree (which must still live);
- * changed the changed lines (frozen, or all); offsets the blocks' offsets,
- * ascending (equal offsets in the order the blocks appear). Fills
+/* file is src's tree and funcs its goat_funcnames_build (both must still
+ * live); changed the changed lines (frozen, or all); offsets the blocks'
+ * offsets, ascending (equal offsets in the order the blocks appear). Fills
  * out[0..count). */
-void goat_attribute(const char *src, size_t len, const goat_funcnames *funcs, const goat_lineset *changed,
-                    const size_t *offsets, size_t count, goat_block_info *out);
+void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
+                    const goat_lineset *changed, const size_t *offsets, size_t count, goat_block_info *out);
 
 void goat_block_info_free(goat_block_info *info, size_t count);
 

@@ -67,7 +67,7 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset none = GOAT_LINESET_INIT;
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
-    goat_attribute(src, len, &names, changed ? changed : &none, offsets, count, info);
+    goat_attribute(src, len, file, &names, changed ? changed : &none, offsets, count, info);
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
     for (size_t i = 0; i < count; i++)
         table[i] = (goat_rewrite_point){info[i].line,

@@ -203,7 +203,7 @@ static void attribute(const char *src, const goat_lineset *changed, const char *
             at--;
         offsets[i] = (size_t)(at - src);
     }
-    goat_attribute(src, strlen(src), &p.names, changed, offsets, n, out);
+    goat_attribute(src, strlen(src), p.file, &p.names, changed, offsets, n, out);
     parsed_free(&p);
 }
 
