@@ -291,16 +291,33 @@ void goat_funcnames_build(const goat_node *file, const goat_funcname_before *bef
     walk_free(&w);
 }
 
+/* What collect counts, without walking every body: a literal takes its
+ * number from the package's counter when the innermost function with a
+ * body around it, if any, is a declaration named _ (uses_package_counter),
+ * so the walk goes into no other function with a body. */
+static bool count_visit(const goat_node *n, int depth, void *arg)
+{
+    (void)depth;
+    goat_funcname_counts *out = arg;
+    switch (n->kind) {
+    case GOAT_FUNC_DECL:
+        if (is_init(n))
+            out->inits++;
+        return !n->u.func_decl.body || strcmp(n->u.func_decl.name->u.ident.name, "_") == 0;
+    case GOAT_FUNC_LIT:
+        if (!n->u.func_lit.body)
+            return true;
+        out->globals++;
+        return false; /* its own literals are numbered from its own counter */
+    default:
+        return true;
+    }
+}
+
 void goat_funcname_count(const goat_node *file, goat_funcname_counts *out)
 {
-    goat_funcnames names = {0};
-    walk w;
-    memset(&w, 0, sizeof w);
-    w.out = &names;
-    out->globals = collect(file, 0, 0, &w);
-    out->inits = w.init_next;
-    walk_free(&w);
-    goat_funcnames_free(&names);
+    out->inits = out->globals = 0;
+    goat_ast_inspect(file, count_visit, out);
 }
 
 long goat_funcnames_at(const goat_funcnames *names, goat_pos pos, bool closing_brace)

@@ -129,6 +129,25 @@ Test(funcname, naming_order)
     parsed_free(&p);
 }
 
+/* goat_funcname_count of p's tree, and of src's outline, which
+ * project/pkgnames.c may count on instead: the same counts. */
+static void expect_count(const parsed *p, const char *src, int inits, int globals)
+{
+    goat_funcname_counts counts;
+    goat_funcname_count(p->file, &counts);
+    cr_assert(counts.inits == inits && counts.globals == globals, "%d inits, %d globals", counts.inits,
+              counts.globals);
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *outline = NULL;
+    goat_error *err = goat_parse_file_outline(&arena, "t.go", src, strlen(src), &outline);
+    cr_assert_null(err, "%s", err ? err->message : "");
+    goat_funcname_count(outline, &counts);
+    cr_assert(counts.inits == inits && counts.globals == globals, "outline: %d inits, %d globals", counts.inits,
+              counts.globals);
+    goat_arena_free(&arena);
+}
+
 Test(funcname, package_counters)
 {
     const char *src = "package p\n"
@@ -138,7 +157,7 @@ Test(funcname, package_counters)
                       "func init()\n"
                       "func init() { xf_() }\n"
                       "var B, C = func() { xg_() }, 1\n";
-    goat_funcname_counts before = {2, 5}, counts;
+    goat_funcname_counts before = {2, 5};
     parsed p;
     parse_names(&p, src, &before);
     cr_assert_str_eq(name_at(&p, src, "xa_()"), "_.func6");
@@ -148,21 +167,40 @@ Test(funcname, package_counters)
     cr_assert_str_eq(name_at(&p, src, "xe_()"), "init.2.func1");
     cr_assert_str_eq(name_at(&p, src, "xf_()"), "init.4");
     cr_assert_str_eq(name_at(&p, src, "xg_()"), "glob..func8");
-    goat_funcname_count(p.file, &counts);
-    cr_assert_eq(counts.inits, 3);
-    cr_assert_eq(counts.globals, 3);
+    expect_count(&p, src, 3, 3);
     parsed_free(&p);
+}
 
-    /* the outline project/pkgnames.c counts on gives the same counts */
-    goat_arena arena;
-    goat_arena_init(&arena);
-    goat_node *outline = NULL;
-    goat_error *err = goat_parse_file_outline(&arena, "t.go", src, strlen(src), &outline);
-    cr_assert_null(err, "%s", err ? err->message : "");
-    goat_funcname_count(outline, &counts);
-    cr_assert_eq(counts.inits, 3);
-    cr_assert_eq(counts.globals, 3);
-    goat_arena_free(&arena);
+/* goat_funcname_count walks less than the naming does: it must still
+ * count what the naming numbers from the package's counters. */
+Test(funcname, count_what_the_names_number)
+{
+    /* globals: 1 in f's signature (f has no body), 2 in _, 1 each in v, T
+     * and c; none of g's, nor of the method init; inits: 2 */
+    const char *src = "package p\n"
+                      "func f(x [len([]func(){func() {}})]int)\n"
+                      "func _(x [len([]func(){func() {}})]int) { func() { func() {}() }() }\n"
+                      "func g(x [len([]func(){func() {}})]int) { func() {}() }\n"
+                      "func init()\n"
+                      "func (T) init() { func() {}() }\n"
+                      "var v = func() func() { return func() {} }\n"
+                      "type T [len([]func(){func() {}})]int\n"
+                      "const c = len([1]func(){func() {}})\n"
+                      "func init() { var _ = func() {} }\n";
+    goat_funcname_counts before = {0, 0};
+    parsed p;
+    parse_names(&p, src, &before);
+    int globals = 0, inits = 0;
+    for (size_t i = 0; i < p.names.count; i++) {
+        const char *name = p.names.items[i].name;
+        globals += strncmp(name, "glob..func", 10) == 0 && !strchr(name + 10, '.');
+        globals += strncmp(name, "_.func", 6) == 0 && !strchr(name + 6, '.');
+        inits += strncmp(name, "init.", 5) == 0 && !strchr(name + 5, '.');
+    }
+    cr_assert_eq(globals, 6);
+    cr_assert_eq(inits, 1); /* init.1: init.0 has no body to be named */
+    expect_count(&p, src, 2, 6);
+    parsed_free(&p);
 }
 
 Test(funcname, lookup_at_braces)
