@@ -75,6 +75,14 @@ EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/client/main.go
 
 if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_pkgnames
+TESTS += tests/unit/test_project_pkgnames
+endif
+tests_unit_test_project_pkgnames_SOURCES = tests/unit/test_project_pkgnames.c tests/unit/scratch.h
+tests_unit_test_project_pkgnames_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_pkgnames_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+
+if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_mains
 TESTS += tests/unit/test_project_mains
 endif

@@ -169,17 +169,27 @@ static bool os_arch_ok(const target *t, const char *name)
     return true;
 }
 
+/* What is known of a file the directory lists. */
+typedef enum file_state {
+    FILE_UNREAD,   /* nothing yet */
+    FILE_COMPILED, /* its facts, and it is compiled */
+    FILE_LEFT_OUT, /* not compiled, or does not parse */
+} file_state;
+
 typedef struct pkg_file {
     char *name;
-    char *package; /* its package clause */
+    file_state state;
+    char *package; /* its package clause (compiled) */
     bool cgo;      /* imports "C" */
     goat_funcname_counts counts;
 } pkg_file;
 
 typedef struct pkg_dir {
     char *dir;
-    pkg_file *files; /* compile order */
-    size_t count;
+    bool listed;     /* files holds every name the directory lists */
+    pkg_file *files; /* by name: compile order within the files importing
+                      * "C" and within the others */
+    size_t count, cap;
 } pkg_dir;
 
 struct goat_pkgnames {
@@ -210,61 +220,80 @@ static bool imports_c(const goat_node *file)
     return false;
 }
 
-/* Reads, selects and counts one file; false when it is not compiled. */
-static bool load_file(const goat_pkgnames *pn, const char *dir, const char *name, pkg_file *out)
+/* Whether a file of this name can be compiled: the selection by name
+ * alone. */
+static bool name_selected(const goat_pkgnames *pn, const char *name)
 {
     size_t n = strlen(name);
-    if (n < 4 || strcmp(name + n - 3, ".go") != 0 || name[0] == '.' || name[0] == '_' ||
-        (n >= 8 && strcmp(name + n - 8, "_test.go") == 0) || !os_arch_ok(&pn->target, name))
-        return false;
-    char *path = strcmp(dir, ".") == 0 ? goat_xstrdup(name) : goat_xasprintf("%s/%s", dir, name);
-    struct stat st;
-    char *src = NULL;
-    size_t len = 0;
-    bool ok = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-    goat_error *err = ok ? goat_read_file(path, &src, &len) : NULL;
-    if (err) {
-        goat_error_free(err);
-        ok = false;
-    }
-    ok = ok && goat_build_constraint_holds(src, len, tag_set, (void *)&pn->target);
-    if (ok) {
-        goat_arena arena;
-        goat_arena_init(&arena);
-        goat_node *file;
-        if ((err = goat_parse_file_outline(&arena, path, src, len, &file)) != NULL) {
-            fprintf(stderr, "goat: warning: %s:%d:%d: %s: left out when numbering init functions and "
-                            "package-level function literals\n",
-                    err->file ? err->file : path, err->line, err->col, err->message);
-            goat_error_free(err);
-            ok = false;
-        } else {
-            out->name = goat_xstrdup(name);
-            out->package = goat_xstrdup(file->u.file.name->u.ident.name);
-            out->cgo = imports_c(file);
-            goat_funcname_count(file, &out->counts);
-            ok = !out->cgo || pn->target.cgo; /* the implicit cgo constraint */
-            if (!ok) {
-                free(out->name);
-                free(out->package);
-            }
-        }
-        goat_arena_free(&arena);
-    }
-    free(src);
-    free(path);
-    return ok;
+    return n >= 4 && strcmp(name + n - 3, ".go") == 0 && name[0] != '.' && name[0] != '_' &&
+           !(n >= 8 && strcmp(name + n - 8, "_test.go") == 0) && os_arch_ok(&pn->target, name);
 }
 
-static int cmp_compile_order(const void *a, const void *b)
+/* Takes the facts of f from file, its tree, once its build constraint
+ * holds: FILE_COMPILED, or FILE_LEFT_OUT when it imports "C" and cgo is
+ * off (the implicit constraint). */
+static void take_facts(const goat_pkgnames *pn, pkg_file *f, const goat_node *file)
 {
-    const pkg_file *x = a, *y = b;
-    if (x->cgo != y->cgo)
-        return x->cgo ? 1 : -1;
-    return strcmp(x->name, y->name);
+    f->state = FILE_LEFT_OUT;
+    f->cgo = imports_c(file);
+    if (f->cgo && !pn->target.cgo)
+        return;
+    f->package = goat_xstrdup(file->u.file.name->u.ident.name);
+    goat_funcname_count(file, &f->counts);
+    f->state = FILE_COMPILED;
 }
 
-static pkg_dir *load_dir(goat_pkgnames *pn, const char *dir)
+/* Reads and parses f from disk; compiled or left out after. */
+static void resolve(const goat_pkgnames *pn, const char *dir, pkg_file *f)
+{
+    if (f->state == FILE_COMPILED || f->state == FILE_LEFT_OUT)
+        return;
+    char *path = strcmp(dir, ".") == 0 ? goat_xstrdup(f->name) : goat_xasprintf("%s/%s", dir, f->name);
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        f->state = FILE_LEFT_OUT;
+    } else {
+        char *src = NULL;
+        size_t len = 0;
+        goat_error *err = goat_read_file(path, &src, &len);
+        f->state = FILE_LEFT_OUT;
+        if (err) {
+            goat_error_free(err);
+        } else if (goat_build_constraint_holds(src, len, tag_set, (void *)&pn->target)) {
+            goat_arena arena;
+            goat_arena_init(&arena);
+            goat_node *file;
+            if ((err = goat_parse_file_outline(&arena, path, src, len, &file)) != NULL) {
+                fprintf(stderr, "goat: warning: %s:%d:%d: %s: left out when numbering init functions and "
+                                "package-level function literals\n",
+                        err->file ? err->file : path, err->line, err->col, err->message);
+                goat_error_free(err);
+            } else {
+                take_facts(pn, f, file);
+            }
+            goat_arena_free(&arena);
+        }
+        free(src);
+    }
+    free(path);
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+    return strcmp(((const pkg_file *)a)->name, ((const pkg_file *)b)->name);
+}
+
+static int cmp_name(const void *key, const void *item)
+{
+    return strcmp(key, ((const pkg_file *)item)->name);
+}
+
+static pkg_file *find_file(const pkg_dir *d, const char *name)
+{
+    return d->count ? bsearch(name, d->files, d->count, sizeof *d->files, cmp_name) : NULL;
+}
+
+static pkg_dir *find_dir(goat_pkgnames *pn, const char *dir)
 {
     for (size_t i = 0; i < pn->count; i++)
         if (strcmp(pn->dirs[i].dir, dir) == 0)
@@ -273,42 +302,66 @@ static pkg_dir *load_dir(goat_pkgnames *pn, const char *dir)
     pkg_dir *d = &pn->dirs[pn->count++];
     memset(d, 0, sizeof *d);
     d->dir = goat_xstrdup(dir);
-    DIR *dh = opendir(dir);
-    size_t cap = 0;
-    struct dirent *e;
-    while (dh && (e = readdir(dh)) != NULL) {
-        pkg_file f;
-        if (!load_file(pn, dir, e->d_name, &f))
-            continue;
-        goat_grow((void **)&d->files, &cap, d->count + 1, sizeof *d->files);
-        d->files[d->count++] = f;
-    }
-    if (dh)
-        closedir(dh);
-    if (d->count > 1)
-        goat_sort(d->files, d->count, sizeof *d->files, cmp_compile_order);
     return d;
 }
 
+/* Takes the names the directory lists that can be compiled, UNREAD. */
+static void list_dir(const goat_pkgnames *pn, pkg_dir *d)
+{
+    d->listed = true;
+    DIR *dh = opendir(d->dir);
+    struct dirent *e;
+    while (dh && (e = readdir(dh)) != NULL) {
+        if (!name_selected(pn, e->d_name))
+            continue;
+        goat_grow((void **)&d->files, &d->cap, d->count + 1, sizeof *d->files);
+        d->files[d->count++] = (pkg_file){.name = goat_xstrdup(e->d_name), .state = FILE_UNREAD};
+    }
+    if (dh)
+        closedir(dh);
+    goat_sort(d->files, d->count, sizeof *d->files, cmp_file);
+}
+
+/* path's directory ("." for none) and its name within it. */
+static char *split_path(const char *path, const char **name)
+{
+    const char *slash = strrchr(path, '/');
+    *name = slash ? slash + 1 : path;
+    return slash ? goat_xstrndup(path, (size_t)(slash - path)) : goat_xstrdup(".");
+}
+
+static void add_counts(goat_funcname_counts *out, const pkg_file *f)
+{
+    out->inits += f->counts.inits;
+    out->globals += f->counts.globals;
+}
+
+/* The go command compiles the files importing "C" after the others, each
+ * group in name order: before a file that does not import "C" come only
+ * files named before it, and only those need reading. */
 void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_counts *out)
 {
     out->inits = out->globals = 0;
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? goat_xstrndup(path, (size_t)(slash - path)) : goat_xstrdup(".");
-    const char *name = slash ? slash + 1 : path;
+    const char *name;
+    char *dir = split_path(path, &name);
     pthread_mutex_lock(&pn->lock);
-    const pkg_dir *d = load_dir(pn, dir);
+    pkg_dir *d = find_dir(pn, dir);
     free(dir);
-    const pkg_file *self = NULL;
-    for (size_t i = 0; i < d->count && !self; i++)
-        if (strcmp(d->files[i].name, name) == 0)
-            self = &d->files[i];
-    /* not compiled for the target (no self): nothing before it counts */
-    for (const pkg_file *f = d->files; self && f < self; f++) {
-        if (strcmp(f->package, self->package) != 0)
+    if (!d->listed)
+        list_dir(pn, d);
+    pkg_file *self = find_file(d, name);
+    if (self)
+        resolve(pn, d->dir, self);
+    /* not compiled for the target: nothing before it counts */
+    size_t end = !self || self->state != FILE_COMPILED ? 0 : self->cgo ? d->count : (size_t)(self - d->files);
+    for (size_t i = 0; i < end; i++) {
+        pkg_file *f = &d->files[i];
+        if (f == self)
             continue;
-        out->inits += f->counts.inits;
-        out->globals += f->counts.globals;
+        resolve(pn, d->dir, f);
+        bool before = !f->cgo || (self->cgo && f < self); /* in compile order */
+        if (f->state == FILE_COMPILED && before && strcmp(f->package, self->package) == 0)
+            add_counts(out, f);
     }
     pthread_mutex_unlock(&pn->lock);
 }

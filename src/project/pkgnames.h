@@ -15,7 +15,10 @@
  * package's files in name order, those importing "C" after the others.
  * Files are read from disk (goat's own blocks add no function) and parsed
  * in outline (parser.h: named functions' bodies hold nothing counted); one
- * that does not parse is left out, with a warning. */
+ * that does not parse is left out, with a warning. A file is read only
+ * when a query needs it: a query for a file that does not import "C"
+ * reads the files named before it, one for a file importing "C" every
+ * file of the directory. */
 #ifndef GOAT_PROJECT_PKGNAMES_H
 #define GOAT_PROJECT_PKGNAMES_H
 
@@ -25,8 +28,8 @@ typedef struct goat_pkgnames goat_pkgnames;
 
 goat_pkgnames *goat_pkgnames_new(void);
 /* The counts before path (relative to the current directory, '/'
- * separators); each directory is read once. Safe to call from several
- * threads at once. */
+ * separators); each directory is listed once, each file read at most
+ * once. Safe to call from several threads at once. */
 void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_counts *out);
 void goat_pkgnames_free(goat_pkgnames *pn);
 
