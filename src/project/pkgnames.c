@@ -172,6 +172,8 @@ static bool os_arch_ok(const target *t, const char *name)
 /* What is known of a file the directory lists. */
 typedef enum file_state {
     FILE_UNREAD,   /* nothing yet */
+    FILE_TOLD,     /* its text's facts (goat_pkgnames_tell), not yet
+                    * whether it is a regular file */
     FILE_COMPILED, /* its facts, and it is compiled */
     FILE_LEFT_OUT, /* not compiled, or does not parse */
 } file_state;
@@ -179,7 +181,7 @@ typedef enum file_state {
 typedef struct pkg_file {
     char *name;
     file_state state;
-    char *package; /* its package clause (compiled) */
+    char *package; /* its package clause (told or compiled) */
     bool cgo;      /* imports "C" */
     goat_funcname_counts counts;
 } pkg_file;
@@ -193,7 +195,7 @@ typedef struct pkg_dir {
 } pkg_dir;
 
 struct goat_pkgnames {
-    pthread_mutex_t lock; /* the rewrite's workers ask at once */
+    pthread_mutex_t lock; /* the rewrite's workers ask and tell at once */
     target target;
     pkg_dir *dirs;
     size_t count, cap;
@@ -230,7 +232,7 @@ static bool name_selected(const goat_pkgnames *pn, const char *name)
 }
 
 /* Takes the facts of f from file, its tree, once its build constraint
- * holds: FILE_COMPILED, or FILE_LEFT_OUT when it imports "C" and cgo is
+ * holds: FILE_TOLD, or FILE_LEFT_OUT when it imports "C" and cgo is
  * off (the implicit constraint). */
 static void take_facts(const goat_pkgnames *pn, pkg_file *f, const goat_node *file)
 {
@@ -240,10 +242,11 @@ static void take_facts(const goat_pkgnames *pn, pkg_file *f, const goat_node *fi
         return;
     f->package = goat_xstrdup(file->u.file.name->u.ident.name);
     goat_funcname_count(file, &f->counts);
-    f->state = FILE_COMPILED;
+    f->state = FILE_TOLD;
 }
 
-/* Reads and parses f from disk; compiled or left out after. */
+/* Reads and parses f from disk when nothing was told of it; compiled or
+ * left out after. */
 static void resolve(const goat_pkgnames *pn, const char *dir, pkg_file *f)
 {
     if (f->state == FILE_COMPILED || f->state == FILE_LEFT_OUT)
@@ -252,7 +255,7 @@ static void resolve(const goat_pkgnames *pn, const char *dir, pkg_file *f)
     struct stat st;
     if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
         f->state = FILE_LEFT_OUT;
-    } else {
+    } else if (f->state == FILE_UNREAD) {
         char *src = NULL;
         size_t len = 0;
         goat_error *err = goat_read_file(path, &src, &len);
@@ -275,6 +278,8 @@ static void resolve(const goat_pkgnames *pn, const char *dir, pkg_file *f)
         }
         free(src);
     }
+    if (f->state == FILE_TOLD)
+        f->state = FILE_COMPILED;
     free(path);
 }
 
@@ -305,14 +310,17 @@ static pkg_dir *find_dir(goat_pkgnames *pn, const char *dir)
     return d;
 }
 
-/* Takes the names the directory lists that can be compiled, UNREAD. */
+/* Adds the names the directory lists that can be compiled, UNREAD, to
+ * those told already. */
 static void list_dir(const goat_pkgnames *pn, pkg_dir *d)
 {
     d->listed = true;
+    size_t told = d->count;
     DIR *dh = opendir(d->dir);
     struct dirent *e;
     while (dh && (e = readdir(dh)) != NULL) {
-        if (!name_selected(pn, e->d_name))
+        if (!name_selected(pn, e->d_name) ||
+            (told && bsearch(e->d_name, d->files, told, sizeof *d->files, cmp_name)))
             continue;
         goat_grow((void **)&d->files, &d->cap, d->count + 1, sizeof *d->files);
         d->files[d->count++] = (pkg_file){.name = goat_xstrdup(e->d_name), .state = FILE_UNREAD};
@@ -366,15 +374,52 @@ void goat_pkgnames_before(goat_pkgnames *pn, const char *path, goat_funcname_cou
     pthread_mutex_unlock(&pn->lock);
 }
 
+void goat_pkgnames_tell(goat_pkgnames *pn, const char *path, const char *src, size_t len, const goat_node *file)
+{
+    const char *name;
+    char *dir = split_path(path, &name);
+    if (!name_selected(pn, name)) {
+        free(dir);
+        return;
+    }
+    pthread_mutex_lock(&pn->lock);
+    pkg_dir *d = find_dir(pn, dir);
+    free(dir);
+    pkg_file *f = find_file(d, name);
+    if (!f) {
+        /* the names stay sorted: its place is after those before it */
+        size_t at = 0;
+        while (at < d->count && strcmp(d->files[at].name, name) < 0)
+            at++;
+        goat_grow((void **)&d->files, &d->cap, d->count + 1, sizeof *d->files);
+        memmove(&d->files[at + 1], &d->files[at], (d->count - at) * sizeof *d->files);
+        d->count++;
+        f = &d->files[at];
+        *f = (pkg_file){.name = goat_xstrdup(name), .state = FILE_UNREAD};
+    }
+    if (f->state == FILE_UNREAD) { /* the first word counts: the same text */
+        f->state = FILE_LEFT_OUT;
+        if (goat_build_constraint_holds(src, len, tag_set, (void *)&pn->target))
+            take_facts(pn, f, file);
+    }
+    pthread_mutex_unlock(&pn->lock);
+}
+
 static void count_before(void *ctx, goat_funcname_counts *out)
 {
     const goat_pkgnames_query *q = ctx;
     goat_pkgnames_before(q->pn, q->path, out);
 }
 
+static void tell_parsed(void *ctx, const goat_node *file, const char *src, size_t len)
+{
+    const goat_pkgnames_query *q = ctx;
+    goat_pkgnames_tell(q->pn, q->path, src, len, file);
+}
+
 goat_funcname_before goat_pkgnames_source(goat_pkgnames_query *query)
 {
-    return (goat_funcname_before){count_before, query};
+    return (goat_funcname_before){.count = count_before, .parsed = tell_parsed, .ctx = query};
 }
 
 void goat_pkgnames_free(goat_pkgnames *pn)

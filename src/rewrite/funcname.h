@@ -71,10 +71,14 @@ void goat_funcname_count(const goat_node *file, goat_funcname_counts *out);
 /* Where the counts of the package's files compiled before a file come
  * from. Finding them means parsing the package's other files, so they are
  * asked for only when the file declares an init function or a literal
- * the package's counter numbers; most files do neither. */
+ * the package's counter numbers; most files do neither. parsed (may be
+ * NULL) is given the file's own tree and text as soon as its parser has
+ * them, before count is asked: a source that also answers for the other
+ * files of the package then need not parse this one again. */
 typedef struct goat_funcname_before {
     void (*count)(void *ctx, goat_funcname_counts *out);
     void *ctx;
+    void (*parsed)(void *ctx, const goat_node *file, const char *src, size_t len);
 } goat_funcname_before;
 
 /* Names every function of file that has a body; before gives the counts of

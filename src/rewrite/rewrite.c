@@ -618,6 +618,15 @@ static goat_error *check_alias(const char *filename, const char *src, size_t len
     return err;
 }
 
+/* Gives the input's tree to the source of the package's counts, which
+ * then need not parse the file again. */
+static void tell_parsed(const goat_rewrite_options *opts, const goat_node *file, const char *src, size_t len)
+{
+    const goat_funcname_before *b = opts->names_before;
+    if (b && b->parsed)
+        b->parsed(b->ctx, file, src, len);
+}
+
 static goat_error *track(const char *filename, const char *src, size_t len, const goat_lineset *new_lines,
                          const goat_rewrite_options *opts, goat_rewrite_result *out)
 {
@@ -627,6 +636,7 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     goat_error *err = parse(&arena, filename, src, len, &file);
     if (err)
         return err;
+    tell_parsed(opts, file, src, len);
     goat_places places;
     goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
     size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
@@ -890,6 +900,7 @@ goat_error *goat_rewrite_patch(const char *filename, const char *src, size_t len
     goat_error *err = parse_with_markers(&arena, filename, src, len, &file, &marks);
     if (err)
         return err;
+    tell_parsed(opts, file, src, len);
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) "([A-Za-z_][A-Za-z0-9_]*)\\.Track\\(\\1\\.TRACK_ID_[0-9]+\\)",

@@ -65,7 +65,9 @@ typedef struct goat_rewrite_options {
     const goat_funcname_before *names_before; /* what the package's files
                                                * compiled before this one add
                                                * to init.N and glob..funcN
-                                               * (NULL: nothing) */
+                                               * (NULL: nothing); track and
+                                               * patch give it the input's
+                                               * tree */
     const goat_lineset *changed; /* patch: the changed lines of the text
                                   * clean restores (NULL: none) */
     /* Clean and patch: the import paths of every goat package the module

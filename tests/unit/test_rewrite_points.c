@@ -35,7 +35,7 @@ static void parse_names(parsed *p, const char *src, const goat_funcname_counts *
     goat_arena_init(&p->arena);
     goat_error *err = goat_parse_file(&p->arena, "t.go", src, strlen(src), &p->file);
     cr_assert_null(err, "%s", err ? err->message : "");
-    goat_funcname_before source = {fixed_counts, (void *)before};
+    goat_funcname_before source = {.count = fixed_counts, .ctx = (void *)before};
     goat_funcnames_build(p->file, before ? &source : NULL, &p->names);
 }
 
