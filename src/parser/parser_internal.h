@@ -320,11 +320,13 @@ static inline goat_pos goat_p_lit_end(const goat_parser *p)
 void goat_p_note_raw_string(goat_parser *p, goat_pos end) __attribute__((cold));
 
 /* goat_p_lit_end of the current string literal, noting a raw string that
- * spans lines for the File's multiline_strings. */
+ * spans lines for the File's multiline_strings. The token is read, not the
+ * source: an error just reported may have ended the parse (bailed out,
+ * every token EOF at the end of the text). */
 static inline goat_pos goat_p_string_end(goat_parser *p)
 {
     goat_pos end = goat_p_lit_end(p);
-    if (__builtin_expect(p->src[p->pos] == '`', 0))
+    if (__builtin_expect(p->tok == GOAT_TOK_STRING && p->lit_len > 0 && p->lit[0] == '`', 0))
         goat_p_note_raw_string(p, end);
     return end;
 }
