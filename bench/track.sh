@@ -120,12 +120,9 @@ measure() {
     git status --porcelain --untracked-files=all | awk '$1 == "??" && $2 != "goat.yaml" { print $2 }' |
         LC_ALL=C sort > "$WORK/created"
     rm -rf "$WORK/new"
-    while read -r f; do
+    cat "$WORK/changed" "$WORK/created" | while read -r f; do
         mkdir -p "$WORK/new/${f%/*}" && cp "$f" "$WORK/new/$f"
-    done < "$WORK/changed"
-    while read -r f; do
-        mkdir -p "$WORK/new/${f%/*}" && cp "$f" "$WORK/new/$f"
-    done < "$WORK/created"
+    done
     restore
     git ls-files net encoding go | grep '\.go$' | LC_ALL=C sort > "$WORK/all"
     for _ in 1 2 3 4 5; do
