@@ -2,10 +2,10 @@
 /* The digest of the point table: a git blob ID of its canonical text (see
  * goat_gen_digest in gen.h), so that anyone can recompute it with
  * `git hash-object`. */
-#include <git2.h>
 #include <string.h>
 
 #include "gen/internal.h"
+#include "git/ids.h"
 
 void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs)
 {
@@ -30,21 +30,13 @@ void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_ge
 goat_error *goat_gen_hash_text(const char *table, size_t len, char digest[GOAT_GEN_DIGEST_LEN + 1])
 {
     digest[0] = '\0';
-    goat_error *err = NULL;
-    git_libgit2_init();
-    git_oid oid;
-    if (git_odb_hash(&oid, table, len, GIT_OBJECT_BLOB) != 0) {
-        const git_error *e = git_error_last();
-        err = goat_error_new(NULL, 0, 0, "generated package: cannot hash the point table: %s",
-                             e && e->message ? e->message : "unknown libgit2 error");
-    } else {
-        char hex[GIT_OID_HEXSZ + 1];
-        git_oid_tostr(hex, sizeof hex, &oid);
-        memcpy(digest, hex, GOAT_GEN_DIGEST_LEN);
-        digest[GOAT_GEN_DIGEST_LEN] = '\0';
-    }
-    git_libgit2_shutdown();
-    return err;
+    char hex[GOAT_GIT_ID_HEX + 1];
+    goat_error *err = goat_git_blob_id(table, len, hex);
+    if (err)
+        return goat_error_wrap(err, "generated package: cannot hash the point table");
+    memcpy(digest, hex, GOAT_GEN_DIGEST_LEN);
+    digest[GOAT_GEN_DIGEST_LEN] = '\0';
+    return NULL;
 }
 
 static goat_error *hash_table(const goat_gen_values *v, const goat_gen_runs *runs,

@@ -17,7 +17,8 @@
 goat_error *goat_git_commit_id(const char *project_dir, const char *ref, const char *key,
                                char hex[GOAT_GIT_ID_HEX + 1]);
 
-/* The id git gives a blob holding text (what `git hash-object` prints). */
-void goat_git_blob_id(const char *text, size_t len, char hex[GOAT_GIT_ID_HEX + 1]);
+/* The id git gives a blob holding text (what `git hash-object` prints), in
+ * hex. Fails (hex "") only when libcrypto cannot compute a SHA-1. */
+goat_error *goat_git_blob_id(const char *text, size_t len, char hex[GOAT_GIT_ID_HEX + 1]);
 
 #endif
