@@ -15,6 +15,7 @@
 #include "rewrite/clash.h"
 #include "util/arena.h"
 #include "util/file.h"
+#include "util/find.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 #include "util/sort.h"
@@ -314,7 +315,7 @@ static goat_error *check_file(const goat_plan *plan, const char *path, const cha
         text = owned;
     }
     goat_error *err = NULL;
-    char *name = memmem(text, len, alias, strlen(alias)) ? package_name(path, text, len) : NULL;
+    char *name = goat_find(text, len, alias, strlen(alias)) ? package_name(path, text, len) : NULL;
     if (name && strcmp(name, package) == 0) {
         goat_arena arena;
         goat_arena_init(&arena);
@@ -361,7 +362,7 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
     for (size_t i = 0; i < plan->count; i++) {
         const goat_plan_file *f = &plan->files[i];
         if (!f->new_text || !is_go(f->path) || !goat_plan_changes(plan, f->path) ||
-            !memmem(f->new_text, f->new_len, needle, strlen(needle)))
+            !goat_find(f->new_text, f->new_len, needle, strlen(needle)))
             continue;
         char *dir = goat_path_dir(f->path);
         bool known = false;

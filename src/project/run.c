@@ -21,6 +21,7 @@
 #include "rewrite/markers.h"
 #include "rewrite/rewrite.h"
 #include "util/file.h"
+#include "util/find.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -124,7 +125,7 @@ static goat_filter *new_filter(const goat_project *p, bool verbose)
 
 static bool contains(const char *text, size_t len, const char *needle)
 {
-    return memmem(text, len, needle, strlen(needle)) != NULL;
+    return goat_find(text, len, needle, strlen(needle)) != NULL;
 }
 
 /* ---- components, main entries and the generated package ---- */
@@ -509,13 +510,13 @@ static char *shift_ids(const char *alias, const char *src, size_t src_len, const
     char *pattern = goat_xasprintf("%s.Track(%s.TRACK_ID_", alias, alias);
     size_t plen = strlen(pattern);
     char *result = NULL;
-    if (memmem(src, src_len, pattern, plen) == NULL) {
+    if (goat_find(src, src_len, pattern, plen) == NULL) {
         goat_strbuf sb = GOAT_STRBUF_INIT;
         const char *p = text, *end = text + len;
         int k = 0;
         bool ok = true;
         const char *hit;
-        while (ok && (hit = memmem(p, (size_t)(end - p), pattern, plen)) != NULL) {
+        while (ok && (hit = goat_find(p, (size_t)(end - p), pattern, plen)) != NULL) {
             const char *digits = hit + plen, *q = digits;
             long v = 0;
             while (q < end && *q >= '0' && *q <= '9' && v < 100000000)
@@ -792,7 +793,7 @@ static const goat_lineset *changed_lines_of(const goat_changes *changes, const c
     goat_error *err = goat_rewrite_clean(path, text, len, ro, &clean);
     char blob[GOAT_GIT_ID_HEX + 1] = "";
     if (!err)
-        goat_git_blob_id(clean.text, clean.len, blob);
+        err = goat_git_blob_id(clean.text, clean.len, blob);
     goat_error_free(err);
     goat_rewrite_result_free(&clean);
     if (strcmp(blob, f->blob) == 0)

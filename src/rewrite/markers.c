@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexer/lexer.h"
+#include "util/find.h"
 #include "util/lines.h"
 #include "util/xalloc.h"
 
@@ -98,7 +99,7 @@ static void push(goat_markers *m, goat_marker mk)
 
 bool goat_markers_possible(const char *src, size_t len)
 {
-    return memmem(src, len, "// +goat:", 9) != NULL;
+    return goat_find(src, len, "// +goat:", 9) != NULL;
 }
 
 goat_error *goat_markers_find(const char *filename, const char *src, size_t len, const goat_node *file,

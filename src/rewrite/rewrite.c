@@ -18,6 +18,7 @@
 #include "rewrite/place.h"
 #include "rewrite/splice.h"
 #include "util/arena.h"
+#include "util/find.h"
 #include "util/lines.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -1236,10 +1237,10 @@ static goat_error *opened_brace(const char *filename, const char *src, const goa
 /* Whether src names an import path of the goat package anywhere. */
 static bool mentions_goat_package(const char *src, size_t len, const goat_rewrite_options *opts)
 {
-    if (memmem(src, len, opts->import_path, strlen(opts->import_path)))
+    if (goat_find(src, len, opts->import_path, strlen(opts->import_path)))
         return true;
     for (size_t i = 0; opts->tree_import_paths && opts->tree_import_paths[i]; i++)
-        if (memmem(src, len, opts->tree_import_paths[i], strlen(opts->tree_import_paths[i])))
+        if (goat_find(src, len, opts->tree_import_paths[i], strlen(opts->tree_import_paths[i])))
             return true;
     return false;
 }

@@ -4,6 +4,7 @@ libgoat_a_SOURCES += \
 	src/util/arena.c src/util/arena.h \
 	src/util/error.c src/util/error.h \
 	src/util/file.c src/util/file.h \
+	src/util/find.c src/util/find.h \
 	src/util/lines.c src/util/lines.h \
 	src/util/lineset.c src/util/lineset.h \
 	src/util/path.c src/util/path.h \
@@ -15,9 +16,9 @@ libgoat_a_SOURCES += \
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf \
-	tests/unit/test_util_samefile tests/unit/test_util_utf8
+	tests/unit/test_util_samefile tests/unit/test_util_utf8 tests/unit/test_util_find
 TESTS += tests/unit/test_util_path tests/unit/test_util_lineset tests/unit/test_util_strbuf \
-	tests/unit/test_util_samefile tests/unit/test_util_utf8
+	tests/unit/test_util_samefile tests/unit/test_util_utf8 tests/unit/test_util_find
 endif
 tests_unit_test_util_path_SOURCES = tests/unit/test_util_path.c
 tests_unit_test_util_path_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -34,3 +35,6 @@ tests_unit_test_util_samefile_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_util_utf8_SOURCES = tests/unit/test_util_utf8.c
 tests_unit_test_util_utf8_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_util_utf8_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_util_find_SOURCES = tests/unit/test_util_find.c
+tests_unit_test_util_find_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_util_find_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
