@@ -113,6 +113,18 @@ goat_node *goat_p_func_type_or_lit(goat_parser *p)
     return goat_p_finish_as(n, GOAT_FUNC_LIT);
 }
 
+/* BasicLit (at an INT, FLOAT, IMAG, CHAR or STRING) */
+static inline goat_node *basic_lit_here(goat_parser *p)
+{
+    goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
+    n->pos = p->pos;
+    n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
+    n->u.basic_lit.kind = p->tok;
+    n->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
+    goat_p_next(p);
+    return n;
+}
+
 /* Operand = Literal | OperandName [ TypeArgs ] | "(" Expression ")" .
  * May return a type, even a raw one ([...]T): callers check. */
 static goat_node *operand(goat_parser *p)
@@ -120,15 +132,8 @@ static goat_node *operand(goat_parser *p)
     switch (p->tok) {
     case GOAT_TOK_IDENT:
         return ident_here(p);
-    case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING: {
-        goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
-        n->pos = p->pos;
-        n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
-        n->u.basic_lit.kind = p->tok;
-        n->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
-        goat_p_next(p);
-        return n;
-    }
+    case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING:
+        return basic_lit_here(p);
     case GOAT_TOK_LPAREN: {
         goat_node *n = goat_p_new(p, GOAT_PAREN_EXPR);
         n->u.paren.lparen = p->pos;
@@ -479,6 +484,28 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
 {
     if (!x && starts_unary_op(p->tok)) {
         x = unary_expr(p);
+    } else if (!x && (p->tok == GOAT_TOK_IDENT || (p->tok >= GOAT_TOK_INT && p->tok <= GOAT_TOK_STRING)) &&
+               p->nest_lev <= GOAT_MAX_NEST_LEV - 2) {
+        /* Most operands are a name or a literal that nothing follows
+         * which extends it: no suffix and no operator binding at prec1.
+         * Such an operand is the whole expression, without the calls
+         * through primary_expr and the operator loop. Those would count
+         * two levels of nesting and find no error in them (the cap is
+         * not within reach), so only the deepest level is noted. */
+        bool ident = p->tok == GOAT_TOK_IDENT;
+        x = ident ? ident_here(p) : basic_lit_here(p);
+        goat_tok op = p->tok;
+        if (p->in_rhs && op == GOAT_TOK_ASSIGN)
+            op = GOAT_TOK_EQL;
+        if (precedence[op] < prec1 && op != GOAT_TOK_PERIOD && op != GOAT_TOK_LBRACK && op != GOAT_TOK_LPAREN &&
+            (op != GOAT_TOK_LBRACE || !ident || p->expr_lev < 0)) {
+            if (p->nest_lev + 2 > p->max_nest_lev)
+                p->max_nest_lev = p->nest_lev + 2;
+            return x;
+        }
+        goat_p_nest_inc(p);
+        x = goat_p_primary_expr(p, x);
+        p->nest_lev--;
     } else if (!x) {
         /* unary_expr's last case, without its call */
         goat_p_nest_inc(p);
