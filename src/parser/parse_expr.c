@@ -87,14 +87,21 @@ goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x)
     return goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
 }
 
-/* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */
-static goat_node *check_expr_or_type(goat_parser *p, goat_node *x)
+/* check_expr_or_type when x is a raw type such as [...]T. */
+static goat_node * __attribute__((cold, noinline)) check_expr_or_type_failed(goat_parser *p, goat_node *x)
 {
     goat_node *t = goat_p_unparen(x);
-    if (t->kind == GOAT_ARRAY_TYPE && t->u.array_type.len && t->u.array_type.len->kind == GOAT_ELLIPSIS) {
-        goat_p_error(p, t->u.array_type.len->pos, "expected array length, found '...'");
-        x = goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
-    }
+    goat_p_error(p, t->u.array_type.len->pos, "expected array length, found '...'");
+    return goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
+}
+
+/* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */
+static inline goat_node *check_expr_or_type(goat_parser *p, goat_node *x)
+{
+    goat_node *t = goat_p_unparen(x);
+    if (__builtin_expect(t->kind == GOAT_ARRAY_TYPE, 0) && t->u.array_type.len &&
+        t->u.array_type.len->kind == GOAT_ELLIPSIS)
+        return check_expr_or_type_failed(p, x);
     return x;
 }
 
@@ -538,13 +545,6 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
     }
     p->nest_lev -= n;
     return x;
-}
-
-/* Expression = UnaryExpr | Expression binary_op Expression .
- * The result may be a type, even a raw one ([...]T): callers check it. */
-goat_node *goat_p_expr(goat_parser *p)
-{
-    return goat_p_binary_expr(p, NULL, 1, true);
 }
 
 /* Expression, on a right-hand side (where "=" cannot follow). */
