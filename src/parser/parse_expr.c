@@ -20,10 +20,11 @@ static const unsigned char precedence[GOAT_TOK_COUNT] = {
 /* identifier = letter { letter | unicode_digit } .  (at an IDENT) */
 static inline goat_node *ident_here(goat_parser *p)
 {
-    goat_node *n = goat_p_new(p, GOAT_IDENT);
+    const char *name;
+    goat_node *n = goat_p_new_with_lit(p, GOAT_IDENT, &name);
     n->pos = p->pos;
     n->end = p->pos + (goat_pos)p->lit_len;
-    n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
+    n->u.ident.name = name;
     goat_p_next(p);
     return n;
 }
@@ -123,11 +124,12 @@ goat_node *goat_p_func_type_or_lit(goat_parser *p)
 /* BasicLit (at an INT, FLOAT, IMAG, CHAR or STRING) */
 static inline goat_node *basic_lit_here(goat_parser *p)
 {
-    goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
+    const char *value;
+    goat_node *n = goat_p_new_with_lit(p, GOAT_BASIC_LIT, &value);
     n->pos = p->pos;
     n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
     n->u.basic_lit.kind = p->tok;
-    n->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
+    n->u.basic_lit.value = value;
     goat_p_next(p);
     return n;
 }

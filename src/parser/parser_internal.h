@@ -354,6 +354,31 @@ static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
     return r;
 }
 
+/* goat_p_new followed by goat_p_strdup of the current token's literal,
+ * carved out of the arena at once: a name or a literal value. The copy's
+ * address goes to *text. */
+static inline goat_node *goat_p_new_with_lit(goat_parser *p, goat_node_kind kind, const char **text)
+{
+    size_t size = goat_p_node_size[kind]; /* a multiple of 8 already */
+    size_t n = p->lit_len;
+    size_t total = size + ((n + 8) & ~(size_t)7);
+    char *m;
+    if (__builtin_expect(total <= (size_t)(p->bump_end - p->bump), 1)) {
+        m = p->bump;
+        p->bump += total;
+    } else {
+        m = goat_p_alloc_slow(p, total);
+    }
+    goat_node *node = (goat_node *)(void *)m;
+    memset(node, 0, size);
+    node->kind = kind;
+    char *r = m + size;
+    goat_p_copy(r, p->lit, n);
+    r[n] = '\0';
+    *text = r;
+    return node;
+}
+
 goat_pos goat_p_stripped_lit_end(const goat_parser *p) __attribute__((cold));
 
 /* Where the current literal token ends in the source. The literal is the
