@@ -122,7 +122,7 @@ goat_node *goat_p_func_type_or_lit(goat_parser *p)
 }
 
 /* BasicLit (at an INT, FLOAT, IMAG, CHAR or STRING) */
-static inline goat_node *basic_lit_here(goat_parser *p)
+static inline __attribute__((always_inline)) goat_node *basic_lit_here(goat_parser *p)
 {
     const char *value;
     goat_node *n = goat_p_new_with_lit(p, GOAT_BASIC_LIT, &value);
