@@ -1396,7 +1396,8 @@ static inline __attribute__((always_inline)) bool fast_scan(const unsigned char 
         do
             pos++;
         while (pos < len && (byte_class[src[pos]] & space));
-        if (pos >= len || !plain_ascii(src[pos])) {
+        /* a NUL or non-ASCII byte here is START_SLOW's, below */
+        if (pos >= len) {
             *resume = pos;
             return false;
         }
@@ -1405,7 +1406,10 @@ static inline __attribute__((always_inline)) bool fast_scan(const unsigned char 
     size_t end, lit_len;
     goat_tok kind;
     bool insert_semi = true;
-    switch (start_class[ch]) {
+    unsigned start = start_class[ch];
+    if (start > START_OPERATOR)
+        __builtin_unreachable(); /* the table holds no other value: no range check before the jump */
+    switch (start) {
     case START_LETTER: {
         end = skip_ident_bytes(src, pos + 1, len);
         lit_len = end - pos;

@@ -20,10 +20,11 @@ static const unsigned char precedence[GOAT_TOK_COUNT] = {
 /* identifier = letter { letter | unicode_digit } .  (at an IDENT) */
 static inline goat_node *ident_here(goat_parser *p)
 {
-    goat_node *n = goat_p_new(p, GOAT_IDENT);
+    const char *name;
+    goat_node *n = goat_p_new_with_lit(p, GOAT_IDENT, &name);
     n->pos = p->pos;
     n->end = p->pos + (goat_pos)p->lit_len;
-    n->u.ident.name = goat_p_strdup(p, p->lit, p->lit_len);
+    n->u.ident.name = name;
     goat_p_next(p);
     return n;
 }
@@ -87,14 +88,21 @@ goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x)
     return goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
 }
 
-/* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */
-static goat_node *check_expr_or_type(goat_parser *p, goat_node *x)
+/* check_expr_or_type when x is a raw type such as [...]T. */
+static goat_node * __attribute__((cold, noinline)) check_expr_or_type_failed(goat_parser *p, goat_node *x)
 {
     goat_node *t = goat_p_unparen(x);
-    if (t->kind == GOAT_ARRAY_TYPE && t->u.array_type.len && t->u.array_type.len->kind == GOAT_ELLIPSIS) {
-        goat_p_error(p, t->u.array_type.len->pos, "expected array length, found '...'");
-        x = goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
-    }
+    goat_p_error(p, t->u.array_type.len->pos, "expected array length, found '...'");
+    return goat_p_bad(p, GOAT_BAD_EXPR, x->pos, safe_pos(p, x->end));
+}
+
+/* go/parser's checkExprOrType: x must not be a raw type such as [...]T. */
+static inline goat_node *check_expr_or_type(goat_parser *p, goat_node *x)
+{
+    goat_node *t = goat_p_unparen(x);
+    if (__builtin_expect(t->kind == GOAT_ARRAY_TYPE, 0) && t->u.array_type.len &&
+        t->u.array_type.len->kind == GOAT_ELLIPSIS)
+        return check_expr_or_type_failed(p, x);
     return x;
 }
 
@@ -113,6 +121,19 @@ goat_node *goat_p_func_type_or_lit(goat_parser *p)
     return goat_p_finish_as(n, GOAT_FUNC_LIT);
 }
 
+/* BasicLit (at an INT, FLOAT, IMAG, CHAR or STRING) */
+static inline __attribute__((always_inline)) goat_node *basic_lit_here(goat_parser *p)
+{
+    const char *value;
+    goat_node *n = goat_p_new_with_lit(p, GOAT_BASIC_LIT, &value);
+    n->pos = p->pos;
+    n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
+    n->u.basic_lit.kind = p->tok;
+    n->u.basic_lit.value = value;
+    goat_p_next(p);
+    return n;
+}
+
 /* Operand = Literal | OperandName [ TypeArgs ] | "(" Expression ")" .
  * May return a type, even a raw one ([...]T): callers check. */
 static goat_node *operand(goat_parser *p)
@@ -120,15 +141,8 @@ static goat_node *operand(goat_parser *p)
     switch (p->tok) {
     case GOAT_TOK_IDENT:
         return ident_here(p);
-    case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING: {
-        goat_node *n = goat_p_new(p, GOAT_BASIC_LIT);
-        n->pos = p->pos;
-        n->end = p->tok == GOAT_TOK_STRING ? goat_p_string_end(p) : goat_p_lit_end(p);
-        n->u.basic_lit.kind = p->tok;
-        n->u.basic_lit.value = goat_p_strdup(p, p->lit, p->lit_len);
-        goat_p_next(p);
-        return n;
-    }
+    case GOAT_TOK_INT: case GOAT_TOK_FLOAT: case GOAT_TOK_IMAG: case GOAT_TOK_CHAR: case GOAT_TOK_STRING:
+        return basic_lit_here(p);
     case GOAT_TOK_LPAREN: {
         goat_node *n = goat_p_new(p, GOAT_PAREN_EXPR);
         n->u.paren.lparen = p->pos;
@@ -479,6 +493,28 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
 {
     if (!x && starts_unary_op(p->tok)) {
         x = unary_expr(p);
+    } else if (!x && (p->tok == GOAT_TOK_IDENT || (p->tok >= GOAT_TOK_INT && p->tok <= GOAT_TOK_STRING)) &&
+               p->nest_lev <= GOAT_MAX_NEST_LEV - 2) {
+        /* Most operands are a name or a literal that nothing follows
+         * which extends it: no suffix and no operator binding at prec1.
+         * Such an operand is the whole expression, without the calls
+         * through primary_expr and the operator loop. Those would count
+         * two levels of nesting and find no error in them (the cap is
+         * not within reach), so only the deepest level is noted. */
+        bool ident = p->tok == GOAT_TOK_IDENT;
+        x = ident ? ident_here(p) : basic_lit_here(p);
+        goat_tok op = p->tok;
+        if (p->in_rhs && op == GOAT_TOK_ASSIGN)
+            op = GOAT_TOK_EQL;
+        if (precedence[op] < prec1 && op != GOAT_TOK_PERIOD && op != GOAT_TOK_LBRACK && op != GOAT_TOK_LPAREN &&
+            (op != GOAT_TOK_LBRACE || !ident || p->expr_lev < 0)) {
+            if (p->nest_lev + 2 > p->max_nest_lev)
+                p->max_nest_lev = p->nest_lev + 2;
+            return x;
+        }
+        goat_p_nest_inc(p);
+        x = goat_p_primary_expr(p, x);
+        p->nest_lev--;
     } else if (!x) {
         /* unary_expr's last case, without its call */
         goat_p_nest_inc(p);
@@ -511,13 +547,6 @@ goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool chec
     }
     p->nest_lev -= n;
     return x;
-}
-
-/* Expression = UnaryExpr | Expression binary_op Expression .
- * The result may be a type, even a raw one ([...]T): callers check it. */
-goat_node *goat_p_expr(goat_parser *p)
-{
-    return goat_p_binary_expr(p, NULL, 1, true);
 }
 
 /* Expression, on a right-hand side (where "=" cannot follow). */

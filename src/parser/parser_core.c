@@ -252,48 +252,34 @@ goat_pos goat_p_expect2(goat_parser *p, goat_tok tok)
     return pos;
 }
 
-goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context)
+/* goat_p_expect_closing when the current token is not the closing one. */
+goat_pos goat_p_expect_closing_failed(goat_parser *p, goat_tok tok, const char *context)
 {
-    if (p->tok != tok && p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n') {
+    if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n') {
         goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
         goat_p_next(p);
     }
     return goat_p_expect(p, tok);
 }
 
-void goat_p_expect_semi(goat_parser *p)
+/* goat_p_expect_semi at anything but ';', ')' or '}'. */
+void goat_p_expect_semi_other(goat_parser *p)
 {
-    /* a semicolon is optional before a closing ')' or '}' */
-    if (p->tok == GOAT_TOK_RPAREN || p->tok == GOAT_TOK_RBRACE)
-        return;
-    switch (p->tok) {
-    case GOAT_TOK_COMMA:
-        /* a ',' instead of a ';' is accepted with a complaint */
-        goat_p_error_expected(p, p->pos, "';'");
-        goat_p_next(p);
-        break;
-    case GOAT_TOK_SEMICOLON:
-        goat_p_next(p);
-        break;
-    default:
-        goat_p_error_expected(p, p->pos, "';'");
+    goat_p_error_expected(p, p->pos, "';'");
+    if (p->tok == GOAT_TOK_COMMA)
+        goat_p_next(p); /* a ',' instead of a ';' is accepted with a complaint */
+    else
         goat_p_advance(p, GOAT_SYNC_STMT);
-        break;
-    }
 }
 
-bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
+/* goat_p_at_comma at neither ',' nor the follow token. */
+bool goat_p_at_comma_missing(goat_parser *p, const char *context)
 {
-    if (p->tok == GOAT_TOK_COMMA)
-        return true;
-    if (p->tok != follow) {
-        if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
-            goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
-        else
-            goat_p_error(p, p->pos, "missing ',' in %s", context);
-        return true; /* "insert" a comma and continue */
-    }
-    return false;
+    if (p->tok == GOAT_TOK_SEMICOLON && p->lit_len == 1 && p->lit[0] == '\n')
+        goat_p_error(p, p->pos, "missing ',' before newline in %s", context);
+    else
+        goat_p_error(p, p->pos, "missing ',' in %s", context);
+    return true; /* "insert" a comma and continue */
 }
 
 static bool in_sync_set(goat_tok tok, enum goat_sync set)
@@ -382,20 +368,15 @@ void goat_p_scratch_grow(goat_parser *p)
     p->scratch = items;
 }
 
-goat_node_list goat_p_list_end(goat_parser *p, size_t base)
+/* goat_p_list_end's copy of a list of more than one item */
+void goat_p_list_copy(goat_node **items, goat_node *const *from, size_t count)
 {
-    goat_node_list l = {NULL, p->scratch_len - base};
-    if (l.count) {
-        l.items = goat_p_alloc(p, l.count * sizeof *l.items);
-        if (l.count <= 4) { /* most lists are short: no call */
-            for (size_t i = 0; i < l.count; i++)
-                l.items[i] = p->scratch[base + i];
-        } else {
-            memcpy(l.items, p->scratch + base, l.count * sizeof *l.items);
-        }
+    if (count <= 4) { /* most lists are short: no call */
+        for (size_t i = 0; i < count; i++)
+            items[i] = from[i];
+    } else {
+        memcpy(items, from, count * sizeof *items);
     }
-    p->scratch_len = base;
-    return l;
 }
 
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n)

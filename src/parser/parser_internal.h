@@ -154,9 +154,47 @@ static inline goat_pos goat_p_expect(goat_parser *p, goat_tok tok)
     return pos;
 }
 goat_pos goat_p_expect2(goat_parser *p, goat_tok tok);
-goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context);
-void goat_p_expect_semi(goat_parser *p);
-bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow);
+goat_pos goat_p_expect_closing_failed(goat_parser *p, goat_tok tok, const char *context) __attribute__((cold));
+
+/* go/parser's expectClosing: a newline before the closing token is
+ * reported as a missing ','. */
+static inline goat_pos goat_p_expect_closing(goat_parser *p, goat_tok tok, const char *context)
+{
+    if (__builtin_expect(p->tok == tok, 1)) {
+        goat_pos pos = p->pos;
+        goat_p_next(p);
+        return pos;
+    }
+    return goat_p_expect_closing_failed(p, tok, context);
+}
+
+void goat_p_expect_semi_other(goat_parser *p);
+
+/* go/parser's expectSemi; the common cases inline (the functions that
+ * call it are called once a statement or declaration). */
+static inline void goat_p_expect_semi(goat_parser *p)
+{
+    /* a semicolon is optional before a closing ')' or '}' */
+    if (p->tok == GOAT_TOK_RPAREN || p->tok == GOAT_TOK_RBRACE)
+        return;
+    if (__builtin_expect(p->tok == GOAT_TOK_SEMICOLON, 1))
+        goat_p_next(p);
+    else
+        goat_p_expect_semi_other(p);
+}
+
+bool goat_p_at_comma_missing(goat_parser *p, const char *context) __attribute__((cold));
+
+/* go/parser's atComma: at a ',', or at follow (false), or else reports a
+ * missing ',' and carries on as if there were one. */
+static inline bool goat_p_at_comma(goat_parser *p, const char *context, goat_tok follow)
+{
+    if (p->tok == GOAT_TOK_COMMA)
+        return true;
+    if (__builtin_expect(p->tok == follow, 1))
+        return false;
+    return goat_p_at_comma_missing(p, context);
+}
 void goat_p_nest_error(goat_parser *p) __attribute__((cold));
 
 /* go/parser's incNestLev: counts a level of nesting, failing past the cap. */
@@ -266,7 +304,21 @@ static inline void goat_p_list_push(goat_parser *p, goat_node *n)
     p->scratch[p->scratch_len++] = n;
 }
 
-goat_node_list goat_p_list_end(goat_parser *p, size_t base);
+void goat_p_list_copy(goat_node **items, goat_node *const *from, size_t count);
+
+static inline goat_node_list goat_p_list_end(goat_parser *p, size_t base)
+{
+    goat_node_list l = {NULL, p->scratch_len - base};
+    if (l.count) {
+        l.items = goat_p_alloc(p, l.count * sizeof *l.items);
+        if (__builtin_expect(l.count == 1, 1)) /* most lists hold one item */
+            l.items[0] = p->scratch[base];
+        else
+            goat_p_list_copy(l.items, p->scratch + base, l.count);
+    }
+    p->scratch_len = base;
+    return l;
+}
 goat_node_list goat_p_list1(goat_parser *p, goat_node *n);
 /* Copies n bytes; short copies (most names and literals) inline, with two
  * overlapping loads and stores that touch no byte outside either range. */
@@ -300,6 +352,31 @@ static inline const char *goat_p_strdup(goat_parser *p, const char *s, size_t n)
     goat_p_copy(r, s, n);
     r[n] = '\0';
     return r;
+}
+
+/* goat_p_new followed by goat_p_strdup of the current token's literal,
+ * carved out of the arena at once: a name or a literal value. The copy's
+ * address goes to *text. */
+static inline goat_node *goat_p_new_with_lit(goat_parser *p, goat_node_kind kind, const char **text)
+{
+    size_t size = goat_p_node_size[kind]; /* a multiple of 8 already */
+    size_t n = p->lit_len;
+    size_t total = size + ((n + 8) & ~(size_t)7);
+    char *m;
+    if (__builtin_expect(total <= (size_t)(p->bump_end - p->bump), 1)) {
+        m = p->bump;
+        p->bump += total;
+    } else {
+        m = goat_p_alloc_slow(p, total);
+    }
+    goat_node *node = (goat_node *)(void *)m;
+    memset(node, 0, size);
+    node->kind = kind;
+    char *r = m + size;
+    goat_p_copy(r, p->lit, n);
+    r[n] = '\0';
+    *text = r;
+    return node;
 }
 
 goat_pos goat_p_stripped_lit_end(const goat_parser *p) __attribute__((cold));
@@ -336,7 +413,14 @@ goat_node *goat_p_ident(goat_parser *p);
 goat_node_list goat_p_ident_list(goat_parser *p);
 goat_node_list goat_p_expr_list(goat_parser *p);
 goat_node_list goat_p_list(goat_parser *p, bool in_rhs);
-goat_node *goat_p_expr(goat_parser *p);
+goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
+
+/* Expression = UnaryExpr | Expression binary_op Expression .
+ * The result may be a type, even a raw one ([...]T): callers check it. */
+static inline goat_node *goat_p_expr(goat_parser *p)
+{
+    return goat_p_binary_expr(p, NULL, 1, true);
+}
 goat_node *goat_p_rhs(goat_parser *p);
 goat_node *goat_p_rhs_or_type(goat_parser *p);
 goat_node *goat_p_check_expr_failed(goat_parser *p, goat_node *x) __attribute__((cold));
@@ -372,7 +456,6 @@ static inline goat_node *goat_p_check_expr(goat_parser *p, goat_node *x)
     return goat_p_check_expr_failed(p, x);
 }
 goat_node *goat_p_primary_expr(goat_parser *p, goat_node *x);
-goat_node *goat_p_binary_expr(goat_parser *p, goat_node *x, int prec1, bool check);
 goat_node *goat_p_func_type_or_lit(goat_parser *p);
 
 /* ---- parse_type.c ---- */
