@@ -17,6 +17,7 @@ EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/unit-tests-skipped.sh \
 	tests/release/package.sh \
 	tests/release/nothing-to-rebuild.sh \
+	tests/release/reproducible.sh \
 	tests/release/distcheck.sh \
 	tests/release/pkgconfig-without-criterion.sh \
 	tests/release/unit-tests-were-skipped.sh \
