@@ -67,12 +67,13 @@ while read -r type mode path; do
   [ "$type" = f ] || continue
   if ! cmp -s "$root1/$path" "$root2/$path"; then
     differ=$((differ + 1))
-    echo "reproducible.sh: $path differs in $(cmp -l "$root1/$path" "$root2/$path" | wc -l) bytes" >&2
+    echo "reproducible.sh: $path differs in $(cmp -l "$root1/$path" "$root2/$path" 2>/dev/null | wc -l) bytes" >&2
     strings -a "$root2/$path" | grep -F "$again" | sed 's/^/  names the second build: /' | head -n 3 >&2 || true
     if readelf -h "$root1/$path" >/dev/null 2>&1; then
       for s in .text .rodata .data .debug_info .debug_line .debug_str .debug_line_str .note.gnu.build-id; do
-        objcopy -O binary --only-section="$s" "$root1/$path" "$again/s1" 2>/dev/null || continue
-        objcopy -O binary --only-section="$s" "$root2/$path" "$again/s2" 2>/dev/null || continue
+        rm -f "$again/s1" "$again/s2"
+        objcopy --dump-section "$s=$again/s1" "$root1/$path" "$again/o1" 2>/dev/null || continue
+        objcopy --dump-section "$s=$again/s2" "$root2/$path" "$again/o2" 2>/dev/null || continue
         cmp -s "$again/s1" "$again/s2" || echo "  section $s differs" >&2
       done
     fi
