@@ -10,7 +10,12 @@
 # make the training write X.gcda where -fprofile-use looks for it.
 #
 # A profile the training left unchanged keeps its old file and date, so that
-# an edit recompiles only the objects whose profile it changed.
+# an edit recompiles only the objects whose profile it changed. The profiles
+# are not targets of the training's rule: their old dates would then make
+# make think them out of date after every build (make -q would say so, and
+# make -n list every object). The training runs first instead, in a make of
+# its own (pgo-train, in BUILT_SOURCES, so before all, check and install),
+# and the make that compiles the objects sees the profiles as it left them.
 EXTRA_DIST += pgo/train.sh
 
 # Objects without code (only data) get no profile.
@@ -22,6 +27,9 @@ clean-local: clean-pgo
 clean-pgo:
 	-rm -rf pgo/obj
 .PHONY: clean-pgo
+pgo-train: goat-version.stamp
+	@$(MAKE) $(AM_MAKEFLAGS) pgo/train.stamp
+.PHONY: pgo-train
 
 if PGO
 GOAT_PGO_CFLAGS = $(GOAT_PGO_USE_CFLAGS)
@@ -41,6 +49,7 @@ pgo/goat-train$(EXEEXT): $(GOAT_PGO_OBJECTS)
 	$(AM_V_CCLD)$(CCLD) $(AM_CFLAGS) $(CFLAGS) $(AM_LDFLAGS) $(LDFLAGS) -o $@ $(GOAT_PGO_OBJECTS) \
 	  $(filter-out libgoat.a,$(GOAT_LIBS)) $(LIBS)
 
+BUILT_SOURCES += pgo-train
 pgo/train.stamp: pgo/goat-train$(EXEEXT) $(srcdir)/pgo/train.sh
 	$(AM_V_GEN)for p in $(GOAT_PGO_PROFILES); do \
 	  if [ -f $$p ]; then mv -f $$p $$p.prev; else rm -f $$p.prev; fi; \
@@ -54,9 +63,10 @@ pgo/train.stamp: pgo/goat-train$(EXEEXT) $(srcdir)/pgo/train.sh
 	done; \
 	touch $@
 
-# Written by the training; the recipe makes make look at their dates again.
-$(GOAT_PGO_PROFILES): pgo/train.stamp
-	@test -f $@
+# Builds of single objects (make src/lexer/lexer.o), which BUILT_SOURCES
+# misses, train first when a profile is missing; a profile older than the
+# training's sources is seen at the next make.
+$(GOAT_PGO_PROFILES): | pgo/train.stamp
 
 $(GOAT_PGO_FOR): %.$(OBJEXT): %.gcda
 endif

@@ -10,13 +10,16 @@
 # Usage: train.sh GOAT SRCDIR. Profiles go where the instrumented objects
 # were compiled, or under GCOV_PREFIX when that is set (tests/release/pgo.sh).
 set -eu
+LC_ALL=C
+export LC_ALL
 goat=$1
 srcdir=$2
 case $goat in /*) ;; *) goat=$PWD/$goat ;; esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/goat-pgo.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+ln -s "$(cd "$srcdir" && pwd)" "$tmp/source"
 
-(cd "$srcdir" && find tests/cases tests/parser tests/placement -name '*.go' -type f | LC_ALL=C sort) > "$tmp/files"
+(cd "$srcdir" && find tests/cases tests/parser tests/placement -name '*.go' -type f | sort | sed 's|^|source/|') > "$tmp/files"
 if [ ! -s "$tmp/files" ]; then
     echo "pgo/train.sh: no Go files under $srcdir/tests: the training needs goat's test cases; configure with --disable-pgo to build without them" >&2
     exit 1
@@ -29,21 +32,21 @@ step() {
     what=$1
     shift
     status=0
-    "$@" >/dev/null 2>"$tmp/err" || status=$?
+    "$@" >/dev/null 2>err || status=$?
     if [ "$status" -gt 1 ]; then
-        tail -n 5 "$tmp/err" >&2
+        tail -n 5 err >&2
         echo "pgo/train.sh: the instrumented goat failed (exit $status) while $what (its last messages are above); configure with --disable-pgo to build without the training" >&2
         exit 1
     fi
 }
 
-cd "$srcdir"
+cd "$tmp"
 # shellcheck disable=SC2046 # one argument per file; the names hold no spaces
-set -- $(cat "$tmp/files")
-step "parsing the test cases" "$goat" ast -n --files-from "$tmp/files"
+set -- $(cat files)
+step "parsing the test cases" "$goat" ast -n --files-from files
 for granularity in line scope func; do
     step "tracking the test cases at granularity $granularity" \
-        "$goat" rewrite --lines all --granularity $granularity --out-dir "$tmp/$granularity" "$@"
+        "$goat" rewrite --lines all --granularity $granularity --out-dir $granularity "$@"
 done
 step "describing the points of the test cases" "$goat" rewrite --points --lines all --granularity patch "$@"
-step "cleaning the tracked test cases" "$goat" rewrite --clean --out-dir "$tmp/clean" "$tmp"/line/*
+step "cleaning the tracked test cases" "$goat" rewrite --clean --out-dir clean line/*

@@ -12,15 +12,22 @@
 #     short hash (0.1.0-190-g58bfb45[-dirty]). The date is the commit's.
 #   - Neither: NEWS's version with "-unknown", dated SOURCE_DATE_EPOCH or today.
 #
-# configure.ac calls it when autoconf runs; the Makefile calls it at every
-# build so that `goat version` names the commit it was built from.
+# configure.ac calls it when autoconf runs; the Makefile calls it when what
+# the version is computed from changes, so that `goat version` names the
+# commit it was built from.
+#
+# With --deps TARGET it prints instead the make rules that make TARGET depend
+# on those files: .tarball-version in a tarball; in a checkout, git's HEAD,
+# the branch's ref, packed-refs, the tags and every tracked file (an edit
+# makes the version -dirty); NEWS otherwise. Each file also gets an empty
+# rule, so that a file deleted later does not stop make.
 set -eu
 
 want=version
-if [ "${1-}" = --date ]; then
-  want=date
-  shift
-fi
+case ${1-} in
+  --date) want=date; shift ;;
+  --deps) want=deps; target=$2; shift 2 ;;
+esac
 srcdir=${1:-.}
 
 fail() {
@@ -43,8 +50,19 @@ check_date() {
   esac
 }
 
+# deps FILE...: the rules of --deps. Names make cannot take (blanks, and
+# : # $ % = \) are left out: an edit of such a file alone goes unseen.
+deps() {
+  for f in "$@"; do
+    case $f in *[[:space:]:#\$%=\\]*) continue ;; esac
+    printf '%s: %s\n%s:\n' "$target" "$f" "$f"
+  done
+}
+
 if [ -f "$srcdir/.tarball-version" ]; then
-  if [ $want = version ]; then
+  if [ $want = deps ]; then
+    deps "$srcdir/.tarball-version"
+  elif [ $want = version ]; then
     check_version "$(cat "$srcdir/.tarball-version")"
   else
     [ -f "$srcdir/.tarball-date" ] || fail "$srcdir/.tarball-version exists but .tarball-date does not: unpack the tarball again"
@@ -61,6 +79,17 @@ news_version=$(sed -n 's/^\* goat \([0-9][^ ]*\) .*/\1/p' "$srcdir/NEWS" 2>/dev/
 # inside some other repository must not take that repository's history.
 top=$(git -C "$srcdir" rev-parse --show-toplevel 2>/dev/null || true)
 if [ -n "$top" ] && [ "$(cd "$top" && pwd -P)" = "$(cd "$srcdir" && pwd -P)" ]; then
+  if [ $want = deps ]; then
+    gitpath() { git -C "$srcdir" rev-parse --path-format=absolute --git-path "$1"; }
+    branch=$(git -C "$srcdir" symbolic-ref -q HEAD || true)
+    set -- "$(gitpath HEAD)" "$(gitpath packed-refs)" "$(gitpath refs/tags)"
+    [ -z "$branch" ] || set -- "$@" "$(gitpath "$branch")"
+    for f in "$@"; do
+      [ ! -e "$f" ] || deps "$f"
+    done
+    git -C "$srcdir" ls-files | while IFS= read -r f; do deps "$srcdir/$f"; done
+    exit 0
+  fi
   if [ $want = date ]; then
     check_date "$(git -C "$srcdir" log -1 --format=%cd --date=short)"
     exit 0
@@ -76,7 +105,9 @@ if [ -n "$top" ] && [ "$(cd "$top" && pwd -P)" = "$(cd "$srcdir" && pwd -P)" ]; 
   exit 0
 fi
 
-if [ $want = date ]; then
+if [ $want = deps ]; then
+  deps "$srcdir/NEWS"
+elif [ $want = date ]; then
   if [ -n "${SOURCE_DATE_EPOCH-}" ]; then
     check_date "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)"
   else

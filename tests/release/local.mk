@@ -16,6 +16,8 @@ EXTRA_DIST += $(RELEASE_TESTS) \
 	tests/release/zsh-complete.zsh \
 	tests/release/unit-tests-skipped.sh \
 	tests/release/package.sh \
+	tests/release/nothing-to-rebuild.sh \
+	tests/release/reproducible.sh \
 	tests/release/distcheck.sh \
 	tests/release/pkgconfig-without-criterion.sh \
 	tests/release/unit-tests-were-skipped.sh \
@@ -30,4 +32,4 @@ endif
 check-package: dist-gzip
 	$(SHELL) $(srcdir)/tests/release/package.sh $(distdir).tar.gz '$(abs_top_builddir)/build-package' '$(srcdir)'
 .PHONY: check-package
-CLEANFILES += -r build-package pkgconfig-without-criterion distcheck.log distcheck.status
+CLEANFILES += -r build-package check-install pkgconfig-without-criterion distcheck.log distcheck.status

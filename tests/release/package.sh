@@ -8,7 +8,11 @@
 # tests/release/installed-files are installed, and that what is installed
 # works: goat prints the tarball's version, the man page has no groff
 # warnings, and bash, zsh and fish load the completions from where they were
-# installed. Also checks that the tarball holds every file git tracks (but
+# installed. Also checks that nothing is left to build after make (make -q
+# is 0, and make install DESTDIR=... compiles and writes nothing)
+# (tests/release/nothing-to-rebuild.sh), that a second build elsewhere
+# installs the same bytes (tests/release/reproducible.sh),
+# that the tarball holds every file git tracks (but
 # the CI entry point and .gitignore) and states the license of every file.
 #
 # Criterion's absence is simulated: pkg-config reads a copy of its search
@@ -47,10 +51,17 @@ PKG_CONFIG_LIBDIR=$(sh "$here/pkgconfig-without-criterion.sh" "$work/pkgconfig")
 export PKG_CONFIG_LIBDIR
 unset PKG_CONFIG_PATH || true
 
+# As Debian's builders: SOURCE_DATE_EPOCH (Debian's comes from
+# debian/changelog, this one from the tarball's date), and CFLAGS with
+# dpkg-buildflags' -ffile-prefix-map, so that the build directory is not in
+# the binary (reproducible.sh builds the tarball elsewhere and compares).
+SOURCE_DATE_EPOCH=$(date -u -d "$(cat "$src/.tarball-date")" +%s) || die "$tarball's .tarball-date is not a date"
+export SOURCE_DATE_EPOCH
+
 cd "$src"
-say "./configure --prefix=/usr (in $src)"
+say "./configure --prefix=/usr CFLAGS='-g -O2 -ffile-prefix-map=$src=.' (in $src)"
 # The outer build's flags (make passes its command line down) are not ours.
-(unset CC CFLAGS CPPFLAGS LDFLAGS LIBS MAKEFLAGS MFLAGS; ./configure --prefix=/usr) >"$work/configure.log" 2>&1 ||
+(unset CC CPPFLAGS LDFLAGS LIBS MAKEFLAGS MFLAGS; CFLAGS="-g -O2 -ffile-prefix-map=$src=." ./configure --prefix=/usr) >"$work/configure.log" 2>&1 ||
   { tail -n 30 "$work/configure.log"; die "configure failed"; }
 grep -q 'Criterion not found (Debian package libcriterion-dev): the unit tests will be skipped' "$work/configure.log" ||
   die "configure does not say that the unit tests will be skipped without Criterion"
@@ -74,9 +85,8 @@ else
   grep '^# ' "$work/check.log"
 fi
 
-say "make install DESTDIR=$work/root"
-(unset MAKEFLAGS MFLAGS; make install DESTDIR="$work/root") >"$work/install.log" 2>&1 ||
-  { tail -n 30 "$work/install.log"; die "make install failed"; }
+say "make -q is 0, and make install DESTDIR=$work/root builds nothing again"
+MAKE=make sh "$here/nothing-to-rebuild.sh" "$src" "$work/root" || die "the build was not finished when make was"
 (cd "$work/root" && find . \( -type f -o -type l \) | sed 's|^\.||' | sort) >"$work/installed"
 if ! grep -v "^#" "$here/installed-files" | sort | diff -u - "$work/installed"; then
   die "make install installed other files than tests/release/installed-files lists (- listed, + installed)"
@@ -108,4 +118,6 @@ for sh in bash zsh fish; do
   loaded=$(completion_loaded "$sh") || die "$sh does not load goat's completion from $root/usr"
   say "$sh loads the installed completion: $loaded"
 done
-say "ok: goat $version builds, tests and installs as a distribution would, without Criterion"
+say "two builds of the tarball install the same bytes"
+sh "$here/reproducible.sh" "$tarball" "$work" "$work/root" || die "the tarball does not build reproducibly"
+say "ok: goat $version builds, tests and installs as a distribution would, without Criterion, reproducibly"

@@ -15,11 +15,15 @@ fi
 train=$top_builddir/pgo/goat-train
 [ -x "$train" ] || { echo "FAIL: $train is missing: the profile-guided build did not make it"; exit 1; }
 
-# Two trainings, each writing its profiles under its own GCOV_PREFIX.
-for run in 1 2; do
-  GCOV_PREFIX=$tmp/run$run sh "$top_srcdir/pgo/train.sh" "$train" "$top_srcdir" ||
-    fail "training run $run failed"
-done
+# Two trainings, each writing its profiles under its own GCOV_PREFIX, as two
+# builders would run them: with temporary directories of different lengths
+# (TMPDIR), from different directories, in different locales.
+mkdir -p "$tmp/t" "$tmp/a-much-longer-temporary-directory/for-the-second-training"
+GCOV_PREFIX=$tmp/run1 TMPDIR=$tmp/t LC_ALL=C sh "$top_srcdir/pgo/train.sh" "$train" "$top_srcdir" ||
+  fail "training run 1 failed"
+(cd "$tmp/t" && GCOV_PREFIX=$tmp/run2 TMPDIR=$tmp/a-much-longer-temporary-directory/for-the-second-training \
+  LC_ALL=C.UTF-8 sh "$top_srcdir/pgo/train.sh" "$train" "$top_srcdir") ||
+  fail "training run 2 failed"
 (cd "$tmp/run1" && find . -name '*.gcda' | LC_ALL=C sort) > "$tmp/profiles"
 [ -s "$tmp/profiles" ] || fail "the training wrote no profile under $tmp/run1"
 if ! diff -r "$tmp/run1" "$tmp/run2" > "$tmp/diff"; then
