@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/sort.h"
 
@@ -622,69 +621,79 @@ typedef struct by_func {
     size_t block;
 } by_func;
 
-static size_t anchor_key(const void *item)
+/* The stable order of n items by their keys, each in [0, nkeys): the
+ * items arrive in position order, and a counting sort keeps that order
+ * within each key in linear time. The caller gathers the items itself,
+ * as a typed copy is cheaper than a memcpy of a size known only here. */
+static size_t *order_by_key(const size_t *keys, size_t n, size_t nkeys)
 {
-    return (size_t)((const anchor *)item)->func;
-}
-
-static size_t block_key(const void *item)
-{
-    return (size_t)(((const by_func *)item)->func + 1);
-}
-
-static size_t owned_key(const void *item)
-{
-    return ((const owned *)item)->block;
-}
-
-/* A stable sort of n items by key(item) in [0, keys): the items arrive in
- * position order, and a counting sort keeps that order within each key in
- * linear time. Returns a new array. */
-static void *sort_by_key(const void *items, size_t n, size_t size, size_t keys, size_t (*key)(const void *))
-{
-    size_t *start = goat_xcalloc(keys + 1, sizeof *start);
+    size_t *start = goat_xcalloc(nkeys + 1, sizeof *start);
     for (size_t i = 0; i < n; i++)
-        start[key((const char *)items + i * size) + 1]++;
-    for (size_t k = 0; k < keys; k++)
+        start[keys[i] + 1]++;
+    for (size_t k = 0; k < nkeys; k++)
         start[k + 1] += start[k];
-    char *out = goat_xmalloc((n + 1) * size);
-    for (size_t i = 0; i < n; i++) {
-        const char *item = (const char *)items + i * size;
-        memcpy(out + start[key(item)]++ * size, item, size);
-    }
+    size_t *order = goat_xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[start[keys[i]]++] = i;
     free(start);
-    return out;
+    return order;
 }
 
-static void put_number(goat_strbuf *sb, int n)
+/* Decimal digits of n (negative numbers print as 0). */
+static size_t number_len(int n)
 {
-    char digits[16];
-    size_t k = sizeof digits;
     unsigned v = n < 0 ? 0u : (unsigned)n;
-    do
-        digits[--k] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    goat_strbuf_append(sb, digits + k, sizeof digits - k);
+    size_t k = 1;
+    while (v >= 10) {
+        v /= 10;
+        k++;
+    }
+    return k;
 }
 
+/* Writes n's number_len(n) digits at out; returns the end. */
+static char *put_number(char *out, int n)
+{
+    unsigned v = n < 0 ? 0u : (unsigned)n;
+    char *end = out + number_len(n);
+    char *p = end;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return end;
+}
+
+/* Sized first, then written into one exact allocation: a file has a row
+ * per block, tens of thousands, and growing a buffer for each cost more
+ * than the digits. */
 char *goat_format_line_ranges(const int *lines, size_t count)
 {
-    goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_append(&sb, "", 0);
+    size_t size = 1;
+    for (size_t i = 0; i < count;) {
+        size_t j = i;
+        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+            j++;
+        size += (i > 0) + number_len(lines[i]);
+        if (j > i)
+            size += 1 + number_len(lines[j]);
+        i = j + 1;
+    }
+    char *out = goat_xmalloc(size), *p = out;
     for (size_t i = 0; i < count;) {
         size_t j = i;
         while (j + 1 < count && lines[j + 1] == lines[j] + 1)
             j++;
         if (i > 0)
-            goat_strbuf_putc(&sb, ',');
-        put_number(&sb, lines[i]);
+            *p++ = ',';
+        p = put_number(p, lines[i]);
         if (j > i) {
-            goat_strbuf_putc(&sb, '-');
-            put_number(&sb, lines[j]);
+            *p++ = '-';
+            p = put_number(p, lines[j]);
         }
         i = j + 1;
     }
-    return goat_strbuf_detach(&sb, NULL);
+    *p = '\0';
+    return out;
 }
 
 void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
@@ -694,15 +703,27 @@ void goat_attribute(const char *src, size_t len, const goat_node *file, const go
               file->u.file.multiline_string_count};
     scan s = {0};
     scan_lines(&t, funcs, changed, offsets, count, out, &s);
-    anchor *anchors = sort_by_key(s.anchors, s.nanchors, sizeof *anchors, funcs->count, anchor_key);
+    size_t *keys = goat_xmalloc((s.nanchors + count + 1) * sizeof *keys);
+    for (size_t i = 0; i < s.nanchors; i++)
+        keys[i] = (size_t)s.anchors[i].func;
+    size_t *order = order_by_key(keys, s.nanchors, funcs->count);
+    anchor *anchors = goat_xmalloc((s.nanchors + 1) * sizeof *anchors);
+    for (size_t i = 0; i < s.nanchors; i++)
+        anchors[i] = s.anchors[order[i]];
+    free(order);
     free(s.anchors);
 
     by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
     for (size_t i = 0; i < count; i++) {
         out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
         in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+        keys[i] = (size_t)(out[i].func + 1);
     }
-    by_func *blocks = sort_by_key(in_order, count, sizeof *blocks, funcs->count + 1, block_key);
+    order = order_by_key(keys, count, funcs->count + 1);
+    by_func *blocks = goat_xmalloc((count + 1) * sizeof *blocks);
+    for (size_t i = 0; i < count; i++)
+        blocks[i] = in_order[order[i]];
+    free(order);
     free(in_order);
 
     placed *pl = goat_xcalloc(count + 1, sizeof *pl);
@@ -743,19 +764,22 @@ void goat_attribute(const char *src, size_t len, const goat_node *file, const go
         }
         b = end;
     }
-    owned *by_block = sort_by_key(own, nown, sizeof *own, count, owned_key);
-    free(own);
-    own = by_block;
+    keys = goat_xreallocarray(keys, nown + 1, sizeof *keys);
+    for (size_t i = 0; i < nown; i++)
+        keys[i] = own[i].block;
+    order = order_by_key(keys, nown, count);
+    free(keys);
     int *buf = goat_xcalloc(nown + 1, sizeof *buf);
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         size_t n = 0;
-        for (; k < nown && own[k].block == i; k++)
-            if (n == 0 || buf[n - 1] != own[k].line)
-                buf[n++] = own[k].line;
+        for (; k < nown && own[order[k]].block == i; k++)
+            if (n == 0 || buf[n - 1] != own[order[k]].line)
+                buf[n++] = own[order[k]].line;
         out[i].lines = goat_format_line_ranges(buf, n);
     }
     free(buf);
+    free(order);
     free(own);
     free(lc.frames);
     free(pl);
