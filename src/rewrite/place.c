@@ -99,7 +99,7 @@ typedef struct ctx {
     size_t len;
     const goat_comment *comments;
     size_t ncomments;
-    goat_lines lines;
+    const goat_lines *lines;
     int nlines;
     const goat_lineset *news;
     goat_granularity g;
@@ -125,7 +125,7 @@ typedef struct ctx {
 static int line_of(ctx *c, goat_pos pos)
 {
     int line, col;
-    goat_lines_position(&c->lines, (size_t)pos, &line, &col);
+    goat_lines_position(c->lines, (size_t)pos, &line, &col);
     return line;
 }
 
@@ -136,7 +136,7 @@ static bool is_new(ctx *c, int line)
 
 static size_t line_start(ctx *c, int line)
 {
-    return goat_lines_start(&c->lines, line);
+    return goat_lines_start(c->lines, line);
 }
 
 static bool is_blank(char ch)
@@ -144,24 +144,38 @@ static bool is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
 }
 
-/* Which lines hold code: every byte outside comments that is not blank. */
+/* Which lines hold code: every byte outside comments that is not blank.
+ * Once a line is known to hold code, the rest of it up to the next
+ * comment is passed over with memchr, not looked at byte by byte. */
 static void find_code_lines(ctx *c)
 {
     int line = 1;
-    size_t k = 0;
-    for (size_t i = 0; i < c->len;) {
-        if (k < c->ncomments && (size_t)c->comments[k].pos == i) {
-            for (; i < (size_t)c->comments[k].end; i++)
-                if (c->src[i] == '\n')
-                    line++;
-            k++;
-            continue;
+    size_t i = 0;
+    for (size_t k = 0; k <= c->ncomments; k++) {
+        size_t stop = k < c->ncomments ? (size_t)c->comments[k].pos : c->len;
+        if (stop < i) { /* comments out of order: the rest counts as code */
+            k = c->ncomments;
+            stop = c->len;
         }
-        if (c->src[i] == '\n')
+        while (i < stop) {
+            char ch = c->src[i];
+            if (ch == '\n') {
+                line++;
+                i++;
+            } else if (is_blank(ch)) {
+                i++;
+            } else {
+                c->code[line] = true;
+                const char *nl = memchr(c->src + i, '\n', stop - i);
+                i = nl ? (size_t)(nl - c->src) : stop;
+            }
+        }
+        if (k == c->ncomments)
+            break;
+        size_t end = (size_t)c->comments[k].end;
+        for (const char *p = c->src + i, *e = c->src + end; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
             line++;
-        else if (!is_blank(c->src[i]))
-            c->code[line] = true;
-        i++;
+        i = end;
     }
 }
 
@@ -1029,7 +1043,7 @@ static void open_singles(ctx *c)
     free(outer);
 }
 
-void goat_place_blocks(const goat_node *file, const char *src, size_t len,
+void goat_place_blocks(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
                        const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out)
 {
@@ -1044,8 +1058,8 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     c.news = new_lines;
     c.g = granularity;
     c.out = out;
-    goat_lines_init(&c.lines, src, len);
-    c.nlines = (int)c.lines.count;
+    c.lines = lines;
+    c.nlines = (int)lines->count;
     c.code = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.code);
     c.marked = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.marked);
     c.slots = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.slots);
@@ -1107,7 +1121,6 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     free(c.code);
     free(c.marked);
     free(c.slots);
-    goat_lines_free(&c.lines);
 }
 
 /* ---- statement positions (goat patch's +goat:insert) ---- */

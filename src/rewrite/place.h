@@ -56,6 +56,7 @@
 
 #include "parser/ast.h"
 #include "rewrite/rewrite.h"
+#include "util/lines.h"
 #include "util/lineset.h"
 
 typedef struct goat_place {
@@ -78,7 +79,8 @@ typedef struct goat_places {
     size_t cap;
 } goat_places;
 
-void goat_place_blocks(const goat_node *file, const char *src, size_t len,
+/* lines are src's line starts. */
+void goat_place_blocks(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
                        const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out);
 void goat_places_free(goat_places *p);

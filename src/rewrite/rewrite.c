@@ -637,8 +637,11 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     if (err)
         return err;
     tell_parsed(opts, file, src, len);
+    /* one table of line starts for placing and aligning */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
     goat_places places;
-    goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
+    goat_place_blocks(file, src, len, &lines, new_lines, opts->granularity, &places);
     size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
     for (size_t i = 0; i < places.count; i++)
         at[i] = places.items[i].offset;
@@ -646,13 +649,15 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
     free(at);
     if (err) {
+        goat_lines_free(&lines);
         goat_places_free(&places);
         goat_arena_free(&arena);
         return err;
     }
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
-    goat_align_plan(file, src, len, &places, &edits, hints);
+    goat_align_plan(file, src, len, &lines, &places, &edits, hints);
+    goat_lines_free(&lines);
     for (size_t i = 0; i < places.count; i++) {
         const goat_place *p = &places.items[i];
         char *call = track_call(opts, opts->first_id + (int)i);
