@@ -100,6 +100,7 @@ typedef struct ctx {
     const goat_comment *comments;
     size_t ncomments;
     const goat_lines *lines;
+    const goat_func_words *words;
     int nlines;
     const goat_lineset *news;
     goat_granularity g;
@@ -121,6 +122,13 @@ typedef struct ctx {
     head *cur_head; /* the head of the function whose statements are walked, or NULL */
     const goat_node *file;
 } ctx;
+
+/* Whether n may hold a function literal (or is one): the walks for
+ * literals pass over the many statements and expressions that hold none. */
+static bool may_hold_func(const ctx *c, const goat_node *n)
+{
+    return !c->words || goat_func_words_in(c->words, n->pos, n->end);
+}
 
 static int line_of(ctx *c, goat_pos pos)
 {
@@ -528,7 +536,7 @@ static bool scan_lit_visit(const goat_node *n, int depth, void *arg)
  * their bodies). */
 static void scan_lits(ctx *c, const goat_node *n)
 {
-    if (n)
+    if (n && may_hold_func(c, n))
         goat_ast_inspect(n, scan_lit_visit, c);
 }
 
@@ -813,7 +821,7 @@ static void mark_lits(ctx *c, const goat_node *n)
         return;
     if (n->kind == GOAT_FUNC_LIT)
         process_function(c, n->u.func_lit.body);
-    else
+    else if (may_hold_func(c, n))
         goat_ast_inspect(n, mark_lit_visit, c);
 }
 
@@ -978,8 +986,14 @@ static bool special_visit(const goat_node *n, int depth, void *arg)
         if (changed)
             mark_clause(c, n->u.comm_clause.colon, &n->u.comm_clause.body);
         break;
-    default:
+    case GOAT_BLOCK_STMT:
+    case GOAT_SELECT_STMT:
+    case GOAT_LABELED_STMT:
         break;
+    default:
+        /* any other statement or expression holds control statements
+         * only in the function literals in it */
+        return may_hold_func(c, n);
     }
     return true;
 }
@@ -990,7 +1004,7 @@ static bool global_special_visit(const goat_node *n, int depth, void *arg)
 {
     (void)depth;
     if (n->kind != GOAT_FUNC_LIT)
-        return true;
+        return may_hold_func(arg, n);
     if (n->u.func_lit.body)
         goat_ast_inspect(n->u.func_lit.body, special_visit, arg);
     return false;
@@ -1044,7 +1058,7 @@ static void open_singles(ctx *c)
 }
 
 void goat_place_blocks(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
-                       const goat_lineset *new_lines, goat_granularity granularity,
+                       const goat_func_words *words, const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out)
 {
     memset(out, 0, sizeof *out);
@@ -1059,6 +1073,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len, const
     c.g = granularity;
     c.out = out;
     c.lines = lines;
+    c.words = words;
     c.nlines = (int)lines->count;
     c.code = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.code);
     c.marked = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.marked);

@@ -56,14 +56,14 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
 /* ---- the point table ---- */
 
 /* The rows of count blocks at offsets (ascending) of the committed text
- * src, parsed as file; insert (may be NULL) says which came from a
- * +goat:insert. */
-static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const size_t *offsets,
-                                    const bool *insert, size_t count, const goat_lineset *changed,
-                                    const goat_rewrite_options *opts)
+ * src, parsed as file, whose func words are words; insert (may be NULL)
+ * says which came from a +goat:insert. */
+static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len,
+                                    const goat_func_words *words, const size_t *offsets, const bool *insert,
+                                    size_t count, const goat_lineset *changed, const goat_rewrite_options *opts)
 {
     goat_funcnames names;
-    goat_funcnames_build(file, opts->names_before, &names);
+    goat_funcnames_build(file, words, opts->names_before, &names);
     goat_lineset none = GOAT_LINESET_INIT;
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
@@ -637,11 +637,14 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     if (err)
         return err;
     tell_parsed(opts, file, src, len);
-    /* one table of line starts for placing and aligning */
+    /* one table of line starts for placing and aligning, one of func
+     * words for placing and naming */
     goat_lines lines;
     goat_lines_init(&lines, src, len);
+    goat_func_words words;
+    goat_func_words_find(&words, src, len);
     goat_places places;
-    goat_place_blocks(file, src, len, &lines, new_lines, opts->granularity, &places);
+    goat_place_blocks(file, src, len, &lines, &words, new_lines, opts->granularity, &places);
     size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
     for (size_t i = 0; i < places.count; i++)
         at[i] = places.items[i].offset;
@@ -650,6 +653,7 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     free(at);
     if (err) {
         goat_lines_free(&lines);
+        goat_func_words_free(&words);
         goat_places_free(&places);
         goat_arena_free(&arena);
         return err;
@@ -683,11 +687,12 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
             offsets[i] = places.items[i].offset;
         }
         if (opts->table)
-            out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
+            out->table = describe(file, src, len, &words, offsets, NULL, places.count, new_lines, opts);
         free(offsets);
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_func_words_free(&words);
     goat_places_free(&places);
     goat_arena_free(&arena);
     return finish(&edits, filename, src, len, out);
@@ -787,7 +792,11 @@ static goat_error *patch_table(const char *filename, const goat_rewrite_options 
         goat_arena arena;
         goat_node *file;
         if ((err = parse(&arena, filename, cleaned.text, cleaned.len, &file)) == NULL) {
-            out->table = describe(file, cleaned.text, cleaned.len, offsets, insert, count, opts->changed, opts);
+            goat_func_words words;
+            goat_func_words_find(&words, cleaned.text, cleaned.len);
+            out->table =
+                describe(file, cleaned.text, cleaned.len, &words, offsets, insert, count, opts->changed, opts);
+            goat_func_words_free(&words);
             goat_arena_free(&arena);
         }
         goat_rewrite_result_free(&cleaned);
