@@ -369,52 +369,81 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
     s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
 }
 
+/* A sorted array of spans, with where the last search in it ended: the
+ * passes ask about ascending positions, mostly, so a search gallops on
+ * from there instead of halving the whole array each time. */
+typedef struct spans {
+    const goat_comment *items;
+    size_t count;
+    size_t hint;
+} spans;
+
 /* The text the pass reads, with what the parse knew of it: where its
  * comments and its raw strings that span lines are (the only tokens but
  * comments that do), so that a token's start is found by passing over
- * blanks and comments, without lexing. */
+ * blanks and comments, without lexing; and its line starts. */
 typedef struct text {
     const char *src;
     size_t len;
-    const goat_comment *comments, *strings;
-    size_t ncomments, nstrings;
+    const goat_lines *lines;
+    spans comments, strings;
 } text;
 
-/* The first span in spans[0, n) (sorted) that ends after pos. */
-static size_t span_after(const goat_comment *spans, size_t n, size_t pos)
+/* The first span in s (sorted) that ends after pos. */
+static size_t span_after(spans *s, size_t pos)
 {
-    size_t lo = 0, hi = n;
+    const goat_comment *items = s->items;
+    size_t lo, hi;
+    size_t h = s->hint < s->count ? s->hint : s->count;
+    if (h > 0 && (size_t)items[h - 1].end > pos) { /* behind the last answer */
+        lo = 0;
+        hi = h - 1;
+    } else { /* at or after it: gallop forward, then halve */
+        size_t step = 1;
+        lo = h;
+        hi = h;
+        while (hi < s->count && (size_t)items[hi].end <= pos) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > s->count)
+            hi = s->count;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)spans[mid].end <= pos)
+        if ((size_t)items[mid].end <= pos)
             lo = mid + 1;
         else
             hi = mid;
     }
+    s->hint = lo;
     return lo;
 }
 
-/* The span of spans holding pos (start < pos < end), or NULL. */
-static const goat_comment *span_around(const goat_comment *spans, size_t n, size_t pos)
+/* The span of s holding pos (start < pos < end), or NULL. */
+static const goat_comment *span_around(spans *s, size_t pos)
 {
-    size_t i = span_after(spans, n, pos);
-    return i < n && (size_t)spans[i].pos < pos ? &spans[i] : NULL;
+    size_t i = span_after(s, pos);
+    return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
 /* Where the first token at or after pos starts (pos being where a token
  * may start: not inside one), passing over blanks and comments; t->len
  * when none does. A byte order mark opening the text is no token either. */
-static size_t token_from(const text *t, size_t pos)
+static size_t token_from(text *t, size_t pos)
 {
-    size_t c = span_after(t->comments, t->ncomments, pos);
+    size_t c = span_after(&t->comments, pos);
+    const goat_comment *comments = t->comments.items;
+    size_t ncomments = t->comments.count;
     if (pos == 0 && t->len >= 3 && memcmp(t->src, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
     while (pos < t->len) {
         char ch = t->src[pos];
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
             pos++;
-        } else if (c < t->ncomments && (size_t)t->comments[c].pos == pos) {
-            pos = (size_t)t->comments[c++].end;
+        } else if (c < ncomments && (size_t)comments[c].pos == pos) {
+            pos = (size_t)comments[c++].end;
         } else {
             return pos;
         }
@@ -479,33 +508,12 @@ static goat_pos *owner_changes(const goat_funcnames *funcs, size_t *count)
     return at;
 }
 
-/* The line pass: its place in the text, line by line. */
-typedef struct line_walk {
-    const text *t;
-    int line;       /* of the text at start */
-    size_t start;   /* where line begins */
-} line_walk;
-
-/* Moves to line l (not before the current one); false past the end. */
-static bool to_line(line_walk *w, int l)
+/* The line of offset at (at most the text's length). */
+static int line_at(const text *t, size_t at)
 {
-    while (w->line < l) {
-        const char *nl = memchr(w->t->src + w->start, '\n', w->t->len - w->start);
-        if (!nl)
-            return false;
-        w->start = (size_t)(nl - w->t->src) + 1;
-        w->line++;
-    }
-    return true;
-}
-
-/* Newlines in s[0, n). */
-static int count_newlines(const char *s, size_t n)
-{
-    int lines = 0;
-    for (const char *p = s, *e = s + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-        lines++;
-    return lines;
+    int line, col;
+    goat_lines_position(t->lines, at, &line, &col);
+    return line;
 }
 
 /* The anchors of changed line l, which begins at start and ends before
@@ -513,12 +521,12 @@ static int count_newlines(const char *s, size_t n)
  * tokens are the one that starts before it and runs onto it (a raw
  * string), the first token from its start, and each token from where the
  * function they are code of can change (changes[*next..]). */
-static void anchor_line(const text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
+static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
                         int l, size_t start, size_t end, int *anchored, int *headed, scan *s)
 {
     size_t from = start;
-    const goat_comment *raw = span_around(t->strings, t->nstrings, start);
-    const goat_comment *comment = raw ? NULL : span_around(t->comments, t->ncomments, start);
+    const goat_comment *raw = span_around(&t->strings, start);
+    const goat_comment *comment = raw ? NULL : span_around(&t->comments, start);
     goat_pos candidates[2];
     size_t ncand = 0;
     if (raw) {
@@ -558,18 +566,12 @@ static void anchor_line(const text *t, owner_walk *ow, const goat_pos *changes, 
 /* Each block's location (the line of the first token at or after its
  * offset) and the anchors of every changed line that holds code of a
  * function, in line order. */
-static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_lineset *changed,
+static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset *changed,
                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
     /* blocks */
-    int line = 1;
-    size_t counted = 0;
-    for (size_t i = 0; i < count; i++) {
-        size_t at = token_from(t, offsets[i]);
-        line += count_newlines(t->src + counted, at - counted);
-        counted = at;
-        out[i].line = line;
-    }
+    for (size_t i = 0; i < count; i++)
+        out[i].line = line_at(t, token_from(t, offsets[i]));
     /* anchors */
     if (funcs->count == 0)
         return;
@@ -580,7 +582,8 @@ static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_li
     goat_pos *changes = owner_changes(funcs, &nchanges);
     /* only lines within a top-level function or literal can hold code of
      * one */
-    line_walk w = {t, 1, 0};
+    const goat_lines *lines = t->lines;
+    int current = 1;
     size_t top = 0;
     size_t i = 0;
     for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
@@ -589,23 +592,23 @@ static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_li
                 break;
             l = changed->lines[i++];
         }
-        if (l < w.line)
+        if (l < current)
             continue;
-        if (!to_line(&w, l))
+        if ((size_t)l > lines->count)
             break;
-        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= w.start))
+        current = l;
+        size_t start = lines->starts[l - 1];
+        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
             top++;
         if (top == funcs->count)
             break;
-        const char *nl = memchr(t->src + w.start, '\n', t->len - w.start);
-        size_t end = nl ? (size_t)(nl - t->src) : t->len;
+        size_t end = (size_t)l < lines->count ? lines->starts[l] - 1 : t->len;
         if ((size_t)funcs->items[top].pos > end) { /* no function reaches this line: on to the next that does */
-            if (changed->all) {
-                l += count_newlines(t->src + w.start, (size_t)funcs->items[top].pos - w.start) - 1;
-            }
+            if (changed->all)
+                l = line_at(t, (size_t)funcs->items[top].pos) - 1;
             continue;
         }
-        anchor_line(t, &ow, changes, nchanges, &next, l, w.start, end, anchored, headed, s);
+        anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
     }
     free(changes);
     free(ow.stack);
@@ -696,11 +699,12 @@ char *goat_format_line_ranges(const int *lines, size_t count)
     return out;
 }
 
-void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
-                    const goat_lineset *changed, const size_t *offsets, size_t count, goat_block_info *out)
+void goat_attribute(const char *src, size_t len, const goat_lines *lines, const goat_node *file,
+                    const goat_funcnames *funcs, const goat_lineset *changed, const size_t *offsets, size_t count,
+                    goat_block_info *out)
 {
-    text t = {src, len, file->u.file.comments, file->u.file.multiline_strings, file->u.file.comment_count,
-              file->u.file.multiline_string_count};
+    text t = {src, len, lines, {file->u.file.comments, file->u.file.comment_count, 0},
+              {file->u.file.multiline_strings, file->u.file.multiline_string_count, 0}};
     scan s = {0};
     scan_lines(&t, funcs, changed, offsets, count, out, &s);
     size_t *keys = goat_xmalloc((s.nanchors + count + 1) * sizeof *keys);

@@ -56,9 +56,10 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
 /* ---- the point table ---- */
 
 /* The rows of count blocks at offsets (ascending) of the committed text
- * src, parsed as file, whose func words are words; insert (may be NULL)
+ * src, parsed as file, whose line starts are lines and func words words;
+ * insert (may be NULL)
  * says which came from a +goat:insert. */
-static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len,
+static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
                                     const goat_func_words *words, const size_t *offsets, const bool *insert,
                                     size_t count, const goat_lineset *changed, const goat_rewrite_options *opts)
 {
@@ -67,7 +68,7 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset none = GOAT_LINESET_INIT;
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
-    goat_attribute(src, len, file, &names, changed ? changed : &none, offsets, count, info);
+    goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
     for (size_t i = 0; i < count; i++)
         table[i] = (goat_rewrite_point){info[i].line,
@@ -637,8 +638,8 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     if (err)
         return err;
     tell_parsed(opts, file, src, len);
-    /* one table of line starts for placing and aligning, one of func
-     * words for placing and naming */
+    /* one table of line starts for placing, aligning and describing, one
+     * of func words for placing and naming */
     goat_lines lines;
     goat_lines_init(&lines, src, len);
     goat_func_words words;
@@ -661,7 +662,6 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
     goat_align_plan(file, src, len, &lines, &places, &edits, hints);
-    goat_lines_free(&lines);
     for (size_t i = 0; i < places.count; i++) {
         const goat_place *p = &places.items[i];
         char *call = track_call(opts, opts->first_id + (int)i);
@@ -687,12 +687,13 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
             offsets[i] = places.items[i].offset;
         }
         if (opts->table)
-            out->table = describe(file, src, len, &words, offsets, NULL, places.count, new_lines, opts);
+            out->table = describe(file, src, len, &lines, &words, offsets, NULL, places.count, new_lines, opts);
         free(offsets);
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
     goat_func_words_free(&words);
+    goat_lines_free(&lines);
     goat_places_free(&places);
     goat_arena_free(&arena);
     return finish(&edits, filename, src, len, out);
@@ -792,11 +793,14 @@ static goat_error *patch_table(const char *filename, const goat_rewrite_options 
         goat_arena arena;
         goat_node *file;
         if ((err = parse(&arena, filename, cleaned.text, cleaned.len, &file)) == NULL) {
+            goat_lines lines;
+            goat_lines_init(&lines, cleaned.text, cleaned.len);
             goat_func_words words;
             goat_func_words_find(&words, cleaned.text, cleaned.len);
-            out->table =
-                describe(file, cleaned.text, cleaned.len, &words, offsets, insert, count, opts->changed, opts);
+            out->table = describe(file, cleaned.text, cleaned.len, &lines, &words, offsets, insert, count,
+                                  opts->changed, opts);
             goat_func_words_free(&words);
+            goat_lines_free(&lines);
             goat_arena_free(&arena);
         }
         goat_rewrite_result_free(&cleaned);

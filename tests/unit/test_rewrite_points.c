@@ -251,7 +251,10 @@ static void attribute(const char *src, const goat_lineset *changed, const char *
             at--;
         offsets[i] = (size_t)(at - src);
     }
-    goat_attribute(src, strlen(src), p.file, &p.names, changed, offsets, n, out);
+    goat_lines lines;
+    goat_lines_init(&lines, src, strlen(src));
+    goat_attribute(src, strlen(src), &lines, p.file, &p.names, changed, offsets, n, out);
+    goat_lines_free(&lines);
     parsed_free(&p);
 }
 
