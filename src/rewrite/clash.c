@@ -7,6 +7,7 @@
 
 #include "rewrite/imports.h"
 #include "util/lines.h"
+#include "util/memfind.h"
 #include "util/xalloc.h"
 #include "util/sort.h"
 
@@ -538,7 +539,7 @@ goat_error *goat_clash_check(const char *filename, const char *src, size_t len, 
     clash c = {0, NULL};
     check_imports(&c, file, alias, own);
     /* Every other clash spells the alias somewhere in the file. */
-    if (memmem(src, len, alias, strlen(alias))) {
+    if (goat_memfind(src, len, alias, strlen(alias))) {
         const char *what = NULL;
         const goat_node *decl = goat_clash_package_decl(file, alias, &what);
         if (decl)

@@ -103,6 +103,39 @@ static bool is_init(const goat_node *d)
     return (!recv || recv->u.field_list.list.count == 0) && strcmp(d->u.func_decl.name->u.ident.name, "init") == 0;
 }
 
+/* The concatenation of the strings of parts (NULL-terminated), then of
+ * *number in decimal when number is not NULL. Written out by hand: a file
+ * names thousands of functions, and printf's parsing of a format cost
+ * more than the copying. */
+static char *join(const char *const *parts, const int *number)
+{
+    char digits[16];
+    size_t nd = 0;
+    if (number) {
+        unsigned v = *number < 0 ? 0u - (unsigned)*number : (unsigned)*number;
+        char *e = digits + sizeof digits;
+        do
+            *--e = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        if (*number < 0)
+            *--e = '-';
+        nd = (size_t)(digits + sizeof digits - e);
+        memmove(digits, e, nd);
+    }
+    size_t size = nd + 1;
+    for (const char *const *p = parts; *p; p++)
+        size += strlen(*p);
+    char *out = goat_xmalloc(size), *o = out;
+    for (const char *const *p = parts; *p; p++) {
+        size_t n = strlen(*p);
+        memcpy(o, *p, n);
+        o += n;
+    }
+    memcpy(o, digits, nd);
+    o[nd] = '\0';
+    return out;
+}
+
 static char *decl_name(const goat_node *d, int *init_next)
 {
     const char *name = d->u.func_decl.name->u.ident.name;
@@ -110,13 +143,14 @@ static char *decl_name(const goat_node *d, int *init_next)
     const char *base = receiver(d->u.func_decl.recv, &pointer, &generic);
     if (!base) {
         if (is_init(d))
-            return goat_xasprintf("init.%d", (*init_next)++);
-        return goat_xasprintf("%s%s", name, has_type_params(d->u.func_decl.type->u.func_type.type_params) ? "[...]" : "");
+            return join((const char *const[]){"init.", NULL}, &(int){(*init_next)++});
+        const char *params = has_type_params(d->u.func_decl.type->u.func_type.type_params) ? "[...]" : "";
+        return join((const char *const[]){name, params, NULL}, NULL);
     }
     const char *args = generic ? "[...]" : "";
     if (pointer)
-        return goat_xasprintf("(*%s%s).%s", base, args, name);
-    return goat_xasprintf("%s%s.%s", base, args, name);
+        return join((const char *const[]){"(*", base, args, ").", name, NULL}, NULL);
+    return join((const char *const[]){base, args, ".", name, NULL}, NULL);
 }
 
 static size_t add_func(walk *w, const goat_node *n, const goat_node *body, long parent, entry_info info)
@@ -290,11 +324,11 @@ void goat_funcnames_build(const goat_node *file, const goat_func_words *words, c
             continue;
         int n = w.info[i].number;
         if (f->parent < 0)
-            f->name = goat_xasprintf("glob..func%d", n);
+            f->name = join((const char *const[]){"glob..func", NULL}, &n);
         else if (w.info[f->parent].is_lit)
-            f->name = goat_xasprintf("%s.%d", out->items[f->parent].name, n);
+            f->name = join((const char *const[]){out->items[f->parent].name, ".", NULL}, &n);
         else
-            f->name = goat_xasprintf("%s.func%d", out->items[f->parent].name, n);
+            f->name = join((const char *const[]){out->items[f->parent].name, ".func", NULL}, &n);
     }
     walk_free(&w);
 }

@@ -6,6 +6,7 @@ libgoat_a_SOURCES += \
 	src/util/file.c src/util/file.h \
 	src/util/lines.c src/util/lines.h \
 	src/util/lineset.c src/util/lineset.h \
+	src/util/memfind.h \
 	src/util/path.c src/util/path.h \
 	src/util/samefile.c src/util/samefile.h \
 	src/util/sort.h \
