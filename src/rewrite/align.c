@@ -223,6 +223,12 @@ typedef struct kv_spec_ctx {
 static bool kv_spec_visit(const goat_node *n, int depth, void *arg)
 {
     kv_spec_ctx *both = arg;
+    /* Either candidate stands first on its line, after a '{' or '(' of
+     * its literal or declaration on an earlier line: a node on one line
+     * holds none, and most expressions are on one line. */
+    if (n->pos >= 0 && n->end >= n->pos && (size_t)n->end <= both->spec.len &&
+        !memchr(both->spec.src + n->pos, '\n', (size_t)(n->end - n->pos)))
+        return false;
     kv_visit(n, depth, &both->kv);
     return spec_visit(n, depth, &both->spec);
 }

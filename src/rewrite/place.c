@@ -103,6 +103,7 @@ typedef struct ctx {
     const goat_func_words *words;
     int nlines;
     const goat_lineset *news;
+    bool *is_new; /* [1..nlines] the line is in news: asked of every line, no search each time */
     goat_granularity g;
     bool *code;   /* [1..nlines] the line holds a token, not only blanks and comments */
     bool *marked; /* [1..nlines] a block already goes before this line */
@@ -139,7 +140,7 @@ static int line_of(ctx *c, goat_pos pos)
 
 static bool is_new(ctx *c, int line)
 {
-    return line >= 1 && line <= c->nlines && goat_lineset_contains(c->news, line);
+    return line >= 1 && line <= c->nlines && c->is_new[line];
 }
 
 static size_t line_start(ctx *c, int line)
@@ -1075,6 +1076,15 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len, const
     c.lines = lines;
     c.words = words;
     c.nlines = (int)lines->count;
+    c.is_new = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.is_new);
+    if (new_lines->all) {
+        for (int i = 1; i <= c.nlines; i++)
+            c.is_new[i] = true;
+    } else {
+        for (size_t i = 0; i < new_lines->count; i++)
+            if (new_lines->lines[i] >= 1 && new_lines->lines[i] <= c.nlines)
+                c.is_new[new_lines->lines[i]] = true;
+    }
     c.code = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.code);
     c.marked = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.marked);
     c.slots = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.slots);
@@ -1133,6 +1143,7 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len, const
     free(c.scope_used);
     free(c.runs.keys);
     free(c.singles);
+    free(c.is_new);
     free(c.code);
     free(c.marked);
     free(c.slots);
