@@ -130,9 +130,10 @@ static void splice_block(goat_splices *edits, size_t at, size_t del, const char 
     goat_splices_add_owned(edits, at, del, t, n);
 }
 
-/* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf: a file can
- * hold tens of thousands of them. */
-static char *track_call(const goat_rewrite_options *o, int id)
+/* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf into sb (its
+ * old text replaced), which a caller writing tens of thousands of them
+ * reuses: no allocation per call. Returns sb's text. */
+static const char *track_call_in(goat_strbuf *sb, const goat_rewrite_options *o, int id)
 {
     char digits[24];
     size_t n = 0;
@@ -141,14 +142,22 @@ static char *track_call(const goat_rewrite_options *o, int id)
         digits[sizeof digits - ++n] = (char)('0' + v % 10);
     while ((v /= 10) != 0);
     size_t alias_len = strlen(o->alias);
+    sb->len = 0;
+    goat_strbuf_reserve(sb, 2 * alias_len + n + sizeof ".Track(.TRACK_ID_)");
+    goat_strbuf_append(sb, o->alias, alias_len);
+    goat_strbuf_append(sb, ".Track(", sizeof ".Track(" - 1);
+    goat_strbuf_append(sb, o->alias, alias_len);
+    goat_strbuf_append(sb, ".TRACK_ID_", sizeof ".TRACK_ID_" - 1);
+    goat_strbuf_append(sb, digits + sizeof digits - n, n);
+    goat_strbuf_putc(sb, ')');
+    return sb->data;
+}
+
+/* The same, malloc'd. */
+static char *track_call(const goat_rewrite_options *o, int id)
+{
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_reserve(&sb, 2 * alias_len + n + sizeof ".Track(.TRACK_ID_)");
-    goat_strbuf_append(&sb, o->alias, alias_len);
-    goat_strbuf_append(&sb, ".Track(", sizeof ".Track(" - 1);
-    goat_strbuf_append(&sb, o->alias, alias_len);
-    goat_strbuf_append(&sb, ".TRACK_ID_", sizeof ".TRACK_ID_" - 1);
-    goat_strbuf_append(&sb, digits + sizeof digits - n, n);
-    goat_strbuf_putc(&sb, ')');
+    track_call_in(&sb, o, id);
     return goat_strbuf_detach(&sb, NULL);
 }
 
@@ -662,9 +671,10 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
     goat_align_plan(file, src, len, &lines, &places, &edits, hints);
+    goat_strbuf call_buf = GOAT_STRBUF_INIT;
     for (size_t i = 0; i < places.count; i++) {
         const goat_place *p = &places.items[i];
-        char *call = track_call(opts, opts->first_id + (int)i);
+        const char *call = track_call_in(&call_buf, opts, opts->first_id + (int)i);
         if (p->opened) {
             open_body(&edits, src, len, p->opened, p->indent, p->indent_len, p->tabs, "generate", call, &hints[i]);
         } else if (p->split) {
@@ -674,9 +684,9 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
                          hints[i].data ? hints[i].data : "", hints[i].len, call,
                          goat_line_ending_at(src, len, p->offset));
         }
-        free(call);
         goat_strbuf_free(&hints[i]);
     }
+    goat_strbuf_free(&call_buf);
     free(hints);
     out->points = (int)places.count;
     if (places.count > 0) {
