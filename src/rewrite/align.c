@@ -223,6 +223,12 @@ typedef struct kv_spec_ctx {
 static bool kv_spec_visit(const goat_node *n, int depth, void *arg)
 {
     kv_spec_ctx *both = arg;
+    /* Either candidate stands first on its line, after a '{' or '(' of
+     * its literal or declaration on an earlier line: a node on one line
+     * holds none, and most expressions are on one line. */
+    if (n->pos >= 0 && n->end >= n->pos && (size_t)n->end <= both->spec.len &&
+        !memchr(both->spec.src + n->pos, '\n', (size_t)(n->end - n->pos)))
+        return false;
     kv_visit(n, depth, &both->kv);
     return spec_visit(n, depth, &both->spec);
 }
@@ -409,14 +415,12 @@ static int cmp_node_ptr(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_places *places,
-                     goat_splices *edits, goat_strbuf *hints)
+void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                     const goat_places *places, goat_splices *edits, goat_strbuf *hints)
 {
     if (places->count == 0)
         return;
-    goat_lines lines;
-    goat_lines_init(&lines, src, len);
-    size_t nl = lines.count + 2;
+    size_t nl = lines->count + 2;
     marks mk;
     mk.block = goat_xcalloc(nl, sizeof *mk.block);
     mk.opened = goat_xcalloc(nl, sizeof *mk.opened);
@@ -437,21 +441,21 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     goat_sort(decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr);
     for (size_t i = 0; i < places->count; i++) {
         const goat_place *p = &places->items[i];
-        int l = line_of(&lines, p->offset);
+        int l = line_of(lines, p->offset);
         if (p->opened && mk.opened[l]) {
             continue; /* a body nested in one opened on the same line: that one speaks for the line */
         } else if (p->opened) {
             mk.opened[l] = true;
             mk.oi[l] = i;
             mk.joins[l] = bsearch(&p->opened, decl_bodies, nbodies, sizeof *decl_bodies, cmp_node_ptr) != NULL;
-        } else if (goat_lines_start(&lines, l) == p->offset) {
+        } else if (goat_lines_start(lines, l) == p->offset) {
             mk.block[l] = true;
             mk.bi[l] = i;
         }
     }
     /* Comments last: re-padding a '{' or a value moves the comment after it. */
     cands cs = {0};
-    find_func_cands(file, src, &lines, &cs);
+    find_func_cands(file, src, lines, &cs);
     for (size_t i = 0; i < cs.count; i++)
         mk.fcol[cs.items[i].line] = cs.items[i].width + cs.items[i].pad_len;
     plan_kind(src, &cs, &mk, places, edits, hints);
@@ -459,13 +463,13 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
      * and are planned in that order */
     cands specs = {0};
     cs.count = 0;
-    kv_spec_ctx both = {{src, &lines, &cs}, {src, len, &lines, &specs}};
+    kv_spec_ctx both = {{src, lines, &cs}, {src, len, lines, &specs}};
     goat_ast_inspect(file, kv_spec_visit, &both);
     plan_kind(src, &cs, &mk, places, edits, hints);
     plan_kind(src, &specs, &mk, places, edits, hints);
     free(specs.items);
     cs.count = 0;
-    find_comment_cands(file, src, len, &lines, &cs);
+    find_comment_cands(file, src, len, lines, &cs);
     plan_kind(src, &cs, &mk, places, edits, hints);
     free(decl_bodies);
     free(cs.items);
@@ -476,7 +480,6 @@ void goat_align_plan(const goat_node *file, const char *src, size_t len, const g
     free(mk.oi);
     free(mk.delta);
     free(mk.fcol);
-    goat_lines_free(&lines);
 }
 
 /* ---- clean side ---- */

@@ -19,12 +19,14 @@
 #include "rewrite/place.h"
 #include "rewrite/splice.h"
 #include "util/error.h"
+#include "util/lines.h"
 #include "util/strbuf.h"
 
 /* Adds the re-padding edits for the blocks about to go in at places, and
- * appends to hints[i] (one per place) the " pad=..." text of place i. */
-void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_places *places,
-                     goat_splices *edits, goat_strbuf *hints);
+ * appends to hints[i] (one per place) the " pad=..." text of place i.
+ * lines are src's line starts. */
+void goat_align_plan(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                     const goat_places *places, goat_splices *edits, goat_strbuf *hints);
 
 /* The " pad=" of a hint's hint_len bytes, or NULL: outside the quoted
  * gaps an opened body or a split line records, which hold source text

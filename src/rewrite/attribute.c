@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/sort.h"
 
@@ -370,52 +369,81 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
     s->anchors[s->nanchors++] = (anchor){pos, func, line, header};
 }
 
+/* A sorted array of spans, with where the last search in it ended: the
+ * passes ask about ascending positions, mostly, so a search gallops on
+ * from there instead of halving the whole array each time. */
+typedef struct spans {
+    const goat_comment *items;
+    size_t count;
+    size_t hint;
+} spans;
+
 /* The text the pass reads, with what the parse knew of it: where its
  * comments and its raw strings that span lines are (the only tokens but
  * comments that do), so that a token's start is found by passing over
- * blanks and comments, without lexing. */
+ * blanks and comments, without lexing; and its line starts. */
 typedef struct text {
     const char *src;
     size_t len;
-    const goat_comment *comments, *strings;
-    size_t ncomments, nstrings;
+    const goat_lines *lines;
+    spans comments, strings;
 } text;
 
-/* The first span in spans[0, n) (sorted) that ends after pos. */
-static size_t span_after(const goat_comment *spans, size_t n, size_t pos)
+/* The first span in s (sorted) that ends after pos. */
+static size_t span_after(spans *s, size_t pos)
 {
-    size_t lo = 0, hi = n;
+    const goat_comment *items = s->items;
+    size_t lo, hi;
+    size_t h = s->hint < s->count ? s->hint : s->count;
+    if (h > 0 && (size_t)items[h - 1].end > pos) { /* behind the last answer */
+        lo = 0;
+        hi = h - 1;
+    } else { /* at or after it: gallop forward, then halve */
+        size_t step = 1;
+        lo = h;
+        hi = h;
+        while (hi < s->count && (size_t)items[hi].end <= pos) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > s->count)
+            hi = s->count;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)spans[mid].end <= pos)
+        if ((size_t)items[mid].end <= pos)
             lo = mid + 1;
         else
             hi = mid;
     }
+    s->hint = lo;
     return lo;
 }
 
-/* The span of spans holding pos (start < pos < end), or NULL. */
-static const goat_comment *span_around(const goat_comment *spans, size_t n, size_t pos)
+/* The span of s holding pos (start < pos < end), or NULL. */
+static const goat_comment *span_around(spans *s, size_t pos)
 {
-    size_t i = span_after(spans, n, pos);
-    return i < n && (size_t)spans[i].pos < pos ? &spans[i] : NULL;
+    size_t i = span_after(s, pos);
+    return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
 /* Where the first token at or after pos starts (pos being where a token
  * may start: not inside one), passing over blanks and comments; t->len
  * when none does. A byte order mark opening the text is no token either. */
-static size_t token_from(const text *t, size_t pos)
+static size_t token_from(text *t, size_t pos)
 {
-    size_t c = span_after(t->comments, t->ncomments, pos);
+    size_t c = span_after(&t->comments, pos);
+    const goat_comment *comments = t->comments.items;
+    size_t ncomments = t->comments.count;
     if (pos == 0 && t->len >= 3 && memcmp(t->src, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
     while (pos < t->len) {
         char ch = t->src[pos];
         if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
             pos++;
-        } else if (c < t->ncomments && (size_t)t->comments[c].pos == pos) {
-            pos = (size_t)t->comments[c++].end;
+        } else if (c < ncomments && (size_t)comments[c].pos == pos) {
+            pos = (size_t)comments[c++].end;
         } else {
             return pos;
         }
@@ -480,33 +508,12 @@ static goat_pos *owner_changes(const goat_funcnames *funcs, size_t *count)
     return at;
 }
 
-/* The line pass: its place in the text, line by line. */
-typedef struct line_walk {
-    const text *t;
-    int line;       /* of the text at start */
-    size_t start;   /* where line begins */
-} line_walk;
-
-/* Moves to line l (not before the current one); false past the end. */
-static bool to_line(line_walk *w, int l)
+/* The line of offset at (at most the text's length). */
+static int line_at(const text *t, size_t at)
 {
-    while (w->line < l) {
-        const char *nl = memchr(w->t->src + w->start, '\n', w->t->len - w->start);
-        if (!nl)
-            return false;
-        w->start = (size_t)(nl - w->t->src) + 1;
-        w->line++;
-    }
-    return true;
-}
-
-/* Newlines in s[0, n). */
-static int count_newlines(const char *s, size_t n)
-{
-    int lines = 0;
-    for (const char *p = s, *e = s + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-        lines++;
-    return lines;
+    int line, col;
+    goat_lines_position(t->lines, at, &line, &col);
+    return line;
 }
 
 /* The anchors of changed line l, which begins at start and ends before
@@ -514,12 +521,12 @@ static int count_newlines(const char *s, size_t n)
  * tokens are the one that starts before it and runs onto it (a raw
  * string), the first token from its start, and each token from where the
  * function they are code of can change (changes[*next..]). */
-static void anchor_line(const text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
+static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
                         int l, size_t start, size_t end, int *anchored, int *headed, scan *s)
 {
     size_t from = start;
-    const goat_comment *raw = span_around(t->strings, t->nstrings, start);
-    const goat_comment *comment = raw ? NULL : span_around(t->comments, t->ncomments, start);
+    const goat_comment *raw = span_around(&t->strings, start);
+    const goat_comment *comment = raw ? NULL : span_around(&t->comments, start);
     goat_pos candidates[2];
     size_t ncand = 0;
     if (raw) {
@@ -559,18 +566,12 @@ static void anchor_line(const text *t, owner_walk *ow, const goat_pos *changes, 
 /* Each block's location (the line of the first token at or after its
  * offset) and the anchors of every changed line that holds code of a
  * function, in line order. */
-static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_lineset *changed,
+static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset *changed,
                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
     /* blocks */
-    int line = 1;
-    size_t counted = 0;
-    for (size_t i = 0; i < count; i++) {
-        size_t at = token_from(t, offsets[i]);
-        line += count_newlines(t->src + counted, at - counted);
-        counted = at;
-        out[i].line = line;
-    }
+    for (size_t i = 0; i < count; i++)
+        out[i].line = line_at(t, token_from(t, offsets[i]));
     /* anchors */
     if (funcs->count == 0)
         return;
@@ -581,7 +582,8 @@ static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_li
     goat_pos *changes = owner_changes(funcs, &nchanges);
     /* only lines within a top-level function or literal can hold code of
      * one */
-    line_walk w = {t, 1, 0};
+    const goat_lines *lines = t->lines;
+    int current = 1;
     size_t top = 0;
     size_t i = 0;
     for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
@@ -590,23 +592,23 @@ static void scan_lines(const text *t, const goat_funcnames *funcs, const goat_li
                 break;
             l = changed->lines[i++];
         }
-        if (l < w.line)
+        if (l < current)
             continue;
-        if (!to_line(&w, l))
+        if ((size_t)l > lines->count)
             break;
-        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= w.start))
+        current = l;
+        size_t start = lines->starts[l - 1];
+        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
             top++;
         if (top == funcs->count)
             break;
-        const char *nl = memchr(t->src + w.start, '\n', t->len - w.start);
-        size_t end = nl ? (size_t)(nl - t->src) : t->len;
+        size_t end = (size_t)l < lines->count ? lines->starts[l] - 1 : t->len;
         if ((size_t)funcs->items[top].pos > end) { /* no function reaches this line: on to the next that does */
-            if (changed->all) {
-                l += count_newlines(t->src + w.start, (size_t)funcs->items[top].pos - w.start) - 1;
-            }
+            if (changed->all)
+                l = line_at(t, (size_t)funcs->items[top].pos) - 1;
             continue;
         }
-        anchor_line(t, &ow, changes, nchanges, &next, l, w.start, end, anchored, headed, s);
+        anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
     }
     free(changes);
     free(ow.stack);
@@ -622,87 +624,110 @@ typedef struct by_func {
     size_t block;
 } by_func;
 
-static size_t anchor_key(const void *item)
+/* The stable order of n items by their keys, each in [0, nkeys): the
+ * items arrive in position order, and a counting sort keeps that order
+ * within each key in linear time. The caller gathers the items itself,
+ * as a typed copy is cheaper than a memcpy of a size known only here. */
+static size_t *order_by_key(const size_t *keys, size_t n, size_t nkeys)
 {
-    return (size_t)((const anchor *)item)->func;
-}
-
-static size_t block_key(const void *item)
-{
-    return (size_t)(((const by_func *)item)->func + 1);
-}
-
-static size_t owned_key(const void *item)
-{
-    return ((const owned *)item)->block;
-}
-
-/* A stable sort of n items by key(item) in [0, keys): the items arrive in
- * position order, and a counting sort keeps that order within each key in
- * linear time. Returns a new array. */
-static void *sort_by_key(const void *items, size_t n, size_t size, size_t keys, size_t (*key)(const void *))
-{
-    size_t *start = goat_xcalloc(keys + 1, sizeof *start);
+    size_t *start = goat_xcalloc(nkeys + 1, sizeof *start);
     for (size_t i = 0; i < n; i++)
-        start[key((const char *)items + i * size) + 1]++;
-    for (size_t k = 0; k < keys; k++)
+        start[keys[i] + 1]++;
+    for (size_t k = 0; k < nkeys; k++)
         start[k + 1] += start[k];
-    char *out = goat_xmalloc((n + 1) * size);
-    for (size_t i = 0; i < n; i++) {
-        const char *item = (const char *)items + i * size;
-        memcpy(out + start[key(item)]++ * size, item, size);
-    }
+    size_t *order = goat_xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[start[keys[i]]++] = i;
     free(start);
-    return out;
+    return order;
 }
 
-static void put_number(goat_strbuf *sb, int n)
+/* Decimal digits of n (negative numbers print as 0). */
+static size_t number_len(int n)
 {
-    char digits[16];
-    size_t k = sizeof digits;
     unsigned v = n < 0 ? 0u : (unsigned)n;
-    do
-        digits[--k] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    goat_strbuf_append(sb, digits + k, sizeof digits - k);
+    size_t k = 1;
+    while (v >= 10) {
+        v /= 10;
+        k++;
+    }
+    return k;
 }
 
+/* Writes n's number_len(n) digits at out; returns the end. */
+static char *put_number(char *out, int n)
+{
+    unsigned v = n < 0 ? 0u : (unsigned)n;
+    char *end = out + number_len(n);
+    char *p = end;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return end;
+}
+
+/* Sized first, then written into one exact allocation: a file has a row
+ * per block, tens of thousands, and growing a buffer for each cost more
+ * than the digits. */
 char *goat_format_line_ranges(const int *lines, size_t count)
 {
-    goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_append(&sb, "", 0);
+    size_t size = 1;
+    for (size_t i = 0; i < count;) {
+        size_t j = i;
+        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+            j++;
+        size += (i > 0) + number_len(lines[i]);
+        if (j > i)
+            size += 1 + number_len(lines[j]);
+        i = j + 1;
+    }
+    char *out = goat_xmalloc(size), *p = out;
     for (size_t i = 0; i < count;) {
         size_t j = i;
         while (j + 1 < count && lines[j + 1] == lines[j] + 1)
             j++;
         if (i > 0)
-            goat_strbuf_putc(&sb, ',');
-        put_number(&sb, lines[i]);
+            *p++ = ',';
+        p = put_number(p, lines[i]);
         if (j > i) {
-            goat_strbuf_putc(&sb, '-');
-            put_number(&sb, lines[j]);
+            *p++ = '-';
+            p = put_number(p, lines[j]);
         }
         i = j + 1;
     }
-    return goat_strbuf_detach(&sb, NULL);
+    *p = '\0';
+    return out;
 }
 
-void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
-                    const goat_lineset *changed, const size_t *offsets, size_t count, goat_block_info *out)
+void goat_attribute(const char *src, size_t len, const goat_lines *lines, const goat_node *file,
+                    const goat_funcnames *funcs, const goat_lineset *changed, const size_t *offsets, size_t count,
+                    goat_block_info *out)
 {
-    text t = {src, len, file->u.file.comments, file->u.file.multiline_strings, file->u.file.comment_count,
-              file->u.file.multiline_string_count};
+    text t = {src, len, lines, {file->u.file.comments, file->u.file.comment_count, 0},
+              {file->u.file.multiline_strings, file->u.file.multiline_string_count, 0}};
     scan s = {0};
     scan_lines(&t, funcs, changed, offsets, count, out, &s);
-    anchor *anchors = sort_by_key(s.anchors, s.nanchors, sizeof *anchors, funcs->count, anchor_key);
+    size_t *keys = goat_xmalloc((s.nanchors + count + 1) * sizeof *keys);
+    for (size_t i = 0; i < s.nanchors; i++)
+        keys[i] = (size_t)s.anchors[i].func;
+    size_t *order = order_by_key(keys, s.nanchors, funcs->count);
+    anchor *anchors = goat_xmalloc((s.nanchors + 1) * sizeof *anchors);
+    for (size_t i = 0; i < s.nanchors; i++)
+        anchors[i] = s.anchors[order[i]];
+    free(order);
     free(s.anchors);
 
     by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
     for (size_t i = 0; i < count; i++) {
         out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
         in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+        keys[i] = (size_t)(out[i].func + 1);
     }
-    by_func *blocks = sort_by_key(in_order, count, sizeof *blocks, funcs->count + 1, block_key);
+    order = order_by_key(keys, count, funcs->count + 1);
+    by_func *blocks = goat_xmalloc((count + 1) * sizeof *blocks);
+    for (size_t i = 0; i < count; i++)
+        blocks[i] = in_order[order[i]];
+    free(order);
     free(in_order);
 
     placed *pl = goat_xcalloc(count + 1, sizeof *pl);
@@ -743,19 +768,22 @@ void goat_attribute(const char *src, size_t len, const goat_node *file, const go
         }
         b = end;
     }
-    owned *by_block = sort_by_key(own, nown, sizeof *own, count, owned_key);
-    free(own);
-    own = by_block;
+    keys = goat_xreallocarray(keys, nown + 1, sizeof *keys);
+    for (size_t i = 0; i < nown; i++)
+        keys[i] = own[i].block;
+    order = order_by_key(keys, nown, count);
+    free(keys);
     int *buf = goat_xcalloc(nown + 1, sizeof *buf);
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         size_t n = 0;
-        for (; k < nown && own[k].block == i; k++)
-            if (n == 0 || buf[n - 1] != own[k].line)
-                buf[n++] = own[k].line;
+        for (; k < nown && own[order[k]].block == i; k++)
+            if (n == 0 || buf[n - 1] != own[order[k]].line)
+                buf[n++] = own[order[k]].line;
         out[i].lines = goat_format_line_ranges(buf, n);
     }
     free(buf);
+    free(order);
     free(own);
     free(lc.frames);
     free(pl);

@@ -53,6 +53,7 @@
 #include <stddef.h>
 
 #include "rewrite/funcname.h"
+#include "util/lines.h"
 #include "util/lineset.h"
 
 typedef struct goat_block_info {
@@ -61,12 +62,13 @@ typedef struct goat_block_info {
     char *lines; /* malloc'd ascending ranges: "12-14,17", or "" */
 } goat_block_info;
 
-/* file is src's tree and funcs its goat_funcnames_build (both must still
- * live); changed the changed lines (frozen, or all); offsets the blocks'
- * offsets, ascending (equal offsets in the order the blocks appear). Fills
- * out[0..count). */
-void goat_attribute(const char *src, size_t len, const goat_node *file, const goat_funcnames *funcs,
-                    const goat_lineset *changed, const size_t *offsets, size_t count, goat_block_info *out);
+/* file is src's tree, lines its line starts and funcs its
+ * goat_funcnames_build (all must still live); changed the changed lines
+ * (frozen, or all); offsets the blocks' offsets, ascending (equal offsets
+ * in the order the blocks appear). Fills out[0..count). */
+void goat_attribute(const char *src, size_t len, const goat_lines *lines, const goat_node *file,
+                    const goat_funcnames *funcs, const goat_lineset *changed, const size_t *offsets, size_t count,
+                    goat_block_info *out);
 
 void goat_block_info_free(goat_block_info *info, size_t count);
 

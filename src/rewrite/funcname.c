@@ -53,6 +53,7 @@ typedef struct walk {
     lit *lits;
     size_t nlits, lits_cap;
     int init_next;
+    const goat_func_words *words; /* or NULL: walk every node */
 } walk;
 
 static bool has_type_params(const goat_node *field_list)
@@ -102,6 +103,39 @@ static bool is_init(const goat_node *d)
     return (!recv || recv->u.field_list.list.count == 0) && strcmp(d->u.func_decl.name->u.ident.name, "init") == 0;
 }
 
+/* The concatenation of the strings of parts (NULL-terminated), then of
+ * *number in decimal when number is not NULL. Written out by hand: a file
+ * names thousands of functions, and printf's parsing of a format cost
+ * more than the copying. */
+static char *join(const char *const *parts, const int *number)
+{
+    char digits[16];
+    size_t nd = 0;
+    if (number) {
+        unsigned v = *number < 0 ? 0u - (unsigned)*number : (unsigned)*number;
+        char *e = digits + sizeof digits;
+        do
+            *--e = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        if (*number < 0)
+            *--e = '-';
+        nd = (size_t)(digits + sizeof digits - e);
+        memmove(digits, e, nd);
+    }
+    size_t size = nd + 1;
+    for (const char *const *p = parts; *p; p++)
+        size += strlen(*p);
+    char *out = goat_xmalloc(size), *o = out;
+    for (const char *const *p = parts; *p; p++) {
+        size_t n = strlen(*p);
+        memcpy(o, *p, n);
+        o += n;
+    }
+    memcpy(o, digits, nd);
+    o[nd] = '\0';
+    return out;
+}
+
 static char *decl_name(const goat_node *d, int *init_next)
 {
     const char *name = d->u.func_decl.name->u.ident.name;
@@ -109,13 +143,14 @@ static char *decl_name(const goat_node *d, int *init_next)
     const char *base = receiver(d->u.func_decl.recv, &pointer, &generic);
     if (!base) {
         if (is_init(d))
-            return goat_xasprintf("init.%d", (*init_next)++);
-        return goat_xasprintf("%s%s", name, has_type_params(d->u.func_decl.type->u.func_type.type_params) ? "[...]" : "");
+            return join((const char *const[]){"init.", NULL}, &(int){(*init_next)++});
+        const char *params = has_type_params(d->u.func_decl.type->u.func_type.type_params) ? "[...]" : "";
+        return join((const char *const[]){name, params, NULL}, NULL);
     }
     const char *args = generic ? "[...]" : "";
     if (pointer)
-        return goat_xasprintf("(*%s%s).%s", base, args, name);
-    return goat_xasprintf("%s%s.%s", base, args, name);
+        return join((const char *const[]){"(*", base, args, ").", name, NULL}, NULL);
+    return join((const char *const[]){base, args, ".", name, NULL}, NULL);
 }
 
 static size_t add_func(walk *w, const goat_node *n, const goat_node *body, long parent, entry_info info)
@@ -167,6 +202,10 @@ static const goat_node *list_last(const goat_node_list *l)
 static bool visit(const goat_node *n, int depth, void *arg)
 {
     walk *w = arg;
+    /* nothing to name or number below a node holding no function (an
+     * assignment's or range's swap only orders the literals in it) */
+    if (n->kind != GOAT_FILE && n->kind != GOAT_FUNC_DECL && w->words && !goat_func_words_in(w->words, n->pos, n->end))
+        return false;
     size_t d = (size_t)depth;
     if (d >= w->frames_cap) /* once per node: no call when there is room */
         goat_grow((void **)&w->frames, &w->frames_cap, d + 1, sizeof *w->frames);
@@ -257,12 +296,14 @@ static void walk_free(walk *w)
     free(w->lits);
 }
 
-void goat_funcnames_build(const goat_node *file, const goat_funcname_before *before, goat_funcnames *out)
+void goat_funcnames_build(const goat_node *file, const goat_func_words *words, const goat_funcname_before *before,
+                          goat_funcnames *out)
 {
     memset(out, 0, sizeof *out);
     walk w;
     memset(&w, 0, sizeof w);
     w.out = out;
+    w.words = words;
     int globals = collect(file, 0, 0, &w);
     goat_funcname_counts counts = {0, 0};
     if (before && (globals > 0 || w.init_next > 0))
@@ -273,6 +314,7 @@ void goat_funcnames_build(const goat_node *file, const goat_funcname_before *bef
         walk_free(&w);
         memset(&w, 0, sizeof w);
         w.out = out;
+        w.words = words;
         collect(file, counts.globals, counts.inits, &w);
     }
     /* In source order a literal comes after the function it lies in. */
@@ -282,11 +324,11 @@ void goat_funcnames_build(const goat_node *file, const goat_funcname_before *bef
             continue;
         int n = w.info[i].number;
         if (f->parent < 0)
-            f->name = goat_xasprintf("glob..func%d", n);
+            f->name = join((const char *const[]){"glob..func", NULL}, &n);
         else if (w.info[f->parent].is_lit)
-            f->name = goat_xasprintf("%s.%d", out->items[f->parent].name, n);
+            f->name = join((const char *const[]){out->items[f->parent].name, ".", NULL}, &n);
         else
-            f->name = goat_xasprintf("%s.func%d", out->items[f->parent].name, n);
+            f->name = join((const char *const[]){out->items[f->parent].name, ".func", NULL}, &n);
     }
     walk_free(&w);
 }
@@ -346,4 +388,45 @@ void goat_funcnames_free(goat_funcnames *names)
         free(names->items[i].name);
     free(names->items);
     memset(names, 0, sizeof *names);
+}
+
+void goat_func_words_find(goat_func_words *out, const char *src, size_t len)
+{
+    size_t cap = 0;
+    out->at = NULL;
+    out->count = 0;
+    const char *p = src, *e = src + len;
+    /* an 'f' with room for "unc" after it */
+    while (e - p >= 4 && (p = memchr(p, 'f', (size_t)(e - p) - 3)) != NULL) {
+        if (memcmp(p + 1, "unc", 3) != 0) {
+            p++;
+            continue;
+        }
+        if (out->count == cap)
+            goat_grow((void **)&out->at, &cap, out->count + 1, sizeof *out->at);
+        out->at[out->count++] = (size_t)(p - src);
+        p += 4;
+    }
+}
+
+bool goat_func_words_in(const goat_func_words *words, goat_pos pos, goat_pos end)
+{
+    if (pos < 0 || end < pos)
+        return true;
+    size_t lo = 0, hi = words->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (words->at[mid] < (size_t)pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < words->count && words->at[lo] + 4 <= (size_t)end;
+}
+
+void goat_func_words_free(goat_func_words *words)
+{
+    free(words->at);
+    words->at = NULL;
+    words->count = 0;
 }

@@ -81,9 +81,26 @@ typedef struct goat_funcname_before {
     void (*parsed)(void *ctx, const goat_node *file, const char *src, size_t len);
 } goat_funcname_before;
 
-/* Names every function of file that has a body; before gives the counts of
- * the package's files compiled before this one (NULL: none). */
-void goat_funcnames_build(const goat_node *file, const goat_funcname_before *before, goat_funcnames *out);
+/* Where the bytes "func" stand in a text, in code, comments and strings
+ * alike. A function literal or declaration begins with its func keyword,
+ * so a tree walk looking for functions may skip every node whose text
+ * holds none: most statements and expressions hold none. */
+typedef struct goat_func_words {
+    size_t *at; /* ascending offsets */
+    size_t count;
+} goat_func_words;
+
+void goat_func_words_find(goat_func_words *out, const char *src, size_t len);
+/* Whether [pos, end) holds one: whether a node there may hold a function
+ * (true for a node without a position). */
+bool goat_func_words_in(const goat_func_words *words, goat_pos pos, goat_pos end);
+void goat_func_words_free(goat_func_words *words);
+
+/* Names every function of file that has a body; words (may be NULL) are
+ * those of file's text; before gives the counts of the package's files
+ * compiled before this one (NULL: none). */
+void goat_funcnames_build(const goat_node *file, const goat_func_words *words, const goat_funcname_before *before,
+                          goat_funcnames *out);
 
 /* The innermost function whose body holds offset pos (lbrace < pos <
  * rbrace; with closing_brace, lbrace < pos <= rbrace, for a position just

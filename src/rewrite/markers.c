@@ -208,9 +208,10 @@ void goat_markers_free(goat_markers *m)
 
 const char *goat_line_ending_at(const char *src, size_t len, size_t offset)
 {
-    size_t p = offset;
-    while (p < len && src[p] != '\n')
-        p++;
+    if (offset >= len)
+        return "\n";
+    const char *nl = memchr(src + offset, '\n', len - offset);
+    size_t p = nl ? (size_t)(nl - src) : len;
     if (p < len && p > 0 && src[p - 1] == '\r')
         return "\r\n";
     return "\n";

@@ -99,9 +99,11 @@ typedef struct ctx {
     size_t len;
     const goat_comment *comments;
     size_t ncomments;
-    goat_lines lines;
+    const goat_lines *lines;
+    const goat_func_words *words;
     int nlines;
     const goat_lineset *news;
+    bool *is_new; /* [1..nlines] the line is in news: asked of every line, no search each time */
     goat_granularity g;
     bool *code;   /* [1..nlines] the line holds a token, not only blanks and comments */
     bool *marked; /* [1..nlines] a block already goes before this line */
@@ -122,21 +124,28 @@ typedef struct ctx {
     const goat_node *file;
 } ctx;
 
+/* Whether n may hold a function literal (or is one): the walks for
+ * literals pass over the many statements and expressions that hold none. */
+static bool may_hold_func(const ctx *c, const goat_node *n)
+{
+    return !c->words || goat_func_words_in(c->words, n->pos, n->end);
+}
+
 static int line_of(ctx *c, goat_pos pos)
 {
     int line, col;
-    goat_lines_position(&c->lines, (size_t)pos, &line, &col);
+    goat_lines_position(c->lines, (size_t)pos, &line, &col);
     return line;
 }
 
 static bool is_new(ctx *c, int line)
 {
-    return line >= 1 && line <= c->nlines && goat_lineset_contains(c->news, line);
+    return line >= 1 && line <= c->nlines && c->is_new[line];
 }
 
 static size_t line_start(ctx *c, int line)
 {
-    return goat_lines_start(&c->lines, line);
+    return goat_lines_start(c->lines, line);
 }
 
 static bool is_blank(char ch)
@@ -144,24 +153,38 @@ static bool is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
 }
 
-/* Which lines hold code: every byte outside comments that is not blank. */
+/* Which lines hold code: every byte outside comments that is not blank.
+ * Once a line is known to hold code, the rest of it up to the next
+ * comment is passed over with memchr, not looked at byte by byte. */
 static void find_code_lines(ctx *c)
 {
     int line = 1;
-    size_t k = 0;
-    for (size_t i = 0; i < c->len;) {
-        if (k < c->ncomments && (size_t)c->comments[k].pos == i) {
-            for (; i < (size_t)c->comments[k].end; i++)
-                if (c->src[i] == '\n')
-                    line++;
-            k++;
-            continue;
+    size_t i = 0;
+    for (size_t k = 0; k <= c->ncomments; k++) {
+        size_t stop = k < c->ncomments ? (size_t)c->comments[k].pos : c->len;
+        if (stop < i) { /* comments out of order: the rest counts as code */
+            k = c->ncomments;
+            stop = c->len;
         }
-        if (c->src[i] == '\n')
+        while (i < stop) {
+            char ch = c->src[i];
+            if (ch == '\n') {
+                line++;
+                i++;
+            } else if (is_blank(ch)) {
+                i++;
+            } else {
+                c->code[line] = true;
+                const char *nl = memchr(c->src + i, '\n', stop - i);
+                i = nl ? (size_t)(nl - c->src) : stop;
+            }
+        }
+        if (k == c->ncomments)
+            break;
+        size_t end = (size_t)c->comments[k].end;
+        for (const char *p = c->src + i, *e = c->src + end; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
             line++;
-        else if (!is_blank(c->src[i]))
-            c->code[line] = true;
-        i++;
+        i = end;
     }
 }
 
@@ -514,7 +537,7 @@ static bool scan_lit_visit(const goat_node *n, int depth, void *arg)
  * their bodies). */
 static void scan_lits(ctx *c, const goat_node *n)
 {
-    if (n)
+    if (n && may_hold_func(c, n))
         goat_ast_inspect(n, scan_lit_visit, c);
 }
 
@@ -799,7 +822,7 @@ static void mark_lits(ctx *c, const goat_node *n)
         return;
     if (n->kind == GOAT_FUNC_LIT)
         process_function(c, n->u.func_lit.body);
-    else
+    else if (may_hold_func(c, n))
         goat_ast_inspect(n, mark_lit_visit, c);
 }
 
@@ -964,8 +987,14 @@ static bool special_visit(const goat_node *n, int depth, void *arg)
         if (changed)
             mark_clause(c, n->u.comm_clause.colon, &n->u.comm_clause.body);
         break;
-    default:
+    case GOAT_BLOCK_STMT:
+    case GOAT_SELECT_STMT:
+    case GOAT_LABELED_STMT:
         break;
+    default:
+        /* any other statement or expression holds control statements
+         * only in the function literals in it */
+        return may_hold_func(c, n);
     }
     return true;
 }
@@ -976,7 +1005,7 @@ static bool global_special_visit(const goat_node *n, int depth, void *arg)
 {
     (void)depth;
     if (n->kind != GOAT_FUNC_LIT)
-        return true;
+        return may_hold_func(arg, n);
     if (n->u.func_lit.body)
         goat_ast_inspect(n->u.func_lit.body, special_visit, arg);
     return false;
@@ -1029,8 +1058,8 @@ static void open_singles(ctx *c)
     free(outer);
 }
 
-void goat_place_blocks(const goat_node *file, const char *src, size_t len,
-                       const goat_lineset *new_lines, goat_granularity granularity,
+void goat_place_blocks(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                       const goat_func_words *words, const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out)
 {
     memset(out, 0, sizeof *out);
@@ -1044,8 +1073,18 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     c.news = new_lines;
     c.g = granularity;
     c.out = out;
-    goat_lines_init(&c.lines, src, len);
-    c.nlines = (int)c.lines.count;
+    c.lines = lines;
+    c.words = words;
+    c.nlines = (int)lines->count;
+    c.is_new = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.is_new);
+    if (new_lines->all) {
+        for (int i = 1; i <= c.nlines; i++)
+            c.is_new[i] = true;
+    } else {
+        for (size_t i = 0; i < new_lines->count; i++)
+            if (new_lines->lines[i] >= 1 && new_lines->lines[i] <= c.nlines)
+                c.is_new[new_lines->lines[i]] = true;
+    }
     c.code = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.code);
     c.marked = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.marked);
     c.slots = goat_xcalloc((size_t)c.nlines + 2, sizeof *c.slots);
@@ -1104,10 +1143,10 @@ void goat_place_blocks(const goat_node *file, const char *src, size_t len,
     free(c.scope_used);
     free(c.runs.keys);
     free(c.singles);
+    free(c.is_new);
     free(c.code);
     free(c.marked);
     free(c.slots);
-    goat_lines_free(&c.lines);
 }
 
 /* ---- statement positions (goat patch's +goat:insert) ---- */

@@ -55,7 +55,9 @@
 #include <stddef.h>
 
 #include "parser/ast.h"
+#include "rewrite/funcname.h"
 #include "rewrite/rewrite.h"
+#include "util/lines.h"
 #include "util/lineset.h"
 
 typedef struct goat_place {
@@ -78,8 +80,9 @@ typedef struct goat_places {
     size_t cap;
 } goat_places;
 
-void goat_place_blocks(const goat_node *file, const char *src, size_t len,
-                       const goat_lineset *new_lines, goat_granularity granularity,
+/* lines are src's line starts, words its func words. */
+void goat_place_blocks(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                       const goat_func_words *words, const goat_lineset *new_lines, goat_granularity granularity,
                        goat_places *out);
 void goat_places_free(goat_places *p);
 

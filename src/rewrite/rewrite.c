@@ -57,18 +57,19 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
 /* ---- the point table ---- */
 
 /* The rows of count blocks at offsets (ascending) of the committed text
- * src, parsed as file; insert (may be NULL) says which came from a
- * +goat:insert. */
-static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const size_t *offsets,
-                                    const bool *insert, size_t count, const goat_lineset *changed,
-                                    const goat_rewrite_options *opts)
+ * src, parsed as file, whose line starts are lines and func words words;
+ * insert (may be NULL)
+ * says which came from a +goat:insert. */
+static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
+                                    const goat_func_words *words, const size_t *offsets, const bool *insert,
+                                    size_t count, const goat_lineset *changed, const goat_rewrite_options *opts)
 {
     goat_funcnames names;
-    goat_funcnames_build(file, opts->names_before, &names);
+    goat_funcnames_build(file, words, opts->names_before, &names);
     goat_lineset none = GOAT_LINESET_INIT;
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
-    goat_attribute(src, len, file, &names, changed ? changed : &none, offsets, count, info);
+    goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
     for (size_t i = 0; i < count; i++)
         table[i] = (goat_rewrite_point){info[i].line,
@@ -130,9 +131,10 @@ static void splice_block(goat_splices *edits, size_t at, size_t del, const char 
     goat_splices_add_owned(edits, at, del, t, n);
 }
 
-/* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf: a file can
- * hold tens of thousands of them. */
-static char *track_call(const goat_rewrite_options *o, int id)
+/* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf into sb (its
+ * old text replaced), which a caller writing tens of thousands of them
+ * reuses: no allocation per call. Returns sb's text. */
+static const char *track_call_in(goat_strbuf *sb, const goat_rewrite_options *o, int id)
 {
     char digits[24];
     size_t n = 0;
@@ -141,14 +143,22 @@ static char *track_call(const goat_rewrite_options *o, int id)
         digits[sizeof digits - ++n] = (char)('0' + v % 10);
     while ((v /= 10) != 0);
     size_t alias_len = strlen(o->alias);
+    sb->len = 0;
+    goat_strbuf_reserve(sb, 2 * alias_len + n + sizeof ".Track(.TRACK_ID_)");
+    goat_strbuf_append(sb, o->alias, alias_len);
+    goat_strbuf_append(sb, ".Track(", sizeof ".Track(" - 1);
+    goat_strbuf_append(sb, o->alias, alias_len);
+    goat_strbuf_append(sb, ".TRACK_ID_", sizeof ".TRACK_ID_" - 1);
+    goat_strbuf_append(sb, digits + sizeof digits - n, n);
+    goat_strbuf_putc(sb, ')');
+    return sb->data;
+}
+
+/* The same, malloc'd. */
+static char *track_call(const goat_rewrite_options *o, int id)
+{
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    goat_strbuf_reserve(&sb, 2 * alias_len + n + sizeof ".Track(.TRACK_ID_)");
-    goat_strbuf_append(&sb, o->alias, alias_len);
-    goat_strbuf_append(&sb, ".Track(", sizeof ".Track(" - 1);
-    goat_strbuf_append(&sb, o->alias, alias_len);
-    goat_strbuf_append(&sb, ".TRACK_ID_", sizeof ".TRACK_ID_" - 1);
-    goat_strbuf_append(&sb, digits + sizeof digits - n, n);
-    goat_strbuf_putc(&sb, ')');
+    track_call_in(&sb, o, id);
     return goat_strbuf_detach(&sb, NULL);
 }
 
@@ -638,8 +648,14 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     if (err)
         return err;
     tell_parsed(opts, file, src, len);
+    /* one table of line starts for placing, aligning and describing, one
+     * of func words for placing and naming */
+    goat_lines lines;
+    goat_lines_init(&lines, src, len);
+    goat_func_words words;
+    goat_func_words_find(&words, src, len);
     goat_places places;
-    goat_place_blocks(file, src, len, new_lines, opts->granularity, &places);
+    goat_place_blocks(file, src, len, &lines, &words, new_lines, opts->granularity, &places);
     size_t *at = goat_xcalloc(places.count + 1, sizeof *at);
     for (size_t i = 0; i < places.count; i++)
         at[i] = places.items[i].offset;
@@ -647,16 +663,19 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
         err = check_alias(filename, src, len, file, NULL, opts, at, places.count);
     free(at);
     if (err) {
+        goat_lines_free(&lines);
+        goat_func_words_free(&words);
         goat_places_free(&places);
         goat_arena_free(&arena);
         return err;
     }
     goat_splices edits = GOAT_SPLICES_INIT;
     goat_strbuf *hints = goat_xcalloc(places.count + 1, sizeof *hints);
-    goat_align_plan(file, src, len, &places, &edits, hints);
+    goat_align_plan(file, src, len, &lines, &places, &edits, hints);
+    goat_strbuf call_buf = GOAT_STRBUF_INIT;
     for (size_t i = 0; i < places.count; i++) {
         const goat_place *p = &places.items[i];
-        char *call = track_call(opts, opts->first_id + (int)i);
+        const char *call = track_call_in(&call_buf, opts, opts->first_id + (int)i);
         if (p->opened) {
             open_body(&edits, src, len, p->opened, p->indent, p->indent_len, p->tabs, "generate", call, &hints[i]);
         } else if (p->split) {
@@ -666,9 +685,9 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
                          hints[i].data ? hints[i].data : "", hints[i].len, call,
                          goat_line_ending_at(src, len, p->offset));
         }
-        free(call);
         goat_strbuf_free(&hints[i]);
     }
+    goat_strbuf_free(&call_buf);
     free(hints);
     out->points = (int)places.count;
     if (places.count > 0) {
@@ -679,11 +698,13 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
             offsets[i] = places.items[i].offset;
         }
         if (opts->table)
-            out->table = describe(file, src, len, offsets, NULL, places.count, new_lines, opts);
+            out->table = describe(file, src, len, &lines, &words, offsets, NULL, places.count, new_lines, opts);
         free(offsets);
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    goat_func_words_free(&words);
+    goat_lines_free(&lines);
     goat_places_free(&places);
     goat_arena_free(&arena);
     return finish(&edits, filename, src, len, out);
@@ -783,7 +804,14 @@ static goat_error *patch_table(const char *filename, const goat_rewrite_options 
         goat_arena arena;
         goat_node *file;
         if ((err = parse(&arena, filename, cleaned.text, cleaned.len, &file)) == NULL) {
-            out->table = describe(file, cleaned.text, cleaned.len, offsets, insert, count, opts->changed, opts);
+            goat_lines lines;
+            goat_lines_init(&lines, cleaned.text, cleaned.len);
+            goat_func_words words;
+            goat_func_words_find(&words, cleaned.text, cleaned.len);
+            out->table = describe(file, cleaned.text, cleaned.len, &lines, &words, offsets, insert, count,
+                                  opts->changed, opts);
+            goat_func_words_free(&words);
+            goat_lines_free(&lines);
             goat_arena_free(&arena);
         }
         goat_rewrite_result_free(&cleaned);

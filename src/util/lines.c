@@ -20,9 +20,12 @@ void goat_lines_init(goat_lines *lines, const char *src, size_t len)
     const char *p = src, *end = src + len;
     while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
         p++;
-        items = lines->starts;
-        goat_grow(&items, &lines->cap, lines->count + 1, sizeof(size_t));
-        lines->starts = items;
+        /* checked here, not by a call per line: texts run to thousands */
+        if (lines->count == lines->cap) {
+            items = lines->starts;
+            goat_grow(&items, &lines->cap, lines->count + 1, sizeof(size_t));
+            lines->starts = items;
+        }
         lines->starts[lines->count++] = (size_t)(p - src);
     }
     lines->blocks = len / GOAT_LINES_BLOCK + 1;

@@ -36,7 +36,17 @@ static void parse_names(parsed *p, const char *src, const goat_funcname_counts *
     goat_error *err = goat_parse_file(&p->arena, "t.go", src, strlen(src), &p->file);
     cr_assert_null(err, "%s", err ? err->message : "");
     goat_funcname_before source = {.count = fixed_counts, .ctx = (void *)before};
-    goat_funcnames_build(p->file, before ? &source : NULL, &p->names);
+    goat_func_words words;
+    goat_func_words_find(&words, src, strlen(src));
+    goat_funcnames_build(p->file, &words, before ? &source : NULL, &p->names);
+    goat_func_words_free(&words);
+    /* the walk that skips nodes without a func word names as the full one */
+    goat_funcnames full;
+    goat_funcnames_build(p->file, NULL, before ? &source : NULL, &full);
+    cr_assert_eq(full.count, p->names.count);
+    for (size_t i = 0; i < full.count; i++)
+        cr_assert_str_eq(full.items[i].name, p->names.items[i].name);
+    goat_funcnames_free(&full);
 }
 
 static void parsed_free(parsed *p)
@@ -241,7 +251,10 @@ static void attribute(const char *src, const goat_lineset *changed, const char *
             at--;
         offsets[i] = (size_t)(at - src);
     }
-    goat_attribute(src, strlen(src), p.file, &p.names, changed, offsets, n, out);
+    goat_lines lines;
+    goat_lines_init(&lines, src, strlen(src));
+    goat_attribute(src, strlen(src), &lines, p.file, &p.names, changed, offsets, n, out);
+    goat_lines_free(&lines);
     parsed_free(&p);
 }
 
