@@ -53,11 +53,8 @@ goat_error *goat_git_blob_id(const char *text, size_t len, char hex[GOAT_GIT_ID_
                               "provider is installed and enabled (`openssl list -digest-algorithms` lists SHA1)",
                               reason ? reason : "no reason given");
     }
-    static const char digits[] = "0123456789abcdef";
-    for (unsigned int i = 0; i < sha_len; i++) {
-        hex[2 * i] = digits[sha[i] >> 4];
-        hex[2 * i + 1] = digits[sha[i] & 0xF];
-    }
-    hex[GOAT_GIT_ID_HEX] = '\0';
+    git_oid oid;
+    git_oid_fromraw(&oid, sha);
+    git_oid_tostr(hex, GOAT_GIT_ID_HEX + 1, &oid);
     return NULL;
 }
