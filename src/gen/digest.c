@@ -7,13 +7,21 @@
 #include "gen/internal.h"
 #include "git/ids.h"
 
-void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs)
+void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs,
+                        goat_gen_span *rows)
 {
-    for (int id = 1; id <= v->track_id_count; id++) {
-        goat_strbuf_puts(sb, "point ");
-        goat_gen_put_uint(sb, (unsigned long)id);
-        goat_strbuf_putc(sb, ' ');
-        goat_gen_put_point_row(sb, v, id);
+    goat_gen_counter id;
+    goat_gen_counter_init(&id);
+    for (int i = 0; i < v->track_id_count; i++, goat_gen_counter_next(&id)) {
+        char *o = goat_gen_room(sb, sizeof "point  " - 1 + id.len);
+        o = goat_gen_copy(o, "point ", 6);
+        o = goat_gen_copy(o, id.digits, id.len);
+        *o++ = ' ';
+        goat_gen_room_done(sb, o);
+        size_t at = sb->len;
+        goat_gen_put_point_row(sb, v, i + 1);
+        if (rows)
+            rows[i] = (goat_gen_span){at, sb->len - at};
         goat_strbuf_putc(sb, '\n');
     }
     for (size_t c = 0; c < v->component_count; c++) {
@@ -44,7 +52,7 @@ static goat_error *hash_table(const goat_gen_values *v, const goat_gen_runs *run
 {
     goat_strbuf table = GOAT_STRBUF_INIT;
     goat_strbuf_reserve(&table, 0); /* data is not NULL even for an empty table */
-    goat_gen_put_table(&table, v, runs);
+    goat_gen_put_table(&table, v, runs, NULL);
     goat_error *err = goat_gen_hash_text(table.data, table.len, digest);
     goat_strbuf_free(&table);
     return err;

@@ -14,6 +14,7 @@ typedef struct render_ctx {
     const goat_gen_runs *runs; /* per component */
     const char *digest;
     const char *table; /* goat_gen_put_table's text */
+    const goat_gen_span *rows; /* where each point's row lies in it */
 } render_ctx;
 
 static void put_bool(goat_strbuf *sb, bool b)
@@ -82,10 +83,14 @@ static void fill_race(goat_strbuf *sb, const render_ctx *c)
 
 static void fill_track_ids(goat_strbuf *sb, const render_ctx *c)
 {
-    for (int id = 1; id <= c->v->track_id_count; id++) {
-        goat_strbuf_puts(sb, "\t" GOAT_GEN_TRACK_ID_PREFIX);
-        goat_gen_put_uint(sb, (unsigned long)id);
-        goat_strbuf_putc(sb, '\n');
+    goat_gen_counter id;
+    goat_gen_counter_init(&id);
+    for (int i = 0; i < c->v->track_id_count; i++, goat_gen_counter_next(&id)) {
+        char *o = goat_gen_room(sb, sizeof "\t" GOAT_GEN_TRACK_ID_PREFIX "\n" - 1 + id.len);
+        o = goat_gen_copy(o, "\t" GOAT_GEN_TRACK_ID_PREFIX, sizeof "\t" GOAT_GEN_TRACK_ID_PREFIX - 1);
+        o = goat_gen_copy(o, id.digits, id.len);
+        *o++ = '\n';
+        goat_gen_room_done(sb, o);
     }
 }
 
@@ -147,20 +152,17 @@ static void fill_component_ranges(goat_strbuf *sb, const render_ctx *c)
     }
 }
 
-/* The rows are the table's, "point ID ROW" lines in ID order: written
- * once for the digest and copied here (writing them again was a
- * thirtieth of a track run with thirty thousand points). A ROW holds no
- * newline: its strings are quoted. */
+/* The rows are the table's (goat_gen_put_table): formatted once for the
+ * digest and copied here. */
 static void fill_points(goat_strbuf *sb, const render_ctx *c)
 {
-    const char *line = c->table;
-    for (int id = 1; id <= c->v->track_id_count; id++) {
-        const char *row = strchr(line + strlen("point "), ' ') + 1;
-        const char *end = strchr(row, '\n');
-        goat_strbuf_putc(sb, '\t');
-        goat_strbuf_append(sb, row, (size_t)(end - row));
-        goat_strbuf_puts(sb, ",\n");
-        line = end + 1;
+    for (int i = 0; i < c->v->track_id_count; i++) {
+        const goat_gen_span *row = &c->rows[i];
+        char *o = goat_gen_room(sb, row->len + 3);
+        *o++ = '\t';
+        o = goat_gen_copy(o, c->table + row->at, row->len);
+        o = goat_gen_copy(o, ",\n", 2);
+        goat_gen_room_done(sb, o);
     }
 }
 
@@ -297,6 +299,29 @@ static goat_error *render_template(goat_strbuf *sb, const render_ctx *c)
     return NULL;
 }
 
+/* At most 4 bytes of a Go string literal per byte of s (\xNN), and its
+ * quotes. */
+static size_t quoted_bound(const char *s)
+{
+    return s ? 4 * strlen(s) + 2 : 2;
+}
+
+/* An upper bound of the rendered text's length, reserved at once so that
+ * the megabytes of a large table are not copied as the buffer grows: the
+ * template with its placeholders; per point a line in the ID block and a
+ * row, six bytes more than its table line ("point N ROW\n" against
+ * "\tTRACK_ID_N\n" and "\tROW,\n"); per component its name (in the table
+ * too), its ID line and its runs as {first, last}, wrapped. */
+static size_t render_bound(const goat_gen_values *v, const goat_gen_runs *runs, size_t table_len)
+{
+    size_t n = goat_gen_template_size + table_len + 6 * (size_t)v->track_id_count;
+    n += 2 * quoted_bound(v->package_name) + quoted_bound(v->app_name) + quoted_bound(v->app_version) +
+         quoted_bound(v->commit) + quoted_bound(v->granularity) + GOAT_GEN_DIGEST_LEN;
+    for (size_t i = 0; i < v->component_count; i++)
+        n += 64 + runs[i].count * (2 * 24 + 8);
+    return n;
+}
+
 goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len)
 {
     *text = NULL;
@@ -308,19 +333,21 @@ goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len)
         return err;
     goat_strbuf table = GOAT_STRBUF_INIT;
     goat_strbuf_reserve(&table, 0); /* data is not NULL even for an empty table */
-    goat_gen_put_table(&table, v, runs);
+    goat_gen_span *rows = goat_xcalloc((size_t)v->track_id_count + 1, sizeof *rows);
+    goat_gen_put_table(&table, v, runs, rows);
     char digest[GOAT_GEN_DIGEST_LEN + 1];
     err = goat_gen_hash_text(table.data, table.len, digest);
     if (err) {
+        free(rows);
         goat_strbuf_free(&table);
         goat_gen_runs_free(runs, v->component_count);
         return err;
     }
-    render_ctx c = {v, runs, digest, table.data};
+    render_ctx c = {v, runs, digest, table.data, rows};
     goat_strbuf sb = GOAT_STRBUF_INIT;
-    /* A point's row is about 60 bytes; the rest is the template. */
-    goat_strbuf_reserve(&sb, goat_gen_template_size + (size_t)v->track_id_count * 80);
+    goat_strbuf_reserve(&sb, render_bound(v, runs, table.len));
     err = render_template(&sb, &c);
+    free(rows);
     goat_strbuf_free(&table);
     goat_gen_runs_free(runs, v->component_count);
     if (err) {

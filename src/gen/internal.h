@@ -4,6 +4,8 @@
 #ifndef GOAT_GEN_INTERNAL_H
 #define GOAT_GEN_INTERNAL_H
 
+#include <string.h>
+
 #include "gen/gen.h"
 #include "util/strbuf.h"
 
@@ -23,6 +25,62 @@ typedef struct goat_gen_runs {
     size_t count;
 } goat_gen_runs;
 
+/* Where a row lies in goat_gen_put_table's text: render copies the rows
+ * from there instead of formatting them twice. */
+typedef struct goat_gen_span {
+    size_t at, len;
+} goat_gen_span;
+
+/* A decimal number counted up by one: the tables number their lines
+ * 1..N, and carrying a digit costs less than the divisions of
+ * goat_gen_put_uint on each of hundreds of thousands of lines. */
+typedef struct goat_gen_counter {
+    char digits[24];
+    size_t len;
+} goat_gen_counter;
+
+/* Starts c at 1, where the tables' numbers start. */
+static inline void goat_gen_counter_init(goat_gen_counter *c)
+{
+    c->digits[0] = '1';
+    c->len = 1;
+}
+
+static inline void goat_gen_counter_next(goat_gen_counter *c)
+{
+    size_t i = c->len;
+    while (i > 0 && c->digits[i - 1] == '9')
+        c->digits[--i] = '0';
+    if (i > 0) {
+        c->digits[i - 1]++;
+    } else { /* 99 + 1: one digit more, all carried */
+        c->digits[0] = '1';
+        c->digits[c->len++] = '0';
+    }
+}
+
+/* Room for n more bytes at the end of sb, written through the pointer
+ * returned and closed with goat_gen_room_done(sb, end): a line of known
+ * length without a bounds check and a NUL per piece. */
+static inline char *goat_gen_room(goat_strbuf *sb, size_t n)
+{
+    if (sb->cap - sb->len <= n)
+        goat_strbuf_reserve(sb, n);
+    return sb->data + sb->len;
+}
+
+static inline void goat_gen_room_done(goat_strbuf *sb, char *end)
+{
+    *end = '\0';
+    sb->len = (size_t)(end - sb->data);
+}
+
+static inline char *goat_gen_copy(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+
 /* Checks v (the errors goat_gen_render documents), then computes the runs of
  * every component into *runs (v->component_count entries, freed with
  * goat_gen_runs_free). */
@@ -40,8 +98,10 @@ void goat_gen_runs_free(goat_gen_runs *runs, size_t count);
 /* goat_gen_digest in two halves, for values goat_gen_prepare accepted, with
  * its runs: appends the text the digest is taken of (a line "point ID ROW"
  * per point in ID order, ROW as goat_gen_put_point_row writes it, then a
- * line per component); the digest of such a text. */
-void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs);
+ * line per component), noting in rows (NULL, or track_id_count entries)
+ * where each point's ROW lies in sb; the digest of such a text. */
+void goat_gen_put_table(goat_strbuf *sb, const goat_gen_values *v, const goat_gen_runs *runs,
+                        goat_gen_span *rows);
 goat_error *goat_gen_hash_text(const char *table, size_t len, char digest[GOAT_GEN_DIGEST_LEN + 1]);
 
 /* The row of TRACK_ID_<id>: v->points[id - 1], or an unknown location when

@@ -44,11 +44,45 @@ static inline bool plain_byte(unsigned char c)
     return (unsigned char)(c - 0x20) < 0x5F && c != '"' && c != '\\';
 }
 
-void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
+/* Whether a word of 8 bytes holds only plain bytes: none below 0x20 or
+ * above 0x7E, no quote, no backslash. Each test is the classic "has a
+ * byte less than" of a word, exact as a yes or no. */
+static inline bool plain_word(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t quote = x ^ ones * '"', backslash = x ^ ones * '\\';
+    uint64_t below_space = (x - ones * 0x20) & ~x;
+    uint64_t above_tilde = (x + ones * (0x7F - 0x7E)) | x; /* 0x7F and up reach the high bit */
+    uint64_t is_quote = (quote - ones) & ~quote, is_backslash = (backslash - ones) & ~backslash;
+    return ((below_space | above_tilde | is_quote | is_backslash) & highs) == 0;
+}
+
+/* Whether the n bytes at s all go into a Go string literal as they are:
+ * nearly every path, function name and line list does, and the table
+ * holds three per point. Eight bytes at a time, the last word overlapping
+ * the one before it. */
+static bool all_plain(const char *s, size_t n)
+{
+    if (n < 8) {
+        bool plain = true;
+        for (size_t i = 0; i < n; i++)
+            plain &= plain_byte((unsigned char)s[i]);
+        return plain;
+    }
+    uint64_t w;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (!plain_word(w))
+            return false;
+    }
+    memcpy(&w, s + n - 8, 8);
+    return plain_word(w);
+}
+
+static void put_go_string_n(goat_strbuf *sb, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
     goat_strbuf_putc(sb, '"');
     for (size_t i = 0; i < n;) {
         /* Most text (paths, function names, line lists) is printable ASCII
@@ -101,16 +135,27 @@ void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
     goat_strbuf_putc(sb, '"');
 }
 
+void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
+{
+    put_go_string_n(sb, s, strlen(s));
+}
+
+/* Writes v in decimal ending just before end; returns where it starts. */
+static char *format_uint(char *end, unsigned long v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 /* Without printf: the point table can run to hundreds of thousands of lines. */
 void goat_gen_put_uint(goat_strbuf *sb, unsigned long v)
 {
     char digits[24];
-    size_t i = sizeof digits;
-    do {
-        digits[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    goat_strbuf_append(sb, digits + i, sizeof digits - i);
+    char *start = format_uint(digits + sizeof digits, v);
+    goat_strbuf_append(sb, start, (size_t)(digits + sizeof digits - start));
 }
 
 void goat_gen_put_runs(goat_strbuf *sb, const goat_gen_runs *runs)
@@ -134,17 +179,42 @@ const char *goat_gen_kind_name(goat_gen_point_kind kind)
 void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id)
 {
     goat_gen_point p = goat_gen_point_of(v, id);
-    goat_strbuf_putc(sb, '{');
-    goat_gen_put_go_string(sb, p.file);
-    goat_strbuf_puts(sb, ", ");
-    goat_gen_put_uint(sb, (unsigned long)p.line);
-    goat_strbuf_puts(sb, ", ");
-    goat_gen_put_go_string(sb, p.func);
-    goat_strbuf_puts(sb, ", ");
-    goat_gen_put_go_string(sb, p.lines);
-    goat_strbuf_puts(sb, ", \"");
-    goat_strbuf_puts(sb, goat_gen_kind_name(p.kind));
-    goat_strbuf_puts(sb, "\"}");
+    size_t file_len = strlen(p.file), func_len = strlen(p.func), lines_len = strlen(p.lines);
+    const char *kind = goat_gen_kind_name(p.kind);
+    size_t kind_len = strlen(kind);
+    char number[24];
+    char *line = format_uint(number + sizeof number, (unsigned long)p.line);
+    size_t line_len = (size_t)(number + sizeof number - line);
+    if (!all_plain(p.file, file_len) || !all_plain(p.func, func_len) || !all_plain(p.lines, lines_len)) {
+        goat_strbuf_putc(sb, '{');
+        put_go_string_n(sb, p.file, file_len);
+        goat_strbuf_puts(sb, ", ");
+        goat_strbuf_append(sb, line, line_len);
+        goat_strbuf_puts(sb, ", ");
+        put_go_string_n(sb, p.func, func_len);
+        goat_strbuf_puts(sb, ", ");
+        put_go_string_n(sb, p.lines, lines_len);
+        goat_strbuf_puts(sb, ", \"");
+        goat_strbuf_append(sb, kind, kind_len);
+        goat_strbuf_puts(sb, "\"}");
+        return;
+    }
+    /* Nothing to escape: the row's length is known, and it is written in
+     * one piece (the table has a row per point, tens of thousands). */
+    enum { PUNCTUATION = sizeof "{\"\", , \"\", \"\", \"\"}" - 1 };
+    char *o = goat_gen_room(sb, PUNCTUATION + file_len + line_len + func_len + lines_len + kind_len);
+    o = goat_gen_copy(o, "{\"", 2);
+    o = goat_gen_copy(o, p.file, file_len);
+    o = goat_gen_copy(o, "\", ", 3);
+    o = goat_gen_copy(o, line, line_len);
+    o = goat_gen_copy(o, ", \"", 3);
+    o = goat_gen_copy(o, p.func, func_len);
+    o = goat_gen_copy(o, "\", \"", 4);
+    o = goat_gen_copy(o, p.lines, lines_len);
+    o = goat_gen_copy(o, "\", \"", 4);
+    o = goat_gen_copy(o, kind, kind_len);
+    o = goat_gen_copy(o, "\"}", 2);
+    goat_gen_room_done(sb, o);
 }
 
 goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id)

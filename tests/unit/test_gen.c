@@ -8,7 +8,9 @@
 
 #include "gen/gen.h"
 #include "gen/limits.h"
+#include "git/ids.h"
 #include "report/report.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static goat_gen_values base(void)
@@ -557,4 +559,98 @@ Test(gen, tens_of_thousands_of_points)
     free(text);
     free(all);
     free(every_third);
+}
+
+/* The point table's IDs are counted up digit by digit (not formatted one
+ * by one): the ID block and the digest's "point N" lines across every
+ * carry up to five digits. */
+Test(gen, ids_counted_across_digit_carries)
+{
+    enum { N = 10001 };
+    goat_gen_values v = base();
+    v.track_id_count = N;
+    goat_strbuf block = GOAT_STRBUF_INIT, table = GOAT_STRBUF_INIT;
+    goat_strbuf_puts(&block, "\tTRACK_ID_START = iota\n");
+    for (int id = 1; id <= N; id++) {
+        goat_strbuf_printf(&block, "\tTRACK_ID_%d\n", id);
+        goat_strbuf_printf(&table, "point %d {\"\", 0, \"\", \"\", \"track\"}\n", id);
+    }
+    goat_strbuf_puts(&block, "\tTRACK_ID_END\n)\n");
+    char *text = render_ok(&v);
+    assert_contains(text, block.data);
+    char hex[GOAT_GIT_ID_HEX + 1], digest[GOAT_GEN_DIGEST_LEN + 1];
+    cr_assert_null(goat_git_blob_id(table.data, table.len, hex));
+    hex[GOAT_GEN_DIGEST_LEN] = '\0';
+    digest_of(&v, digest);
+    cr_assert_str_eq(digest, hex);
+    free(text);
+    goat_strbuf_free(&block);
+    goat_strbuf_free(&table);
+}
+
+/* How the renderer must spell byte b alone among letters. */
+static void put_escaped_byte(goat_strbuf *sb, unsigned char b)
+{
+    static const char letters[] = "\aa\bb\ff\nn\rr\tt\vv\"\"\\\\";
+    const char *l = b ? memchr(letters, b, sizeof letters - 1) : NULL;
+    if (l && (l - letters) % 2 == 0)
+        goat_strbuf_printf(sb, "\\%c", l[1]);
+    else if (b < 0x20 || b >= 0x7F)
+        goat_strbuf_printf(sb, "\\x%02x", b);
+    else
+        goat_strbuf_putc(sb, (char)b);
+}
+
+/* Rows whose strings need no escape are written without the escaper: one
+ * odd byte of each value, at the start, middle and end of strings around
+ * a word of eight bytes, in each of a row's three strings, must be
+ * escaped all the same. */
+Test(gen, rows_escape_every_byte_around_word_edges)
+{
+    static const size_t lens[] = {1, 7, 8, 9, 15, 16, 17};
+    enum { N = 255 * 7 * 3 * 3 };
+    goat_gen_point *points = goat_xcalloc(N, sizeof *points);
+    char(*strings)[18] = goat_xcalloc(N, sizeof *strings);
+    int n = 0;
+    for (int b = 1; b < 256; b++)
+        for (size_t l = 0; l < 7; l++)
+            for (int at = 0; at < 3; at++)
+                for (int field = 0; field < 3; field++, n++) {
+                    size_t len = lens[l], pos = at == 0 ? 0 : at == 1 ? len / 2 : len - 1;
+                    memset(strings[n], 'a', len);
+                    strings[n][pos] = (char)b;
+                    points[n] = (goat_gen_point){"f", n + 1, "g", "h", GOAT_GEN_POINT_TRACK};
+                    const char **s = field == 0 ? &points[n].file : field == 1 ? &points[n].func : &points[n].lines;
+                    *s = strings[n];
+                }
+    goat_gen_values v = base();
+    v.track_id_count = N;
+    v.points = points;
+    char *text = render_ok(&v);
+    const char *row = strstr(text, "var points = [...]point{\n");
+    cr_assert_not_null(row);
+    row = strchr(row, '\n') + 1;
+    for (n = 0; n < N; n++) {
+        goat_strbuf want = GOAT_STRBUF_INIT;
+        const char *parts[3] = {points[n].file, points[n].func, points[n].lines};
+        goat_strbuf_puts(&want, "\t{");
+        for (int k = 0; k < 3; k++) {
+            goat_strbuf_putc(&want, '"');
+            for (const char *c = parts[k]; *c; c++)
+                put_escaped_byte(&want, (unsigned char)*c);
+            goat_strbuf_putc(&want, '"');
+            if (k == 0)
+                goat_strbuf_printf(&want, ", %d", n + 1);
+            goat_strbuf_puts(&want, ", ");
+        }
+        goat_strbuf_puts(&want, "\"track\"},\n");
+        const char *end = strchr(row, '\n') + 1;
+        cr_assert(strncmp(row, want.data, want.len) == 0, "row %d: %.*s, want %s", n + 1, (int)(end - row), row,
+                  want.data);
+        row = end;
+        goat_strbuf_free(&want);
+    }
+    free(text);
+    free(strings);
+    free(points);
 }
