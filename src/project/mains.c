@@ -115,7 +115,8 @@ static void header_free(header *h)
 
 /* How far past the end of the last token it returned the lexer may have
  * looked: the next character (up to 4 bytes of UTF-8) and one byte beyond
- * it (peek, telling "..." from "."). */
+ * it (peek, telling "..." from "."), 5 bytes; 8 leaves room to spare.
+ * Every earlier token ends before the last one starts. */
 enum { LEXER_LOOKAHEAD = 8 };
 
 /* Reads the package clause and imports from the first len bytes of a file,
