@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "project/goat_package.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,33 +33,6 @@ static bool has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The entry names of dir, sorted; NULL (errno set) when it cannot be read. */
-static char **list_dir(const char *dir, size_t *count)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return NULL;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        goat_grow((void **)&names, &cap, n + 1, sizeof *names);
-        names[n++] = goat_xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (n)
-        goat_sort(names, n, sizeof *names, by_name);
-    *count = n;
-    return names ? names : goat_xcalloc(1, sizeof *names);
-}
-
 static void free_names(char **names, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -91,17 +63,20 @@ static bool skipped_dir(const char *name)
 static goat_error *scan_dir(const char *dir, dir_scan *out)
 {
     memset(out, 0, sizeof *out);
+    goat_dir_entry *entries = NULL;
     size_t n = 0;
-    char **names = list_dir(dir, &n);
-    if (!names)
+    if (!goat_list_dir(dir, &entries, &n))
         return goat_error_new(dir, 0, 0, "cannot open directory: %s", strerror(errno));
     goat_error *err = NULL;
     for (size_t i = 0; i < n && !err; i++) {
-        char *path = goat_path_join(dir, names[i]);
+        const char *name = entries[i].name;
+        char *path = goat_path_join(dir, name);
+        /* lstat, not the listing's type: an entry gone meanwhile is an
+         * error here */
         struct stat st;
         if (lstat(path, &st) != 0) {
             err = goat_error_new(path, 0, 0, "cannot stat: %s", strerror(errno));
-        } else if (S_ISDIR(st.st_mode) && !skipped_dir(names[i])) {
+        } else if (S_ISDIR(st.st_mode) && !skipped_dir(name)) {
             char *gomod = goat_xasprintf("%s/go.mod", path);
             if (access(gomod, F_OK) != 0) {
                 goat_grow((void **)&out->subdirs, &out->subdir_cap, out->subdir_count + 1, sizeof *out->subdirs);
@@ -109,9 +84,9 @@ static goat_error *scan_dir(const char *dir, dir_scan *out)
                 path = NULL;
             }
             free(gomod);
-        } else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".go")) {
+        } else if (S_ISREG(st.st_mode) && has_suffix(name, ".go")) {
             bool generated = false;
-            if (strcmp(names[i], GOAT_GEN_FILE_NAME) == 0) {
+            if (strcmp(name, GOAT_GEN_FILE_NAME) == 0) {
                 char *text = NULL;
                 size_t len = 0;
                 if (!(err = goat_read_file(path, &text, &len)))
@@ -127,7 +102,7 @@ static goat_error *scan_dir(const char *dir, dir_scan *out)
         }
         free(path);
     }
-    free_names(names, n);
+    goat_dir_entries_free(entries, n);
     if (err)
         dir_scan_free(out);
     return err;
@@ -287,59 +262,107 @@ static bool is_go(const char *path)
     return has_suffix(path, ".go");
 }
 
-static const goat_plan_file *plan_file(const goat_plan *plan, const char *path)
+/* The plan's files by path, for the alias check's lookups of every file of
+ * a directory: sorted by path and, among equal paths, by their order in
+ * the plan, so that a lookup finds the first, as a walk of the plan
+ * would. */
+typedef struct plan_index {
+    const goat_plan_file **files;
+    size_t count;
+} plan_index;
+
+static int by_plan_path(const void *a, const void *b)
 {
+    const goat_plan_file *x = *(const goat_plan_file *const *)a, *y = *(const goat_plan_file *const *)b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : (x > y) - (x < y);
+}
+
+static void plan_index_init(plan_index *ix, const goat_plan *plan)
+{
+    ix->count = plan->count;
+    ix->files = goat_xreallocarray(NULL, plan->count ? plan->count : 1, sizeof *ix->files);
     for (size_t i = 0; i < plan->count; i++)
-        if (strcmp(plan->files[i].path, path) == 0)
-            return &plan->files[i];
-    return NULL;
+        ix->files[i] = &plan->files[i];
+    goat_sort(ix->files, ix->count, sizeof *ix->files, by_plan_path);
+}
+
+static const goat_plan_file *plan_file(const plan_index *ix, const char *path)
+{
+    size_t lo = 0, hi = ix->count; /* the first file whose path is not below path */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->files[mid]->path, path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->count && strcmp(ix->files[lo]->path, path) == 0 ? ix->files[lo] : NULL;
+}
+
+/* One Go file of a directory the alias check looks at, read while the
+ * directories are listed. */
+typedef struct alias_check_item {
+    char *path;
+    const char *package;
+    const char *text; /* NULL when the alias does not occur in the file (or on err) */
+    size_t len;
+    char *owned;      /* the text when read here, not the plan's */
+    goat_error *err;  /* the file could not be read */
+} alias_check_item;
+
+/* Reads path unless the plan has its text (the one on disk), and keeps the
+ * text only if alias occurs in it: no package-level declaration of alias
+ * can be without it. */
+static void alias_check_item_read(alias_check_item *it, const plan_index *plan, const char *alias)
+{
+    const goat_plan_file *pf = plan_file(plan, it->path);
+    const char *text = NULL;
+    size_t len = 0;
+    if (pf && pf->old_text) {
+        text = pf->old_text;
+        len = pf->old_len;
+    } else if ((it->err = goat_read_file(it->path, &it->owned, &len)) != NULL) {
+        return;
+    } else {
+        text = it->owned;
+    }
+    if (goat_find(text, len, alias, strlen(alias))) {
+        it->text = text;
+        it->len = len;
+    } else {
+        free(it->owned);
+        it->owned = NULL;
+    }
 }
 
 /* The package-level declaration of alias in one file of the directory, as
  * an error, or NULL. The text is the one on disk; a file of another
  * package (an external test package, a build-ignored program) does not
  * count, nor does one that does not parse (it is not built either). */
-static goat_error *check_file(const goat_plan *plan, const char *path, const char *package, const char *alias)
+static goat_error *check_file(const alias_check_item *it, const char *alias)
 {
-    const goat_plan_file *pf = plan_file(plan, path);
-    char *owned = NULL;
-    const char *text = NULL;
-    size_t len = 0;
-    if (pf && pf->old_text) {
-        text = pf->old_text;
-        len = pf->old_len;
-    } else {
-        goat_error *err = goat_read_file(path, &owned, &len);
-        if (err)
-            return err;
-        text = owned;
-    }
+    if (it->err || !it->text)
+        return it->err;
     goat_error *err = NULL;
-    char *name = goat_find(text, len, alias, strlen(alias)) ? package_name(path, text, len) : NULL;
-    if (name && strcmp(name, package) == 0) {
+    char *name = package_name(it->path, it->text, it->len);
+    if (name && strcmp(name, it->package) == 0) {
         goat_arena arena;
         goat_arena_init(&arena);
         goat_node *file = NULL;
-        goat_error *perr = goat_parse_file(&arena, path, text, len, &file);
+        goat_error *perr = goat_parse_file(&arena, it->path, it->text, it->len, &file);
         const char *what = NULL;
         const goat_node *decl = perr ? NULL : goat_clash_package_decl(file, alias, &what);
         if (decl)
-            err = goat_clash_package_error(path, text, len, decl, what, alias);
+            err = goat_clash_package_error(it->path, it->text, it->len, decl, what, alias);
         goat_error_free(perr);
         goat_arena_free(&arena);
     }
     free(name);
-    free(owned);
     return err;
 }
 
-typedef struct alias_check_item {
-    char *path;
-    const char *package;
-} alias_check_item;
-
 typedef struct alias_check {
-    const goat_plan *plan;
     const char *alias;
     alias_check_item *items;
     size_t count, cap;
@@ -349,8 +372,10 @@ typedef struct alias_check {
 static void check_files(void *arg)
 {
     alias_check *job = arg;
-    for (size_t i = 0; i < job->count && !job->err; i++)
-        job->err = check_file(job->plan, job->items[i].path, job->items[i].package, job->alias);
+    for (size_t i = 0; i < job->count && !job->err; i++) {
+        job->err = check_file(&job->items[i], job->alias);
+        job->items[i].err = NULL; /* now job->err's, or none */
+    }
 }
 
 goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, const char *import_path)
@@ -380,38 +405,42 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
     }
     free(needle);
     /* every file first, so that all are parsed on one stack sized for the
-     * largest instead of each on a thread of its own */
-    alias_check job = {plan, alias, NULL, 0, 0, NULL};
+     * largest instead of each on a thread of its own; a file is read as it
+     * is listed, so its length needs no stat, and only files naming the
+     * alias are parsed */
+    alias_check job = {alias, NULL, 0, 0, NULL};
+    plan_index index;
+    plan_index_init(&index, plan);
     size_t largest = 0;
     goat_error *err = NULL;
     for (size_t d = 0; d < dir_count && !err; d++) {
+        goat_dir_entry *entries = NULL;
         size_t n = 0;
-        char **names = list_dir(dirs[d], &n);
-        if (!names) {
+        if (!goat_list_dir(dirs[d], &entries, &n)) {
             err = goat_error_new(dirs[d], 0, 0, "cannot open directory: %s", strerror(errno));
             break;
         }
         for (size_t i = 0; i < n; i++) {
-            char *path = goat_path_join(dirs[d], names[i]);
-            struct stat st;
-            if (!is_go(path) || lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-                free(path);
+            if (entries[i].type != GOAT_ENTRY_FILE || !is_go(entries[i].name))
                 continue;
-            }
-            const goat_plan_file *pf = plan_file(plan, path);
-            size_t len = pf && pf->old_text ? pf->old_len : (size_t)st.st_size;
-            if (len > largest)
-                largest = len;
             goat_grow((void **)&job.items, &job.cap, job.count + 1, sizeof *job.items);
-            job.items[job.count++] = (alias_check_item){path, packages[d]};
+            alias_check_item *it = &job.items[job.count++];
+            *it = (alias_check_item){.path = goat_path_join(dirs[d], entries[i].name), .package = packages[d]};
+            alias_check_item_read(it, &index, alias);
+            if (it->text && it->len > largest)
+                largest = it->len;
         }
-        free_names(names, n);
+        goat_dir_entries_free(entries, n);
     }
     if (!err)
         goat_run_with_parse_stack(largest, check_files, &job);
-    for (size_t i = 0; i < job.count; i++)
+    for (size_t i = 0; i < job.count; i++) {
         free(job.items[i].path);
+        free(job.items[i].owned);
+        goat_error_free(job.items[i].err);
+    }
     free(job.items);
+    free(index.files);
     if (!err)
         err = job.err;
     free_names(dirs, dir_count);

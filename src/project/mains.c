@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "project/mains.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "git/filter.h"
@@ -44,13 +43,18 @@ static char *join(const char *dir, const char *name)
     return strcmp(dir, ".") == 0 ? goat_xstrdup(name) : goat_xasprintf("%s/%s", dir, name);
 }
 
+static void push_string(char ***items, size_t *count, const char *s)
+{
+    *items = goat_xreallocarray(*items, *count + 1, sizeof **items);
+    (*items)[(*count)++] = goat_xstrdup(s);
+}
+
 static void add_string(char ***items, size_t *count, const char *s)
 {
     for (size_t i = 0; i < *count; i++)
         if (strcmp((*items)[i], s) == 0)
             return;
-    *items = goat_xreallocarray(*items, *count + 1, sizeof **items);
-    (*items)[(*count)++] = goat_xstrdup(s);
+    push_string(items, count, s);
 }
 
 /* An import path's directory inside this module, or NULL. */
@@ -93,32 +97,60 @@ static bool build_ignored_comment(const char *lit, size_t len)
     return false;
 }
 
-/* Reads the package clause and imports of one file. Files that do not
- * scan (a syntax error) are skipped here: the rewriter reports them. */
-static void scan_header(scan *s, pkg_dir *d, const char *path, const char *src, size_t len,
-                        bool *is_main, bool *ignored)
+/* What the head of one file says. */
+typedef struct header {
+    bool is_main;
+    bool ignored;
+    char **imports; /* the module-internal directories it imports */
+    size_t import_count;
+} header;
+
+static void header_free(header *h)
 {
+    for (size_t i = 0; i < h->import_count; i++)
+        free(h->imports[i]);
+    free(h->imports);
+    memset(h, 0, sizeof *h);
+}
+
+/* How far past the end of the last token it returned the lexer may have
+ * looked: the next character (up to 4 bytes of UTF-8) and one byte beyond
+ * it (peek, telling "..." from "."), 5 bytes; 8 leaves room to spare.
+ * Every earlier token ends before the last one starts. */
+enum { LEXER_LOOKAHEAD = 8 };
+
+/* Reads the package clause and imports from the first len bytes of a file,
+ * whole when they are all of it. Files that do not scan (a syntax error)
+ * end the header there: the rewriter reports them. Returns whether the
+ * bytes decide the header: the scan stopped on a token that ends far
+ * enough before len that the rest of the file cannot change any token
+ * read (a comment, an import list or a raw string going on past len can).
+ * A semicolon or EOF as the last token never decides, since an automatic
+ * one depends on what follows it (go/scanner's findLineEnd reads through
+ * comments). */
+static bool scan_header(const char *module_path, const char *path, const char *src, size_t len, bool whole,
+                        header *h)
+{
+    memset(h, 0, sizeof *h);
     goat_lexer lx;
     goat_lexer_config lc = {.filename = path, .src = src, .len = len, .mode = GOAT_LEX_COMMENTS};
     goat_lexer_init(&lx, &lc);
     goat_token t = goat_lexer_next(&lx);
-    *ignored = false;
-    *is_main = false;
     while (t.kind == GOAT_TOK_COMMENT) {
         if (build_ignored_comment(t.lit, t.lit_len))
-            *ignored = true;
+            h->ignored = true;
         t = goat_lexer_next(&lx);
     }
 #define NEXT()                                    \
     do {                                          \
         t = goat_lexer_next(&lx);                 \
     } while (t.kind == GOAT_TOK_COMMENT)
-    if (t.kind != GOAT_TOK_PACKAGE || *ignored)
+    if (t.kind != GOAT_TOK_PACKAGE || h->ignored)
         goto done;
     NEXT();
     if (t.kind != GOAT_TOK_IDENT)
         goto done;
-    *is_main = t.lit_len == 4 && memcmp(t.lit, "main", 4) == 0;
+    h->is_main = t.lit_len == 4 && memcmp(t.lit, "main", 4) == 0;
     NEXT();
     for (;;) {
         if (t.kind == GOAT_TOK_SEMICOLON)
@@ -139,9 +171,9 @@ static void scan_header(scan *s, pkg_dir *d, const char *path, const char *src, 
             if (t.kind != GOAT_TOK_STRING)
                 goto done;
             char *import = unquote(t.lit, t.lit_len);
-            char *dir = module_dir_of(s->module_path, import);
+            char *dir = module_dir_of(module_path, import);
             if (dir)
-                add_string(&d->imports, &d->import_count, dir);
+                add_string(&h->imports, &h->import_count, dir);
             free(dir);
             free(import);
             NEXT();
@@ -154,27 +186,77 @@ static void scan_header(scan *s, pkg_dir *d, const char *path, const char *src, 
 #undef NEXT
 done:
     goat_lexer_free(&lx);
+    return whole || (t.kind != GOAT_TOK_EOF && t.kind != GOAT_TOK_SEMICOLON && t.end <= len &&
+                     len - t.end >= LEXER_LOOKAHEAD);
 }
 
+/* The first read of a file's head: most files' package clause and imports
+ * (a license comment, a package comment, a dozen imports) fit. */
+enum { HEAD_READ = 4096 };
+
+/* Reads the head of path, as much as decides it: HEAD_READ bytes, then
+ * twice as many each time until the header ends well inside them or they
+ * are the whole file, so the result is what the whole file gives. */
+static goat_error *read_header(const char *module_path, const char *path, header *h)
+{
+    for (size_t limit = HEAD_READ;; limit *= 2) {
+        char *src = NULL;
+        size_t len = 0;
+        bool whole = false;
+        goat_error *err = goat_read_file_head(path, limit, &src, &len, &whole);
+        if (err)
+            return err;
+        bool decided = scan_header(module_path, path, src, len, whole, h);
+        free(src);
+        if (decided)
+            return NULL;
+        header_free(h);
+    }
+}
+
+/* Whether dir holds a go.mod, as access(2) tells (following links). */
+static bool holds_go_mod(const char *dir)
+{
+    char *gomod = goat_xasprintf("%s/go.mod", dir);
+    bool found = access(gomod, F_OK) == 0;
+    free(gomod);
+    return found;
+}
+
+/* Whether a listing may show a go.mod: only then is access(2) asked.
+ * Compared without case, for case-insensitive file systems, where
+ * access("go.mod") finds a "GO.MOD". */
+static bool may_list_go_mod(const goat_dir_entry *entries, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(entries[i].name, "go.mod") == 0)
+            return true;
+    return false;
+}
 
 static int compare_strings(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static goat_error *walk(scan *s, const char *dir)
+/* Walks dir, a directory of the module, and the directories below it,
+ * except below the root those that hold their own go.mod: another module's,
+ * left out. The listing of a directory tells whether it holds one, so
+ * access(2) is asked only for a listed go.mod. */
+static goat_error *walk(scan *s, const char *dir, bool root)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return goat_error_new(dir, 0, 0, "cannot list directory: %s", strerror(errno));
-    char **names = NULL;
+    goat_dir_entry *entries = NULL;
     size_t count = 0;
-    struct dirent *e;
-    while ((e = readdir(dh)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            add_string(&names, &count, e->d_name);
-    closedir(dh);
-    goat_sort(names, count, sizeof *names, compare_strings);
+    if (!goat_list_dir(dir, &entries, &count)) {
+        int e = errno;
+        if (!root && holds_go_mod(dir))
+            return NULL;
+        return goat_error_new(dir, 0, 0, "cannot list directory: %s", strerror(e));
+    }
+    if (!root && may_list_go_mod(entries, count) && holds_go_mod(dir)) {
+        goat_dir_entries_free(entries, count);
+        return NULL;
+    }
 
     goat_grow((void **)&s->dirs, &s->cap, s->count + 1, sizeof *s->dirs);
     size_t index = s->count++;
@@ -184,47 +266,37 @@ static goat_error *walk(scan *s, const char *dir)
     goat_error *err = NULL;
     bool any_main = false;
     for (size_t i = 0; i < count && !err; i++) {
-        char *path = join(dir, names[i]);
-        struct stat st;
-        if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode)) {
-            free(path);
-            continue;
-        }
-        size_t nlen = strlen(names[i]);
-        if (S_ISDIR(st.st_mode)) {
-            char *gomod = goat_xasprintf("%s/go.mod", path);
-            bool nested = access(gomod, F_OK) == 0;
-            free(gomod);
+        const char *name = entries[i].name;
+        size_t nlen = strlen(name);
+        if (entries[i].type == GOAT_ENTRY_DIR) {
             /* Directories starting with "_" or "." are walked: `./...`
              * skips them, but `go build ./_example` builds their main
              * packages, and their files are tracked like any other. */
-            if (!goat_filter_dir_name_reason(names[i], nlen) && !nested)
-                err = walk(s, path);
-        } else if (S_ISREG(st.st_mode) && nlen > 3 && strcmp(names[i] + nlen - 3, ".go") == 0 &&
-                   !(nlen > 8 && strcmp(names[i] + nlen - 8, "_test.go") == 0) && names[i][0] != '.' &&
-                   names[i][0] != '_') {
-            char *src = NULL;
-            size_t len = 0;
-            goat_error *rerr = goat_read_file(path, &src, &len);
-            if (rerr) {
-                err = rerr;
-            } else {
-                bool is_main = false, ignored = false;
-                pkg_dir *d = &s->dirs[index]; /* s->dirs may move during the recursive walk */
-                scan_header(s, d, path, src, len, &is_main, &ignored);
-                if (!ignored) {
-                    add_string(&d->files, &d->file_count, path);
-                    any_main = any_main || is_main;
-                }
-                free(src);
+            if (!goat_filter_dir_name_reason(name, nlen)) {
+                char *path = join(dir, name);
+                err = walk(s, path, false);
+                free(path);
             }
+        } else if (entries[i].type == GOAT_ENTRY_FILE && nlen > 3 && strcmp(name + nlen - 3, ".go") == 0 &&
+                   !(nlen > 8 && strcmp(name + nlen - 8, "_test.go") == 0) && name[0] != '.' &&
+                   name[0] != '_') {
+            char *path = join(dir, name);
+            header h;
+            err = read_header(s->module_path, path, &h);
+            if (!err && !h.ignored) {
+                pkg_dir *d = &s->dirs[index]; /* s->dirs may move during the recursive walk */
+                for (size_t j = 0; j < h.import_count; j++)
+                    add_string(&d->imports, &d->import_count, h.imports[j]);
+                push_string(&d->files, &d->file_count, path); /* names in a directory are unique */
+                any_main = any_main || h.is_main;
+            }
+            if (!err)
+                header_free(&h);
+            free(path);
         }
-        free(path);
     }
     s->dirs[index].is_main = any_main;
-    for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
+    goat_dir_entries_free(entries, count);
     return err;
 }
 
@@ -287,7 +359,7 @@ goat_error *goat_mains_find(const char *module_path, goat_mains *out)
 {
     memset(out, 0, sizeof *out);
     scan s = {module_path, NULL, 0, 0};
-    goat_error *err = walk(&s, ".");
+    goat_error *err = walk(&s, ".", true);
     if (!err) {
         /* Directories come out in walk order; mains are listed bytewise. */
         for (size_t i = 0; i < s.count; i++) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "util/file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -9,7 +10,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/sort.h"
 #include "util/xalloc.h"
+
+/* Reads fd into buf[*got, cap) until that is full or a read returns
+ * nothing (*end then set). Returns 0, or the errno of a failed read. */
+static int fill(int fd, char *buf, size_t cap, size_t *got, bool *end)
+{
+    while (*got < cap) {
+        ssize_t n = read(fd, buf + *got, cap - *got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        if (n == 0) {
+            *end = true;
+            break;
+        }
+        *got += (size_t)n;
+    }
+    return 0;
+}
 
 /* Reads fd to its end into a fresh NUL-terminated buffer, sized by
  * size_hint (the file's size) and grown when the file turns out longer
@@ -18,20 +39,16 @@ static goat_error *read_fd(int fd, const char *path, size_t size_hint, char **da
 {
     size_t cap = size_hint + 1, got = 0;
     char *buf = goat_xmalloc(cap + 1);
+    bool end = false;
     for (;;) {
-        if (got == cap)
-            buf = goat_xrealloc(buf, (cap *= 2) + 1);
-        ssize_t n = read(fd, buf + got, cap - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int e = errno;
+        int e = fill(fd, buf, cap, &got, &end);
+        if (e) {
             free(buf);
             return goat_error_new(path, 0, 0, "cannot read: %s", strerror(e));
         }
-        if (n == 0)
+        if (end)
             break;
-        got += (size_t)n;
+        buf = goat_xrealloc(buf, (cap *= 2) + 1);
     }
     buf[got] = '\0';
     *data = buf;
@@ -74,4 +91,85 @@ goat_error *goat_read_file_if_exists(const char *path, char **data, size_t *len)
         *len = 0;
     }
     return err;
+}
+
+goat_error *goat_read_file_head(const char *path, size_t limit, char **data, size_t *len, bool *whole)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return goat_error_new(path, 0, 0, "cannot open: %s", strerror(errno));
+    char *buf = goat_xmalloc(limit + 1);
+    size_t got = 0;
+    bool end = false;
+    /* a short read is not taken for the end (a pipe, a signal): only a
+     * read that returns nothing is */
+    int e = fill(fd, buf, limit, &got, &end);
+    close(fd);
+    if (e) {
+        free(buf);
+        return goat_error_new(path, 0, 0, "cannot read: %s", strerror(e));
+    }
+    buf[got] = '\0';
+    *data = buf;
+    *len = got;
+    *whole = end;
+    return NULL;
+}
+
+static int by_entry_name(const void *a, const void *b)
+{
+    return strcmp(((const goat_dir_entry *)a)->name, ((const goat_dir_entry *)b)->name);
+}
+
+static goat_entry_type entry_type(const char *dir, const char *name, unsigned char d_type)
+{
+    switch (d_type) {
+    case DT_DIR:
+        return GOAT_ENTRY_DIR;
+    case DT_REG:
+        return GOAT_ENTRY_FILE;
+    case DT_UNKNOWN:
+        break;
+    default:
+        return GOAT_ENTRY_OTHER;
+    }
+    /* some file systems (and some of their versions) do not fill d_type */
+    char *path = goat_xasprintf("%s/%s", dir, name);
+    struct stat st;
+    goat_entry_type type = GOAT_ENTRY_OTHER;
+    if (lstat(path, &st) == 0)
+        type = S_ISDIR(st.st_mode) ? GOAT_ENTRY_DIR : S_ISREG(st.st_mode) ? GOAT_ENTRY_FILE : GOAT_ENTRY_OTHER;
+    free(path);
+    return type;
+}
+
+bool goat_list_dir(const char *dir, goat_dir_entry **entries, size_t *count)
+{
+    *entries = NULL;
+    *count = 0;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return false;
+    goat_dir_entry *items = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        goat_grow((void **)&items, &cap, n + 1, sizeof *items);
+        items[n].name = goat_xstrdup(e->d_name);
+        items[n++].type = entry_type(dir, e->d_name, e->d_type);
+    }
+    closedir(dh);
+    goat_sort(items, n, sizeof *items, by_entry_name);
+    *entries = items;
+    *count = n;
+    return true;
+}
+
+void goat_dir_entries_free(goat_dir_entry *entries, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(entries[i].name);
+    free(entries);
 }
