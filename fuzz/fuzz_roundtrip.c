@@ -9,10 +9,15 @@
  * Inputs that already carry goat markers or the goat import belong to the
  * marker harness: cleaning them removes more than this round trip inserted.
  * Inputs where the alias "goat" is taken where a block goes are refused by
- * track (clash.h), which is all this harness asks of them. */
+ * track (clash.h), which is all this harness asks of them.
+ *
+ * A second round marks every third line new: the same round trip, and the
+ * function bodies track reports untouched (known_bodies, which goat's check
+ * of its output passes over) must be byte copies of the input's bodies. */
 #include <string.h>
 
 #include "fuzz/fuzz.h"
+#include "parser/parser.h"
 #include "rewrite/rewrite.h"
 #include "util/lineset.h"
 
@@ -53,6 +58,62 @@ static void check_round_trip(const char *what, const char *src, size_t len,
         fuzz_fail("clean(%s(input)) != input", what);
     }
     goat_rewrite_result_free(&cleaned);
+}
+
+/* The '{' and '}' of the function declarations' bodies of a text that
+ * parses, in order; *count of them. */
+static goat_pos *function_bodies(const char *src, size_t len, size_t *count)
+{
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    goat_error *err = goat_parse_file(&arena, FUZZ_FILENAME, src, len, &file);
+    if (err)
+        fuzz_fail("a text that parsed no longer does: %s", goat_error_format(err));
+    goat_pos *braces = calloc(2 * file->u.file.decls.count + 1, sizeof *braces);
+    size_t n = 0;
+    for (size_t i = 0; i < file->u.file.decls.count; i++) {
+        const goat_node *d = file->u.file.decls.items[i];
+        if (d->kind == GOAT_FUNC_DECL && d->u.func_decl.body) {
+            braces[2 * n] = d->u.func_decl.body->u.block.lbrace;
+            braces[2 * n + 1] = d->u.func_decl.body->u.block.rbrace;
+            n++;
+        }
+    }
+    goat_arena_free(&arena);
+    *count = n;
+    return braces;
+}
+
+/* Every known body of tracked is, at the same rank, a byte copy of the
+ * input's body, and the output passes the check that skips them. */
+static void check_known_bodies(const char *src, size_t len, const goat_rewrite_result *tracked)
+{
+    size_t n_in = 0, n_out = 0, k = 0;
+    goat_pos *in = function_bodies(src, len, &n_in);
+    goat_pos *out = function_bodies(tracked->text, tracked->len, &n_out);
+    if (n_in != n_out)
+        fuzz_fail("track changed the number of function bodies: %zu -> %zu", n_in, n_out);
+    for (size_t i = 0; i < n_out && k < tracked->known_body_count; i++) {
+        if ((size_t)out[2 * i] != tracked->known_bodies[k])
+            continue;
+        goat_pos in_len = in[2 * i + 1] - in[2 * i], out_len = out[2 * i + 1] - out[2 * i];
+        if (in_len != out_len || memcmp(src + in[2 * i], tracked->text + out[2 * i], (size_t)in_len) != 0)
+            fuzz_fail("known body %zu (at offset %zu) is not the input's body", i, tracked->known_bodies[k]);
+        k++;
+    }
+    if (k != tracked->known_body_count)
+        fuzz_fail("known body at offset %zu is no function body", tracked->known_bodies[k]);
+    goat_arena arena;
+    goat_arena_init(&arena);
+    goat_node *file = NULL;
+    goat_error *err = goat_parse_file_known_bodies(&arena, FUZZ_FILENAME, tracked->text, tracked->len,
+                                                   tracked->known_bodies, tracked->known_body_count, &file);
+    if (err)
+        fuzz_fail("the output fails the check with known bodies: %s", goat_error_format(err));
+    goat_arena_free(&arena);
+    free(in);
+    free(out);
 }
 
 static int contains(const char *text, size_t len, const char *needle)
@@ -96,6 +157,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_round_trip(goat_granularity_name(opts.granularity), src, size, &tracked, &opts);
     goat_rewrite_result_free(&tracked);
     goat_lineset_free(&all_lines);
+
+    goat_lineset some_lines = GOAT_LINESET_INIT;
+    int line_count = 1;
+    for (size_t i = 0; i < size; i++)
+        line_count += src[i] == '\n';
+    for (int line = 1; line <= line_count; line += 3)
+        goat_lineset_add(&some_lines, line);
+    goat_lineset_freeze(&some_lines);
+    err = goat_rewrite_track(FUZZ_FILENAME, src, size, &some_lines, &opts, &tracked);
+    if (err && strstr(err->message, "set goatPackageAlias"))
+        goat_error_free(err);
+    else if (err)
+        fuzz_fail("track (every third line) fails on input that parses: %s", goat_error_format(err));
+    else {
+        check_round_trip("every third line", src, size, &tracked, &opts);
+        check_known_bodies(src, size, &tracked);
+        goat_rewrite_result_free(&tracked);
+    }
+    goat_lineset_free(&some_lines);
 
     /* The main entry: an error is fine (no func main, no body); success must
      * round-trip like any block. */

@@ -23,9 +23,12 @@ EXTRA_DIST += $(PARSER_TESTS) tests/parser/lib.sh tests/parser/cases \
 CLEANFILES += tests/goast/goast -r .gocache
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_parser
-TESTS += tests/unit/test_parser
+check_PROGRAMS += tests/unit/test_parser tests/unit/test_parser_known_bodies
+TESTS += tests/unit/test_parser tests/unit/test_parser_known_bodies
 tests_unit_test_parser_SOURCES = tests/unit/test_parser.c
 tests_unit_test_parser_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_parser_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_parser_known_bodies_SOURCES = tests/unit/test_parser_known_bodies.c
+tests_unit_test_parser_known_bodies_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_parser_known_bodies_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 endif

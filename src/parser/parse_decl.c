@@ -378,6 +378,16 @@ goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword)
 
 /* FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
  * MethodDecl = "func" Receiver MethodName Signature [ FunctionBody ] . */
+/* Whether the body whose '{' is at lbrace is one the caller of
+ * goat_parse_file_known_bodies vouches for. Bodies come in offset order,
+ * so the list is walked once per file. */
+static bool known_body(goat_parser *p, goat_pos lbrace)
+{
+    while (p->known_body_next < p->known_body_count && (goat_pos)p->known_bodies[p->known_body_next] < lbrace)
+        p->known_body_next++;
+    return p->known_body_next < p->known_body_count && (goat_pos)p->known_bodies[p->known_body_next] == lbrace;
+}
+
 static goat_node *func_decl(goat_parser *p)
 {
     goat_pos pos = goat_p_expect(p, GOAT_TOK_FUNC);
@@ -396,7 +406,8 @@ static goat_node *func_decl(goat_parser *p)
     goat_node *results = goat_p_result(p);
 
     goat_node *body = NULL;
-    if (p->tok == GOAT_TOK_LBRACE && p->outline && strcmp(ident->u.ident.name, "_") != 0) {
+    if (p->tok == GOAT_TOK_LBRACE &&
+        ((p->outline && strcmp(ident->u.ident.name, "_") != 0) || known_body(p, p->pos))) {
         body = goat_p_skipped_body(p);
         goat_p_expect_semi(p);
     } else if (p->tok == GOAT_TOK_LBRACE) {

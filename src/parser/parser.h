@@ -37,6 +37,18 @@ goat_error *goat_parse_file(goat_arena *arena, const char *filename,
 goat_error *goat_parse_file_outline(goat_arena *arena, const char *filename,
                                     const char *src, size_t len, goat_node **file);
 
+/* As goat_parse_file, for a text made by editing one that goat_parse_file
+ * accepted (goat's own output, checked before it is written): the body of
+ * each function declaration whose '{' is at one of the count offsets of
+ * known_bodies (ascending) is passed over as goat_parse_file_outline passes
+ * bodies over; an offset where no function body starts is ignored. The
+ * caller vouches that each such body, from its '{' to its '}', is a byte
+ * copy of a function body of the accepted text. Lexed again, the copy
+ * matches the same braces (a lexical error is still reported), and parsing
+ * it again could only repeat the verdict it had: a function body parses
+ * the same wherever it stands. Everything else is parsed. */
+goat_error *goat_parse_file_known_bodies(goat_arena *arena, const char *filename, const char *src, size_t len,
+                                         const size_t *known_bodies, size_t count, goat_node **file);
 /* The stack size a thread needs to parse inputs of up to len bytes, with
  * room for its own frames around the parse. A nesting level costs at least
  * one byte of source, so the size grows with the input, up to what the

@@ -547,11 +547,21 @@ static int compare_errors(const goat_parse_error *x, const goat_parse_error *y)
     return strcmp(x->msg, y->msg);
 }
 
-static goat_error *parse_file(goat_arena *arena, const char *filename, const char *src, size_t len, bool outline,
-                              goat_node **file)
+/* What a parse may pass over: every function body (outline), or the
+ * bodies whose '{' offsets are listed (ascending). */
+typedef struct skipping {
+    bool outline;
+    const size_t *known_bodies;
+    size_t known_body_count;
+} skipping;
+
+static goat_error *parse_file(goat_arena *arena, const char *filename, const char *src, size_t len,
+                              const skipping *skip, goat_node **file)
 {
     goat_parser *p = goat_xcalloc(1, sizeof *p);
-    p->outline = outline;
+    p->outline = skip->outline;
+    p->known_bodies = skip->known_bodies;
+    p->known_body_count = skip->known_body_count;
     p->arena = arena;
     p->filename = filename;
     p->src = src;
@@ -618,11 +628,20 @@ static goat_error *parse_file(goat_arena *arena, const char *filename, const cha
 goat_error *goat_parse_file(goat_arena *arena, const char *filename,
                             const char *src, size_t len, goat_node **file)
 {
-    return parse_file(arena, filename, src, len, false, file);
+    const skipping nothing = {false, NULL, 0};
+    return parse_file(arena, filename, src, len, &nothing, file);
 }
 
 goat_error *goat_parse_file_outline(goat_arena *arena, const char *filename,
                                     const char *src, size_t len, goat_node **file)
 {
-    return parse_file(arena, filename, src, len, true, file);
+    const skipping bodies = {true, NULL, 0};
+    return parse_file(arena, filename, src, len, &bodies, file);
+}
+
+goat_error *goat_parse_file_known_bodies(goat_arena *arena, const char *filename, const char *src, size_t len,
+                                         const size_t *known_bodies, size_t count, goat_node **file)
+{
+    const skipping known = {false, known_bodies, count};
+    return parse_file(arena, filename, src, len, &known, file);
 }

@@ -96,6 +96,10 @@ typedef struct goat_parser {
     int sync_cnt;
     bool bailed;  /* parse over: every token is EOF, errors are ignored */
     bool outline; /* goat_parse_file_outline: skip function bodies */
+    /* goat_parse_file_known_bodies: the '{' offsets of the function bodies
+     * to skip, ascending, and the first not yet passed */
+    const size_t *known_bodies;
+    size_t known_body_count, known_body_next;
     jmp_buf bail; /* last resort against a recovery loop */
 } goat_parser;
 

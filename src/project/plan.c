@@ -31,6 +31,7 @@ void goat_plan_free(goat_plan *plan)
         if (f->new_text != f->old_text)
             free(f->new_text);
         free(f->old_text);
+        free(f->known_bodies);
     }
     free(plan->files);
     for (size_t i = 0; i < plan->prune_count; i++)
@@ -145,6 +146,12 @@ goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, si
 
 void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
 {
+    goat_plan_set_known(plan, path, text, len, NULL, 0);
+}
+
+void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t len, size_t *known_bodies,
+                         size_t count)
+{
     goat_plan_file *f = lookup(plan, path);
     if (!f) {
         goat_error *err = load(plan, path, &f);
@@ -158,6 +165,9 @@ void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
         free(f->new_text);
     f->new_text = text;
     f->new_len = len;
+    free(f->known_bodies);
+    f->known_bodies = known_bodies;
+    f->known_body_count = count;
 }
 
 goat_error *goat_plan_remove(goat_plan *plan, const char *path)
@@ -170,6 +180,9 @@ goat_error *goat_plan_remove(goat_plan *plan, const char *path)
         free(f->new_text);
     f->new_text = NULL;
     f->new_len = 0;
+    free(f->known_bodies);
+    f->known_bodies = NULL;
+    f->known_body_count = 0;
     return NULL;
 }
 
@@ -219,7 +232,9 @@ static goat_error *validate_file(const goat_plan_file *f, goat_path_memo *dirs)
     goat_arena arena;
     goat_arena_init(&arena);
     goat_node *file = NULL;
-    err = goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
+    err = f->known_bodies ? goat_parse_file_known_bodies(&arena, f->path, f->new_text, f->new_len,
+                                                         f->known_bodies, f->known_body_count, &file)
+                          : goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
     goat_arena_free(&arena);
     if (err) {
         char *msg = goat_xasprintf("goat's output for this file does not parse (a bug in goat; nothing "

@@ -602,8 +602,11 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
             }
         }
         int points = j->res.points;
-        goat_plan_set(plan, j->path, j->res.text, j->res.len); /* the plan owns the text now */
+        /* the plan owns the text now, and what the check may pass over */
+        goat_plan_set_known(plan, j->path, j->res.text, j->res.len, j->res.known_bodies, j->res.known_body_count);
         j->res.text = NULL;
+        j->res.known_bodies = NULL;
+        j->res.known_body_count = 0;
         tracking_add(tr, j->path, next_id, &j->res);
         log_points(o, &tr->files[tr->count - 1]);
         next_id += points;

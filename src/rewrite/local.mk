@@ -13,9 +13,9 @@ libgoat_a_SOURCES += \
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
-	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash
+	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies
 TESTS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
-	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash
+	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies
 endif
 tests_unit_test_rewrite_splice_SOURCES = tests/unit/test_rewrite_splice.c
 tests_unit_test_rewrite_splice_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -29,6 +29,9 @@ tests_unit_test_rewrite_api_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_rewrite_clash_SOURCES = tests/unit/test_rewrite_clash.c
 tests_unit_test_rewrite_clash_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_clash_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_rewrite_known_bodies_SOURCES = tests/unit/test_rewrite_known_bodies.c
+tests_unit_test_rewrite_known_bodies_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_known_bodies_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_rewrite_points_SOURCES = tests/unit/test_rewrite_points.c
 tests_unit_test_rewrite_points_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_points_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)

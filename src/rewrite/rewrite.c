@@ -48,9 +48,12 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
     free(out->table);
     free(out->text);
     free(out->lines);
+    free(out->known_bodies);
     out->text = NULL;
     out->lines = NULL;
     out->table = NULL;
+    out->known_bodies = NULL;
+    out->known_body_count = 0;
     out->len = 0;
 }
 
@@ -444,6 +447,65 @@ static goat_error *finish_mapped(goat_splices *edits, const char *filename, cons
     return NULL;
 }
 
+/* The braces of each function declaration's body, in offset order:
+ * what goat_rewrite_track tells the check of its output about the input. */
+typedef struct body_span {
+    size_t lbrace, rbrace;
+} body_span;
+
+static body_span *function_bodies(const goat_node *file, size_t *count)
+{
+    const goat_node_list *decls = &file->u.file.decls;
+    body_span *spans = goat_xcalloc(decls->count + 1, sizeof *spans);
+    size_t n = 0;
+    for (size_t i = 0; i < decls->count; i++) {
+        const goat_node *d = decls->items[i];
+        if (d->kind == GOAT_FUNC_DECL && d->u.func_decl.body)
+            spans[n++] = (body_span){(size_t)d->u.func_decl.body->u.block.lbrace,
+                                     (size_t)d->u.func_decl.body->u.block.rbrace};
+    }
+    *count = n;
+    return spans;
+}
+
+/* Where the bodies no edit touched begin in the result (edits as
+ * goat_splices_apply leaves them: sorted, not overlapping, so their ends
+ * ascend too). An edit touches a body when it deletes or inserts anything
+ * from just before the '{' to just after the '}', to be safe at the
+ * edges; the others are copied byte for byte and only move. */
+static size_t *untouched_bodies(const goat_splices *edits, const body_span *bodies, size_t count, size_t *out_count)
+{
+    size_t *at = goat_xcalloc(count + 1, sizeof *at);
+    size_t n = 0, e = 0;
+    for (size_t i = 0; i < count; i++) {
+        while (e < edits->count && edits->items[e].offset + edits->items[e].del < bodies[i].lbrace)
+            e++;
+        if (e == edits->count || edits->items[e].offset > bodies[i].rbrace + 1)
+            at[n++] = bodies[i].lbrace;
+    }
+    map_offsets(edits, at, n);
+    *out_count = n;
+    return at;
+}
+
+/* finish, also telling where the input's untouched function bodies are
+ * in the result (goat_rewrite_result.known_bodies). */
+static goat_error *finish_known(goat_splices *edits, const char *filename, const char *src, size_t len,
+                                goat_rewrite_result *out, const body_span *bodies, size_t body_count)
+{
+    char *text;
+    size_t n;
+    bool ok = goat_splices_apply(edits, src, len, &text, &n); /* sorts the edits */
+    if (ok)
+        out->known_bodies = untouched_bodies(edits, bodies, body_count, &out->known_body_count);
+    goat_splices_free(edits);
+    if (!ok)
+        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
+    out->text = text;
+    out->len = n;
+    return NULL;
+}
+
 static goat_error *parse(goat_arena *arena, const char *filename, const char *src, size_t len, goat_node **file)
 {
     goat_arena_init(arena);
@@ -703,11 +765,15 @@ static goat_error *track(const char *filename, const char *src, size_t len, cons
     }
     if (places.count > 0)
         goat_import_add(file, src, len, opts->alias, opts->import_path, &edits);
+    size_t body_count = 0;
+    body_span *bodies = function_bodies(file, &body_count);
     goat_func_words_free(&words);
     goat_lines_free(&lines);
     goat_places_free(&places);
     goat_arena_free(&arena);
-    return finish(&edits, filename, src, len, out);
+    err = finish_known(&edits, filename, src, len, out, bodies, body_count);
+    free(bodies);
+    return err;
 }
 
 typedef struct track_call_args {

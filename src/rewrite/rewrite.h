@@ -103,6 +103,13 @@ typedef struct goat_rewrite_result {
                  * (for an opened one-line body, the body's line) */
     goat_rewrite_point *table; /* track and patch with opts->table (else
                                 * NULL): malloc'd, points rows, in ID order */
+    /* goat_rewrite_track only (else NULL, 0): malloc'd, ascending, the
+     * offsets in text of the '{' of each function declaration's body that
+     * no edit touched, a byte copy of a body of the input, which parsed:
+     * for goat_parse_file_known_bodies (parser.h), which checks the text
+     * without parsing them again */
+    size_t *known_bodies;
+    size_t known_body_count;
 } goat_rewrite_result;
 
 /* Inserts a tracking block for the new lines of the file (1-based line

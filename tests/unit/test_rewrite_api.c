@@ -21,6 +21,7 @@ static char *track(const char *src, const goat_rewrite_options *o, int *points)
     if (points)
         *points = r.points;
     free(r.lines);
+    free(r.known_bodies);
     return r.text;
 }
 
