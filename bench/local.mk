@@ -23,12 +23,21 @@ bench_iofloor_SOURCES = bench/iofloor.c
 check_PROGRAMS += bench/clock
 bench_clock_SOURCES = bench/clock.c
 
-bench: all bench/goat-timed bench/iofloor bench/clock
+# goat's start-up (its libraries loaded, libgit2 initialised), which
+# bench/track.sh prints beside the floor.
+check_PROGRAMS += bench/startup
+bench_startup_SOURCES = bench/startup.c
+bench_startup_LDADD = $(GOAT_LIBS)
+# every library goat links against, though this program calls only libgit2
+bench_startup_LDFLAGS = $(AM_LDFLAGS) -Wl,--no-as-needed
+
+bench: all bench/goat-timed bench/iofloor bench/clock bench/startup
 	@set -e; for script in $(srcdir)/bench/*.sh; do \
 	  [ -f "$$script" ] || continue; \
 	  echo "== $$script"; \
 	  GOAT='$(abs_top_builddir)/goat' GOAT_TIMED='$(abs_top_builddir)/bench/goat-timed' \
 	  IOFLOOR='$(abs_top_builddir)/bench/iofloor' CLOCK='$(abs_top_builddir)/bench/clock' \
+	  STARTUP='$(abs_top_builddir)/bench/startup' \
 	  top_srcdir='$(abs_top_srcdir)' \
 	  top_builddir='$(abs_top_builddir)' GOROOT_SRC='$(GOROOT_SRC)' GO='$(GO)' GOAT_PGO='$(GOAT_PGO)' \
 	  sh "$$script"; \
