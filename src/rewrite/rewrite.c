@@ -127,11 +127,10 @@ static void splice_block(goat_splices *edits, size_t at, size_t del, const char 
                          int tabs, const char *word, const char *hint, size_t hint_len, const char *call,
                          const char *nl)
 {
-    goat_strbuf sb = GOAT_STRBUF_INIT;
-    block_text(&sb, ind, ind_len, tabs, word, hint, hint_len, call, nl);
-    size_t n;
-    char *t = goat_strbuf_detach(&sb, &n);
-    goat_splices_add_owned(edits, at, del, t, n);
+    goat_strbuf *texts = goat_splices_texts(edits);
+    size_t before = texts->len;
+    block_text(texts, ind, ind_len, tabs, word, hint, hint_len, call, nl);
+    goat_splices_add_written(edits, at, del, before);
 }
 
 /* "ALIAS.Track(ALIAS.TRACK_ID_<id>)", built without printf into sb (its

@@ -8,20 +8,34 @@
 #include "util/xalloc.h"
 #include "util/sort.h"
 
-void goat_splices_add_owned(goat_splices *s, size_t offset, size_t del, char *insert, size_t insert_len)
+static void add_item(goat_splices *s, size_t offset, size_t del, size_t insert_at, size_t insert_len)
 {
     goat_grow((void **)&s->items, &s->cap, s->count + 1, sizeof *s->items);
-    s->items[s->count] = (goat_splice){offset, del, insert, insert_len, s->count};
+    s->items[s->count] = (goat_splice){offset, del, insert_at, insert_len, s->count};
     s->count++;
 }
 
 void goat_splices_add(goat_splices *s, size_t offset, size_t del, const char *insert, size_t insert_len)
 {
-    char *copy = goat_xmalloc(insert_len + 1);
-    if (insert_len)
-        memcpy(copy, insert, insert_len);
-    copy[insert_len] = '\0';
-    goat_splices_add_owned(s, offset, del, copy, insert_len);
+    size_t at = s->texts.len;
+    goat_strbuf_append(&s->texts, insert_len ? insert : "", insert_len);
+    add_item(s, offset, del, at, insert_len);
+}
+
+void goat_splices_add_owned(goat_splices *s, size_t offset, size_t del, char *insert, size_t insert_len)
+{
+    goat_splices_add(s, offset, del, insert, insert_len);
+    free(insert);
+}
+
+goat_strbuf *goat_splices_texts(goat_splices *s)
+{
+    return &s->texts;
+}
+
+void goat_splices_add_written(goat_splices *s, size_t offset, size_t del, size_t texts_len_before)
+{
+    add_item(s, offset, del, texts_len_before, s->texts.len - texts_len_before);
 }
 
 static int by_offset(const void *a, const void *b)
@@ -57,7 +71,7 @@ bool goat_splices_apply(goat_splices *s, const char *src, size_t len, char **out
     for (size_t i = 0; i < s->count; i++) {
         const goat_splice *e = &s->items[i];
         goat_strbuf_append(&sb, src + pos, e->offset - pos);
-        goat_strbuf_append(&sb, e->insert, e->insert_len);
+        goat_strbuf_append(&sb, s->texts.data + e->insert_at, e->insert_len);
         pos = e->offset + e->del;
     }
     goat_strbuf_append(&sb, src + pos, len - pos);
@@ -67,9 +81,8 @@ bool goat_splices_apply(goat_splices *s, const char *src, size_t len, char **out
 
 void goat_splices_free(goat_splices *s)
 {
-    for (size_t i = 0; i < s->count; i++)
-        free(s->items[i].insert);
     free(s->items);
+    goat_strbuf_free(&s->texts);
     s->items = NULL;
     s->count = s->cap = 0;
 }
