@@ -94,24 +94,27 @@ static void check_known_bodies(const char *src, size_t len, const goat_rewrite_r
     goat_pos *out = function_bodies(tracked->text, tracked->len, &n_out);
     if (n_in != n_out)
         fuzz_fail("track changed the number of function bodies: %zu -> %zu", n_in, n_out);
+    size_t *at = calloc(tracked->known_body_count + 1, sizeof *at);
     for (size_t i = 0; i < n_out && k < tracked->known_body_count; i++) {
-        if ((size_t)out[2 * i] != tracked->known_bodies[k])
+        const goat_known_body *known = &tracked->known_bodies[k];
+        if ((size_t)out[2 * i] != known->at)
             continue;
-        goat_pos in_len = in[2 * i + 1] - in[2 * i], out_len = out[2 * i + 1] - out[2 * i];
-        if (in_len != out_len || memcmp(src + in[2 * i], tracked->text + out[2 * i], (size_t)in_len) != 0)
-            fuzz_fail("known body %zu (at offset %zu) is not the input's body", i, tracked->known_bodies[k]);
-        k++;
+        goat_pos in_len = in[2 * i + 1] - in[2 * i] + 1, out_len = out[2 * i + 1] - out[2 * i] + 1;
+        if (in_len != out_len || (size_t)in_len != known->len || (size_t)in[2 * i] != known->from ||
+            memcmp(src + in[2 * i], tracked->text + out[2 * i], (size_t)in_len) != 0)
+            fuzz_fail("known body %zu (at offset %zu) is not the input's body", i, known->at);
+        at[k++] = known->at;
     }
     if (k != tracked->known_body_count)
-        fuzz_fail("known body at offset %zu is no function body", tracked->known_bodies[k]);
+        fuzz_fail("known body at offset %zu is no function body", tracked->known_bodies[k].at);
     goat_arena arena;
     goat_arena_init(&arena);
     goat_node *file = NULL;
-    goat_error *err = goat_parse_file_known_bodies(&arena, FUZZ_FILENAME, tracked->text, tracked->len,
-                                                   tracked->known_bodies, tracked->known_body_count, &file);
+    goat_error *err = goat_parse_file_known_bodies(&arena, FUZZ_FILENAME, tracked->text, tracked->len, at, k, &file);
     if (err)
         fuzz_fail("the output fails the check with known bodies: %s", goat_error_format(err));
     goat_arena_free(&arena);
+    free(at);
     free(in);
     free(out);
 }

@@ -10,8 +10,11 @@ tests_unit_test_config_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_config_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 
 if UNIT_TESTS
-check_PROGRAMS += tests/unit/test_project_txn
-TESTS += tests/unit/test_project_txn
+check_PROGRAMS += tests/unit/test_project_txn tests/unit/test_project_plan
+TESTS += tests/unit/test_project_txn tests/unit/test_project_plan
+tests_unit_test_project_plan_SOURCES = tests/unit/test_project_plan.c tests/unit/scratch.h
+tests_unit_test_project_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_plan_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 endif
 tests_unit_test_project_txn_SOURCES = tests/unit/test_project_txn.c tests/unit/scratch.h tests/fault/fail_write.c
 tests_unit_test_project_txn_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)

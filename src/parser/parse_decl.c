@@ -376,8 +376,6 @@ goat_node *goat_p_gen_decl(goat_parser *p, goat_tok keyword)
     return goat_p_finish_as(d, GOAT_GEN_DECL);
 }
 
-/* FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
- * MethodDecl = "func" Receiver MethodName Signature [ FunctionBody ] . */
 /* Whether the body whose '{' is at lbrace is one the caller of
  * goat_parse_file_known_bodies vouches for. Bodies come in offset order,
  * so the list is walked once per file. */
@@ -388,6 +386,8 @@ static bool known_body(goat_parser *p, goat_pos lbrace)
     return p->known_body_next < p->known_body_count && (goat_pos)p->known_bodies[p->known_body_next] == lbrace;
 }
 
+/* FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
+ * MethodDecl = "func" Receiver MethodName Signature [ FunctionBody ] . */
 static goat_node *func_decl(goat_parser *p)
 {
     goat_pos pos = goat_p_expect(p, GOAT_TOK_FUNC);

@@ -149,7 +149,7 @@ void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len)
     goat_plan_set_known(plan, path, text, len, NULL, 0);
 }
 
-void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t len, size_t *known_bodies,
+void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t len, goat_known_body *known_bodies,
                          size_t count)
 {
     goat_plan_file *f = lookup(plan, path);
@@ -161,8 +161,14 @@ void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t l
             f = add_file(plan, path);
         }
     }
-    if (f->new_text != f->old_text)
+    /* the bodies were copied from the text the rewrite read, which is
+     * the old text only while nothing replaced it */
+    if (f->new_text != f->old_text) {
         free(f->new_text);
+        free(known_bodies);
+        known_bodies = NULL;
+        count = 0;
+    }
     f->new_text = text;
     f->new_len = len;
     free(f->known_bodies);
@@ -224,6 +230,26 @@ static bool needs_validation(const goat_plan_file *f)
     return file_changes(f) && f->new_text && is_go_file(f->path);
 }
 
+/* The '{' offsets in the new text of the known bodies whose bytes are
+ * there as they are in the old text, which parsed: compared here, so that
+ * the check does not rest on the rewriter's account of its own edits.
+ * NULL when there are none to pass over. */
+static size_t *copied_bodies(const goat_plan_file *f, size_t *count)
+{
+    *count = 0;
+    if (!f->known_bodies || !f->old_text)
+        return NULL;
+    size_t *at = goat_xcalloc(f->known_body_count + 1, sizeof *at);
+    for (size_t i = 0; i < f->known_body_count; i++) {
+        const goat_known_body *k = &f->known_bodies[i];
+        if (k->at <= f->new_len && k->len <= f->new_len - k->at && k->from <= f->old_len &&
+            k->len <= f->old_len - k->from && memcmp(f->new_text + k->at, f->old_text + k->from, k->len) == 0 &&
+            (*count == 0 || at[*count - 1] < k->at))
+            at[(*count)++] = k->at;
+    }
+    return at;
+}
+
 static goat_error *validate_file(const goat_plan_file *f, goat_path_memo *dirs)
 {
     goat_error *err = goat_txn_check_path_memo(dirs, f->path);
@@ -232,9 +258,11 @@ static goat_error *validate_file(const goat_plan_file *f, goat_path_memo *dirs)
     goat_arena arena;
     goat_arena_init(&arena);
     goat_node *file = NULL;
-    err = f->known_bodies ? goat_parse_file_known_bodies(&arena, f->path, f->new_text, f->new_len,
-                                                         f->known_bodies, f->known_body_count, &file)
-                          : goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
+    size_t count = 0;
+    size_t *copied = copied_bodies(f, &count);
+    err = copied ? goat_parse_file_known_bodies(&arena, f->path, f->new_text, f->new_len, copied, count, &file)
+                 : goat_parse_file(&arena, f->path, f->new_text, f->new_len, &file);
+    free(copied);
     goat_arena_free(&arena);
     if (err) {
         char *msg = goat_xasprintf("goat's output for this file does not parse (a bug in goat; nothing "

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "rewrite/rewrite.h"
 #include "util/error.h"
 
 typedef struct goat_plan_file {
@@ -18,7 +19,7 @@ typedef struct goat_plan_file {
     size_t old_len;
     char *new_text; /* NULL when the file is to be removed */
     size_t new_len;
-    size_t *known_bodies; /* goat_plan_set_known's, else NULL */
+    goat_known_body *known_bodies; /* goat_plan_set_known's, else NULL */
     size_t known_body_count;
 } goat_plan_file;
 
@@ -42,12 +43,14 @@ goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text,
 goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, size_t *largest);
 /* Sets path's new text (takes ownership of text, which must be malloc'd). */
 void goat_plan_set(goat_plan *plan, const char *path, char *text, size_t len);
-/* As goat_plan_set, for a text goat_rewrite_track made: known_bodies
- * (malloc'd, taken over) and count are its goat_rewrite_result's, the
- * function bodies it copied from a text that parsed, which the validation
- * passes over (goat_parse_file_known_bodies). Setting the text again
- * forgets them. */
-void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t len, size_t *known_bodies,
+/* As goat_plan_set, for a text goat_rewrite_track made from the file's
+ * text as read from disk: known_bodies (malloc'd, taken over) and count
+ * are its goat_rewrite_result's, the function bodies it copied from that
+ * text, which parsed. The validation passes over each one whose bytes it
+ * finds the same in both texts (goat_parse_file_known_bodies) and parses
+ * the rest. They are forgotten when the file's text had already been
+ * replaced, and when it is set again. */
+void goat_plan_set_known(goat_plan *plan, const char *path, char *text, size_t len, goat_known_body *known_bodies,
                          size_t count);
 /* Plans the removal of path (when it exists). */
 goat_error *goat_plan_remove(goat_plan *plan, const char *path);

@@ -503,9 +503,11 @@ static void rewrite_worker(void *arg)
 }
 
 /* Shifts the IDs of a text rewritten with first_id 1 so they start at
- * first_id; NULL when the calls are not exactly the expected ones. */
+ * first_id; NULL when the calls are not exactly the expected ones. The
+ * known bodies (known_count of them, in offset order) move with the text:
+ * the calls lie in bodies that got a block, never in a known one. */
 static char *shift_ids(const char *alias, const char *src, size_t src_len, const char *text, size_t len,
-                       int points, int first_id, size_t *out_len)
+                       int points, int first_id, goat_known_body *known, size_t known_count, size_t *out_len)
 {
     char *pattern = goat_xasprintf("%s.Track(%s.TRACK_ID_", alias, alias);
     size_t plen = strlen(pattern);
@@ -516,6 +518,7 @@ static char *shift_ids(const char *alias, const char *src, size_t src_len, const
         int k = 0;
         bool ok = true;
         const char *hit;
+        size_t moved = 0; /* known bodies placed so far */
         while (ok && (hit = goat_find(p, (size_t)(end - p), pattern, plen)) != NULL) {
             const char *digits = hit + plen, *q = digits;
             long v = 0;
@@ -524,9 +527,14 @@ static char *shift_ids(const char *alias, const char *src, size_t src_len, const
             k++;
             ok = q > digits && q < end && *q == ')' && v == k;
             goat_strbuf_append(&sb, p, (size_t)(digits - p));
+            /* sb now holds the text up to digits */
+            for (; moved < known_count && known[moved].at < (size_t)(digits - text); moved++)
+                known[moved].at = sb.len - ((size_t)(digits - text) - known[moved].at);
             goat_strbuf_printf(&sb, "%d", first_id + k - 1);
             p = q;
         }
+        for (; moved < known_count; moved++)
+            known[moved].at = sb.len + (known[moved].at - (size_t)(p - text));
         if (ok && k == points) {
             goat_strbuf_append(&sb, p, (size_t)(end - p));
             result = goat_strbuf_detach(&sb, out_len);
@@ -582,10 +590,13 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         if (j->first_id != next_id) {
             size_t n = 0;
             char *shifted = shift_ids(p->cfg.goat_package_alias, j->src, j->len, j->res.text, j->res.len,
-                                      j->res.points, next_id, &n);
+                                      j->res.points, next_id, j->res.known_bodies, j->res.known_body_count, &n);
             int points = j->res.points;
             goat_rewrite_point *table = j->res.table; /* IDs do not enter it */
+            goat_known_body *known = j->res.known_bodies;
+            size_t known_count = j->res.known_body_count;
             j->res.table = NULL;
+            j->res.known_bodies = NULL;
             goat_rewrite_result_free(&j->res);
             memset(&j->res, 0, sizeof j->res);
             j->res.points = points;
@@ -593,7 +604,10 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
             if (shifted) {
                 j->res.text = shifted;
                 j->res.len = n;
+                j->res.known_bodies = known;
+                j->res.known_body_count = known_count;
             } else {
+                free(known);
                 goat_rewrite_result_free(&j->res);
                 goat_rewrite_options ro = rewrite_options(p, import_path, next_id);
                 ro.names_before = &j->names_before;

@@ -467,24 +467,32 @@ static body_span *function_bodies(const goat_node *file, size_t *count)
     return spans;
 }
 
-/* Where the bodies no edit touched begin in the result (edits as
- * goat_splices_apply leaves them: sorted, not overlapping, so their ends
- * ascend too). An edit touches a body when it deletes or inserts anything
- * from just before the '{' to just after the '}', to be safe at the
- * edges; the others are copied byte for byte and only move. */
-static size_t *untouched_bodies(const goat_splices *edits, const body_span *bodies, size_t count, size_t *out_count)
+/* The bodies no edit touched, and where they begin in the result (edits
+ * as goat_splices_apply leaves them: sorted, not overlapping, so their
+ * ends ascend too). An edit touches a body when it deletes or inserts
+ * anything from just before the '{' to just after the '}', to be safe at
+ * the edges; the others are copied byte for byte and only move. */
+static goat_known_body *untouched_bodies(const goat_splices *edits, const body_span *bodies, size_t count,
+                                         size_t *out_count)
 {
+    goat_known_body *known = goat_xcalloc(count + 1, sizeof *known);
     size_t *at = goat_xcalloc(count + 1, sizeof *at);
     size_t n = 0, e = 0;
     for (size_t i = 0; i < count; i++) {
         while (e < edits->count && edits->items[e].offset + edits->items[e].del < bodies[i].lbrace)
             e++;
-        if (e == edits->count || edits->items[e].offset > bodies[i].rbrace + 1)
-            at[n++] = bodies[i].lbrace;
+        if (e == edits->count || edits->items[e].offset > bodies[i].rbrace + 1) {
+            known[n].from = at[n] = bodies[i].lbrace;
+            known[n].len = bodies[i].rbrace - bodies[i].lbrace + 1;
+            n++;
+        }
     }
     map_offsets(edits, at, n);
+    for (size_t i = 0; i < n; i++)
+        known[i].at = at[i];
+    free(at);
     *out_count = n;
-    return at;
+    return known;
 }
 
 /* finish, also telling where the input's untouched function bodies are

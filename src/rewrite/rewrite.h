@@ -82,6 +82,11 @@ typedef struct goat_rewrite_options {
  * whose name the file's own `// +goat:generate`, `// +goat:main` and
  * `// +goat:delete` blocks use (`NAME.Track(...)`, `NAME.ServeHTTP(...)`). */
 
+/* A function body a rewrite copied unchanged: text[at, at + len) of the
+ * result is src[from, from + len) of the input, from its '{' to its '}'. */
+typedef struct goat_known_body {
+    size_t at, from, len;
+} goat_known_body;
 /* A tracking point's row of the point table. Lines are those of the
  * committed text, the one goat clean restores (for track its input). */
 typedef struct goat_rewrite_point {
@@ -103,12 +108,11 @@ typedef struct goat_rewrite_result {
                  * (for an opened one-line body, the body's line) */
     goat_rewrite_point *table; /* track and patch with opts->table (else
                                 * NULL): malloc'd, points rows, in ID order */
-    /* goat_rewrite_track only (else NULL, 0): malloc'd, ascending, the
-     * offsets in text of the '{' of each function declaration's body that
-     * no edit touched, a byte copy of a body of the input, which parsed:
-     * for goat_parse_file_known_bodies (parser.h), which checks the text
-     * without parsing them again */
-    size_t *known_bodies;
+    /* goat_rewrite_track only (else NULL, 0): malloc'd, in offset order,
+     * the function declarations' bodies no edit touched, each a byte copy
+     * of a body of the input, which parsed: for goat_parse_file_known_bodies
+     * (parser.h), which checks the text without parsing them again */
+    goat_known_body *known_bodies;
     size_t known_body_count;
 } goat_rewrite_result;
 

@@ -34,7 +34,7 @@ static char *parse_known(const char *src, const size_t *known, size_t count, goa
     goat_error *err = goat_parse_file_known_bodies(&arena, "t.go", src, strlen(src), known, count, &file);
     char *msg = err ? goat_error_format(err) : NULL;
     goat_error_free(err);
-    for (size_t i = 0; !err && decl_bodies && i < max && i < file->u.file.decls.count; i++) {
+    for (size_t i = 0; !msg && decl_bodies && i < max && i < file->u.file.decls.count; i++) {
         const goat_node *d = file->u.file.decls.items[i];
         const goat_node *body = d->kind == GOAT_FUNC_DECL ? d->u.func_decl.body : NULL;
         /* copy what the test reads: the arena goes away */

@@ -38,12 +38,15 @@ static char *joined_dirs(const goat_main_pkg *m)
 struct dirent *__real_readdir(DIR *dir);
 struct dirent *__wrap_readdir(DIR *dir);
 static bool hide_d_type;
+static size_t hidden; /* entries whose type was hidden: the wrap is in use */
 
 struct dirent *__wrap_readdir(DIR *dir)
 {
     struct dirent *e = __real_readdir(dir);
-    if (e && hide_d_type)
+    if (e && hide_d_type) {
         e->d_type = DT_UNKNOWN;
+        hidden++;
+    }
     return e;
 }
 
@@ -124,6 +127,7 @@ Test(mains, unknown_entry_types)
     cr_assert_eq(symlink("../cmd/tool", "links/tool"), 0);
     cr_assert_eq(symlink("../main.go", "links/main.go"), 0);
     components_and_closure();
+    cr_assert_gt(hidden, 0, "readdir was not wrapped: the listing's own types were used");
 }
 
 /* How many main packages the module in the current directory has. */

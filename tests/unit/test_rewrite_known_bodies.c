@@ -51,6 +51,7 @@ static size_t check(const char *src, goat_granularity g, const int *new_lines, s
     goat_error *err = goat_rewrite_track("t.go", src, strlen(src), &lines, &o, &r);
     cr_assert_null(err, "%s", err ? err->message : "");
     span in[32], out[32];
+    size_t at[32];
     size_t n_in = bodies_of(src, strlen(src), in, 32);
     size_t n_out = bodies_of(r.text, r.len, out, 32);
     cr_assert_eq(n_in, n_out);
@@ -59,16 +60,21 @@ static size_t check(const char *src, goat_granularity g, const int *new_lines, s
     for (size_t i = 0; i < n_out; i++) {
         size_t in_len = in[i].rbrace - in[i].lbrace + 1, out_len = out[i].rbrace - out[i].lbrace + 1;
         bool same = in_len == out_len && memcmp(src + in[i].lbrace, r.text + out[i].lbrace, in_len) == 0;
-        bool known = k < r.known_body_count && r.known_bodies[k] == out[i].lbrace;
+        bool known = k < r.known_body_count && r.known_bodies[k].at == out[i].lbrace;
         cr_assert_eq(known, same, "body %zu (at %zu): known %d, unchanged %d, granularity %s", i, out[i].lbrace,
                      known, same, goat_granularity_name(g));
+        if (known) {
+            cr_assert_eq(r.known_bodies[k].from, in[i].lbrace);
+            cr_assert_eq(r.known_bodies[k].len, in_len);
+            at[k] = r.known_bodies[k].at;
+        }
         k += known;
     }
     cr_assert_eq(k, r.known_body_count, "a known body is no function body of the result");
     goat_arena arena;
     goat_arena_init(&arena);
     goat_node *file = NULL;
-    err = goat_parse_file_known_bodies(&arena, "t.go", r.text, r.len, r.known_bodies, r.known_body_count, &file);
+    err = goat_parse_file_known_bodies(&arena, "t.go", r.text, r.len, at, k, &file);
     cr_assert_null(err, "%s", err ? err->message : "");
     goat_arena_free(&arena);
     goat_rewrite_result_free(&r);
