@@ -412,19 +412,26 @@ static void open_body(goat_splices *edits, const char *src, size_t len, const go
     goat_strbuf_free(&hint);
 }
 
-static goat_error *finish(goat_splices *edits, const char *filename, const char *src, size_t len,
-                          goat_rewrite_result *out)
+/* Applies the edits to src into out (sorting them); the caller frees
+ * them, after reading where they fell if it needs to. */
+static goat_error *apply_edits(goat_splices *edits, const char *filename, const char *src, size_t len,
+                               goat_rewrite_result *out)
 {
     char *text;
     size_t n;
-    if (!goat_splices_apply(edits, src, len, &text, &n)) {
-        goat_splices_free(edits);
+    if (!goat_splices_apply(edits, src, len, &text, &n))
         return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
-    }
-    goat_splices_free(edits);
     out->text = text;
     out->len = n;
     return NULL;
+}
+
+static goat_error *finish(goat_splices *edits, const char *filename, const char *src, size_t len,
+                          goat_rewrite_result *out)
+{
+    goat_error *err = apply_edits(edits, filename, src, len, out);
+    goat_splices_free(edits);
+    return err;
 }
 
 static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count);
@@ -433,17 +440,11 @@ static void map_offsets(const goat_splices *edits, size_t *offsets, size_t count
 static goat_error *finish_mapped(goat_splices *edits, const char *filename, const char *src, size_t len,
                                  goat_rewrite_result *out, size_t *offsets, size_t count)
 {
-    char *text;
-    size_t n;
-    bool ok = goat_splices_apply(edits, src, len, &text, &n); /* sorts the edits */
-    if (ok)
+    goat_error *err = apply_edits(edits, filename, src, len, out);
+    if (!err)
         map_offsets(edits, offsets, count);
     goat_splices_free(edits);
-    if (!ok)
-        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
-    out->text = text;
-    out->len = n;
-    return NULL;
+    return err;
 }
 
 /* The braces of each function declaration's body, in offset order:
@@ -500,17 +501,11 @@ static goat_known_body *untouched_bodies(const goat_splices *edits, const body_s
 static goat_error *finish_known(goat_splices *edits, const char *filename, const char *src, size_t len,
                                 goat_rewrite_result *out, const body_span *bodies, size_t body_count)
 {
-    char *text;
-    size_t n;
-    bool ok = goat_splices_apply(edits, src, len, &text, &n); /* sorts the edits */
-    if (ok)
+    goat_error *err = apply_edits(edits, filename, src, len, out);
+    if (!err)
         out->known_bodies = untouched_bodies(edits, bodies, body_count, &out->known_body_count);
     goat_splices_free(edits);
-    if (!ok)
-        return goat_error_new(filename, 0, 0, "internal error: overlapping edits");
-    out->text = text;
-    out->len = n;
-    return NULL;
+    return err;
 }
 
 static goat_error *parse(goat_arena *arena, const char *filename, const char *src, size_t len, goat_node **file)
