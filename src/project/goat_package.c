@@ -17,7 +17,6 @@
 #include "util/find.h"
 #include "util/path.h"
 #include "util/xalloc.h"
-#include "util/sort.h"
 
 bool goat_is_generated_text(const char *text, size_t len)
 {
@@ -262,44 +261,6 @@ static bool is_go(const char *path)
     return has_suffix(path, ".go");
 }
 
-/* The plan's files by path, for the alias check's lookups of every file of
- * a directory: sorted by path and, among equal paths, by their order in
- * the plan, so that a lookup finds the first, as a walk of the plan
- * would. */
-typedef struct plan_index {
-    const goat_plan_file **files;
-    size_t count;
-} plan_index;
-
-static int by_plan_path(const void *a, const void *b)
-{
-    const goat_plan_file *x = *(const goat_plan_file *const *)a, *y = *(const goat_plan_file *const *)b;
-    int c = strcmp(x->path, y->path);
-    return c ? c : (x > y) - (x < y);
-}
-
-static void plan_index_init(plan_index *ix, const goat_plan *plan)
-{
-    ix->count = plan->count;
-    ix->files = goat_xreallocarray(NULL, plan->count ? plan->count : 1, sizeof *ix->files);
-    for (size_t i = 0; i < plan->count; i++)
-        ix->files[i] = &plan->files[i];
-    goat_sort(ix->files, ix->count, sizeof *ix->files, by_plan_path);
-}
-
-static const goat_plan_file *plan_file(const plan_index *ix, const char *path)
-{
-    size_t lo = 0, hi = ix->count; /* the first file whose path is not below path */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ix->files[mid]->path, path) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < ix->count && strcmp(ix->files[lo]->path, path) == 0 ? ix->files[lo] : NULL;
-}
-
 /* One Go file of a directory the alias check looks at, read while the
  * directories are listed. */
 typedef struct alias_check_item {
@@ -314,9 +275,9 @@ typedef struct alias_check_item {
 /* Reads path unless the plan has its text (the one on disk), and keeps the
  * text only if alias occurs in it: no package-level declaration of alias
  * can be without it. */
-static void alias_check_item_read(alias_check_item *it, const plan_index *plan, const char *alias)
+static void alias_check_item_read(alias_check_item *it, const goat_plan *plan, const char *alias)
 {
-    const goat_plan_file *pf = plan_file(plan, it->path);
+    const goat_plan_file *pf = goat_plan_file_of(plan, it->path);
     const char *text = NULL;
     size_t len = 0;
     if (pf && pf->old_text) {
@@ -409,8 +370,6 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
      * is listed, so its length needs no stat, and only files naming the
      * alias are parsed */
     alias_check job = {alias, NULL, 0, 0, NULL};
-    plan_index index;
-    plan_index_init(&index, plan);
     size_t largest = 0;
     goat_error *err = NULL;
     for (size_t d = 0; d < dir_count && !err; d++) {
@@ -426,7 +385,7 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
             goat_grow((void **)&job.items, &job.cap, job.count + 1, sizeof *job.items);
             alias_check_item *it = &job.items[job.count++];
             *it = (alias_check_item){.path = goat_path_join(dirs[d], entries[i].name), .package = packages[d]};
-            alias_check_item_read(it, &index, alias);
+            alias_check_item_read(it, plan, alias);
             if (it->text && it->len > largest)
                 largest = it->len;
         }
@@ -440,7 +399,6 @@ goat_error *goat_check_alias_in_packages(goat_plan *plan, const char *alias, con
         goat_error_free(job.items[i].err);
     }
     free(job.items);
-    free(index.files);
     if (!err)
         err = job.err;
     free_names(dirs, dir_count);

@@ -117,6 +117,11 @@ static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
     return NULL;
 }
 
+const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path)
+{
+    return lookup(plan, path);
+}
+
 goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len)
 {
     goat_plan_file *f = NULL;

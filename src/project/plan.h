@@ -38,6 +38,9 @@ void goat_plan_free(goat_plan *plan);
 /* The text path has in the plan so far (its new text once set, else what is
  * on disk). Reads the file the first time; *text stays owned by the plan. */
 goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len);
+/* The plan's entry for path, or NULL when the plan has not touched it
+ * (a lookup in the plan's index, no file read). */
+const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path);
 /* Reads each of the count paths (as goat_plan_text does), and sets
  * *largest to the size of the largest. */
 goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, size_t *largest);
