@@ -152,18 +152,22 @@ static void fill_component_ranges(goat_strbuf *sb, const render_ctx *c)
     }
 }
 
-/* The rows are the table's (goat_gen_put_table): formatted once for the
- * digest and copied here. */
+/* One raw string, a row a line, continuing the template's `"" +`. The rows
+ * are the table's (goat_gen_put_table): formatted once for the digest and
+ * copied here. */
 static void fill_points(goat_strbuf *sb, const render_ctx *c)
 {
+    if (c->v->track_id_count == 0)
+        return;
+    goat_strbuf_puts(sb, "\t`");
     for (int i = 0; i < c->v->track_id_count; i++) {
         const goat_gen_span *row = &c->rows[i];
-        char *o = goat_gen_room(sb, row->len + 3);
-        *o++ = '\t';
+        char *o = goat_gen_room(sb, row->len + 1);
         o = goat_gen_copy(o, c->table + row->at, row->len);
-        o = goat_gen_copy(o, ",\n", 2);
+        *o++ = '\n';
         goat_gen_room_done(sb, o);
     }
+    goat_strbuf_puts(sb, "` +\n");
 }
 
 static const struct fill {

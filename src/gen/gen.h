@@ -145,13 +145,15 @@ goat_error *goat_gen_render(const goat_gen_values *v, char **text, size_t *len);
  * one line per point in ID order, then one per component in index order:
  *   point ID ROW
  *   component INDEX NAME IDS
- * where ID and INDEX are decimal; ROW is the point's row as the generated
- * file's table spells it, {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}
- * (file, line, func, lines and kind; strings as Go string literals), and
- * {"", 0, "", "", "track"} for an unknown location (points NULL); NAME is a
- * Go string literal; IDS is the component's sorted track IDs as ranges like
- * lines ("1-3,5", empty for none); fields are separated by one space and
- * lines end in '\n'. Fails like goat_gen_render on inconsistent values. */
+ * where ID and INDEX are decimal; ROW is the point's line of the generated
+ * file's table (the raw string pointTable), "cmd/a.go\t12\t(*T).M\t12-14,17\ttrack"
+ * (file, line, func, lines and kind, separated by tabs; a text field is what
+ * a Go string literal holding it has between its quotes, with a backquote
+ * as \x60), and "\t0\t\t\ttrack" for an unknown location (points NULL);
+ * NAME is a Go string literal; IDS is the component's sorted track IDs as
+ * ranges like lines ("1-3,5", empty for none); the other fields are
+ * separated by one space and lines end in '\n'. Fails like goat_gen_render
+ * on inconsistent values. */
 goat_error *goat_gen_digest(const goat_gen_values *v, char digest[GOAT_GEN_DIGEST_LEN + 1]);
 
 /* The granularity a generated file's header records (its "Settings:"

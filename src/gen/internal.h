@@ -109,8 +109,12 @@ goat_error *goat_gen_hash_text(const char *table, size_t len, char digest[GOAT_G
 goat_gen_point goat_gen_point_of(const goat_gen_values *v, int id);
 const char *goat_gen_kind_name(goat_gen_point_kind kind);
 
-/* Appends the row of TRACK_ID_<id> in the generated file's point table:
- * {"cmd/a.go", 12, "(*T).M", "12-14,17", "track"}. */
+/* Appends the row of TRACK_ID_<id> in the generated file's point table (a
+ * raw string, a row a line): file, line, function, changed lines and kind,
+ * separated by tabs, as in "cmd/a.go\t12\t(*T).M\t12-14,17\ttrack". A text
+ * field is what a Go string literal holding it has between its quotes (see
+ * goat_gen_put_go_string), a backquote escaped too (\x60): no tab, line end
+ * or backquote is left raw in it. */
 void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id);
 /* Appends s (any bytes) as an interpreted Go string literal, quotes
  * included, holding exactly the bytes of s; controls, bytes that are not

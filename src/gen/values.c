@@ -44,21 +44,30 @@ static inline bool plain_byte(unsigned char c)
     return (unsigned char)(c - 0x20) < 0x5F && c != '"' && c != '\\';
 }
 
-/* Whether a word of 8 bytes holds only plain bytes: none below 0x20 or
- * above 0x7E, no quote, no backslash. Each test is the classic "has a
- * byte less than" of a word, exact as a yes or no. */
+/* The bytes a field of the point table (a raw string) holds as they are:
+ * plain bytes but the backquote, which would end the raw string. */
+static inline bool plain_field_byte(unsigned char c)
+{
+    return plain_byte(c) && c != '`';
+}
+
+/* Whether a word of 8 bytes holds only bytes plain_field_byte takes: none
+ * below 0x20 or above 0x7E, no quote, no backslash, no backquote. Each
+ * test is the classic "has a byte less than" of a word, exact as a yes or
+ * no. */
 static inline bool plain_word(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t quote = x ^ ones * '"', backslash = x ^ ones * '\\';
+    uint64_t quote = x ^ ones * '"', backslash = x ^ ones * '\\', backquote = x ^ ones * '`';
     uint64_t below_space = (x - ones * 0x20) & ~x;
     uint64_t above_tilde = (x + ones * (0x7F - 0x7E)) | x; /* 0x7F and up reach the high bit */
     uint64_t is_quote = (quote - ones) & ~quote, is_backslash = (backslash - ones) & ~backslash;
-    return ((below_space | above_tilde | is_quote | is_backslash) & highs) == 0;
+    uint64_t is_backquote = (backquote - ones) & ~backquote;
+    return ((below_space | above_tilde | is_quote | is_backslash | is_backquote) & highs) == 0;
 }
 
-/* Whether the n bytes at s all go into a Go string literal as they are:
- * nearly every path, function name and line list does, and the table
+/* Whether the n bytes at s all go into a field of the point table as they
+ * are: nearly every path, function name and line list does, and the table
  * holds three per point. Eight bytes at a time, the last word overlapping
  * the one before it. */
 static bool all_plain(const char *s, size_t n)
@@ -66,7 +75,7 @@ static bool all_plain(const char *s, size_t n)
     if (n < 8) {
         bool plain = true;
         for (size_t i = 0; i < n; i++)
-            plain &= plain_byte((unsigned char)s[i]);
+            plain &= plain_field_byte((unsigned char)s[i]);
         return plain;
     }
     uint64_t w;
@@ -79,17 +88,19 @@ static bool all_plain(const char *s, size_t n)
     return plain_word(w);
 }
 
-static void put_go_string_n(goat_strbuf *sb, const char *s, size_t n)
+/* Appends what a Go string literal holding the n bytes at s has between
+ * its quotes; in_raw: for a raw string (a field of the point table), where
+ * a backquote is escaped too. */
+static void put_go_text(goat_strbuf *sb, const char *s, size_t n, bool in_raw)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
-    goat_strbuf_putc(sb, '"');
     for (size_t i = 0; i < n;) {
         /* Most text (paths, function names, line lists) is printable ASCII
          * with nothing to escape: copied a run at a time, as the point table
          * holds a few strings per point and can have a hundred thousand. */
         size_t plain = i;
-        while (plain < n && plain_byte(p[plain]))
+        while (plain < n && plain_field_byte(p[plain]))
             plain++;
         if (plain > i) {
             goat_strbuf_append(sb, s + i, plain - i);
@@ -115,7 +126,7 @@ static void put_go_string_n(goat_strbuf *sb, const char *s, size_t n)
             char pair[2] = {'\\', esc};
             goat_strbuf_append(sb, pair, 2);
             i++;
-        } else if (len == 0 || c < 0x20 || c == 0x7F) {
+        } else if (len == 0 || c < 0x20 || c == 0x7F || (c == '`' && in_raw)) {
             char x[4] = {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
             goat_strbuf_append(sb, x, 4);
             i++;
@@ -132,12 +143,13 @@ static void put_go_string_n(goat_strbuf *sb, const char *s, size_t n)
             i += len;
         }
     }
-    goat_strbuf_putc(sb, '"');
 }
 
 void goat_gen_put_go_string(goat_strbuf *sb, const char *s)
 {
-    put_go_string_n(sb, s, strlen(s));
+    goat_strbuf_putc(sb, '"');
+    put_go_text(sb, s, strlen(s), false);
+    goat_strbuf_putc(sb, '"');
 }
 
 /* Writes v in decimal ending just before end; returns where it starts. */
@@ -186,34 +198,29 @@ void goat_gen_put_point_row(goat_strbuf *sb, const goat_gen_values *v, int id)
     char *line = format_uint(number + sizeof number, (unsigned long)p.line);
     size_t line_len = (size_t)(number + sizeof number - line);
     if (!all_plain(p.file, file_len) || !all_plain(p.func, func_len) || !all_plain(p.lines, lines_len)) {
-        goat_strbuf_putc(sb, '{');
-        put_go_string_n(sb, p.file, file_len);
-        goat_strbuf_puts(sb, ", ");
+        put_go_text(sb, p.file, file_len, true);
+        goat_strbuf_putc(sb, '\t');
         goat_strbuf_append(sb, line, line_len);
-        goat_strbuf_puts(sb, ", ");
-        put_go_string_n(sb, p.func, func_len);
-        goat_strbuf_puts(sb, ", ");
-        put_go_string_n(sb, p.lines, lines_len);
-        goat_strbuf_puts(sb, ", \"");
+        goat_strbuf_putc(sb, '\t');
+        put_go_text(sb, p.func, func_len, true);
+        goat_strbuf_putc(sb, '\t');
+        put_go_text(sb, p.lines, lines_len, true);
+        goat_strbuf_putc(sb, '\t');
         goat_strbuf_append(sb, kind, kind_len);
-        goat_strbuf_puts(sb, "\"}");
         return;
     }
     /* Nothing to escape: the row's length is known, and it is written in
      * one piece (the table has a row per point, tens of thousands). */
-    enum { PUNCTUATION = sizeof "{\"\", , \"\", \"\", \"\"}" - 1 };
-    char *o = goat_gen_room(sb, PUNCTUATION + file_len + line_len + func_len + lines_len + kind_len);
-    o = goat_gen_copy(o, "{\"", 2);
+    char *o = goat_gen_room(sb, 4 + file_len + line_len + func_len + lines_len + kind_len);
     o = goat_gen_copy(o, p.file, file_len);
-    o = goat_gen_copy(o, "\", ", 3);
+    *o++ = '\t';
     o = goat_gen_copy(o, line, line_len);
-    o = goat_gen_copy(o, ", \"", 3);
+    *o++ = '\t';
     o = goat_gen_copy(o, p.func, func_len);
-    o = goat_gen_copy(o, "\", \"", 4);
+    *o++ = '\t';
     o = goat_gen_copy(o, p.lines, lines_len);
-    o = goat_gen_copy(o, "\", \"", 4);
+    *o++ = '\t';
     o = goat_gen_copy(o, kind, kind_len);
-    o = goat_gen_copy(o, "\"}", 2);
     goat_gen_room_done(sb, o);
 }
 

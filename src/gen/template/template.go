@@ -50,7 +50,7 @@ const commit = "3f786850e387550fdab836ed7e6dc881de23001b" // fill:commit
 
 // digest identifies the point table below: two builds with the same digest
 // give the same IDs to the same places in the same files.
-const digest = "27c194138aff" // fill:digest
+const digest = "3baab5e5ff78" // fill:digest
 
 // countData is true when a tracking point counts how often it ran (dataType
 // count), false when it records whether it ran (dataType bool).
@@ -117,16 +117,74 @@ type point struct {
 	kind  string // "track" (placed by goat track) or "insert" (by goat patch)
 }
 
-// points holds the point table: points[id-1] describes TRACK_ID_<id>.
-var points = [...]point{
+// pointTable is the point table as text, a line per point in ID order (line
+// id describes TRACK_ID_<id>), the fields of point separated by tabs: file,
+// line, function, changed lines, kind. A text field is what a Go string
+// literal holds between its quotes, with backquotes escaped too, so that no
+// tab, line end, backquote or byte a reader could misread stands raw in it.
+// One string constant is read by go build far faster than a composite
+// literal of tens of thousands of rows.
+const pointTable = "" +
 	// fill:points
-	{"cmd/client/main.go", 10, "main", "10", "track"},
-	{"cmd/server/main.go", 12, "main", "12-15,17", "track"},
-	{"cmd/server/main.go", 24, "subtract", "24", "track"},
-	{"internal/calc/calc.go", 6, "Add", "6-7", "track"},
-	{"internal/calc/calc.go", 17, "(*Till).Sub", "17", "insert"},
-	{"util/strs/strs.go", 8, "Shout.func1", "8", "track"},
+	`cmd/client/main.go	10	main	10	track
+cmd/server/main.go	12	main	12-15,17	track
+cmd/server/main.go	24	subtract	24	track
+internal/calc/calc.go	6	Add	6-7	track
+internal/calc/calc.go	17	(*Till).Sub	17	insert
+util/strs/strs.go	8	Shout.func1	8	track
+` +
 	// end:points
+	""
+
+// The point table parsed, once, when a reader first asks for it: a program
+// that is never asked pays nothing for it.
+var (
+	pointsOnce sync.Once
+	pointRows  []point
+)
+
+// points returns the point table: points()[id-1] describes TRACK_ID_<id>.
+func points() []point {
+	pointsOnce.Do(func() { pointRows = parsePoints(pointTable, TRACK_ID_END-1) })
+	return pointRows
+}
+
+// parsePoints reads count rows of table. goat writes the table, so every
+// row is well formed; a row that is not (an edited file) or is missing
+// reads as an unknown location rather than stopping the program.
+func parsePoints(table string, count int) []point {
+	rows := make([]point, count)
+	for i := range rows {
+		var row string
+		var found bool
+		if row, table, found = strings.Cut(table, "\n"); !found && row == "" {
+			break
+		}
+		var field [5]string
+		for f := 0; f < 4; f++ {
+			field[f], row, _ = strings.Cut(row, "\t")
+		}
+		field[4] = row
+		line, err := strconv.Atoi(field[1])
+		if err != nil || line < 0 {
+			line = 0
+		}
+		rows[i] = point{file: textField(field[0]), line: line, fn: textField(field[2]),
+			lines: textField(field[3]), kind: textField(field[4])}
+	}
+	return rows
+}
+
+// textField is the text of a field of pointTable: the field itself unless
+// it holds an escape.
+func textField(field string) string {
+	if strings.IndexByte(field, '\\') < 0 {
+		return field
+	}
+	if text, err := strconv.Unquote(`"` + field + `"`); err == nil {
+		return text
+	}
+	return field
 }
 
 // counters holds what each tracking point recorded, indexed by ID (index 0 is
@@ -358,7 +416,7 @@ func serveMetrics(w http.ResponseWriter, r *http.Request, serving Component) {
 	fmt.Fprintf(&out, "# HELP goat_build_info The tracked build: its commit, the digest and size of its point table.\n"+
 		"# TYPE goat_build_info gauge\ngoat_build_info{%s,%s,%s,%s,%s} 1\n",
 		commonLabels(serving), label("commit", commit), label("digest", digest), label("mode", dataMode()),
-		label("points", strconv.Itoa(len(points))))
+		label("points", strconv.Itoa(len(points()))))
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	_, _ = w.Write([]byte(out.String()))
 }
@@ -381,9 +439,10 @@ func writePoints(out *strings.Builder, component Component) {
 	}
 	fmt.Fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, kind)
 	common := commonLabels(component)
+	table := points()
 	for _, run := range componentTrackRanges[component] {
 		for id := run[0]; id <= run[1]; id++ {
-			p := points[id-1]
+			p := table[id-1]
 			fmt.Fprintf(out, "%s{%s,id=\"%d\",%s,line=\"%d\",%s} %d\n",
 				name, common, id, label("file", p.file), p.line, label("func", p.fn), load(id))
 		}
@@ -443,10 +502,11 @@ func measure(component Component) Metrics {
 	total, _ := tally(component)
 	m := Metrics{Total: total, Items: make(Items, 0, total)}
 	state := md5.New()
+	table := points()
 	for _, run := range componentTrackRanges[component] {
 		for id := run[0]; id <= run[1]; id++ {
 			count := load(id)
-			p := points[id-1]
+			p := table[id-1]
 			m.Items = append(m.Items, Item{ID: id, Name: "TRACK_ID_" + strconv.Itoa(id), Count: count,
 				File: p.file, Line: p.line, Func: p.fn, Lines: p.lines, Kind: p.kind})
 			if count > 0 {
@@ -533,7 +593,7 @@ func serveTrack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	results := Results{Name: NAME, Version: VERSION, Commit: commit, Digest: digest, Mode: dataMode(),
-		Points: len(points), Results: make([]ComponentResult, 0, len(selected))}
+		Points: len(points()), Results: make([]ComponentResult, 0, len(selected))}
 	for _, component := range selected {
 		m := measure(component)
 		sortItems(m.Items, order)

@@ -97,8 +97,12 @@ func TestCountsAre64Bit(t *testing.T) {
 }
 
 func TestPointTableMatchesIDs(t *testing.T) {
-	if len(points) != TRACK_ID_END-1 {
-		t.Fatalf("%d rows for %d points", len(points), TRACK_ID_END-1)
+	if len(points()) != TRACK_ID_END-1 {
+		t.Fatalf("%d rows for %d points", len(points()), TRACK_ID_END-1)
+	}
+	want := point{file: "internal/calc/calc.go", line: 17, fn: "(*Till).Sub", lines: "17", kind: "insert"}
+	if got := points()[TRACK_ID_5-1]; got != want {
+		t.Fatalf("TRACK_ID_5 reads as %+v, want %+v", got, want)
 	}
 	if len(componentNames) != len(componentTrackRanges) {
 		t.Fatalf("%d component names, %d range lists", len(componentNames), len(componentTrackRanges))
@@ -150,6 +154,40 @@ func trackSome() {
 	reset()
 	for _, id := range []int{2, 4, 4, 5} {
 		Track(id)
+	}
+}
+
+// TestParsePoints reads rows goat would not write as well as those it
+// writes: escaped fields read as Go reads the string literal, a malformed or
+// missing row as an unknown location, rows past the count not at all.
+func TestParsePoints(t *testing.T) {
+	table := "a\\tb\\x60c.go\t3\t(*T[...]).M\\\"\t1-2,4\ttrack\n" +
+		"no tabs\n" +
+		"x.go\t-4\t\\q\t\tinsert\n" +
+		"\u540d.go\t7\tF\t7\ttrack\n" +
+		"last.go\t9\tG\t9\ttrack"
+	want := []point{
+		{file: "a\tb`c.go", line: 3, fn: "(*T[...]).M\"", lines: "1-2,4", kind: "track"},
+		{file: "no tabs"},
+		{file: "x.go", fn: "\\q", kind: "insert"},
+		{file: "\u540d.go", line: 7, fn: "F", lines: "7", kind: "track"},
+		{file: "last.go", line: 9, fn: "G", lines: "9", kind: "track"},
+		{},
+	}
+	got := parsePoints(table, len(want))
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d reads as %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+	if got := parsePoints(table, 1); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("the first row alone reads as %+v", got)
+	}
+	if got := parsePoints("", 0); len(got) != 0 {
+		t.Errorf("an empty table reads as %+v", got)
 	}
 }
 

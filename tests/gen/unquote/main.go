@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 
-// Command unquote checks goat's Go string literals against Go's own
-// reading of them: it renders a package (with tests/gen/gen_render) whose
-// point table holds chosen and random byte strings, parses it with
-// go/parser, and requires every literal of the table to be a valid Go
-// string whose value (strconv.Unquote) is the original bytes, to show no
-// byte a reader could misread (a control, a non-ASCII byte that is not
-// UTF-8, an invisible rune: see misleading) and to escape no other rune.
+// Command unquote checks goat's escaping against Go's own reading of it: it
+// renders a package (with tests/gen/gen_render) whose point table holds
+// chosen and random byte strings, parses it with go/parser, and requires the
+// table to be one raw string of rows of five tab-separated fields, each
+// string field what a valid Go string literal holds between its quotes,
+// whose value (strconv.Unquote) is the original bytes, showing no byte a
+// reader could misread (a control, a non-ASCII byte that is not UTF-8, an
+// invisible rune: see misleading) and escaping no other rune.
 // It prints the first mismatch in hex and exits 1.
 //
 //	unquote GEN_RENDER SEED COUNT
@@ -167,34 +168,49 @@ func main() {
 		fmt.Fprintf(os.Stderr, "unquote: the rendered package does not parse: %v\n", err)
 		os.Exit(1)
 	}
-	var got []*ast.BasicLit
+	var table []*ast.BasicLit
 	ast.Inspect(file, func(n ast.Node) bool {
 		spec, ok := n.(*ast.ValueSpec)
-		if !ok || len(spec.Names) != 1 || spec.Names[0].Name != "points" {
+		if !ok || len(spec.Names) != 1 || spec.Names[0].Name != "pointTable" {
 			return true
 		}
 		ast.Inspect(spec, func(m ast.Node) bool {
-			row, ok := m.(*ast.CompositeLit)
-			if !ok || row.Type != nil {
-				return true
-			}
-			// {file, line, func, lines, kind}: the three strings
-			if len(row.Elts) == 5 {
-				for _, i := range []int{0, 2, 3} {
-					if lit, ok := row.Elts[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						got = append(got, lit)
-					}
-				}
+			if lit, ok := m.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.HasPrefix(lit.Value, "`") {
+				table = append(table, lit)
 			}
 			return true
 		})
 		return false
 	})
+	if len(table) != 1 {
+		fmt.Fprintf(os.Stderr, "unquote: %d raw strings make pointTable, want 1\n", len(table))
+		os.Exit(1)
+	}
+	text, err := strconv.Unquote(table[0].Value)
+	if err != nil || text != table[0].Value[1:len(table[0].Value)-1] {
+		fmt.Fprintf(os.Stderr, "unquote: pointTable does not read as the text it shows (%v)\n", err)
+		os.Exit(1)
+	}
+	// a row a line: file, line, func, lines, kind; the three strings are
+	// written as a Go string literal holds them between its quotes
+	var got []string
+	for _, row := range strings.SplitAfter(text, "\n") {
+		if row == "" {
+			continue
+		}
+		field := strings.Split(strings.TrimSuffix(row, "\n"), "\t")
+		if len(field) != 5 || !strings.HasSuffix(row, "\n") {
+			fmt.Fprintf(os.Stderr, "unquote: row %d of pointTable is %q: want five fields and a line end\n", len(got)/3+1, row)
+			os.Exit(1)
+		}
+		got = append(got, field[0], field[2], field[3])
+	}
 	if len(got) != len(strs) {
 		fmt.Fprintf(os.Stderr, "unquote: %d strings in the point table, want %d\n", len(got), len(strs))
 		os.Exit(1)
 	}
-	for i, lit := range got {
+	for i, written := range got {
+		lit := &ast.BasicLit{Kind: token.STRING, Value: `"` + written + `"`}
 		value, err := strconv.Unquote(lit.Value)
 		if err != nil || value != strs[i] {
 			fmt.Fprintf(os.Stderr, "unquote: string %d: input % x\n  written %s\n  reads as % x (%v)\n",
