@@ -25,10 +25,9 @@ typedef struct anchor {
     bool header; /* outside the function's body: its signature or closing brace */
 } anchor;
 
-/* A block in the statement list it was placed in: a BlockStmt's list, or
- * a case or comm clause's statements. */
+/* A block in the statement list it was placed in (a BlockStmt's list, or
+ * a case or comm clause's statements), which its run says. */
 typedef struct placed {
-    const goat_node *list;
     goat_pos offset;
     size_t block;
 } placed;
@@ -38,19 +37,31 @@ typedef struct owned {
     int line;
 } owned;
 
+/* Where the blocks placed in one list are in locator.placed: [lo, hi). */
+typedef struct run {
+    const goat_node *list; /* NULL: a free slot */
+    size_t lo, hi;
+} run;
+
 typedef struct lframe {
     const goat_node *node; /* a statement, or the owner of a list (BlockStmt or clause) */
     bool is_list;
     size_t list;  /* the frame of the list this frame lies in (itself for a list) */
     long owner; /* the block rule 2 gives a position inside this frame, -1 for none */
+    /* a list frame's cursors, which only move forward as positions do:
+     * how many of its elements start before the last position, and its
+     * run of placed blocks [lo, hi) with the first one beyond the last
+     * statement pushed in it */
+    size_t elem, lo, hi, next;
 } lframe;
 
 typedef struct locator {
     lframe *frames;
     size_t depth, cap;
     bool block_mode; /* positions are insertion points: before the byte there */
-    const placed *placed; /* sorted by list, offset, block */
-    size_t nplaced;
+    const placed *placed; /* grouped by list, each run by offset, block */
+    const run *runs; /* open addressing by list, mask + 1 slots */
+    size_t mask;
 } locator;
 
 /* ---- the statement lists of the tree ---- */
@@ -78,24 +89,64 @@ static bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
     return n && n->pos != GOAT_NOPOS && (lc->block_mode ? n->pos < p : n->pos <= p) && p < n->end;
 }
 
-/* The element of list owner n holding p, or NULL. */
-static const goat_node *element_at(const locator *lc, const goat_node *n, goat_pos p, size_t *index)
+static bool starts_before(const locator *lc, const goat_node *s, goat_pos p)
 {
-    const goat_node_list *l = list_items(n);
-    size_t lo = 0, hi = l->count;
-    while (lo < hi) { /* elements starting before p */
+    return s && (lc->block_mode ? s->pos < p : s->pos <= p);
+}
+
+/* How many elements of l start before p, searching [lo, hi) (those
+ * before lo do, those from hi do not). */
+static size_t elements_before(const locator *lc, const goat_node_list *l, goat_pos p, size_t lo, size_t hi)
+{
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const goat_node *s = l->items[mid];
-        if (s && (lc->block_mode ? s->pos < p : s->pos <= p))
+        if (starts_before(lc, l->items[mid], p))
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* The element of list owner n holding p, or NULL; *index is the number of
+ * elements starting before p. */
+static const goat_node *element_at(const locator *lc, const goat_node *n, goat_pos p, size_t *index)
+{
+    const goat_node_list *l = list_items(n);
+    size_t lo = elements_before(lc, l, p, 0, l->count);
     *index = lo;
     if (lo > 0 && stmt_contains(lc, l->items[lo - 1], p)) {
         *index = lo - 1;
         return l->items[lo - 1];
     }
+    return NULL;
+}
+
+/* element_at for list frame f, searching on from where its last search
+ * ended: a function's positions come in ascending order, so this gallops
+ * over the few statements passed since instead of halving the list. */
+static const goat_node *element_in(const locator *lc, lframe *f, goat_pos p)
+{
+    const goat_node_list *l = list_items(f->node);
+    size_t lo = f->elem, hi;
+    if (lo > 0 && !starts_before(lc, l->items[lo - 1], p)) {
+        hi = lo - 1; /* behind the last answer */
+        lo = 0;
+    } else {
+        size_t step = 1;
+        hi = lo;
+        while (hi < l->count && starts_before(lc, l->items[hi], p)) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > l->count)
+            hi = l->count;
+    }
+    lo = elements_before(lc, l, p, lo, hi);
+    f->elem = lo;
+    if (lo > 0 && stmt_contains(lc, l->items[lo - 1], p))
+        return l->items[lo - 1];
     return NULL;
 }
 
@@ -144,23 +195,41 @@ static const goat_node *nested_at(const locator *lc, const goat_node *s, goat_po
 
 /* ---- blocks per list ---- */
 
-static int cmp_placed(const void *a, const void *b)
+static size_t run_hash(const goat_node *list, size_t mask)
 {
-    const placed *x = a, *y = b;
-    if (x->list != y->list)
-        return (uintptr_t)x->list < (uintptr_t)y->list ? -1 : 1;
-    if (x->offset != y->offset)
-        return x->offset < y->offset ? -1 : 1;
-    return (x->block > y->block) - (x->block < y->block);
+    uint64_t h = (uint64_t)(uintptr_t)list * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & mask;
 }
 
-/* The first entry of list's run in placed. */
-static size_t run_start(const locator *lc, const goat_node *list)
+/* The slot of list in runs: its own, or the free one it would take. */
+static size_t run_slot(const run *runs, size_t mask, const goat_node *list)
 {
-    size_t lo = 0, hi = lc->nplaced;
+    size_t h = run_hash(list, mask);
+    while (runs[h].list && runs[h].list != list)
+        h = (h + 1) & mask;
+    return h;
+}
+
+/* The blocks placed in list: [*lo, *hi) of placed, empty when none. */
+static void run_of(const locator *lc, const goat_node *list, size_t *lo, size_t *hi)
+{
+    *lo = *hi = 0;
+    if (!lc->runs || !list)
+        return;
+    const run *r = &lc->runs[run_slot(lc->runs, lc->mask, list)];
+    if (r->list) {
+        *lo = r->lo;
+        *hi = r->hi;
+    }
+}
+
+/* The index of the first entry of [lo, hi) whose offset is beyond p (hi
+ * when none is). */
+static size_t first_beyond(const locator *lc, size_t lo, size_t hi, goat_pos p)
+{
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((uintptr_t)lc->placed[mid].list < (uintptr_t)list)
+        if (lc->placed[mid].offset <= p)
             lo = mid + 1;
         else
             hi = mid;
@@ -168,39 +237,30 @@ static size_t run_start(const locator *lc, const goat_node *list)
     return lo;
 }
 
-/* The index of list's first entry whose offset is beyond p (or of the
- * entry after list's run). */
-static size_t first_beyond(const locator *lc, const goat_node *list, goat_pos p)
+/* The last block placed in list frame f's list at or before p, or -1.
+ * The frame's cursor moves on from the last such question, which asked
+ * about an earlier position but for a position inside a statement that
+ * p may follow. */
+static long frame_last_at_or_before(const locator *lc, lframe *f, goat_pos p)
 {
-    size_t lo = run_start(lc, list), hi = lc->nplaced;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (lc->placed[mid].list == list && lc->placed[mid].offset <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t i = f->next;
+    if (i > f->lo && lc->placed[i - 1].offset > p) {
+        i = first_beyond(lc, f->lo, i, p);
+    } else {
+        while (i < f->hi && lc->placed[i].offset <= p)
+            i++;
+        f->next = i;
     }
-    return lo;
-}
-
-/* The last block placed in list at or before p, or -1. */
-static long last_at_or_before(const locator *lc, const goat_node *list, goat_pos p)
-{
-    size_t i = first_beyond(lc, list, p);
-    if (i > 0 && lc->placed[i - 1].list == list)
-        return (long)lc->placed[i - 1].block;
-    return -1;
+    return i > f->lo ? (long)lc->placed[i - 1].block : -1;
 }
 
 /* The first block placed in list after p, or -1. */
 static long first_after(const locator *lc, const goat_node *list, goat_pos p)
 {
-    if (!list)
-        return -1;
-    size_t i = first_beyond(lc, list, p);
-    if (i < lc->nplaced && lc->placed[i].list == list)
-        return (long)lc->placed[i].block;
-    return -1;
+    size_t lo, hi;
+    run_of(lc, list, &lo, &hi);
+    size_t i = first_beyond(lc, lo, hi, p);
+    return i < hi ? (long)lc->placed[i].block : -1;
 }
 
 /* ---- locating ---- */
@@ -216,13 +276,18 @@ static void push(locator *lc, const goat_node *node, bool is_list)
         owner = up->owner;
         /* a statement: the blocks before it in its list, also those after
          * a label it follows */
-        long before = is_list || lc->block_mode ? -1 : last_at_or_before(lc, lc->frames[list].node, node->pos);
+        long before = is_list || lc->block_mode ? -1 : frame_last_at_or_before(lc, &lc->frames[list], node->pos);
         if (before >= 0)
             owner = before;
     }
     if (lc->depth == lc->cap)
         goat_grow((void **)&lc->frames, &lc->cap, lc->depth + 1, sizeof *lc->frames);
-    lc->frames[lc->depth++] = (lframe){node, is_list, list, owner};
+    lframe *f = &lc->frames[lc->depth++];
+    *f = (lframe){node, is_list, list, owner, 0, 0, 0, 0};
+    if (is_list && !lc->block_mode) {
+        run_of(lc, node, &f->lo, &f->hi);
+        f->next = f->lo;
+    }
 }
 
 static void locator_start(locator *lc, const goat_node *body, bool block_mode)
@@ -242,12 +307,11 @@ static void locate(locator *lc, goat_pos p)
         lc->depth--;
     }
     for (;;) {
-        const lframe *f = &lc->frames[lc->depth - 1];
+        lframe *f = &lc->frames[lc->depth - 1];
         const goat_node *next;
         bool is_list = false;
-        size_t index;
         if (f->is_list)
-            next = element_at(lc, f->node, p, &index);
+            next = element_in(lc, f, p);
         else
             next = nested_at(lc, f->node, p, &is_list);
         if (!next)
@@ -335,7 +399,7 @@ static long header_owner(const locator *lc, const goat_node *s, goat_pos p)
 static long anchor_owner(locator *lc, goat_pos p)
 {
     locate(lc, p);
-    const lframe *f = &lc->frames[lc->depth - 1];
+    lframe *f = &lc->frames[lc->depth - 1];
     /* A label on a line of its own heads the statement it labels. */
     const goat_node *s = f->is_list ? NULL : f->node;
     while (s && s->kind == GOAT_LABELED_STMT)
@@ -347,7 +411,7 @@ static long anchor_owner(locator *lc, goat_pos p)
             o = header_owner(lc, s, s->pos);
     }
     if (o < 0 && f->is_list) /* rule 2 */
-        o = last_at_or_before(lc, f->node, p);
+        o = frame_last_at_or_before(lc, f, p);
     if (o < 0)
         o = f->owner;
     if (o < 0) /* rule 3 */
@@ -491,18 +555,31 @@ static int cmp_pos(const void *a, const void *b)
 /* Where on a line the function a token is code of can change, ascending:
  * the first token after each body's '{', each body's '}' (code of the
  * function around it), and the start of each top-level function or
- * package-level literal (its header). */
+ * package-level literal (its header). The functions come in source order
+ * and nest, so each '}' is written when the walk leaves its function:
+ * the list comes out sorted, which is checked rather than assumed. */
 static goat_pos *owner_changes(const goat_funcnames *funcs, size_t *count)
 {
     goat_pos *at = goat_xmalloc((3 * funcs->count + 1) * sizeof *at);
-    size_t n = 0;
-    for (size_t i = 0; i < funcs->count; i++) {
-        at[n++] = funcs->items[i].lbrace + 1;
-        at[n++] = funcs->items[i].rbrace;
-        if (funcs->items[i].parent < 0)
-            at[n++] = funcs->items[i].pos;
+    size_t *open = goat_xmalloc((funcs->count + 1) * sizeof *open);
+    size_t n = 0, depth = 0;
+    for (size_t i = 0;; i++) {
+        const goat_func *f = i < funcs->count ? &funcs->items[i] : NULL;
+        goat_pos first = f ? (f->parent < 0 ? f->pos : f->lbrace + 1) : 0;
+        while (depth > 0 && (!f || funcs->items[open[depth - 1]].rbrace <= first))
+            at[n++] = funcs->items[open[--depth]].rbrace;
+        if (!f)
+            break;
+        if (f->parent < 0)
+            at[n++] = f->pos;
+        at[n++] = f->lbrace + 1;
+        open[depth++] = i;
     }
-    if (n > 1)
+    free(open);
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = at[i - 1] <= at[i];
+    if (!sorted)
         goat_sort(at, n, sizeof *at, cmp_pos);
     *count = n;
     return at;
@@ -569,9 +646,16 @@ static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t
 static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset *changed,
                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
-    /* blocks */
-    for (size_t i = 0; i < count; i++)
-        out[i].line = line_at(t, token_from(t, offsets[i]));
+    /* blocks: their tokens ascend as their offsets do, so their lines
+     * are found by walking the line starts once */
+    const goat_lines *lines = t->lines;
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t tok = token_from(t, offsets[i]);
+        while (at + 1 < lines->count && lines->starts[at + 1] <= tok)
+            at++;
+        out[i].line = (int)at + 1;
+    }
     /* anchors */
     if (funcs->count == 0)
         return;
@@ -582,7 +666,6 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     goat_pos *changes = owner_changes(funcs, &nchanges);
     /* only lines within a top-level function or literal can hold code of
      * one */
-    const goat_lines *lines = t->lines;
     int current = 1;
     size_t top = 0;
     size_t i = 0;
@@ -617,6 +700,26 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
 }
 
 /* ---- putting it together ---- */
+
+/* goat_funcnames_at(funcs, pos, true) for ascending positions: the
+ * functions whose bodies hold the last position, innermost on top (they
+ * nest, and come in source order), so no search starts from scratch. */
+typedef struct body_walk {
+    const goat_funcnames *funcs;
+    size_t *stack;
+    size_t depth, next;
+} body_walk;
+
+static long body_at(body_walk *w, goat_pos pos)
+{
+    const goat_func *items = w->funcs->items;
+    while (w->depth > 0 && items[w->stack[w->depth - 1]].rbrace < pos)
+        w->depth--;
+    for (; w->next < w->funcs->count && items[w->next].lbrace < pos; w->next++)
+        if (items[w->next].rbrace >= pos)
+            w->stack[w->depth++] = w->next;
+    return w->depth > 0 ? (long)w->stack[w->depth - 1] : -1;
+}
 
 typedef struct by_func {
     long func;
@@ -666,22 +769,11 @@ static char *put_number(char *out, int n)
     return end;
 }
 
-/* Sized first, then written into one exact allocation: a file has a row
- * per block, tens of thousands, and growing a buffer for each cost more
- * than the digits. */
-char *goat_format_line_ranges(const int *lines, size_t count)
+/* Writes the ranges of lines[0..count) at out, NUL-terminated; returns
+ * the end (the NUL). */
+static char *put_ranges(char *out, const int *lines, size_t count)
 {
-    size_t size = 1;
-    for (size_t i = 0; i < count;) {
-        size_t j = i;
-        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
-            j++;
-        size += (i > 0) + number_len(lines[i]);
-        if (j > i)
-            size += 1 + number_len(lines[j]);
-        i = j + 1;
-    }
-    char *out = goat_xmalloc(size), *p = out;
+    char *p = out;
     for (size_t i = 0; i < count;) {
         size_t j = i;
         while (j + 1 < count && lines[j + 1] == lines[j] + 1)
@@ -696,6 +788,32 @@ char *goat_format_line_ranges(const int *lines, size_t count)
         i = j + 1;
     }
     *p = '\0';
+    return p;
+}
+
+/* One exact allocation: a file has a row per block, tens of thousands, and
+ * growing a buffer for each cost more than the digits. A short list is
+ * written on the stack and copied (a line takes at most 11 bytes: 10
+ * digits and a separator); a long one is sized first. */
+char *goat_format_line_ranges(const int *lines, size_t count)
+{
+    char small[256];
+    if (count < (sizeof small - 1) / 11) {
+        size_t n = (size_t)(put_ranges(small, lines, count) - small) + 1;
+        return memcpy(goat_xmalloc(n), small, n);
+    }
+    size_t size = 1;
+    for (size_t i = 0; i < count;) {
+        size_t j = i;
+        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+            j++;
+        size += (i > 0) + number_len(lines[i]);
+        if (j > i)
+            size += 1 + number_len(lines[j]);
+        i = j + 1;
+    }
+    char *out = goat_xmalloc(size);
+    put_ranges(out, lines, count);
     return out;
 }
 
@@ -717,12 +835,14 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
     free(order);
     free(s.anchors);
 
-    by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
+    by_func *in_order = goat_xmalloc((count + 1) * sizeof *in_order);
+    body_walk bw = {funcs, goat_xmalloc((funcs->count + 1) * sizeof *bw.stack), 0, 0};
     for (size_t i = 0; i < count; i++) {
-        out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
+        out[i].func = body_at(&bw, (goat_pos)offsets[i]);
         in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
         keys[i] = (size_t)(out[i].func + 1);
     }
+    free(bw.stack);
     order = order_by_key(keys, count, funcs->count + 1);
     by_func *blocks = goat_xmalloc((count + 1) * sizeof *blocks);
     for (size_t i = 0; i < count; i++)
@@ -730,9 +850,11 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
     free(order);
     free(in_order);
 
-    placed *pl = goat_xcalloc(count + 1, sizeof *pl);
-    owned *own = NULL;
-    size_t nown = 0, own_cap = 0;
+    placed *pl = goat_xmalloc((2 * count + 1) * sizeof *pl), *arrived = pl + count;
+    size_t *slot_of = goat_xmalloc((2 * count + 1) * sizeof *slot_of), *firsts = slot_of + count;
+    run *runs = goat_xmalloc((4 * count + 8) * sizeof *runs);
+    owned *own = goat_xmalloc((s.nanchors + 1) * sizeof *own); /* an anchor has one owner at most */
+    size_t nown = 0;
     locator lc = {0};
     size_t a = 0;
     for (size_t b = 0; b < count;) {
@@ -746,15 +868,37 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
             b = end;
             continue;
         }
-        /* where this function's blocks went */
+        /* where this function's blocks went, grouped by list in the order
+         * the lists first take one: counted by list, then dealt out, so
+         * each run keeps the blocks' order (offset, then index) */
+        size_t npl = end - b, mask = 7, nlists = 0;
+        while (mask + 1 < 2 * npl)
+            mask = mask * 2 + 1;
+        memset(runs, 0, (mask + 1) * sizeof *runs);
         locator_start(&lc, funcs->items[func].body, true);
-        for (size_t i = b; i < end; i++)
-            pl[i - b] = (placed){block_list(&lc, blocks[i].offset), blocks[i].offset, blocks[i].block};
-        size_t npl = end - b;
-        if (npl > 1)
-            goat_sort(pl, npl, sizeof *pl, cmp_placed);
+        for (size_t i = 0; i < npl; i++) {
+            const by_func *bl = &blocks[b + i];
+            const goat_node *list = block_list(&lc, bl->offset);
+            size_t h = run_slot(runs, mask, list);
+            if (!runs[h].list) {
+                runs[h].list = list;
+                firsts[nlists++] = h;
+            }
+            runs[h].hi++;
+            slot_of[i] = h;
+            arrived[i] = (placed){bl->offset, bl->block};
+        }
+        for (size_t j = 0, at = 0; j < nlists; j++) {
+            run *r = &runs[firsts[j]];
+            size_t n = r->hi;
+            r->lo = r->hi = at;
+            at += n;
+        }
+        for (size_t i = 0; i < npl; i++)
+            pl[runs[slot_of[i]].hi++] = arrived[i];
         lc.placed = pl;
-        lc.nplaced = npl;
+        lc.runs = runs;
+        lc.mask = mask;
         /* whom its changed lines belong to */
         locator_start(&lc, funcs->items[func].body, false);
         for (; a < s.nanchors && anchors[a].func == func; a++) {
@@ -762,8 +906,6 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
             long o = an->header ? (long)blocks[b].block : anchor_owner(&lc, an->pos);
             if (o < 0)
                 continue;
-            if (nown == own_cap)
-                goat_grow((void **)&own, &own_cap, nown + 1, sizeof *own);
             own[nown++] = (owned){(size_t)o, an->line};
         }
         b = end;
@@ -773,7 +915,7 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
         keys[i] = own[i].block;
     order = order_by_key(keys, nown, count);
     free(keys);
-    int *buf = goat_xcalloc(nown + 1, sizeof *buf);
+    int *buf = goat_xmalloc((nown + 1) * sizeof *buf);
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         size_t n = 0;
@@ -787,6 +929,8 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
     free(own);
     free(lc.frames);
     free(pl);
+    free(slot_of);
+    free(runs);
     free(blocks);
     free(anchors);
 }
