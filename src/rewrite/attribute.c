@@ -434,8 +434,9 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
 }
 
 /* A sorted array of spans, with where the last search in it ended: the
- * passes ask about ascending positions, mostly, so a search gallops on
- * from there instead of halving the whole array each time. */
+ * passes ask about ascending positions, mostly, so a search steps on from
+ * there over the few spans passed since instead of halving the whole
+ * array each time. */
 typedef struct spans {
     const goat_comment *items;
     size_t count;
@@ -457,32 +458,23 @@ typedef struct text {
 static size_t span_after(spans *s, size_t pos)
 {
     const goat_comment *items = s->items;
-    size_t lo, hi;
-    size_t h = s->hint < s->count ? s->hint : s->count;
-    if (h > 0 && (size_t)items[h - 1].end > pos) { /* behind the last answer */
-        lo = 0;
-        hi = h - 1;
-    } else { /* at or after it: gallop forward, then halve */
-        size_t step = 1;
-        lo = h;
-        hi = h;
-        while (hi < s->count && (size_t)items[hi].end <= pos) {
-            lo = hi + 1;
-            hi += step;
-            step *= 2;
+    size_t i = s->hint;
+    if (i > 0 && (size_t)items[i - 1].end > pos) { /* behind the last answer */
+        size_t lo = 0, hi = i - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((size_t)items[mid].end <= pos)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (hi > s->count)
-            hi = s->count;
+        i = lo;
+    } else {
+        while (i < s->count && (size_t)items[i].end <= pos)
+            i++;
     }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)items[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    s->hint = lo;
-    return lo;
+    s->hint = i;
+    return i;
 }
 
 /* The span of s holding pos (start < pos < end), or NULL. */
@@ -495,7 +487,7 @@ static const goat_comment *span_around(spans *s, size_t pos)
 /* Where the first token at or after pos starts (pos being where a token
  * may start: not inside one), passing over blanks and comments; t->len
  * when none does. A byte order mark opening the text is no token either. */
-static size_t token_from(text *t, size_t pos)
+static inline size_t token_from(text *t, size_t pos)
 {
     size_t c = span_after(&t->comments, pos);
     const goat_comment *comments = t->comments.items;
@@ -750,10 +742,8 @@ static size_t number_len(int n)
 {
     unsigned v = n < 0 ? 0u : (unsigned)n;
     size_t k = 1;
-    while (v >= 10) {
-        v /= 10;
+    for (unsigned limit = 10; v >= limit && k < 10; limit *= 10)
         k++;
-    }
     return k;
 }
 

@@ -54,6 +54,7 @@ typedef struct walk {
     size_t nlits, lits_cap;
     int init_next;
     const goat_func_words *words; /* or NULL: walk every node */
+    size_t word_hint; /* the words before the last node asked about */
 } walk;
 
 static bool has_type_params(const goat_node *field_list)
@@ -199,12 +200,47 @@ static const goat_node *list_last(const goat_node_list *l)
     return l->count ? l->items[l->count - 1] : NULL;
 }
 
+/* goat_func_words_in for the walk's nodes, which come in source order
+ * but for a few (a declaration's type after its name): the search steps
+ * on from the last answer, and halves only when it has to go back. */
+static bool words_in(walk *w, goat_pos pos, goat_pos end)
+{
+    const goat_func_words *words = w->words;
+    if (pos < 0 || end < pos)
+        return true;
+    const size_t *at = words->at;
+    size_t lo, hi, i = w->word_hint;
+    if (i > 0 && at[i - 1] >= (size_t)pos) { /* behind the last answer */
+        lo = 0;
+        hi = i - 1;
+    } else {
+        size_t step = 1;
+        lo = hi = i;
+        while (hi < words->count && at[hi] < (size_t)pos) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > words->count)
+            hi = words->count;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < (size_t)pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    w->word_hint = lo;
+    return lo < words->count && at[lo] + 4 <= (size_t)end;
+}
+
 static bool visit(const goat_node *n, int depth, void *arg)
 {
     walk *w = arg;
     /* nothing to name or number below a node holding no function (an
      * assignment's or range's swap only orders the literals in it) */
-    if (n->kind != GOAT_FILE && n->kind != GOAT_FUNC_DECL && w->words && !goat_func_words_in(w->words, n->pos, n->end))
+    if (n->kind != GOAT_FILE && n->kind != GOAT_FUNC_DECL && w->words && !words_in(w, n->pos, n->end))
         return false;
     size_t d = (size_t)depth;
     if (d >= w->frames_cap) /* once per node: no call when there is room */
