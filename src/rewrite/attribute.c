@@ -76,7 +76,7 @@ static const goat_node_list *list_items(const goat_node *n)
     }
 }
 
-static bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
+static inline bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
     if (n->kind == GOAT_BLOCK_STMT)
         return n->u.block.lbrace < p && (p < n->u.block.rbrace || (lc->block_mode && p == n->u.block.rbrace));
@@ -84,12 +84,12 @@ static bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
     return colon < p && p < n->end;
 }
 
-static bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
+static inline bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
     return n && n->pos != GOAT_NOPOS && (lc->block_mode ? n->pos < p : n->pos <= p) && p < n->end;
 }
 
-static bool starts_before(const locator *lc, const goat_node *s, goat_pos p)
+static inline bool starts_before(const locator *lc, const goat_node *s, goat_pos p)
 {
     return s && (lc->block_mode ? s->pos < p : s->pos <= p);
 }
@@ -496,7 +496,7 @@ static inline size_t token_from(text *t, size_t pos)
         pos = 3;
     while (pos < t->len) {
         char ch = t->src[pos];
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        if (ch <= ' ' && (ch == '\t' || ch == ' ' || ch == '\n' || ch == '\r')) {
             pos++;
         } else if (c < ncomments && (size_t)comments[c].pos == pos) {
             pos = (size_t)comments[c++].end;
@@ -656,6 +656,14 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
     size_t nchanges, next = 0;
     goat_pos *changes = owner_changes(funcs, &nchanges);
+    /* a line has at most two anchors of its own (a raw string running
+     * onto it, its first token) and one per change of function on it:
+     * room for them all from the start */
+    size_t most = 2 * (changed->all ? lines->count : changed->count) + nchanges;
+    if (s->cap < most) {
+        s->anchors = goat_xreallocarray(s->anchors, most + 1, sizeof *s->anchors);
+        s->cap = most + 1;
+    }
     /* only lines within a top-level function or literal can hold code of
      * one */
     int current = 1;
@@ -719,22 +727,20 @@ typedef struct by_func {
     size_t block;
 } by_func;
 
-/* The stable order of n items by their keys, each in [0, nkeys): the
- * items arrive in position order, and a counting sort keeps that order
- * within each key in linear time. The caller gathers the items itself,
- * as a typed copy is cheaper than a memcpy of a size known only here. */
-static size_t *order_by_key(const size_t *keys, size_t n, size_t nkeys)
+/* Turns counts[0..n) into starts: each becomes the sum of those before
+ * it. Items counted by key and then dealt out with starts[key]++ come
+ * out stably ordered by key in linear time (the passes meet items in
+ * position order and keep it within a key); the callers deal out their
+ * own typed items, as a typed copy is cheaper than an order of indices to
+ * follow. */
+static void counts_to_starts(size_t *counts, size_t n)
 {
-    size_t *start = goat_xcalloc(nkeys + 1, sizeof *start);
-    for (size_t i = 0; i < n; i++)
-        start[keys[i] + 1]++;
-    for (size_t k = 0; k < nkeys; k++)
-        start[k + 1] += start[k];
-    size_t *order = goat_xmalloc((n + 1) * sizeof *order);
-    for (size_t i = 0; i < n; i++)
-        order[start[keys[i]]++] = i;
-    free(start);
-    return order;
+    size_t sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = counts[k];
+        counts[k] = sum;
+        sum += c;
+    }
 }
 
 /* Decimal digits of n (negative numbers print as 0). */
@@ -815,30 +821,28 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
               {file->u.file.multiline_strings, file->u.file.multiline_string_count, 0}};
     scan s = {0};
     scan_lines(&t, funcs, changed, offsets, count, out, &s);
-    size_t *keys = goat_xmalloc((s.nanchors + count + 1) * sizeof *keys);
+    size_t *start = goat_xcalloc(funcs->count + 2, sizeof *start);
     for (size_t i = 0; i < s.nanchors; i++)
-        keys[i] = (size_t)s.anchors[i].func;
-    size_t *order = order_by_key(keys, s.nanchors, funcs->count);
+        start[s.anchors[i].func]++;
+    counts_to_starts(start, funcs->count);
     anchor *anchors = goat_xmalloc((s.nanchors + 1) * sizeof *anchors);
     for (size_t i = 0; i < s.nanchors; i++)
-        anchors[i] = s.anchors[order[i]];
-    free(order);
+        anchors[start[s.anchors[i].func]++] = s.anchors[i];
     free(s.anchors);
 
-    by_func *in_order = goat_xmalloc((count + 1) * sizeof *in_order);
+    /* blocks by function, those outside every function (-1) first */
+    memset(start, 0, (funcs->count + 2) * sizeof *start);
     body_walk bw = {funcs, goat_xmalloc((funcs->count + 1) * sizeof *bw.stack), 0, 0};
     for (size_t i = 0; i < count; i++) {
         out[i].func = body_at(&bw, (goat_pos)offsets[i]);
-        in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
-        keys[i] = (size_t)(out[i].func + 1);
+        start[out[i].func + 1]++;
     }
     free(bw.stack);
-    order = order_by_key(keys, count, funcs->count + 1);
+    counts_to_starts(start, funcs->count + 1);
     by_func *blocks = goat_xmalloc((count + 1) * sizeof *blocks);
     for (size_t i = 0; i < count; i++)
-        blocks[i] = in_order[order[i]];
-    free(order);
-    free(in_order);
+        blocks[start[out[i].func + 1]++] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+    free(start);
 
     placed *pl = goat_xmalloc((2 * count + 1) * sizeof *pl), *arrived = pl + count;
     size_t *slot_of = goat_xmalloc((2 * count + 1) * sizeof *slot_of), *firsts = slot_of + count;
@@ -900,22 +904,25 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
         }
         b = end;
     }
-    keys = goat_xreallocarray(keys, nown + 1, sizeof *keys);
+    /* each block's lines, in line order (its function's anchors'), where
+     * a line met twice comes twice in a row */
+    size_t *ends = goat_xcalloc(count + 1, sizeof *ends);
     for (size_t i = 0; i < nown; i++)
-        keys[i] = own[i].block;
-    order = order_by_key(keys, nown, count);
-    free(keys);
-    int *buf = goat_xmalloc((nown + 1) * sizeof *buf);
-    size_t k = 0;
-    for (size_t i = 0; i < count; i++) {
+        ends[own[i].block]++;
+    counts_to_starts(ends, count);
+    int *by_block = goat_xmalloc((nown + 1) * sizeof *by_block);
+    for (size_t i = 0; i < nown; i++)
+        by_block[ends[own[i].block]++] = own[i].line;
+    for (size_t i = 0, k = 0; i < count; i++) {
+        int *from = by_block + k;
         size_t n = 0;
-        for (; k < nown && own[order[k]].block == i; k++)
-            if (n == 0 || buf[n - 1] != own[order[k]].line)
-                buf[n++] = own[order[k]].line;
-        out[i].lines = goat_format_line_ranges(buf, n);
+        for (; k < ends[i]; k++)
+            if (n == 0 || from[n - 1] != by_block[k])
+                from[n++] = by_block[k];
+        out[i].lines = goat_format_line_ranges(from, n);
     }
-    free(buf);
-    free(order);
+    free(by_block);
+    free(ends);
     free(own);
     free(lc.frames);
     free(pl);
