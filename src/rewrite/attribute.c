@@ -487,6 +487,10 @@ static const goat_comment *span_around(spans *s, size_t pos)
 /* Where the first token at or after pos starts (pos being where a token
  * may start: not inside one), passing over blanks and comments; t->len
  * when none does. A byte order mark opening the text is no token either. */
+/* The bytes token_from passes over, as a mask of their values: one test
+ * per byte instead of four. */
+#define BLANKS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n'))
+
 static inline size_t token_from(text *t, size_t pos)
 {
     size_t c = span_after(&t->comments, pos);
@@ -496,7 +500,7 @@ static inline size_t token_from(text *t, size_t pos)
         pos = 3;
     while (pos < t->len) {
         char ch = t->src[pos];
-        if (ch <= ' ' && (ch == '\t' || ch == ' ' || ch == '\n' || ch == '\r')) {
+        if ((unsigned char)ch <= ' ' && (BLANKS >> (unsigned char)ch & 1)) {
             pos++;
         } else if (c < ncomments && (size_t)comments[c].pos == pos) {
             pos = (size_t)comments[c++].end;

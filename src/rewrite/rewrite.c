@@ -73,11 +73,20 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
     goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
+    /* each row owns a copy of its function's name; a function has tens
+     * of rows, so each name is measured once */
+    size_t *name_len = goat_xmalloc((names.count + 1) * sizeof *name_len);
+    for (size_t f = 0; f < names.count; f++)
+        name_len[f] = strlen(names.items[f].name) + 1;
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
-    for (size_t i = 0; i < count; i++)
-        table[i] = (goat_rewrite_point){info[i].line,
-                                        goat_xstrdup(info[i].func >= 0 ? names.items[info[i].func].name : ""),
-                                        info[i].lines, insert && insert[i]};
+    for (size_t i = 0; i < count; i++) {
+        long f = info[i].func;
+        const char *name = f >= 0 ? names.items[f].name : "";
+        size_t n = f >= 0 ? name_len[f] : 1;
+        table[i] = (goat_rewrite_point){info[i].line, memcpy(goat_xmalloc(n), name, n), info[i].lines,
+                                        insert && insert[i]};
+    }
+    free(name_len);
     free(info);
     goat_lineset_free(&none);
     goat_funcnames_free(&names);
