@@ -589,6 +589,50 @@ static int line_at(const text *t, size_t at)
     return line;
 }
 
+/* The common line, told apart cheaply: one that no raw string or comment
+ * runs onto, that does not open with a comment and on which no function
+ * can change (changes[*next..], the cursors strings and comments are
+ * moved on to it: lines come in ascending order). Its only anchor is its
+ * first token, found by passing over its blanks: what anchor_line would
+ * find, without its searches. Returns false, having added nothing, for
+ * any other line. */
+static bool plain_line(const text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
+                       size_t *strings, size_t *comments, int l, size_t start, size_t end, int *anchored,
+                       int *headed, scan *s)
+{
+    const goat_comment *str = t->strings.items, *com = t->comments.items;
+    size_t nstr = t->strings.count, ncom = t->comments.count;
+    while (*next < nchanges && (size_t)changes[*next] < start)
+        (*next)++;
+    if ((*next < nchanges && (size_t)changes[*next] < end) || start == 0) /* start 0: a byte order mark */
+        return false;
+    while (*strings < nstr && (size_t)str[*strings].end <= start)
+        (*strings)++;
+    if (*strings < nstr && (size_t)str[*strings].pos < start)
+        return false;
+    while (*comments < ncom && (size_t)com[*comments].end <= start)
+        (*comments)++;
+    if (*comments < ncom && (size_t)com[*comments].pos < start)
+        return false;
+    size_t pos = start;
+    while (pos < end && (unsigned char)t->src[pos] <= ' ' && (BLANKS >> (unsigned char)t->src[pos] & 1))
+        pos++;
+    if (pos == end) /* blank: its first token is on a later line */
+        return true;
+    if (*comments < ncom && (size_t)com[*comments].pos == pos)
+        return false;
+    bool header;
+    long func = owner_at(ow, (goat_pos)pos, &header);
+    if (func >= 0) {
+        int *seen = header ? &headed[func] : &anchored[func];
+        if (*seen != l) {
+            *seen = l;
+            add_anchor(s, (goat_pos)pos, func, l, header);
+        }
+    }
+    return true;
+}
+
 /* The anchors of changed line l, which begins at start and ends before
  * end: the first token of the line that each function has code in. Its
  * tokens are the one that starts before it and runs onto it (a raw
@@ -671,7 +715,7 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     /* only lines within a top-level function or literal can hold code of
      * one */
     int current = 1;
-    size_t top = 0;
+    size_t top = 0, strings = 0, comments = 0;
     size_t i = 0;
     for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
         if (!changed->all) {
@@ -695,7 +739,8 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
                 l = line_at(t, (size_t)funcs->items[top].pos) - 1;
             continue;
         }
-        anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
+        if (!plain_line(t, &ow, changes, nchanges, &next, &strings, &comments, l, start, end, anchored, headed, s))
+            anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
     }
     free(changes);
     free(ow.stack);
