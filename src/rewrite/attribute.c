@@ -802,15 +802,28 @@ static size_t number_len(int n)
     return k;
 }
 
+/* "00" to "99": line numbers are written two digits a step. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
+
 /* Writes n's number_len(n) digits at out; returns the end. */
 static char *put_number(char *out, int n)
 {
     unsigned v = n < 0 ? 0u : (unsigned)n;
     char *end = out + number_len(n);
     char *p = end;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        p[0] = digit_pairs[2 * (v % 100)];
+        p[1] = digit_pairs[2 * (v % 100) + 1];
+    }
+    if (v >= 10) {
+        p[-2] = digit_pairs[2 * v];
+        p[-1] = digit_pairs[2 * v + 1];
+    } else {
+        p[-1] = (char)('0' + v);
+    }
     return end;
 }
 
@@ -896,6 +909,8 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
     placed *pl = goat_xmalloc((2 * count + 1) * sizeof *pl), *arrived = pl + count;
     size_t *slot_of = goat_xmalloc((2 * count + 1) * sizeof *slot_of), *firsts = slot_of + count;
     run *runs = goat_xmalloc((4 * count + 8) * sizeof *runs);
+    size_t cleared = 0; /* runs[0..cleared] are free */
+    runs[0].list = NULL;
     owned *own = goat_xmalloc((s.nanchors + 1) * sizeof *own); /* an anchor has one owner at most */
     size_t nown = 0;
     locator lc = {0};
@@ -917,14 +932,17 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
         size_t npl = end - b, mask = 7, nlists = 0;
         while (mask + 1 < 2 * npl)
             mask = mask * 2 + 1;
-        memset(runs, 0, (mask + 1) * sizeof *runs);
+        if (mask > cleared) { /* larger than any before: clear the rest once */
+            memset(runs + cleared + 1, 0, (mask - cleared) * sizeof *runs);
+            cleared = mask;
+        }
         locator_start(&lc, funcs->items[func].body, true);
         for (size_t i = 0; i < npl; i++) {
             const by_func *bl = &blocks[b + i];
             const goat_node *list = block_list(&lc, bl->offset);
             size_t h = run_slot(runs, mask, list);
             if (!runs[h].list) {
-                runs[h].list = list;
+                runs[h] = (run){list, 0, 0};
                 firsts[nlists++] = h;
             }
             runs[h].hi++;
@@ -951,6 +969,8 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
                 continue;
             own[nown++] = (owned){(size_t)o, an->line};
         }
+        for (size_t j = 0; j < nlists; j++) /* free again for the next function */
+            runs[firsts[j]].list = NULL;
         b = end;
     }
     /* each block's lines, in line order (its function's anchors'), where
