@@ -59,6 +59,10 @@ typedef struct locator {
     lframe *frames;
     size_t depth, cap;
     bool block_mode; /* positions are insertion points: before the byte there */
+    /* what block_mode means for a comparison, as a number to add: a
+     * statement holds p when it starts before p + opens, a block's list
+     * when p comes before its '}' + closes */
+    goat_pos opens, closes;
     const placed *placed; /* grouped by list, each run by offset, block */
     const run *runs; /* open addressing by list, mask + 1 slots */
     size_t mask;
@@ -79,19 +83,19 @@ static const goat_node_list *list_items(const goat_node *n)
 static inline bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
     if (n->kind == GOAT_BLOCK_STMT)
-        return n->u.block.lbrace < p && (p < n->u.block.rbrace || (lc->block_mode && p == n->u.block.rbrace));
+        return n->u.block.lbrace < p && p < n->u.block.rbrace + lc->closes;
     goat_pos colon = n->kind == GOAT_CASE_CLAUSE ? n->u.case_clause.colon : n->u.comm_clause.colon;
     return colon < p && p < n->end;
 }
 
 static inline bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
-    return n && n->pos != GOAT_NOPOS && (lc->block_mode ? n->pos < p : n->pos <= p) && p < n->end;
+    return n && n->pos != GOAT_NOPOS && n->pos < p + lc->opens && p < n->end;
 }
 
 static inline bool starts_before(const locator *lc, const goat_node *s, goat_pos p)
 {
-    return s && (lc->block_mode ? s->pos < p : s->pos <= p);
+    return s && s->pos < p + lc->opens;
 }
 
 /* How many elements of l start before p, searching [lo, hi) (those
@@ -294,6 +298,8 @@ static void locator_start(locator *lc, const goat_node *body, bool block_mode)
 {
     lc->depth = 0;
     lc->block_mode = block_mode;
+    lc->opens = block_mode ? 0 : 1;
+    lc->closes = block_mode ? 1 : 0;
     push(lc, body, true);
 }
 
@@ -715,7 +721,7 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     /* only lines within a top-level function or literal can hold code of
      * one */
     int current = 1;
-    size_t top = 0, strings = 0, comments = 0;
+    size_t top = 0, top_end = 0, strings = 0, comments = 0;
     size_t i = 0;
     for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
         if (!changed->all) {
@@ -729,10 +735,13 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
             break;
         current = l;
         size_t start = lines->starts[l - 1];
-        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
-            top++;
-        if (top == funcs->count)
-            break;
+        if (start >= top_end) { /* past the top-level function: on to the next */
+            while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
+                top++;
+            if (top == funcs->count)
+                break;
+            top_end = (size_t)funcs->items[top].end;
+        }
         size_t end = (size_t)l < lines->count ? lines->starts[l] - 1 : t->len;
         if ((size_t)funcs->items[top].pos > end) { /* no function reaches this line: on to the next that does */
             if (changed->all)
