@@ -527,7 +527,22 @@ typedef struct owner_walk {
     size_t depth, next_func, next_top;
 } owner_walk;
 
-static long owner_at(owner_walk *w, goat_pos pos, bool *header)
+static long owner_at_slow(owner_walk *w, goat_pos pos, bool *header);
+
+/* Most tokens are code of the function the last one was: checked here,
+ * inline, before the walk moves on. */
+static inline long owner_at(owner_walk *w, goat_pos pos, bool *header)
+{
+    const goat_func *items = w->funcs->items;
+    if (w->depth > 0 && items[w->stack[w->depth - 1]].rbrace > pos &&
+        (w->next_func >= w->funcs->count || items[w->next_func].lbrace >= pos)) {
+        *header = false;
+        return w->stack[w->depth - 1];
+    }
+    return owner_at_slow(w, pos, header);
+}
+
+static long owner_at_slow(owner_walk *w, goat_pos pos, bool *header)
 {
     const goat_funcnames *funcs = w->funcs;
     while (w->depth > 0 && funcs->items[w->stack[w->depth - 1]].rbrace <= pos)
