@@ -73,19 +73,27 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
     goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
-    /* each row owns a copy of its function's name; a function has tens
-     * of rows, so each name is measured once */
-    size_t *name_len = goat_xmalloc((names.count + 1) * sizeof *name_len);
-    for (size_t f = 0; f < names.count; f++)
-        name_len[f] = strlen(names.items[f].name) + 1;
+    /* Each row owns its function's name: the last row of a function takes
+     * the name itself, the others a copy (a function has tens of rows, so
+     * each name is measured once). 0 in name_len: not taken yet. */
+    size_t *name_len = goat_xcalloc(names.count + 1, sizeof *name_len);
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = count; i-- > 0;) {
         long f = info[i].func;
-        const char *name = f >= 0 ? names.items[f].name : "";
-        size_t n = f >= 0 ? name_len[f] : 1;
-        table[i] = (goat_rewrite_point){info[i].line, memcpy(goat_xmalloc(n), name, n), info[i].lines,
-                                        insert && insert[i]};
+        char *name;
+        if (f < 0) {
+            name = goat_xstrdup("");
+        } else if (name_len[f] == 0) {
+            name = names.items[f].name;
+            name_len[f] = strlen(name) + 1;
+        } else {
+            name = memcpy(goat_xmalloc(name_len[f]), names.items[f].name, name_len[f]);
+        }
+        table[i] = (goat_rewrite_point){info[i].line, name, info[i].lines, insert && insert[i]};
     }
+    for (size_t f = 0; f < names.count; f++)
+        if (name_len[f] > 0) /* a row owns it now */
+            names.items[f].name = NULL;
     free(name_len);
     free(info);
     goat_lineset_free(&none);
