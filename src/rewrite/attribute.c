@@ -490,13 +490,13 @@ static const goat_comment *span_around(spans *s, size_t pos)
     return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
-/* Where the first token at or after pos starts (pos being where a token
- * may start: not inside one), passing over blanks and comments; t->len
- * when none does. A byte order mark opening the text is no token either. */
 /* The bytes token_from passes over, as a mask of their values: one test
  * per byte instead of four. */
 #define BLANKS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n'))
 
+/* Where the first token at or after pos starts (pos being where a token
+ * may start: not inside one), passing over blanks and comments; t->len
+ * when none does. A byte order mark opening the text is no token either. */
 static inline size_t token_from(text *t, size_t pos)
 {
     size_t c = span_after(&t->comments, pos);
