@@ -25,10 +25,9 @@ typedef struct anchor {
     bool header; /* outside the function's body: its signature or closing brace */
 } anchor;
 
-/* A block in the statement list it was placed in: a BlockStmt's list, or
- * a case or comm clause's statements. */
+/* A block in the statement list it was placed in (a BlockStmt's list, or
+ * a case or comm clause's statements), which its run says. */
 typedef struct placed {
-    const goat_node *list;
     goat_pos offset;
     size_t block;
 } placed;
@@ -38,19 +37,35 @@ typedef struct owned {
     int line;
 } owned;
 
+/* Where the blocks placed in one list are in locator.placed: [lo, hi). */
+typedef struct run {
+    const goat_node *list; /* NULL: a free slot */
+    size_t lo, hi;
+} run;
+
 typedef struct lframe {
     const goat_node *node; /* a statement, or the owner of a list (BlockStmt or clause) */
     bool is_list;
     size_t list;  /* the frame of the list this frame lies in (itself for a list) */
     long owner; /* the block rule 2 gives a position inside this frame, -1 for none */
+    /* a list frame's cursors, which only move forward as positions do:
+     * how many of its elements start before the last position, and its
+     * run of placed blocks [lo, hi) with the first one beyond the last
+     * statement pushed in it */
+    size_t elem, lo, hi, next;
 } lframe;
 
 typedef struct locator {
     lframe *frames;
     size_t depth, cap;
     bool block_mode; /* positions are insertion points: before the byte there */
-    const placed *placed; /* sorted by list, offset, block */
-    size_t nplaced;
+    /* what block_mode means for a comparison, as a number to add: a
+     * statement holds p when it starts before p + opens, a block's list
+     * when p comes before its '}' + closes */
+    goat_pos opens, closes;
+    const placed *placed; /* grouped by list, each run by offset, block */
+    const run *runs; /* open addressing by list, mask + 1 slots */
+    size_t mask;
 } locator;
 
 /* ---- the statement lists of the tree ---- */
@@ -65,37 +80,77 @@ static const goat_node_list *list_items(const goat_node *n)
     }
 }
 
-static bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
+static inline bool list_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
     if (n->kind == GOAT_BLOCK_STMT)
-        return n->u.block.lbrace < p && (p < n->u.block.rbrace || (lc->block_mode && p == n->u.block.rbrace));
+        return n->u.block.lbrace < p && p < n->u.block.rbrace + lc->closes;
     goat_pos colon = n->kind == GOAT_CASE_CLAUSE ? n->u.case_clause.colon : n->u.comm_clause.colon;
     return colon < p && p < n->end;
 }
 
-static bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
+static inline bool stmt_contains(const locator *lc, const goat_node *n, goat_pos p)
 {
-    return n && n->pos != GOAT_NOPOS && (lc->block_mode ? n->pos < p : n->pos <= p) && p < n->end;
+    return n && n->pos != GOAT_NOPOS && n->pos < p + lc->opens && p < n->end;
 }
 
-/* The element of list owner n holding p, or NULL. */
-static const goat_node *element_at(const locator *lc, const goat_node *n, goat_pos p, size_t *index)
+static inline bool starts_before(const locator *lc, const goat_node *s, goat_pos p)
 {
-    const goat_node_list *l = list_items(n);
-    size_t lo = 0, hi = l->count;
-    while (lo < hi) { /* elements starting before p */
+    return s && s->pos < p + lc->opens;
+}
+
+/* How many elements of l start before p, searching [lo, hi) (those
+ * before lo do, those from hi do not). */
+static size_t elements_before(const locator *lc, const goat_node_list *l, goat_pos p, size_t lo, size_t hi)
+{
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const goat_node *s = l->items[mid];
-        if (s && (lc->block_mode ? s->pos < p : s->pos <= p))
+        if (starts_before(lc, l->items[mid], p))
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* The element of list owner n holding p, or NULL; *index is the number of
+ * elements starting before p. */
+static const goat_node *element_at(const locator *lc, const goat_node *n, goat_pos p, size_t *index)
+{
+    const goat_node_list *l = list_items(n);
+    size_t lo = elements_before(lc, l, p, 0, l->count);
     *index = lo;
     if (lo > 0 && stmt_contains(lc, l->items[lo - 1], p)) {
         *index = lo - 1;
         return l->items[lo - 1];
     }
+    return NULL;
+}
+
+/* element_at for list frame f, searching on from where its last search
+ * ended: a function's positions come in ascending order, so this gallops
+ * over the few statements passed since instead of halving the list. */
+static const goat_node *element_in(const locator *lc, lframe *f, goat_pos p)
+{
+    const goat_node_list *l = list_items(f->node);
+    size_t lo = f->elem, hi;
+    if (lo > 0 && !starts_before(lc, l->items[lo - 1], p)) {
+        hi = lo - 1; /* behind the last answer */
+        lo = 0;
+    } else {
+        size_t step = 1;
+        hi = lo;
+        while (hi < l->count && starts_before(lc, l->items[hi], p)) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > l->count)
+            hi = l->count;
+    }
+    lo = elements_before(lc, l, p, lo, hi);
+    f->elem = lo;
+    if (lo > 0 && stmt_contains(lc, l->items[lo - 1], p))
+        return l->items[lo - 1];
     return NULL;
 }
 
@@ -144,23 +199,44 @@ static const goat_node *nested_at(const locator *lc, const goat_node *s, goat_po
 
 /* ---- blocks per list ---- */
 
-static int cmp_placed(const void *a, const void *b)
+/* Hashed by where the list starts (its '{' or its case), which no other
+ * list shares, not by its address: the probes, and so the branches a
+ * profile-guided build is trained on, are then the same in every run. */
+static size_t run_hash(const goat_node *list, size_t mask)
 {
-    const placed *x = a, *y = b;
-    if (x->list != y->list)
-        return (uintptr_t)x->list < (uintptr_t)y->list ? -1 : 1;
-    if (x->offset != y->offset)
-        return x->offset < y->offset ? -1 : 1;
-    return (x->block > y->block) - (x->block < y->block);
+    uint64_t h = (uint64_t)list->pos * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & mask;
 }
 
-/* The first entry of list's run in placed. */
-static size_t run_start(const locator *lc, const goat_node *list)
+/* The slot of list in runs: its own, or the free one it would take. */
+static size_t run_slot(const run *runs, size_t mask, const goat_node *list)
 {
-    size_t lo = 0, hi = lc->nplaced;
+    size_t h = run_hash(list, mask);
+    while (runs[h].list && runs[h].list != list)
+        h = (h + 1) & mask;
+    return h;
+}
+
+/* The blocks placed in list: [*lo, *hi) of placed, empty when none. */
+static void run_of(const locator *lc, const goat_node *list, size_t *lo, size_t *hi)
+{
+    *lo = *hi = 0;
+    if (!lc->runs || !list)
+        return;
+    const run *r = &lc->runs[run_slot(lc->runs, lc->mask, list)];
+    if (r->list) {
+        *lo = r->lo;
+        *hi = r->hi;
+    }
+}
+
+/* The index of the first entry of [lo, hi) whose offset is beyond p (hi
+ * when none is). */
+static size_t first_beyond(const locator *lc, size_t lo, size_t hi, goat_pos p)
+{
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if ((uintptr_t)lc->placed[mid].list < (uintptr_t)list)
+        if (lc->placed[mid].offset <= p)
             lo = mid + 1;
         else
             hi = mid;
@@ -168,39 +244,30 @@ static size_t run_start(const locator *lc, const goat_node *list)
     return lo;
 }
 
-/* The index of list's first entry whose offset is beyond p (or of the
- * entry after list's run). */
-static size_t first_beyond(const locator *lc, const goat_node *list, goat_pos p)
+/* The last block placed in list frame f's list at or before p, or -1.
+ * The frame's cursor moves on from the last such question, which asked
+ * about an earlier position but for a position inside a statement that
+ * p may follow. */
+static long frame_last_at_or_before(const locator *lc, lframe *f, goat_pos p)
 {
-    size_t lo = run_start(lc, list), hi = lc->nplaced;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (lc->placed[mid].list == list && lc->placed[mid].offset <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t i = f->next;
+    if (i > f->lo && lc->placed[i - 1].offset > p) {
+        i = first_beyond(lc, f->lo, i, p);
+    } else {
+        while (i < f->hi && lc->placed[i].offset <= p)
+            i++;
+        f->next = i;
     }
-    return lo;
-}
-
-/* The last block placed in list at or before p, or -1. */
-static long last_at_or_before(const locator *lc, const goat_node *list, goat_pos p)
-{
-    size_t i = first_beyond(lc, list, p);
-    if (i > 0 && lc->placed[i - 1].list == list)
-        return (long)lc->placed[i - 1].block;
-    return -1;
+    return i > f->lo ? (long)lc->placed[i - 1].block : -1;
 }
 
 /* The first block placed in list after p, or -1. */
 static long first_after(const locator *lc, const goat_node *list, goat_pos p)
 {
-    if (!list)
-        return -1;
-    size_t i = first_beyond(lc, list, p);
-    if (i < lc->nplaced && lc->placed[i].list == list)
-        return (long)lc->placed[i].block;
-    return -1;
+    size_t lo, hi;
+    run_of(lc, list, &lo, &hi);
+    size_t i = first_beyond(lc, lo, hi, p);
+    return i < hi ? (long)lc->placed[i].block : -1;
 }
 
 /* ---- locating ---- */
@@ -216,19 +283,26 @@ static void push(locator *lc, const goat_node *node, bool is_list)
         owner = up->owner;
         /* a statement: the blocks before it in its list, also those after
          * a label it follows */
-        long before = is_list || lc->block_mode ? -1 : last_at_or_before(lc, lc->frames[list].node, node->pos);
+        long before = is_list || lc->block_mode ? -1 : frame_last_at_or_before(lc, &lc->frames[list], node->pos);
         if (before >= 0)
             owner = before;
     }
     if (lc->depth == lc->cap)
         goat_grow((void **)&lc->frames, &lc->cap, lc->depth + 1, sizeof *lc->frames);
-    lc->frames[lc->depth++] = (lframe){node, is_list, list, owner};
+    lframe *f = &lc->frames[lc->depth++];
+    *f = (lframe){node, is_list, list, owner, 0, 0, 0, 0};
+    if (is_list && !lc->block_mode) {
+        run_of(lc, node, &f->lo, &f->hi);
+        f->next = f->lo;
+    }
 }
 
 static void locator_start(locator *lc, const goat_node *body, bool block_mode)
 {
     lc->depth = 0;
     lc->block_mode = block_mode;
+    lc->opens = block_mode ? 0 : 1;
+    lc->closes = block_mode ? 1 : 0;
     push(lc, body, true);
 }
 
@@ -242,12 +316,11 @@ static void locate(locator *lc, goat_pos p)
         lc->depth--;
     }
     for (;;) {
-        const lframe *f = &lc->frames[lc->depth - 1];
+        lframe *f = &lc->frames[lc->depth - 1];
         const goat_node *next;
         bool is_list = false;
-        size_t index;
         if (f->is_list)
-            next = element_at(lc, f->node, p, &index);
+            next = element_in(lc, f, p);
         else
             next = nested_at(lc, f->node, p, &is_list);
         if (!next)
@@ -335,7 +408,7 @@ static long header_owner(const locator *lc, const goat_node *s, goat_pos p)
 static long anchor_owner(locator *lc, goat_pos p)
 {
     locate(lc, p);
-    const lframe *f = &lc->frames[lc->depth - 1];
+    lframe *f = &lc->frames[lc->depth - 1];
     /* A label on a line of its own heads the statement it labels. */
     const goat_node *s = f->is_list ? NULL : f->node;
     while (s && s->kind == GOAT_LABELED_STMT)
@@ -347,7 +420,7 @@ static long anchor_owner(locator *lc, goat_pos p)
             o = header_owner(lc, s, s->pos);
     }
     if (o < 0 && f->is_list) /* rule 2 */
-        o = last_at_or_before(lc, f->node, p);
+        o = frame_last_at_or_before(lc, f, p);
     if (o < 0)
         o = f->owner;
     if (o < 0) /* rule 3 */
@@ -370,8 +443,9 @@ static void add_anchor(scan *s, goat_pos pos, long func, int line, bool header)
 }
 
 /* A sorted array of spans, with where the last search in it ended: the
- * passes ask about ascending positions, mostly, so a search gallops on
- * from there instead of halving the whole array each time. */
+ * passes ask about ascending positions, mostly, so a search steps on from
+ * there over the few spans passed since instead of halving the whole
+ * array each time. */
 typedef struct spans {
     const goat_comment *items;
     size_t count;
@@ -393,32 +467,23 @@ typedef struct text {
 static size_t span_after(spans *s, size_t pos)
 {
     const goat_comment *items = s->items;
-    size_t lo, hi;
-    size_t h = s->hint < s->count ? s->hint : s->count;
-    if (h > 0 && (size_t)items[h - 1].end > pos) { /* behind the last answer */
-        lo = 0;
-        hi = h - 1;
-    } else { /* at or after it: gallop forward, then halve */
-        size_t step = 1;
-        lo = h;
-        hi = h;
-        while (hi < s->count && (size_t)items[hi].end <= pos) {
-            lo = hi + 1;
-            hi += step;
-            step *= 2;
+    size_t i = s->hint;
+    if (i > 0 && (size_t)items[i - 1].end > pos) { /* behind the last answer */
+        size_t lo = 0, hi = i - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((size_t)items[mid].end <= pos)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (hi > s->count)
-            hi = s->count;
+        i = lo;
+    } else {
+        while (i < s->count && (size_t)items[i].end <= pos)
+            i++;
     }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((size_t)items[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    s->hint = lo;
-    return lo;
+    s->hint = i;
+    return i;
 }
 
 /* The span of s holding pos (start < pos < end), or NULL. */
@@ -428,10 +493,14 @@ static const goat_comment *span_around(spans *s, size_t pos)
     return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
+/* The bytes token_from passes over, as a mask of their values: one test
+ * per byte instead of four. */
+#define BLANKS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n'))
+
 /* Where the first token at or after pos starts (pos being where a token
  * may start: not inside one), passing over blanks and comments; t->len
  * when none does. A byte order mark opening the text is no token either. */
-static size_t token_from(text *t, size_t pos)
+static inline size_t token_from(text *t, size_t pos)
 {
     size_t c = span_after(&t->comments, pos);
     const goat_comment *comments = t->comments.items;
@@ -440,7 +509,7 @@ static size_t token_from(text *t, size_t pos)
         pos = 3;
     while (pos < t->len) {
         char ch = t->src[pos];
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        if ((unsigned char)ch <= ' ' && (BLANKS >> (unsigned char)ch & 1)) {
             pos++;
         } else if (c < ncomments && (size_t)comments[c].pos == pos) {
             pos = (size_t)comments[c++].end;
@@ -461,7 +530,22 @@ typedef struct owner_walk {
     size_t depth, next_func, next_top;
 } owner_walk;
 
-static long owner_at(owner_walk *w, goat_pos pos, bool *header)
+static long owner_at_slow(owner_walk *w, goat_pos pos, bool *header);
+
+/* Most tokens are code of the function the last one was: checked here,
+ * inline, before the walk moves on. */
+static inline long owner_at(owner_walk *w, goat_pos pos, bool *header)
+{
+    const goat_func *items = w->funcs->items;
+    if (w->depth > 0 && items[w->stack[w->depth - 1]].rbrace > pos &&
+        (w->next_func >= w->funcs->count || items[w->next_func].lbrace >= pos)) {
+        *header = false;
+        return w->stack[w->depth - 1];
+    }
+    return owner_at_slow(w, pos, header);
+}
+
+static long owner_at_slow(owner_walk *w, goat_pos pos, bool *header)
 {
     const goat_funcnames *funcs = w->funcs;
     while (w->depth > 0 && funcs->items[w->stack[w->depth - 1]].rbrace <= pos)
@@ -491,18 +575,31 @@ static int cmp_pos(const void *a, const void *b)
 /* Where on a line the function a token is code of can change, ascending:
  * the first token after each body's '{', each body's '}' (code of the
  * function around it), and the start of each top-level function or
- * package-level literal (its header). */
+ * package-level literal (its header). The functions come in source order
+ * and nest, so each '}' is written when the walk leaves its function:
+ * the list comes out sorted, which is checked rather than assumed. */
 static goat_pos *owner_changes(const goat_funcnames *funcs, size_t *count)
 {
     goat_pos *at = goat_xmalloc((3 * funcs->count + 1) * sizeof *at);
-    size_t n = 0;
-    for (size_t i = 0; i < funcs->count; i++) {
-        at[n++] = funcs->items[i].lbrace + 1;
-        at[n++] = funcs->items[i].rbrace;
-        if (funcs->items[i].parent < 0)
-            at[n++] = funcs->items[i].pos;
+    size_t *open = goat_xmalloc((funcs->count + 1) * sizeof *open);
+    size_t n = 0, depth = 0;
+    for (size_t i = 0;; i++) {
+        const goat_func *f = i < funcs->count ? &funcs->items[i] : NULL;
+        goat_pos first = f ? (f->parent < 0 ? f->pos : f->lbrace + 1) : 0;
+        while (depth > 0 && (!f || funcs->items[open[depth - 1]].rbrace <= first))
+            at[n++] = funcs->items[open[--depth]].rbrace;
+        if (!f)
+            break;
+        if (f->parent < 0)
+            at[n++] = f->pos;
+        at[n++] = f->lbrace + 1;
+        open[depth++] = i;
     }
-    if (n > 1)
+    free(open);
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = at[i - 1] <= at[i];
+    if (!sorted)
         goat_sort(at, n, sizeof *at, cmp_pos);
     *count = n;
     return at;
@@ -514,6 +611,50 @@ static int line_at(const text *t, size_t at)
     int line, col;
     goat_lines_position(t->lines, at, &line, &col);
     return line;
+}
+
+/* The common line, told apart cheaply: one that no raw string or comment
+ * runs onto, that does not open with a comment and on which no function
+ * can change (changes[*next..], the cursors strings and comments are
+ * moved on to it: lines come in ascending order). Its only anchor is its
+ * first token, found by passing over its blanks: what anchor_line would
+ * find, without its searches. Returns false, having added nothing, for
+ * any other line. */
+static bool plain_line(const text *t, owner_walk *ow, const goat_pos *changes, size_t nchanges, size_t *next,
+                       size_t *strings, size_t *comments, int l, size_t start, size_t end, int *anchored,
+                       int *headed, scan *s)
+{
+    const goat_comment *str = t->strings.items, *com = t->comments.items;
+    size_t nstr = t->strings.count, ncom = t->comments.count;
+    while (*next < nchanges && (size_t)changes[*next] < start)
+        (*next)++;
+    if ((*next < nchanges && (size_t)changes[*next] < end) || start == 0) /* start 0: a byte order mark */
+        return false;
+    while (*strings < nstr && (size_t)str[*strings].end <= start)
+        (*strings)++;
+    if (*strings < nstr && (size_t)str[*strings].pos < start)
+        return false;
+    while (*comments < ncom && (size_t)com[*comments].end <= start)
+        (*comments)++;
+    if (*comments < ncom && (size_t)com[*comments].pos < start)
+        return false;
+    size_t pos = start;
+    while (pos < end && (unsigned char)t->src[pos] <= ' ' && (BLANKS >> (unsigned char)t->src[pos] & 1))
+        pos++;
+    if (pos == end) /* blank: its first token is on a later line */
+        return true;
+    if (*comments < ncom && (size_t)com[*comments].pos == pos)
+        return false;
+    bool header;
+    long func = owner_at(ow, (goat_pos)pos, &header);
+    if (func >= 0) {
+        int *seen = header ? &headed[func] : &anchored[func];
+        if (*seen != l) {
+            *seen = l;
+            add_anchor(s, (goat_pos)pos, func, l, header);
+        }
+    }
+    return true;
 }
 
 /* The anchors of changed line l, which begins at start and ends before
@@ -569,9 +710,16 @@ static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t
 static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset *changed,
                        const size_t *offsets, size_t count, goat_block_info *out, scan *s)
 {
-    /* blocks */
-    for (size_t i = 0; i < count; i++)
-        out[i].line = line_at(t, token_from(t, offsets[i]));
+    /* blocks: their tokens ascend as their offsets do, so their lines
+     * are found by walking the line starts once */
+    const goat_lines *lines = t->lines;
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t tok = token_from(t, offsets[i]);
+        while (at + 1 < lines->count && lines->starts[at + 1] <= tok)
+            at++;
+        out[i].line = (int)at + 1;
+    }
     /* anchors */
     if (funcs->count == 0)
         return;
@@ -580,11 +728,18 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     int *headed = goat_xcalloc(funcs->count + 1, sizeof *headed);
     size_t nchanges, next = 0;
     goat_pos *changes = owner_changes(funcs, &nchanges);
+    /* a line has at most two anchors of its own (a raw string running
+     * onto it, its first token) and one per change of function on it:
+     * room for them all from the start */
+    size_t most = 2 * (changed->all ? lines->count : changed->count) + nchanges;
+    if (s->cap < most) {
+        s->anchors = goat_xreallocarray(s->anchors, most + 1, sizeof *s->anchors);
+        s->cap = most + 1;
+    }
     /* only lines within a top-level function or literal can hold code of
      * one */
-    const goat_lines *lines = t->lines;
     int current = 1;
-    size_t top = 0;
+    size_t top = 0, top_end = 0, strings = 0, comments = 0;
     size_t i = 0;
     for (int l = changed->all ? 1 : 0;; l = changed->all ? l + 1 : 0) {
         if (!changed->all) {
@@ -598,17 +753,21 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
             break;
         current = l;
         size_t start = lines->starts[l - 1];
-        while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
-            top++;
-        if (top == funcs->count)
-            break;
+        if (start >= top_end) { /* past the top-level function: on to the next */
+            while (top < funcs->count && (funcs->items[top].parent >= 0 || (size_t)funcs->items[top].end <= start))
+                top++;
+            if (top == funcs->count)
+                break;
+            top_end = (size_t)funcs->items[top].end;
+        }
         size_t end = (size_t)l < lines->count ? lines->starts[l] - 1 : t->len;
         if ((size_t)funcs->items[top].pos > end) { /* no function reaches this line: on to the next that does */
             if (changed->all)
                 l = line_at(t, (size_t)funcs->items[top].pos) - 1;
             continue;
         }
-        anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
+        if (!plain_line(t, &ow, changes, nchanges, &next, &strings, &comments, l, start, end, anchored, headed, s))
+            anchor_line(t, &ow, changes, nchanges, &next, l, start, end, anchored, headed, s);
     }
     free(changes);
     free(ow.stack);
@@ -618,28 +777,46 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
 
 /* ---- putting it together ---- */
 
+/* goat_funcnames_at(funcs, pos, true) for ascending positions: the
+ * functions whose bodies hold the last position, innermost on top (they
+ * nest, and come in source order), so no search starts from scratch. */
+typedef struct body_walk {
+    const goat_funcnames *funcs;
+    size_t *stack;
+    size_t depth, next;
+} body_walk;
+
+static long body_at(body_walk *w, goat_pos pos)
+{
+    const goat_func *items = w->funcs->items;
+    while (w->depth > 0 && items[w->stack[w->depth - 1]].rbrace < pos)
+        w->depth--;
+    for (; w->next < w->funcs->count && items[w->next].lbrace < pos; w->next++)
+        if (items[w->next].rbrace >= pos)
+            w->stack[w->depth++] = w->next;
+    return w->depth > 0 ? (long)w->stack[w->depth - 1] : -1;
+}
+
 typedef struct by_func {
     long func;
     goat_pos offset;
     size_t block;
 } by_func;
 
-/* The stable order of n items by their keys, each in [0, nkeys): the
- * items arrive in position order, and a counting sort keeps that order
- * within each key in linear time. The caller gathers the items itself,
- * as a typed copy is cheaper than a memcpy of a size known only here. */
-static size_t *order_by_key(const size_t *keys, size_t n, size_t nkeys)
+/* Turns counts[0..n) into starts: each becomes the sum of those before
+ * it. Items counted by key and then dealt out with starts[key]++ come
+ * out stably ordered by key in linear time (the passes meet items in
+ * position order and keep it within a key); the callers deal out their
+ * own typed items, as a typed copy is cheaper than an order of indices to
+ * follow. */
+static void counts_to_starts(size_t *counts, size_t n)
 {
-    size_t *start = goat_xcalloc(nkeys + 1, sizeof *start);
-    for (size_t i = 0; i < n; i++)
-        start[keys[i] + 1]++;
-    for (size_t k = 0; k < nkeys; k++)
-        start[k + 1] += start[k];
-    size_t *order = goat_xmalloc((n + 1) * sizeof *order);
-    for (size_t i = 0; i < n; i++)
-        order[start[keys[i]]++] = i;
-    free(start);
-    return order;
+    size_t sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = counts[k];
+        counts[k] = sum;
+        sum += c;
+    }
 }
 
 /* Decimal digits of n (negative numbers print as 0). */
@@ -647,12 +824,15 @@ static size_t number_len(int n)
 {
     unsigned v = n < 0 ? 0u : (unsigned)n;
     size_t k = 1;
-    while (v >= 10) {
-        v /= 10;
+    for (unsigned limit = 10; v >= limit && k < 10; limit *= 10)
         k++;
-    }
     return k;
 }
+
+/* "00" to "99": line numbers are written two digits a step. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
 
 /* Writes n's number_len(n) digits at out; returns the end. */
 static char *put_number(char *out, int n)
@@ -660,28 +840,25 @@ static char *put_number(char *out, int n)
     unsigned v = n < 0 ? 0u : (unsigned)n;
     char *end = out + number_len(n);
     char *p = end;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        p[0] = digit_pairs[2 * (v % 100)];
+        p[1] = digit_pairs[2 * (v % 100) + 1];
+    }
+    if (v >= 10) {
+        p[-2] = digit_pairs[2 * v];
+        p[-1] = digit_pairs[2 * v + 1];
+    } else {
+        p[-1] = (char)('0' + v);
+    }
     return end;
 }
 
-/* Sized first, then written into one exact allocation: a file has a row
- * per block, tens of thousands, and growing a buffer for each cost more
- * than the digits. */
-char *goat_format_line_ranges(const int *lines, size_t count)
+/* Writes the ranges of lines[0..count) at out, NUL-terminated; returns
+ * the end (the NUL). */
+static char *put_ranges(char *out, const int *lines, size_t count)
 {
-    size_t size = 1;
-    for (size_t i = 0; i < count;) {
-        size_t j = i;
-        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
-            j++;
-        size += (i > 0) + number_len(lines[i]);
-        if (j > i)
-            size += 1 + number_len(lines[j]);
-        i = j + 1;
-    }
-    char *out = goat_xmalloc(size), *p = out;
+    char *p = out;
     for (size_t i = 0; i < count;) {
         size_t j = i;
         while (j + 1 < count && lines[j + 1] == lines[j] + 1)
@@ -696,6 +873,32 @@ char *goat_format_line_ranges(const int *lines, size_t count)
         i = j + 1;
     }
     *p = '\0';
+    return p;
+}
+
+/* One exact allocation: a file has a row per block, tens of thousands, and
+ * growing a buffer for each cost more than the digits. A short list is
+ * written on the stack and copied (a line takes at most 11 bytes: 10
+ * digits and a separator); a long one is sized first. */
+char *goat_format_line_ranges(const int *lines, size_t count)
+{
+    char small[256];
+    if (count < (sizeof small - 1) / 11) {
+        size_t n = (size_t)(put_ranges(small, lines, count) - small) + 1;
+        return memcpy(goat_xmalloc(n), small, n);
+    }
+    size_t size = 1;
+    for (size_t i = 0; i < count;) {
+        size_t j = i;
+        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+            j++;
+        size += (i > 0) + number_len(lines[i]);
+        if (j > i)
+            size += 1 + number_len(lines[j]);
+        i = j + 1;
+    }
+    char *out = goat_xmalloc(size);
+    put_ranges(out, lines, count);
     return out;
 }
 
@@ -707,32 +910,36 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
               {file->u.file.multiline_strings, file->u.file.multiline_string_count, 0}};
     scan s = {0};
     scan_lines(&t, funcs, changed, offsets, count, out, &s);
-    size_t *keys = goat_xmalloc((s.nanchors + count + 1) * sizeof *keys);
+    size_t *start = goat_xcalloc(funcs->count + 2, sizeof *start);
     for (size_t i = 0; i < s.nanchors; i++)
-        keys[i] = (size_t)s.anchors[i].func;
-    size_t *order = order_by_key(keys, s.nanchors, funcs->count);
+        start[s.anchors[i].func]++;
+    counts_to_starts(start, funcs->count);
     anchor *anchors = goat_xmalloc((s.nanchors + 1) * sizeof *anchors);
     for (size_t i = 0; i < s.nanchors; i++)
-        anchors[i] = s.anchors[order[i]];
-    free(order);
+        anchors[start[s.anchors[i].func]++] = s.anchors[i];
     free(s.anchors);
 
-    by_func *in_order = goat_xcalloc(count + 1, sizeof *in_order);
+    /* blocks by function, those outside every function (-1) first */
+    memset(start, 0, (funcs->count + 2) * sizeof *start);
+    body_walk bw = {funcs, goat_xmalloc((funcs->count + 1) * sizeof *bw.stack), 0, 0};
     for (size_t i = 0; i < count; i++) {
-        out[i].func = goat_funcnames_at(funcs, (goat_pos)offsets[i], true);
-        in_order[i] = (by_func){out[i].func, (goat_pos)offsets[i], i};
-        keys[i] = (size_t)(out[i].func + 1);
+        out[i].func = body_at(&bw, (goat_pos)offsets[i]);
+        start[out[i].func + 1]++;
     }
-    order = order_by_key(keys, count, funcs->count + 1);
+    free(bw.stack);
+    counts_to_starts(start, funcs->count + 1);
     by_func *blocks = goat_xmalloc((count + 1) * sizeof *blocks);
     for (size_t i = 0; i < count; i++)
-        blocks[i] = in_order[order[i]];
-    free(order);
-    free(in_order);
+        blocks[start[out[i].func + 1]++] = (by_func){out[i].func, (goat_pos)offsets[i], i};
+    free(start);
 
-    placed *pl = goat_xcalloc(count + 1, sizeof *pl);
-    owned *own = NULL;
-    size_t nown = 0, own_cap = 0;
+    placed *pl = goat_xmalloc((2 * count + 1) * sizeof *pl), *arrived = pl + count;
+    size_t *slot_of = goat_xmalloc((2 * count + 1) * sizeof *slot_of), *firsts = slot_of + count;
+    run *runs = goat_xmalloc((4 * count + 8) * sizeof *runs);
+    size_t cleared = 0; /* runs[0..cleared] are free */
+    runs[0].list = NULL;
+    owned *own = goat_xmalloc((s.nanchors + 1) * sizeof *own); /* an anchor has one owner at most */
+    size_t nown = 0;
     locator lc = {0};
     size_t a = 0;
     for (size_t b = 0; b < count;) {
@@ -746,15 +953,40 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
             b = end;
             continue;
         }
-        /* where this function's blocks went */
+        /* where this function's blocks went, grouped by list in the order
+         * the lists first take one: counted by list, then dealt out, so
+         * each run keeps the blocks' order (offset, then index) */
+        size_t npl = end - b, mask = 7, nlists = 0;
+        while (mask + 1 < 2 * npl)
+            mask = mask * 2 + 1;
+        if (mask > cleared) { /* larger than any before: clear the rest once */
+            memset(runs + cleared + 1, 0, (mask - cleared) * sizeof *runs);
+            cleared = mask;
+        }
         locator_start(&lc, funcs->items[func].body, true);
-        for (size_t i = b; i < end; i++)
-            pl[i - b] = (placed){block_list(&lc, blocks[i].offset), blocks[i].offset, blocks[i].block};
-        size_t npl = end - b;
-        if (npl > 1)
-            goat_sort(pl, npl, sizeof *pl, cmp_placed);
+        for (size_t i = 0; i < npl; i++) {
+            const by_func *bl = &blocks[b + i];
+            const goat_node *list = block_list(&lc, bl->offset);
+            size_t h = run_slot(runs, mask, list);
+            if (!runs[h].list) {
+                runs[h] = (run){list, 0, 0};
+                firsts[nlists++] = h;
+            }
+            runs[h].hi++;
+            slot_of[i] = h;
+            arrived[i] = (placed){bl->offset, bl->block};
+        }
+        for (size_t j = 0, at = 0; j < nlists; j++) {
+            run *r = &runs[firsts[j]];
+            size_t n = r->hi;
+            r->lo = r->hi = at;
+            at += n;
+        }
+        for (size_t i = 0; i < npl; i++)
+            pl[runs[slot_of[i]].hi++] = arrived[i];
         lc.placed = pl;
-        lc.nplaced = npl;
+        lc.runs = runs;
+        lc.mask = mask;
         /* whom its changed lines belong to */
         locator_start(&lc, funcs->items[func].body, false);
         for (; a < s.nanchors && anchors[a].func == func; a++) {
@@ -762,31 +994,36 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
             long o = an->header ? (long)blocks[b].block : anchor_owner(&lc, an->pos);
             if (o < 0)
                 continue;
-            if (nown == own_cap)
-                goat_grow((void **)&own, &own_cap, nown + 1, sizeof *own);
             own[nown++] = (owned){(size_t)o, an->line};
         }
+        for (size_t j = 0; j < nlists; j++) /* free again for the next function */
+            runs[firsts[j]].list = NULL;
         b = end;
     }
-    keys = goat_xreallocarray(keys, nown + 1, sizeof *keys);
+    /* each block's lines, in line order (its function's anchors'), where
+     * a line met twice comes twice in a row */
+    size_t *ends = goat_xcalloc(count + 1, sizeof *ends);
     for (size_t i = 0; i < nown; i++)
-        keys[i] = own[i].block;
-    order = order_by_key(keys, nown, count);
-    free(keys);
-    int *buf = goat_xcalloc(nown + 1, sizeof *buf);
-    size_t k = 0;
-    for (size_t i = 0; i < count; i++) {
+        ends[own[i].block]++;
+    counts_to_starts(ends, count);
+    int *by_block = goat_xmalloc((nown + 1) * sizeof *by_block);
+    for (size_t i = 0; i < nown; i++)
+        by_block[ends[own[i].block]++] = own[i].line;
+    for (size_t i = 0, k = 0; i < count; i++) {
+        int *from = by_block + k;
         size_t n = 0;
-        for (; k < nown && own[order[k]].block == i; k++)
-            if (n == 0 || buf[n - 1] != own[order[k]].line)
-                buf[n++] = own[order[k]].line;
-        out[i].lines = goat_format_line_ranges(buf, n);
+        for (; k < ends[i]; k++)
+            if (n == 0 || from[n - 1] != by_block[k])
+                from[n++] = by_block[k];
+        out[i].lines = goat_format_line_ranges(from, n);
     }
-    free(buf);
-    free(order);
+    free(by_block);
+    free(ends);
     free(own);
     free(lc.frames);
     free(pl);
+    free(slot_of);
+    free(runs);
     free(blocks);
     free(anchors);
 }

@@ -54,6 +54,8 @@ typedef struct walk {
     size_t nlits, lits_cap;
     int init_next;
     const goat_func_words *words; /* or NULL: walk every node */
+    size_t word_hint; /* the words before the last node asked about */
+    size_t base;      /* the depth of the root of the walk under way */
 } walk;
 
 static bool has_type_params(const goat_node *field_list)
@@ -199,14 +201,79 @@ static const goat_node *list_last(const goat_node_list *l)
     return l->count ? l->items[l->count - 1] : NULL;
 }
 
+/* goat_func_words_in for the walk's nodes, which come in source order
+ * but for a few (a declaration's type after its name): the search steps
+ * on from the last answer, and halves only when it has to go back. */
+static bool words_in(walk *w, goat_pos pos, goat_pos end)
+{
+    const goat_func_words *words = w->words;
+    if (pos < 0 || end < pos)
+        return true;
+    const size_t *at = words->at;
+    size_t lo, hi, i = w->word_hint;
+    if (i > 0 && at[i - 1] >= (size_t)pos) { /* behind the last answer */
+        lo = 0;
+        hi = i - 1;
+    } else {
+        size_t step = 1;
+        lo = hi = i;
+        while (hi < words->count && at[hi] < (size_t)pos) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        if (hi > words->count)
+            hi = words->count;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at[mid] < (size_t)pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    w->word_hint = lo;
+    return lo < words->count && at[lo] + 4 <= (size_t)end;
+}
+
+static bool visit(const goat_node *n, int depth, void *arg);
+
+/* The parts of declaration n (visited at depth d) that may hold
+ * functions, each walked on its own when it holds the word func: its
+ * type always does (its keyword), its receiver, parameters and results
+ * seldom, its name never holds a function. The walk over the whole
+ * declaration would visit each of them, and the type's, one by one. */
+static void walk_decl_parts(walk *w, const goat_node *n, size_t d)
+{
+    const goat_node *type = n->u.func_decl.type;
+    const goat_node *parts[5] = {n->u.func_decl.recv, NULL, NULL, NULL, n->u.func_decl.body};
+    const size_t depth[5] = {d + 1, d + 2, d + 2, d + 2, d + 1};
+    if (type) {
+        parts[1] = type->u.func_type.type_params;
+        parts[2] = type->u.func_type.params;
+        parts[3] = type->u.func_type.results;
+    }
+    if (d + 2 >= w->frames_cap)
+        goat_grow((void **)&w->frames, &w->frames_cap, d + 3, sizeof *w->frames);
+    w->frames[d + 1] = w->frames[d]; /* the type's frame, as its visit would leave it */
+    size_t base = w->base;
+    for (size_t i = 0; i < 5; i++) {
+        if (!parts[i] || !words_in(w, parts[i]->pos, parts[i]->end))
+            continue;
+        w->base = depth[i];
+        goat_ast_inspect(parts[i], visit, w);
+    }
+    w->base = base;
+}
+
 static bool visit(const goat_node *n, int depth, void *arg)
 {
     walk *w = arg;
     /* nothing to name or number below a node holding no function (an
      * assignment's or range's swap only orders the literals in it) */
-    if (n->kind != GOAT_FILE && n->kind != GOAT_FUNC_DECL && w->words && !goat_func_words_in(w->words, n->pos, n->end))
+    if (n->kind != GOAT_FILE && n->kind != GOAT_FUNC_DECL && w->words && !words_in(w, n->pos, n->end))
         return false;
-    size_t d = (size_t)depth;
+    size_t d = (size_t)depth + w->base;
     if (d >= w->frames_cap) /* once per node: no call when there is room */
         goat_grow((void **)&w->frames, &w->frames_cap, d + 1, sizeof *w->frames);
     frame f = d > 0 ? w->frames[d - 1] : (frame){-1, -1, false};
@@ -245,6 +312,10 @@ static bool visit(const goat_node *n, int depth, void *arg)
         break;
     }
     w->frames[d] = f;
+    if (n->kind == GOAT_FUNC_DECL && w->words) {
+        walk_decl_parts(w, n, d);
+        return false;
+    }
     return true;
 }
 

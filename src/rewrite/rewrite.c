@@ -73,11 +73,28 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
     goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
+    /* Each row owns its function's name: the last row of a function takes
+     * the name itself, the others a copy (a function has tens of rows, so
+     * each name is measured once). 0 in name_len: not taken yet. */
+    size_t *name_len = goat_xcalloc(names.count + 1, sizeof *name_len);
     goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
-    for (size_t i = 0; i < count; i++)
-        table[i] = (goat_rewrite_point){info[i].line,
-                                        goat_xstrdup(info[i].func >= 0 ? names.items[info[i].func].name : ""),
-                                        info[i].lines, insert && insert[i]};
+    for (size_t i = count; i-- > 0;) {
+        long f = info[i].func;
+        char *name;
+        if (f < 0) {
+            name = goat_xstrdup("");
+        } else if (name_len[f] == 0) {
+            name = names.items[f].name;
+            name_len[f] = strlen(name) + 1;
+        } else {
+            name = memcpy(goat_xmalloc(name_len[f]), names.items[f].name, name_len[f]);
+        }
+        table[i] = (goat_rewrite_point){info[i].line, name, info[i].lines, insert && insert[i]};
+    }
+    for (size_t f = 0; f < names.count; f++)
+        if (name_len[f] > 0) /* a row owns it now */
+            names.items[f].name = NULL;
+    free(name_len);
     free(info);
     goat_lineset_free(&none);
     goat_funcnames_free(&names);

@@ -3,6 +3,7 @@
  * changed lines each block stands for (attribute.h), and the rows track
  * and patch give (rewrite.h). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,6 +235,35 @@ Test(attribute, line_ranges)
     free(s);
     s = goat_format_line_ranges(lines, 0);
     cr_assert_str_eq(s, "");
+    free(s);
+}
+
+/* Short lists are written on the stack and copied, long ones sized first:
+ * both ways must agree, at every number of digits. */
+Test(attribute, line_ranges_long)
+{
+    int lines[64];
+    for (int i = 0; i < 64; i++) /* ascending, apart, from 1 digit to 9 */
+        lines[i] = 7 + 31 * i * (i + 1) * (i + 1) * (i + 1);
+    for (size_t n = 0; n <= 64; n++) {
+        char expect[1024];
+        size_t len = 0;
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)sprintf(expect + len, i ? ",%d" : "%d", lines[i]);
+        expect[len] = '\0';
+        char *s = goat_format_line_ranges(lines, n);
+        cr_assert_str_eq(s, expect, "n=%zu", n);
+        free(s);
+    }
+    int run[40];
+    for (int i = 0; i < 40; i++)
+        run[i] = 99990 + i;
+    char *s = goat_format_line_ranges(run, 40);
+    cr_assert_str_eq(s, "99990-100029");
+    free(s);
+    int edges[] = {-5, 2147483646, 2147483647};
+    s = goat_format_line_ranges(edges, 3);
+    cr_assert_str_eq(s, "0,2147483646-2147483647");
     free(s);
 }
 
