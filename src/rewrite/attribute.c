@@ -493,21 +493,24 @@ static const goat_comment *span_around(spans *s, size_t pos)
     return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
-/* The bytes token_from passes over, as a mask of their values: one test
+/* The bytes token_before passes over, as a mask of their values: one test
  * per byte instead of four. */
 #define BLANKS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n'))
 
-/* Where the first token at or after pos starts (pos being where a token
- * may start: not inside one), passing over blanks and comments; t->len
- * when none does. A byte order mark opening the text is no token either. */
-static inline size_t token_from(text *t, size_t pos)
+/* Where the first token at or after pos and before limit starts (pos
+ * being where a token may start: not inside one), passing over blanks and
+ * comments; limit when none does. A byte order mark opening the text is no
+ * token either. The limit keeps a line's search on its line: without it,
+ * each of many comment-only lines would pass over all the comments after
+ * it. */
+static inline size_t token_before(text *t, size_t pos, size_t limit)
 {
     size_t c = span_after(&t->comments, pos);
     const goat_comment *comments = t->comments.items;
     size_t ncomments = t->comments.count;
     if (pos == 0 && t->len >= 3 && memcmp(t->src, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
-    while (pos < t->len) {
+    while (pos < limit) {
         char ch = t->src[pos];
         if ((unsigned char)ch <= ' ' && (BLANKS >> (unsigned char)ch & 1)) {
             pos++;
@@ -517,7 +520,7 @@ static inline size_t token_from(text *t, size_t pos)
             return pos;
         }
     }
-    return t->len;
+    return limit;
 }
 
 /* Which function a token at pos is code of: the innermost whose body
@@ -677,7 +680,7 @@ static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t
         from = (size_t)comment->end;
     }
     if (from < end)
-        candidates[ncand++] = (goat_pos)token_from(t, from);
+        candidates[ncand++] = (goat_pos)token_before(t, from, end);
     while (*next < nchanges && (size_t)changes[*next] < start)
         (*next)++;
     size_t c = 0, k = *next;
@@ -686,7 +689,7 @@ static void anchor_line(text *t, owner_walk *ow, const goat_pos *changes, size_t
         if (c < ncand && (k >= nchanges || (size_t)changes[k] >= end || candidates[c] <= changes[k])) {
             pos = candidates[c++];
         } else if (k < nchanges && (size_t)changes[k] < end) {
-            pos = (goat_pos)token_from(t, (size_t)changes[k++]);
+            pos = (goat_pos)token_before(t, (size_t)changes[k++], end);
         } else {
             break;
         }
@@ -715,7 +718,7 @@ static void scan_lines(text *t, const goat_funcnames *funcs, const goat_lineset 
     const goat_lines *lines = t->lines;
     size_t at = 0;
     for (size_t i = 0; i < count; i++) {
-        size_t tok = token_from(t, offsets[i]);
+        size_t tok = token_before(t, offsets[i], t->len);
         while (at + 1 < lines->count && lines->starts[at + 1] <= tok)
             at++;
         out[i].line = (int)at + 1;
@@ -861,7 +864,7 @@ static char *put_ranges(char *out, const int *lines, size_t count)
     char *p = out;
     for (size_t i = 0; i < count;) {
         size_t j = i;
-        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+        while (j + 1 < count && lines[j + 1] - 1 == lines[j])
             j++;
         if (i > 0)
             *p++ = ',';
@@ -890,7 +893,7 @@ char *goat_format_line_ranges(const int *lines, size_t count)
     size_t size = 1;
     for (size_t i = 0; i < count;) {
         size_t j = i;
-        while (j + 1 < count && lines[j + 1] == lines[j] + 1)
+        while (j + 1 < count && lines[j + 1] - 1 == lines[j])
             j++;
         size += (i > 0) + number_len(lines[i]);
         if (j > i)

@@ -32,4 +32,27 @@ gen select.go select 998 && points select.go
 gen forrange.go forrange 499 && points forrange.go
 gen big.go big "${GOAT_POINTS_BIG_MB:-8}" && points big.go
 
+# A function of 400,000 comment-only lines, every one changed: each line's
+# search for its first token stops at the line's end. When it ran on to the
+# next token, over all the comments after it, the table took time
+# quadratic in the lines (80,000 lines: 7 s; these: about three minutes,
+# past the guard), with 0.1 s for the rewrite alone.
+checked=$((checked + 1))
+lines=${GOAT_POINTS_COMMENT_LINES:-400000}
+{
+    printf 'package p\n\nfunc f() {\n'
+    awk -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) print (i % 2 ? "\t/* c */" : "\t// c") }'
+    printf '\tx := 1\n\t_ = x\n}\n'
+} >"$scratch/comments.go"
+guard_comments=
+command -v timeout >/dev/null 2>&1 && guard_comments="timeout ${GOAT_PATHOLOGICAL_TIMEOUT:-120}"
+for g in line func; do
+    if (cd "$scratch" && $guard_comments "$GOAT" rewrite --granularity $g --lines all --points comments.go) \
+        >"$scratch/points" 2>"$scratch/err"; then
+        grep -q "^TRACK_ID_1$(printf '\t')" "$scratch/points" || fail "comments.go ($g): no row for its block: $(head -c 300 "$scratch/points")"
+    else
+        fail "goat rewrite --points comments.go ($g): exit $? (124: the guard's timeout): $(head -c 300 "$scratch/err")"
+    fi
+done
+
 finish
