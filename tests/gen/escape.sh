@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: MIT
 # Proves with Go's own reader that the strings of the generated point table
 # (file, function, lines: text taken from the repository, so untrusted) are
-# written as Go string literals that read back as exactly the bytes goat
-# was given, and that no control, invalid byte or bidi control is left raw:
-# every byte alone, escapes between long plain runs, valid and invalid
-# UTF-8, and 3 x 2,000 random strings (fixed seeds). tests/gen/unquote
-# renders the package with gen_render, parses it with go/parser and
-# unquotes every literal with strconv.Unquote.
+# written as the inside of Go string literals, fields of one raw string,
+# that read back as exactly the bytes goat was given, and that no control,
+# invalid byte or bidi control is left raw: every byte alone, escapes
+# between long plain runs, valid and invalid UTF-8, and 3 x 2,000 random
+# strings (fixed seeds). tests/gen/unquote renders the package with
+# gen_render, parses it with go/parser, splits the raw string into rows of
+# five fields and unquotes every text field with strconv.Unquote.
 if [ -z "${GO:-}" ]; then
     echo "escape.sh: Go is not installed: skipped"
     exit 77

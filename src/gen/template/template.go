@@ -176,7 +176,8 @@ func parsePoints(table string, count int) []point {
 }
 
 // textField is the text of a field of pointTable: the field itself unless
-// it holds an escape.
+// it holds an escape. goat writes only escapes that read; one that does not
+// (a hand-edited file) is left as it stands.
 func textField(field string) string {
 	if strings.IndexByte(field, '\\') < 0 {
 		return field
