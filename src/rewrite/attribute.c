@@ -493,9 +493,13 @@ static const goat_comment *span_around(spans *s, size_t pos)
     return i < s->count && (size_t)s->items[i].pos < pos ? &s->items[i] : NULL;
 }
 
-/* The bytes token_before passes over, as a mask of their values: one test
- * per byte instead of four. */
-#define BLANKS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n'))
+/* Whether c is a blank between tokens (space, tab, CR, LF): one test of a
+ * mask of their values instead of four comparisons. */
+static inline bool is_blank(char c)
+{
+    const uint64_t blanks = (UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\n');
+    return (unsigned char)c <= ' ' && (blanks >> (unsigned char)c & 1);
+}
 
 /* Where the first token at or after pos and before limit starts (pos
  * being where a token may start: not inside one), passing over blanks and
@@ -512,7 +516,7 @@ static inline size_t token_before(text *t, size_t pos, size_t limit)
         pos = 3;
     while (pos < limit) {
         char ch = t->src[pos];
-        if ((unsigned char)ch <= ' ' && (BLANKS >> (unsigned char)ch & 1)) {
+        if (is_blank(ch)) {
             pos++;
         } else if (c < ncomments && (size_t)comments[c].pos == pos) {
             pos = (size_t)comments[c++].end;
@@ -642,7 +646,7 @@ static bool plain_line(const text *t, owner_walk *ow, const goat_pos *changes, s
     if (*comments < ncom && (size_t)com[*comments].pos < start)
         return false;
     size_t pos = start;
-    while (pos < end && (unsigned char)t->src[pos] <= ' ' && (BLANKS >> (unsigned char)t->src[pos] & 1))
+    while (pos < end && is_blank(t->src[pos]))
         pos++;
     if (pos == end) /* blank: its first token is on a later line */
         return true;
