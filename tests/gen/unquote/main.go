@@ -7,7 +7,9 @@
 // string field what a valid Go string literal holds between its quotes,
 // whose value (strconv.Unquote) is the original bytes, showing no byte a
 // reader could misread (a control, a non-ASCII byte that is not UTF-8, an
-// invisible rune: see misleading) and escaping no other rune.
+// invisible rune: see misleading) and escaping no other rune. Then it runs
+// the package's own reader of the table (points) under go test, with $GO,
+// and requires it to give back the same strings.
 // It prints the first mismatch in hex and exits 1.
 //
 //	unquote GEN_RENDER SEED COUNT
@@ -22,6 +24,7 @@ import (
 	"math/rand"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -232,5 +235,77 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("%d strings read back as written\n", len(strs))
+	if err := readByPackage(src, strs); err != nil {
+		fmt.Fprintf(os.Stderr, "unquote: the generated package's own reader: %v\n", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%d strings read back as written, by Go's parser and by the package\n", len(strs))
+}
+
+// dumpTest, dropped into the rendered package, prints what the package's
+// own reader (points, parsePoints, textField) makes of the table: a point a
+// line, its file, function and lines in hex, with its line and kind.
+const dumpTest = `package goat
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestDumpPoints(t *testing.T) {
+	out, err := os.Create(os.Getenv("GOAT_POINTS_DUMP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	for _, p := range points() {
+		fmt.Fprintf(out, "%x %d %x %x %s\n", p.file, p.line, p.fn, p.lines, p.kind)
+	}
+}
+`
+
+// readByPackage builds the rendered package with dumpTest (go test, the Go
+// command named by $GO) and requires every point to read back as the
+// strings it was given: the table is read at run time by the package, not
+// only by this program.
+func readByPackage(src []byte, strs []string) error {
+	dir, err := os.MkdirTemp("", "unquote-pkg")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	files := map[string]string{"go.mod": "module goat\n\ngo 1.19\n", "goat_generated.go": string(src),
+		"dump_test.go": dumpTest}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	goCmd := os.Getenv("GO")
+	if goCmd == "" {
+		goCmd = "go"
+	}
+	dump := filepath.Join(dir, "points.txt")
+	cmd := exec.Command(goCmd, "test", "-count=1", "-run", "^TestDumpPoints$", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOAT_POINTS_DUMP="+dump)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go test failed: %v\n%s", err, out)
+	}
+	text, err := os.ReadFile(dump)
+	if err != nil {
+		return err
+	}
+	rows := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	if len(rows)*3 != len(strs) {
+		return fmt.Errorf("points() has %d rows, want %d", len(rows), len(strs)/3)
+	}
+	for i, row := range rows {
+		want := fmt.Sprintf("%x 1 %x %x track", strs[3*i], strs[3*i+1], strs[3*i+2])
+		if row != want {
+			return fmt.Errorf("point %d reads as %s (file, line, function, lines, kind), want %s", i+1, row, want)
+		}
+	}
+	return nil
 }
