@@ -31,7 +31,7 @@ typedef struct tracked_file {
     char *path;
     int first_id;
     int points;
-    goat_rewrite_point *table; /* points rows */
+    goat_rewrite_point *table; /* points rows, one block with their strings */
 } tracked_file;
 
 typedef struct tracking {
@@ -53,11 +53,7 @@ static void tracking_add(tracking *tr, const char *path, int first_id, goat_rewr
 static void tracking_free(tracking *tr)
 {
     for (size_t i = 0; i < tr->count; i++) {
-        for (int k = 0; tr->files[i].table && k < tr->files[i].points; k++) {
-            free(tr->files[i].table[k].func);
-            free(tr->files[i].table[k].lines);
-        }
-        free(tr->files[i].table);
+        free(tr->files[i].table); /* the rows and their strings (rewrite.h) */
         free(tr->files[i].path);
     }
     free(tr->files);

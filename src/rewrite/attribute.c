@@ -883,35 +883,22 @@ static char *put_ranges(char *out, const int *lines, size_t count)
     return p;
 }
 
-/* One exact allocation: a file has a row per block, tens of thousands, and
- * growing a buffer for each cost more than the digits. A short list is
- * written on the stack and copied (a line takes at most 11 bytes: 10
- * digits and a separator); a long one is sized first. */
-char *goat_format_line_ranges(const int *lines, size_t count)
+/* Written in place after one reservation for the longest text the lines
+ * can give (a line takes at most 11 bytes: 10 digits and a separator):
+ * a file has a list per block, tens of thousands, all in one buffer. */
+size_t goat_put_line_ranges(goat_strbuf *sb, const int *lines, size_t count)
 {
-    char small[256];
-    if (count < (sizeof small - 1) / 11) {
-        size_t n = (size_t)(put_ranges(small, lines, count) - small) + 1;
-        return memcpy(goat_xmalloc(n), small, n);
-    }
-    size_t size = 1;
-    for (size_t i = 0; i < count;) {
-        size_t j = i;
-        while (j + 1 < count && lines[j + 1] - 1 == lines[j])
-            j++;
-        size += (i > 0) + number_len(lines[i]);
-        if (j > i)
-            size += 1 + number_len(lines[j]);
-        i = j + 1;
-    }
-    char *out = goat_xmalloc(size);
-    put_ranges(out, lines, count);
-    return out;
+    goat_strbuf_reserve(sb, 11 * count + 1);
+    size_t at = sb->len;
+    char *end = put_ranges(sb->data + at, lines, count);
+    sb->len = (size_t)(end - sb->data) + 1; /* the NUL ends this list */
+    sb->data[sb->len] = '\0';                /* and the buffer, as always */
+    return at;
 }
 
 void goat_attribute(const char *src, size_t len, const goat_lines *lines, const goat_node *file,
                     const goat_funcnames *funcs, const goat_lineset *changed, const size_t *offsets, size_t count,
-                    goat_block_info *out)
+                    goat_block_info *out, goat_strbuf *ranges)
 {
     text t = {src, len, lines, {file->u.file.comments, file->u.file.comment_count, 0},
               {file->u.file.multiline_strings, file->u.file.multiline_string_count, 0}};
@@ -1022,7 +1009,7 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
         for (; k < ends[i]; k++)
             if (n == 0 || from[n - 1] != by_block[k])
                 from[n++] = by_block[k];
-        out[i].lines = goat_format_line_ranges(from, n);
+        out[i].lines = goat_put_line_ranges(ranges, from, n);
     }
     free(by_block);
     free(ends);
@@ -1033,10 +1020,4 @@ void goat_attribute(const char *src, size_t len, const goat_lines *lines, const 
     free(runs);
     free(blocks);
     free(anchors);
-}
-
-void goat_block_info_free(goat_block_info *info, size_t count)
-{
-    for (size_t i = 0; info && i < count; i++)
-        free(info[i].lines);
 }

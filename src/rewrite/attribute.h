@@ -55,24 +55,28 @@
 #include "rewrite/funcname.h"
 #include "util/lines.h"
 #include "util/lineset.h"
+#include "util/strbuf.h"
 
 typedef struct goat_block_info {
     int line;    /* location: 1-based line */
     long func;   /* index into the funcnames, -1 outside every function */
-    char *lines; /* malloc'd ascending ranges: "12-14,17", or "" */
+    size_t lines; /* where its changed lines start in the caller's ranges
+                   * buffer: ascending ranges, "12-14,17" or "", each
+                   * list ended by a NUL */
 } goat_block_info;
 
 /* file is src's tree, lines its line starts and funcs its
  * goat_funcnames_build (all must still live); changed the changed lines
  * (frozen, or all); offsets the blocks' offsets, ascending (equal offsets
- * in the order the blocks appear). Fills out[0..count). */
+ * in the order the blocks appear). Fills out[0..count), appending the
+ * blocks' lists of changed lines to ranges in block order. */
 void goat_attribute(const char *src, size_t len, const goat_lines *lines, const goat_node *file,
                     const goat_funcnames *funcs, const goat_lineset *changed, const size_t *offsets, size_t count,
-                    goat_block_info *out);
+                    goat_block_info *out, goat_strbuf *ranges);
 
-void goat_block_info_free(goat_block_info *info, size_t count);
-
-/* "12-14,17" for the ascending, duplicate-free lines. */
-char *goat_format_line_ranges(const int *lines, size_t count);
+/* Appends "12-14,17" for the ascending, duplicate-free lines to sb, and a
+ * NUL, so that lists follow one another in one buffer; returns where this
+ * one starts. */
+size_t goat_put_line_ranges(goat_strbuf *sb, const int *lines, size_t count);
 
 #endif

@@ -41,11 +41,7 @@ const char *goat_granularity_name(goat_granularity g)
 
 void goat_rewrite_result_free(goat_rewrite_result *out)
 {
-    for (int i = 0; out->table && i < out->points; i++) {
-        free(out->table[i].func);
-        free(out->table[i].lines);
-    }
-    free(out->table);
+    free(out->table); /* the rows and their strings */
     free(out->text);
     free(out->lines);
     free(out->known_bodies);
@@ -61,8 +57,11 @@ void goat_rewrite_result_free(goat_rewrite_result *out)
 
 /* The rows of count blocks at offsets (ascending) of the committed text
  * src, parsed as file, whose line starts are lines and func words words;
- * insert (may be NULL)
- * says which came from a +goat:insert. */
+ * insert (may be NULL) says which came from a +goat:insert. One block
+ * holds the rows, then "" (the function of a row outside every function),
+ * each function's name that a row names (once, however many rows name it:
+ * a function has tens of rows), then every row's changed lines, which
+ * goat_attribute writes one after the other. */
 static goat_rewrite_point *describe(const goat_node *file, const char *src, size_t len, const goat_lines *lines,
                                     const goat_func_words *words, const size_t *offsets, const bool *insert,
                                     size_t count, const goat_lineset *changed, const goat_rewrite_options *opts)
@@ -72,29 +71,35 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
     goat_lineset none = GOAT_LINESET_INIT;
     goat_lineset_freeze(&none);
     goat_block_info *info = goat_xcalloc(count + 1, sizeof *info);
-    goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info);
-    /* Each row owns its function's name: the last row of a function takes
-     * the name itself, the others a copy (a function has tens of rows, so
-     * each name is measured once). 0 in name_len: not taken yet. */
-    size_t *name_len = goat_xcalloc(names.count + 1, sizeof *name_len);
-    goat_rewrite_point *table = goat_xcalloc(count + 1, sizeof *table);
-    for (size_t i = count; i-- > 0;) {
+    goat_strbuf ranges = GOAT_STRBUF_INIT;
+    goat_attribute(src, len, lines, file, &names, changed ? changed : &none, offsets, count, info, &ranges);
+    /* where each named function's name goes among the strings (0: named
+     * by no row, as "" is at 0) */
+    size_t *name_at = goat_xcalloc(names.count + 1, sizeof *name_at);
+    size_t names_end = 1;
+    for (size_t i = 0; i < count; i++) {
         long f = info[i].func;
-        char *name;
-        if (f < 0) {
-            name = goat_xstrdup("");
-        } else if (name_len[f] == 0) {
-            name = names.items[f].name;
-            name_len[f] = strlen(name) + 1;
-        } else {
-            name = memcpy(goat_xmalloc(name_len[f]), names.items[f].name, name_len[f]);
+        if (f >= 0 && name_at[f] == 0) {
+            name_at[f] = names_end;
+            names_end += strlen(names.items[f].name) + 1;
         }
-        table[i] = (goat_rewrite_point){info[i].line, name, info[i].lines, insert && insert[i]};
     }
+    size_t rows_size = count * sizeof(goat_rewrite_point);
+    goat_rewrite_point *table = goat_xmalloc(rows_size + names_end + ranges.len);
+    char *strings = (char *)table + rows_size;
+    strings[0] = '\0';
     for (size_t f = 0; f < names.count; f++)
-        if (name_len[f] > 0) /* a row owns it now */
-            names.items[f].name = NULL;
-    free(name_len);
+        if (name_at[f] > 0)
+            memcpy(strings + name_at[f], names.items[f].name, strlen(names.items[f].name) + 1);
+    if (ranges.len > 0)
+        memcpy(strings + names_end, ranges.data, ranges.len);
+    for (size_t i = 0; i < count; i++) {
+        long f = info[i].func;
+        table[i] = (goat_rewrite_point){info[i].line, strings + (f < 0 ? 0 : name_at[f]),
+                                        strings + names_end + info[i].lines, insert && insert[i]};
+    }
+    free(name_at);
+    goat_strbuf_free(&ranges);
     free(info);
     goat_lineset_free(&none);
     goat_funcnames_free(&names);

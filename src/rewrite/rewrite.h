@@ -88,15 +88,18 @@ typedef struct goat_known_body {
     size_t at, from, len;
 } goat_known_body;
 /* A tracking point's row of the point table. Lines are those of the
- * committed text, the one goat clean restores (for track its input). */
+ * committed text, the one goat clean restores (for track its input). A
+ * row's strings belong to its table (see goat_rewrite_result.table). */
 typedef struct goat_rewrite_point {
-    int line;    /* the line of the code the block stands before (the first
-                  * token after it: comments and blank lines passed over) */
-    char *func;  /* the function it is in, as Go's runtime names it without
-                  * the package path (funcname.h); "" outside every function */
-    char *lines; /* the changed lines it stands for, "12-14,17" or ""
-                  * (attribute.h) */
-    bool insert; /* goat patch made it from a `// +goat:insert` */
+    int line;          /* the line of the code the block stands before (the
+                        * first token after it: comments and blank lines
+                        * passed over) */
+    const char *func;  /* the function it is in, as Go's runtime names it
+                        * without the package path (funcname.h); "" outside
+                        * every function */
+    const char *lines; /* the changed lines it stands for, "12-14,17" or ""
+                        * (attribute.h) */
+    bool insert;       /* goat patch made it from a `// +goat:insert` */
 } goat_rewrite_point;
 
 typedef struct goat_rewrite_result {
@@ -106,8 +109,12 @@ typedef struct goat_rewrite_result {
     int *lines; /* goat_rewrite_track only (else NULL): malloc'd, points
                  * entries, the 1-based input line block i stands before
                  * (for an opened one-line body, the body's line) */
-    goat_rewrite_point *table; /* track and patch with opts->table (else
-                                * NULL): malloc'd, points rows, in ID order */
+    /* Track and patch with opts->table (else NULL): points rows, in ID
+     * order, and the strings they point to, in one malloc'd block, so that
+     * free(table) frees it all and a row's strings live as long as the
+     * table does (a file has up to tens of thousands of rows, and a
+     * malloc for each string was most of the cost of describing them). */
+    goat_rewrite_point *table;
     /* goat_rewrite_track only (else NULL, 0): malloc'd, in offset order,
      * the function declarations' bodies no edit touched, each a byte copy
      * of a body of the input, which parsed: for goat_parse_file_known_bodies

@@ -3,6 +3,7 @@
  * changed lines each block stands for (attribute.h), and the rows track
  * and patch give (rewrite.h). */
 #include <criterion/criterion.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,49 +228,59 @@ Test(funcname, lookup_at_braces)
     parsed_free(&p);
 }
 
+/* The ranges of lines[0..count), appended to sb after what it holds. */
+static const char *ranges_of(goat_strbuf *sb, const int *lines, size_t count)
+{
+    size_t before = sb->len;
+    size_t at = goat_put_line_ranges(sb, lines, count);
+    cr_assert_eq(at, before);
+    cr_assert_eq(sb->len, at + strlen(sb->data + at) + 1, "one NUL after each list");
+    cr_assert_eq(sb->data[sb->len], '\0');
+    return sb->data + at;
+}
+
 Test(attribute, line_ranges)
 {
     int lines[] = {3, 4, 5, 7, 9, 10};
-    char *s = goat_format_line_ranges(lines, 6);
-    cr_assert_str_eq(s, "3-5,7,9-10");
-    free(s);
-    s = goat_format_line_ranges(lines, 0);
-    cr_assert_str_eq(s, "");
-    free(s);
+    goat_strbuf sb = GOAT_STRBUF_INIT;
+    cr_assert_str_eq(ranges_of(&sb, lines, 6), "3-5,7,9-10");
+    cr_assert_str_eq(ranges_of(&sb, lines, 0), "");
+    cr_assert_str_eq(ranges_of(&sb, lines + 3, 1), "7");
+    /* the lists follow one another, each with its NUL */
+    cr_assert_eq(sb.len, sizeof "3-5,7,9-10" + sizeof "" + sizeof "7");
+    cr_assert_eq(memcmp(sb.data, "3-5,7,9-10\0\0007", sb.len), 0);
+    goat_strbuf_free(&sb);
 }
 
-/* Short lists are written on the stack and copied, long ones sized first:
- * both ways must agree, at every number of digits. */
+/* Every list is written in place after one reservation for its longest
+ * text: the exact text at every number of digits, however full the
+ * buffer already was. */
 Test(attribute, line_ranges_long)
 {
     int lines[64];
     for (int i = 0; i < 64; i++) /* ascending, apart, from 1 digit to 9 */
         lines[i] = 7 + 31 * i * (i + 1) * (i + 1) * (i + 1);
+    goat_strbuf sb = GOAT_STRBUF_INIT;
     for (size_t n = 0; n <= 64; n++) {
         char expect[1024];
         size_t len = 0;
         for (size_t i = 0; i < n; i++)
             len += (size_t)sprintf(expect + len, i ? ",%d" : "%d", lines[i]);
         expect[len] = '\0';
-        char *s = goat_format_line_ranges(lines, n);
-        cr_assert_str_eq(s, expect, "n=%zu", n);
-        free(s);
+        cr_assert_str_eq(ranges_of(&sb, lines, n), expect, "n=%zu", n);
     }
     int run[40];
     for (int i = 0; i < 40; i++)
         run[i] = 99990 + i;
-    char *s = goat_format_line_ranges(run, 40);
-    cr_assert_str_eq(s, "99990-100029");
-    free(s);
+    cr_assert_str_eq(ranges_of(&sb, run, 40), "99990-100029");
     int edges[] = {-5, 2147483646, 2147483647};
-    s = goat_format_line_ranges(edges, 3);
-    cr_assert_str_eq(s, "0,2147483646-2147483647");
-    free(s);
+    cr_assert_str_eq(ranges_of(&sb, edges, 3), "0,2147483646-2147483647");
+    goat_strbuf_free(&sb);
 }
 
 /* Runs the attribution for blocks before the lines of the given markers. */
 static void attribute(const char *src, const goat_lineset *changed, const char *const *markers, size_t n,
-                      goat_block_info *out)
+                      goat_block_info *out, goat_strbuf *ranges)
 {
     parsed p;
     parse_names(&p, src, NULL);
@@ -283,7 +294,7 @@ static void attribute(const char *src, const goat_lineset *changed, const char *
     }
     goat_lines lines;
     goat_lines_init(&lines, src, strlen(src));
-    goat_attribute(src, strlen(src), &lines, p.file, &p.names, changed, offsets, n, out);
+    goat_attribute(src, strlen(src), &lines, p.file, &p.names, changed, offsets, n, out, ranges);
     goat_lines_free(&lines);
     parsed_free(&p);
 }
@@ -304,13 +315,14 @@ Test(attribute, headers_lists_and_functions)
     all.all = true;
     const char *markers[] = {"\ta := 1", "\t\tb()"};
     goat_block_info info[2];
-    attribute(src, &all, markers, 2, info);
+    goat_strbuf ranges = GOAT_STRBUF_INIT;
+    attribute(src, &all, markers, 2, info, &ranges);
     cr_assert_eq(info[0].line, 4);
     cr_assert_eq(info[1].line, 7);
     cr_assert_eq(info[0].func, 0);
-    cr_assert_str_eq(info[0].lines, "3-4,9-10"); /* signature, list, closing brace */
-    cr_assert_str_eq(info[1].lines, "6-8");      /* the if's header and brace go with its body */
-    goat_block_info_free(info, 2);
+    cr_assert_str_eq(ranges.data + info[0].lines, "3-4,9-10"); /* signature, list, closing brace */
+    cr_assert_str_eq(ranges.data + info[1].lines, "6-8");      /* the if's header and brace go with its body */
+    goat_strbuf_free(&ranges);
 }
 
 Test(attribute, only_changed_lines_and_code)
@@ -321,9 +333,10 @@ Test(attribute, only_changed_lines_and_code)
     goat_lineset_freeze(&some);
     const char *markers[] = {"\ta()"};
     goat_block_info info[1];
-    attribute(src, &some, markers, 1, info);
-    cr_assert_str_eq(info[0].lines, "7");
-    goat_block_info_free(info, 1);
+    goat_strbuf ranges = GOAT_STRBUF_INIT;
+    attribute(src, &some, markers, 1, info, &ranges);
+    cr_assert_str_eq(ranges.data + info[0].lines, "7");
+    goat_strbuf_free(&ranges);
     goat_lineset_free(&some);
 }
 
@@ -353,6 +366,63 @@ Test(points, track_rows)
     cr_assert_str_eq(r.table[1].lines, "5-7");
     goat_rewrite_result_free(&r);
     cr_assert_null(r.table);
+}
+
+/* A table is one block: its rows, then their strings. The rows' strings
+ * lie inside it (so free(table) frees them, and nothing else does), rows
+ * of one function share its name, and every string stays readable,
+ * unchanged, until the table is freed, whatever else is allocated and
+ * freed meanwhile (valgrind reports a string read after its block went). */
+Test(points, table_owns_its_strings)
+{
+    const char *src = "package p\n\n"
+                      "func f(x int) {\n\ta()\n\tif x > 0 {\n\t\tb()\n\t}\n\tc()\n}\n\n"
+                      "var v = 1\n\n"
+                      "func (c *C) g() { d() }\n";
+    goat_rewrite_result r = track(src, GOAT_GRANULARITY_LINE);
+    cr_assert_eq(r.points, 4);
+    const char *func[] = {"f", "f", "f", "(*C).g"}, *lines[] = {"3-4,9", "5-7", "8", "13"};
+    /* the strings lie after the rows, in the one block free() takes: a
+     * string outside it would be a leak, or freed twice by its owner */
+    const char *rows_end = (const char *)(r.table + r.points);
+    size_t block = malloc_usable_size(r.table);
+    for (int i = 0; i < r.points; i++) {
+        cr_assert(r.table[i].func >= rows_end && r.table[i].func < (const char *)r.table + block, "row %d", i);
+        cr_assert(r.table[i].lines >= rows_end && r.table[i].lines < (const char *)r.table + block, "row %d", i);
+    }
+    cr_assert_eq(r.table[0].func, r.table[1].func, "one copy of a function's name");
+    /* handed over as run.c does: the text goes, the table stays */
+    goat_rewrite_point *table = r.table;
+    r.table = NULL;
+    goat_rewrite_result_free(&r);
+    goat_rewrite_result other = track(src, GOAT_GRANULARITY_FUNC); /* reuses what was freed */
+    goat_rewrite_result_free(&other);
+    for (int i = 0; i < 4; i++) {
+        cr_assert_str_eq(table[i].func, func[i], "row %d", i);
+        cr_assert_str_eq(table[i].lines, lines[i], "row %d", i);
+    }
+    free(table);
+}
+
+/* A row that stands for no changed line has "" for its lines, inside the
+ * table's block as well (patch, where a +goat:insert made the block). */
+Test(points, table_empty_lines)
+{
+    goat_lineset some = GOAT_LINESET_INIT;
+    goat_lineset_add_range(&some, 1, 1); /* the package clause: no code of f */
+    goat_lineset_freeze(&some);
+    goat_rewrite_options o = opts_line;
+    o.changed = &some;
+    const char *tracked = "package p\n\nfunc f() {\n\t// +goat:insert\n\ta()\n}\n";
+    goat_rewrite_result r;
+    cr_assert_null(goat_rewrite_patch("t.go", tracked, strlen(tracked), &o, &r));
+    cr_assert_eq(r.points, 1);
+    cr_assert_str_eq(r.table[0].func, "f");
+    cr_assert_str_eq(r.table[0].lines, "");
+    cr_assert(r.table[0].lines > (const char *)(r.table + 1) &&
+              r.table[0].lines < (const char *)r.table + malloc_usable_size(r.table));
+    goat_rewrite_result_free(&r);
+    goat_lineset_free(&some);
 }
 
 /* Patch describes the blocks of its output in the text clean restores: a
