@@ -13,9 +13,11 @@ libgoat_a_SOURCES += \
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
-	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies
+	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies \
+	tests/unit/test_rewrite_place
 TESTS += tests/unit/test_rewrite_splice tests/unit/test_rewrite_markers tests/unit/test_rewrite_api \
-	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies
+	tests/unit/test_rewrite_points tests/unit/test_rewrite_clash tests/unit/test_rewrite_known_bodies \
+	tests/unit/test_rewrite_place
 endif
 tests_unit_test_rewrite_splice_SOURCES = tests/unit/test_rewrite_splice.c
 tests_unit_test_rewrite_splice_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -35,6 +37,9 @@ tests_unit_test_rewrite_known_bodies_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_rewrite_points_SOURCES = tests/unit/test_rewrite_points.c
 tests_unit_test_rewrite_points_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_rewrite_points_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+tests_unit_test_rewrite_place_SOURCES = tests/unit/test_rewrite_place.c
+tests_unit_test_rewrite_place_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_rewrite_place_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 # The point table: track and patch give the same one over the standard library.
 TESTS += tests/rewrite/points_corpus.sh
 EXTRA_DIST += tests/rewrite/points_corpus.sh
