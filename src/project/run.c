@@ -296,7 +296,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
 {
     *entries_out = 0;
     goat_mains mains;
-    goat_error *err = goat_mains_find(p->module_path, &mains);
+    goat_error *err = goat_mains_find(p->module_path, plan, &mains);
     if (err)
         return err;
     goat_filter *filter = new_filter(p, false);
