@@ -78,6 +78,16 @@ EXTRA_DIST += $(E2E_TESTS) \
 	tests/e2e/client/main.go
 
 if UNIT_TESTS
+check_PROGRAMS += tests/unit/test_project_reads
+TESTS += tests/unit/test_project_reads
+endif
+tests_unit_test_project_reads_SOURCES = tests/unit/test_project_reads.c tests/unit/scratch.h
+tests_unit_test_project_reads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_project_reads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
+# whole-file reads counted: goat_read_file and goat_read_file_if_exists wrapped
+tests_unit_test_project_reads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=goat_read_file -Wl,--wrap=goat_read_file_if_exists
+
+if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_pkgnames
 TESTS += tests/unit/test_project_pkgnames
 endif

@@ -231,6 +231,9 @@ static void harvest(analysis *a, goat_changes *out)
         file->lines = item->lines;
         item->lines = (goat_lineset)GOAT_LINESET_INIT;
         git_oid_tostr(file->blob, sizeof file->blob, &item->new_blob);
+        file->text = item->text;
+        file->text_len = item->text_len;
+        item->text = NULL;
     }
     goat_sort(out->files, out->count, sizeof *out->files, compare_files);
 }
@@ -340,6 +343,7 @@ static goat_error *prepare(analysis *a)
     a->filter = new_filter(o, o->verbose);
     git_oid_cpy(&a->ctx.new_commit, &a->new_commit);
     a->ctx.worktree = o->any_worktree ? NULL : a->workdir;
+    a->ctx.keep_text = o->keep_texts;
     a->ctx.kind = o->precision == 1 && !a->init ? GOAT_WORK_BLAME : GOAT_WORK_DIFF;
     if (a->ctx.kind == GOAT_WORK_BLAME) {
         goat_reach_init(&a->reach, &a->old_commit);
@@ -361,6 +365,7 @@ static void release(analysis *a)
         free(item->repo_path);
         goat_lineset_free(&item->lines);
         goat_error_free(item->err);
+        free(item->text);
     }
     free(a->items);
     goat_filter_free(a->filter);
@@ -412,6 +417,7 @@ void goat_changes_free(goat_changes *changes)
     for (size_t i = 0; i < changes->count; i++) {
         free(changes->files[i].path);
         goat_lineset_free(&changes->files[i].lines);
+        free(changes->files[i].text);
     }
     free(changes->files);
     changes->files = NULL;

@@ -74,12 +74,26 @@ typedef struct goat_change_options {
     bool any_worktree;     /* skip the HEAD and clean-worktree preconditions: the
                             * caller compares each file's text with its blob id
                             * (goat patch, whose files hold tracking blocks) */
+    bool keep_texts;       /* hand over the texts read from the working tree
+                            * (goat_changed_file.text) instead of freeing them */
 } goat_change_options;
 
 typedef struct goat_changed_file {
     char *path;          /* relative to project_dir */
     goat_lineset lines;  /* frozen; non-empty; `all` set when every line of the file is new */
     char blob[41];       /* the id of its blob at new_ref, 40 hex digits */
+    /* With keep_texts, the file's bytes as the analysis read them from the
+     * working tree (malloc'd, text_len bytes and a NUL after them, as
+     * util/file.h reads a file), so that the caller need not read the file
+     * again; else NULL. Only a file with no version at old_ref (every one
+     * with INIT) is read from there, and only when the HEAD and
+     * clean-worktree checks ran (not with any_worktree) and the file has
+     * its blob's size (a filter that changes the size makes it differ from
+     * the blob; the blob is then read instead, and text is NULL). Owned by
+     * the goat_changes: goat_changes_free frees it; a caller that takes it
+     * sets the field to NULL. */
+    char *text;
+    size_t text_len;
 } goat_changed_file;
 
 typedef struct goat_changes {

@@ -136,5 +136,12 @@ void goat_work_run(const goat_work_context *ctx, git_repository *repo, goat_work
     goat_lineset_freeze(&item->lines);
     item->lines.all = total > 0 && item->lines.count == (size_t)total;
     git_blob_free(blob);
+    /* Only a file the caller will rewrite: the text of a skipped file
+     * would be held for nothing until the analysis ends. */
+    if (disk && ctx->keep_text && !item->skip_reason && !item->err && item->lines.count > 0) {
+        item->text = disk;
+        item->text_len = len;
+        disk = NULL;
+    }
     free(disk);
 }

@@ -28,6 +28,11 @@ typedef struct goat_work_item {
     goat_lineset lines;       /* frozen */
     const char *skip_reason;  /* set when the content filter rejected the file */
     goat_error *err;
+    /* The file as read from the working tree (malloc'd, NUL-terminated),
+     * kept only when ctx->keep_text and the file has new lines; else NULL.
+     * The caller frees it. */
+    char *text;
+    size_t text_len;
 } goat_work_item;
 
 typedef struct goat_work_context {
@@ -41,6 +46,9 @@ typedef struct goat_work_context {
      * inflated from the object database, unless its size says a filter
      * made it differ from the blob (see work.c). */
     const char *worktree;
+    /* Keep the text of a file read from the working tree in the item
+     * (goat_change_options.keep_texts), instead of freeing it. */
+    bool keep_text;
 } goat_work_context;
 
 /* Fills item's output fields, reading objects through repo. */

@@ -28,6 +28,7 @@ typedef struct pkg_dir {
 
 typedef struct scan {
     const char *module_path;
+    const goat_plan *known; /* texts read already, or NULL */
     pkg_dir *dirs;
     size_t count, cap;
 } scan;
@@ -197,8 +198,13 @@ enum { HEAD_READ = 4096 };
 /* Reads the head of path, as much as decides it: HEAD_READ bytes, then
  * twice as many each time until the header ends well inside them or they
  * are the whole file, so the result is what the whole file gives. */
-static goat_error *read_header(const char *module_path, const char *path, header *h)
+static goat_error *read_header(const char *module_path, const goat_plan *known, const char *path, header *h)
 {
+    const goat_plan_file *f = known ? goat_plan_file_of(known, path) : NULL;
+    if (f && f->old_text) {
+        scan_header(module_path, path, f->old_text, f->old_len, true, h);
+        return NULL;
+    }
     for (size_t limit = HEAD_READ;; limit *= 2) {
         char *src = NULL;
         size_t len = 0;
@@ -282,7 +288,7 @@ static goat_error *walk(scan *s, const char *dir, bool root)
                    name[0] != '_') {
             char *path = join(dir, name);
             header h;
-            err = read_header(s->module_path, path, &h);
+            err = read_header(s->module_path, s->known, path, &h);
             if (!err && !h.ignored) {
                 pkg_dir *d = &s->dirs[index]; /* s->dirs may move during the recursive walk */
                 for (size_t j = 0; j < h.import_count; j++)
@@ -322,21 +328,26 @@ static void closure(scan *s, pkg_dir *d, goat_main_pkg *m)
 }
 
 /* The file of the main package that declares func main with a body. */
-static char *find_main_file(const pkg_dir *d)
+static char *find_main_file(const goat_plan *known, const pkg_dir *d)
 {
     char *found = NULL;
     for (size_t i = 0; i < d->file_count && !found; i++) {
-        char *src = NULL;
-        size_t len = 0;
-        goat_error *err = goat_read_file(d->files[i], &src, &len);
-        if (err) {
-            goat_error_free(err);
-            continue;
+        const goat_plan_file *f = known ? goat_plan_file_of(known, d->files[i]) : NULL;
+        char *owned = NULL;
+        const char *src = f ? f->old_text : NULL;
+        size_t len = f ? f->old_len : 0;
+        if (!src) {
+            goat_error *err = goat_read_file(d->files[i], &owned, &len);
+            if (err) {
+                goat_error_free(err);
+                continue;
+            }
+            src = owned;
         }
         goat_arena arena;
         goat_arena_init(&arena);
         goat_node *file = NULL;
-        err = goat_parse_file(&arena, d->files[i], src, len, &file);
+        goat_error *err = goat_parse_file(&arena, d->files[i], src, len, &file);
         if (err) {
             goat_error_free(err);
         } else {
@@ -350,15 +361,15 @@ static char *find_main_file(const pkg_dir *d)
             }
         }
         goat_arena_free(&arena);
-        free(src);
+        free(owned);
     }
     return found;
 }
 
-goat_error *goat_mains_find(const char *module_path, goat_mains *out)
+goat_error *goat_mains_find(const char *module_path, const goat_plan *known, goat_mains *out)
 {
     memset(out, 0, sizeof *out);
-    scan s = {module_path, NULL, 0, 0};
+    scan s = {module_path, known, NULL, 0, 0};
     goat_error *err = walk(&s, ".", true);
     if (!err) {
         /* Directories come out in walk order; mains are listed bytewise. */
@@ -371,7 +382,7 @@ goat_error *goat_mains_find(const char *module_path, goat_mains *out)
             goat_main_pkg *m = &out->items[out->count++];
             memset(m, 0, sizeof *m);
             m->dir = goat_xstrdup(s.dirs[i].dir);
-            m->main_file = find_main_file(&s.dirs[i]);
+            m->main_file = find_main_file(known, &s.dirs[i]);
             closure(&s, &s.dirs[i], m);
             goat_sort(m->pkg_dirs, m->pkg_dir_count, sizeof *m->pkg_dirs, compare_strings);
         }

@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "project/plan.h"
 #include "util/error.h"
 
 typedef struct goat_main_pkg {
@@ -40,8 +41,11 @@ typedef struct goat_mains {
     size_t count;
 } goat_mains;
 
-/* Scans the module in the current directory. */
-goat_error *goat_mains_find(const char *module_path, goat_mains *out);
+/* Scans the module in the current directory. A file that known (may be
+ * NULL) has read is scanned in the text it read (its old_text, the file's
+ * bytes on disk), not read again: the plan of the command that asks holds
+ * every file it rewrites. */
+goat_error *goat_mains_find(const char *module_path, const goat_plan *known, goat_mains *out);
 void goat_mains_free(goat_mains *mains);
 void goat_main_pkg_free(goat_main_pkg *m);
 

@@ -117,6 +117,19 @@ static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
     return NULL;
 }
 
+void goat_plan_seed(goat_plan *plan, const char *path, char *text, size_t len)
+{
+    if (lookup(plan, path)) {
+        free(text);
+        return;
+    }
+    goat_plan_file *f = add_file(plan, path);
+    f->old_text = text;
+    f->old_len = len;
+    f->new_text = text;
+    f->new_len = len;
+}
+
 const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path)
 {
     return lookup(plan, path);

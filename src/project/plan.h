@@ -41,6 +41,16 @@ goat_error *goat_plan_text(goat_plan *plan, const char *path, const char **text,
 /* The plan's entry for path, or NULL when the plan has not touched it
  * (a lookup in the plan's index, no file read). */
 const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path);
+/* Gives the plan path's text as it is on disk, which goat_plan_text would
+ * otherwise read (takes ownership of text: malloc'd, len bytes and a NUL
+ * after them, as util/file.h reads a file). For a caller that read the
+ * file already (the change analysis, see git/changes.h): the plan then
+ * reads it no more. The caller vouches that the bytes are the file's: the
+ * plan diffs and writes its changes against them, and makes no check of
+ * its own, as it makes none of a text it reads itself. A path the plan has
+ * touched already keeps what it has, and text is freed: its new text may
+ * be set, and its text on disk was read when it was touched. */
+void goat_plan_seed(goat_plan *plan, const char *path, char *text, size_t len);
 /* Reads each of the count paths (as goat_plan_text does), and sets
  * *largest to the size of the largest. */
 goat_error *goat_plan_load(goat_plan *plan, char *const *paths, size_t count, size_t *largest);

@@ -292,7 +292,7 @@ static goat_error *plan_package(goat_project *p, const goat_run_options *o, goat
 {
     *entries_out = 0;
     goat_mains mains;
-    goat_error *err = goat_mains_find(p->module_path, &mains);
+    goat_error *err = goat_mains_find(p->module_path, plan, &mains);
     if (err)
         return err;
     goat_filter *filter = new_filter(p, false);
@@ -543,7 +543,7 @@ static char *shift_ids(const char *alias, const char *src, size_t src_len, const
 }
 
 /* Rewrites the changed files, IDs from 1 in path order, into plan and tr. */
-static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, const goat_changes *changes,
+static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, goat_changes *changes,
                                    const char *import_path, goat_plan *plan, tracking *tr)
 {
     goat_error *err = NULL;
@@ -559,6 +559,13 @@ static goat_error *rewrite_changes(goat_project *p, const goat_run_options *o, c
         j->lines = &changes->files[i].lines;
         j->names_query = (goat_pkgnames_query){names, j->path};
         j->names_before = goat_pkgnames_source(&j->names_query);
+        /* The change analysis read the file already (with oldBranch INIT,
+         * every file): the plan takes that text instead of reading it
+         * again. Seeded in path order, as the plan would have read them. */
+        if (changes->files[i].text) {
+            goat_plan_seed(plan, j->path, changes->files[i].text, changes->files[i].text_len);
+            changes->files[i].text = NULL;
+        }
         err = goat_plan_text(plan, j->path, &j->src, &j->len);
     }
     size_t largest = 0;
@@ -655,6 +662,7 @@ goat_error *goat_run_track(goat_project *p, const goat_run_options *o)
         return err;
 
     goat_change_options co = change_options(p, o->verbose);
+    co.keep_texts = true; /* rewrite_changes reads every changed file */
     goat_changes changes = {0};
     err = goat_changes_compute(&co, &changes);
     if (err)

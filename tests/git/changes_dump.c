@@ -2,17 +2,22 @@
 /* Test driver for src/git: prints what goat_changes_compute finds, one
  * line per file, "path: 1,2,5-9" (with " (all)" when every line of the file
  * is new), or with --list the files goat_list_project_files walks to.
+ * With --texts the analysis hands over the texts it read from the working
+ * tree (keep_texts), and each file that has one ends in " [text]" when it
+ * is the file's bytes on disk, " [text differs from the file]" when not.
  *
  *   changes_dump [--dir D] [--old REF] [--new REF] [--precision N]
  *                [--threads N] [--ignore ENTRY]... [--package DIR]
- *                [--no-skip-nested] [--verbose] [--list]
+ *                [--no-skip-nested] [--verbose] [--list] [--texts]
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "git/changes.h"
 #include "git/filter.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 
 static void print_lines(const goat_lineset *set)
@@ -26,6 +31,21 @@ static void print_lines(const goat_lineset *set)
             printf("-%d", set->lines[j]);
         i = j + 1;
     }
+}
+
+/* Whether the text the analysis handed over is the file's bytes on disk
+ * (the NUL after them included, as util/file.h promises). */
+static bool same_as_file(const char *dir, const goat_changed_file *file)
+{
+    char *path = goat_xasprintf("%s/%s", dir, file->path);
+    char *disk = NULL;
+    size_t len = 0;
+    goat_error *err = goat_read_file(path, &disk, &len);
+    bool same = !err && len == file->text_len && memcmp(disk, file->text, len + 1) == 0;
+    goat_error_free(err);
+    free(disk);
+    free(path);
+    return same;
 }
 
 int main(int argc, char **argv)
@@ -42,7 +62,8 @@ int main(int argc, char **argv)
     const char **ignores = goat_xcalloc((size_t)argc, sizeof *ignores);
     size_t ignore_count = 0;
     int list = 0;
-    enum { OPT_DIR = 1, OPT_OLD, OPT_NEW, OPT_PRECISION, OPT_THREADS, OPT_IGNORE, OPT_PACKAGE, OPT_NO_NESTED, OPT_VERBOSE, OPT_LIST };
+    enum { OPT_DIR = 1, OPT_OLD, OPT_NEW, OPT_PRECISION, OPT_THREADS, OPT_IGNORE, OPT_PACKAGE, OPT_NO_NESTED, OPT_VERBOSE, OPT_LIST,
+           OPT_TEXTS };
     static const struct option longopts[] = {
         {"dir", required_argument, NULL, OPT_DIR},
         {"old", required_argument, NULL, OPT_OLD},
@@ -54,6 +75,7 @@ int main(int argc, char **argv)
         {"no-skip-nested", no_argument, NULL, OPT_NO_NESTED},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"list", no_argument, NULL, OPT_LIST},
+        {"texts", no_argument, NULL, OPT_TEXTS},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -69,9 +91,10 @@ int main(int argc, char **argv)
         case OPT_NO_NESTED: opts.skip_nested_modules = false; break;
         case OPT_VERBOSE: opts.verbose = true; break;
         case OPT_LIST: list = 1; break;
+        case OPT_TEXTS: opts.keep_texts = true; break;
         default:
             fprintf(stderr, "usage: changes_dump [--dir D] [--old REF] [--new REF] [--precision N] [--threads N]\n"
-                            "       [--ignore ENTRY]... [--package DIR] [--no-skip-nested] [--verbose] [--list]\n");
+                            "       [--ignore ENTRY]... [--package DIR] [--no-skip-nested] [--verbose] [--list] [--texts]\n");
             return 2;
         }
     }
@@ -111,7 +134,10 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < changes.count; i++) {
                 printf("%s: ", changes.files[i].path);
                 print_lines(&changes.files[i].lines);
-                printf("%s\n", changes.files[i].lines.all ? " (all)" : "");
+                printf("%s", changes.files[i].lines.all ? " (all)" : "");
+                if (changes.files[i].text)
+                    printf(" [text%s]", same_as_file(opts.project_dir, &changes.files[i]) ? "" : " differs from the file");
+                putchar('\n');
             }
             goat_changes_free(&changes);
         }

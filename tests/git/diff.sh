@@ -100,6 +100,22 @@ pkg/b/moved.go: 1-34 (all)
 pkg/b/new.go: 1-7 (all)" "$(run_dump --old INIT --precision 2)"
 expect "INIT ignores precision" "$(run_dump --old INIT --precision 2)" "$(run_dump --old INIT --precision 1 --threads 3)"
 
+# Asked to (keep_texts), the analysis hands over the texts it read from the
+# working tree, each the file's bytes (CRLF too): at INIT every file's,
+# whatever the threads; at precision 2 only those of files with no old
+# version (added, or a symbolic link before), as the others' new side is a
+# blob; and none unless asked.
+init_texts=$(run_dump --old INIT --precision 2 | sed 's/$/ [text]/')
+expect "INIT hands over every file's text" "$init_texts" "$(run_dump --old INIT --texts)"
+expect "INIT hands over every file's text (threads=4)" "$init_texts" "$(run_dump --old INIT --texts --threads 4)"
+expect "precision 2 hands over the texts of new files" "pkg/a/crlf.go: 8
+pkg/a/link.go: 1-3 (all) [text]
+pkg/a/modify.go: 14,35,46
+pkg/a/renmod2.go: 18,34
+pkg/a/tolink2.go: 1-6 (all) [text]
+pkg/b/new.go: 1-7 (all) [text]" "$(run_dump --old main --precision 2 --texts)"
+case $(run_dump --old INIT) in *'[text'*) fail "texts handed over unasked" ;; esac
+
 # INIT in a repository with a single commit.
 new_repo single
 printf 'package main\n\nfunc main() {\n}\n' > main.go
@@ -123,5 +139,6 @@ git add . && commit filtered
 [ "$(git cat-file -p HEAD:main.go | wc -l)" = 5 ] || fail "the clean filter did not add its line"
 [ -z "$(git status --porcelain)" ] || fail "the filtered tree is not clean to git"
 expect "INIT takes a filtered file's committed text" "main.go: 1-5" "$(dump --old INIT)"
+expect "INIT hands over no text of a filtered file" "main.go: 1-5 (all)" "$(run_dump --old INIT --texts)"
 
 finish

@@ -6,7 +6,8 @@
  * closure of module-internal imports (cycles, aliased, dot and grouped
  * imports, imports of other modules ignored). Each file's head is read
  * in bounded pieces: headers longer than the first piece, and cut by its
- * end anywhere, give what the whole file gives. */
+ * end anywhere, give what the whole file gives. A file the plan of the
+ * command holds is scanned in its text, not read again. */
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <stdbool.h>
@@ -77,7 +78,7 @@ static void components_and_closure(void)
     scratch_put("nested/main.go", "package main\n\nfunc main() {}\n");
 
     goat_mains mains;
-    goat_error *err = goat_mains_find("example.com/m", &mains);
+    goat_error *err = goat_mains_find("example.com/m", NULL, &mains);
     cr_assert_null(err);
     cr_assert_eq(mains.count, 5, "found %zu main packages", mains.count);
 
@@ -134,7 +135,7 @@ Test(mains, unknown_entry_types)
 static size_t main_count(void)
 {
     goat_mains mains;
-    cr_assert_null(goat_mains_find("example.com/m", &mains));
+    cr_assert_null(goat_mains_find("example.com/m", NULL, &mains));
     size_t n = mains.count;
     goat_mains_free(&mains);
     return n;
@@ -190,7 +191,7 @@ static void put_padded(const char *path, const char *before, size_t n, const cha
 static char *main_dirs(void)
 {
     goat_mains mains;
-    cr_assert_null(goat_mains_find("example.com/m", &mains));
+    cr_assert_null(goat_mains_find("example.com/m", NULL, &mains));
     cr_assert_eq(mains.count, 1);
     char *dirs = joined_dirs(&mains.items[0]);
     goat_mains_free(&mains);
@@ -233,7 +234,7 @@ Test(mains, build_ignore_after_long_comment)
     scratch_put("tool/a.go", "package main\n\nfunc helper() {}\n");
     put_padded("tool/gen.go", "", 9000, "\n//go:build ignore\n\npackage main\n\nfunc main() {}\n");
     goat_mains mains;
-    cr_assert_null(goat_mains_find("example.com/m", &mains));
+    cr_assert_null(goat_mains_find("example.com/m", NULL, &mains));
     cr_assert_eq(mains.count, 1);
     cr_expect_str_eq(mains.items[0].dir, "tool");
     cr_expect_null(mains.items[0].main_file);
@@ -288,11 +289,43 @@ Test(mains, nested_module_needs_a_go_mod)
     cr_assert_eq(symlink("go.mod.txt", "linked/go.mod"), 0);
     scratch_put("linked/main.go", "package main\n\nfunc main() {}\n");
     goat_mains mains;
-    cr_assert_null(goat_mains_find("example.com/m", &mains));
+    cr_assert_null(goat_mains_find("example.com/m", NULL, &mains));
     bool upper_walked = access("upper/go.mod", F_OK) != 0; /* a file system that tells case */
     cr_assert_eq(mains.count, upper_walked ? 2 : 1);
     cr_expect_str_eq(mains.items[0].dir, "dangling");
     if (upper_walked)
         cr_expect_str_eq(mains.items[1].dir, "upper");
     goat_mains_free(&mains);
+}
+
+/* A file the plan holds is scanned in the plan's text (its bytes on disk
+ * when the plan read them), not read again; the others are read. Here the
+ * disk says otherwise, so only a scan of the plan's text finds the main
+ * package in ".", its import of lib, and main.go as its main file. */
+Test(mains, files_the_plan_holds_are_not_read_again)
+{
+    scratch_put("main.go", "package lib\n");
+    scratch_put("lib/lib.go", "package lib\n");
+    scratch_put("cmd/tool/tool.go", "package main\n\nfunc main() {}\n");
+    static const char planned[] = "package main\n\nimport \"example.com/m/lib\"\n\nfunc main() { lib.F() }\n";
+    goat_plan plan;
+    goat_plan_init(&plan);
+    goat_plan_seed(&plan, "main.go", strdup(planned), strlen(planned));
+    goat_mains mains;
+    cr_assert_null(goat_mains_find("example.com/m", &plan, &mains));
+    cr_assert_eq(mains.count, 2, "found %zu main packages", mains.count);
+    cr_expect_str_eq(mains.items[0].dir, ".");
+    cr_expect_str_eq(mains.items[0].main_file, "main.go");
+    char *dirs = joined_dirs(&mains.items[0]);
+    cr_expect_str_eq(dirs, ". lib");
+    free(dirs);
+    cr_expect_str_eq(mains.items[1].dir, "cmd/tool");
+    cr_expect_str_eq(mains.items[1].main_file, "cmd/tool/tool.go");
+    goat_mains_free(&mains);
+    /* without the plan, the disk's main.go is package lib */
+    cr_assert_null(goat_mains_find("example.com/m", NULL, &mains));
+    cr_assert_eq(mains.count, 1);
+    cr_expect_str_eq(mains.items[0].dir, "cmd/tool");
+    goat_mains_free(&mains);
+    goat_plan_free(&plan);
 }
