@@ -25,7 +25,7 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_threads
 TESTS += tests/unit/test_project_threads
 endif
-tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c tests/unit/scratch.h
+tests_unit_test_project_threads_SOURCES = tests/unit/test_project_threads.c tests/unit/scratch.h tests/unit/scratch_git.h
 tests_unit_test_project_threads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_threads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 tests_unit_test_project_threads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=pthread_create
@@ -81,7 +81,7 @@ if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_reads
 TESTS += tests/unit/test_project_reads
 endif
-tests_unit_test_project_reads_SOURCES = tests/unit/test_project_reads.c tests/unit/scratch.h
+tests_unit_test_project_reads_SOURCES = tests/unit/test_project_reads.c tests/unit/scratch.h tests/unit/scratch_git.h
 tests_unit_test_project_reads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_reads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
 # whole-file reads counted: goat_read_file and goat_read_file_if_exists wrapped

@@ -18,6 +18,7 @@
 #include "project/run.h"
 #include "util/file.h"
 #include "scratch.h"
+#include "scratch_git.h"
 
 #define MAX_FILES 8
 
@@ -61,38 +62,6 @@ static void enter(void)
 }
 
 TestSuite(reads, .init = enter, .fini = scratch_leave);
-
-/* Commits every file of the scratch directory on HEAD (with libgit2, which
- * applies the .gitattributes filters as git add does). */
-static void commit_all(const char *message)
-{
-    git_libgit2_init();
-    git_repository *repo = NULL;
-    cr_assert_eq(git_repository_init(&repo, ".", 0), 0);
-    git_index *index = NULL;
-    cr_assert_eq(git_repository_index(&index, repo), 0);
-    cr_assert_eq(git_index_add_all(index, NULL, 0, NULL, NULL), 0);
-    git_oid tree_id, commit_id;
-    cr_assert_eq(git_index_write_tree(&tree_id, index), 0);
-    cr_assert_eq(git_index_write(index), 0);
-    git_tree *tree = NULL;
-    cr_assert_eq(git_tree_lookup(&tree, repo, &tree_id), 0);
-    git_signature *sig = NULL;
-    cr_assert_eq(git_signature_new(&sig, "goat", "goat@example.com", 1600000000, 0), 0);
-    git_commit *parent = NULL;
-    git_oid head;
-    size_t parents = git_reference_name_to_id(&head, repo, "HEAD") == 0 ? 1 : 0;
-    if (parents)
-        cr_assert_eq(git_commit_lookup(&parent, repo, &head), 0);
-    const git_commit *parent_list[1] = {parent};
-    cr_assert_eq(git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, message, tree, parents, parent_list), 0);
-    git_commit_free(parent);
-    git_signature_free(sig);
-    git_tree_free(tree);
-    git_index_free(index);
-    git_repository_free(repo);
-    git_libgit2_shutdown();
-}
 
 /* Writes lib/fNN.go, a function whose body changes with i and version. */
 static void put_file(int i, int version, const char *extra)
@@ -183,7 +152,7 @@ static void init_module(int threads)
     put_module(yaml);
     for (int i = 0; i < 6; i++)
         put_file(i, 0, "");
-    commit_all("all files\n");
+    scratch_commit_all("all files\n");
 }
 
 Test(reads, track_at_init_reads_each_file_once)
@@ -206,11 +175,11 @@ Test(reads, track_at_precision_2_reads_each_file_once)
     put_module("appName: reads\nappVersion: t1\nthreads: 1\noldBranch: HEAD~1\ndiffPrecision: 2\n"
                "granularity: line\n");
     put_file(0, 0, "");
-    commit_all("base\n");
+    scratch_commit_all("base\n");
     put_file(0, 1, ""); /* modified */
     put_file(1, 0, ""); /* added */
     put_file(2, 0, "");
-    commit_all("changed\n");
+    scratch_commit_all("changed\n");
     track_and_check(once);
 }
 
@@ -229,6 +198,6 @@ Test(reads, a_file_unlike_its_blob_is_read_by_the_plan)
     put_file(0, 0, "");
     put_file(1, 0, "// $Id: not the blob's $\n");
     put_file(2, 0, "");
-    commit_all("filtered\n");
+    scratch_commit_all("filtered\n");
     track_and_check(twice_for_the_filtered);
 }

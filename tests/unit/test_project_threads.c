@@ -20,6 +20,7 @@
 #include "project/project.h"
 #include "project/run.h"
 #include "scratch.h"
+#include "scratch_git.h"
 
 static atomic_int threads_started;
 
@@ -38,31 +39,6 @@ static void enter(void)
 }
 
 TestSuite(threads, .init = enter, .fini = scratch_leave);
-
-/* Commits every file of the scratch directory, as patch needs newBranch's
- * commit for its point table. */
-static void commit_all(void)
-{
-    git_libgit2_init();
-    git_repository *repo = NULL;
-    cr_assert_eq(git_repository_init(&repo, ".", 0), 0);
-    git_index *index = NULL;
-    cr_assert_eq(git_repository_index(&index, repo), 0);
-    cr_assert_eq(git_index_add_all(index, NULL, 0, NULL, NULL), 0);
-    git_oid tree_id, commit_id;
-    cr_assert_eq(git_index_write_tree(&tree_id, index), 0);
-    cr_assert_eq(git_index_write(index), 0);
-    git_tree *tree = NULL;
-    cr_assert_eq(git_tree_lookup(&tree, repo, &tree_id), 0);
-    git_signature *sig = NULL;
-    cr_assert_eq(git_signature_new(&sig, "goat", "goat@example.com", 1600000000, 0), 0);
-    cr_assert_eq(git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, "many files\n", tree, 0, NULL), 0);
-    git_signature_free(sig);
-    git_tree_free(tree);
-    git_index_free(index);
-    git_repository_free(repo);
-    git_libgit2_shutdown();
-}
 
 /* Writes a module of one package, lib, of files lib/fNN.go whose texts
  * text() makes from a shared filler, and commits it: more than a few
@@ -84,7 +60,7 @@ static void make_package(const char *module, const char *yaml, int files,
         text(body, sizeof body, filler, i);
         scratch_put(path, body);
     }
-    commit_all();
+    scratch_commit_all("many files\n"); /* patch needs newBranch's commit for its point table */
 }
 
 /* Each with a hand-placed tracking point. */
