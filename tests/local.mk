@@ -84,8 +84,9 @@ endif
 tests_unit_test_project_reads_SOURCES = tests/unit/test_project_reads.c tests/unit/scratch.h tests/unit/scratch_git.h
 tests_unit_test_project_reads_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_project_reads_LDADD = $(GOAT_LIBS) $(CRITERION_LIBS)
-# whole-file reads counted: goat_read_file and goat_read_file_if_exists wrapped
-tests_unit_test_project_reads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=goat_read_file -Wl,--wrap=goat_read_file_if_exists
+# reads counted: goat_read_file, goat_read_file_if_exists and goat_read_file_head wrapped
+tests_unit_test_project_reads_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=goat_read_file -Wl,--wrap=goat_read_file_if_exists \
+	-Wl,--wrap=goat_read_file_head
 
 if UNIT_TESTS
 check_PROGRAMS += tests/unit/test_project_pkgnames

@@ -86,7 +86,8 @@ typedef struct goat_changed_file {
      * working tree (malloc'd, text_len bytes and a NUL after them, as
      * util/file.h reads a file), so that the caller need not read the file
      * again; else NULL. Only a file with no version at old_ref (every one
-     * with INIT) is read from there, and only when the HEAD and
+     * with INIT) is read from there, not with diffPrecision 1 unless
+     * old_ref is INIT (blame reads blobs), and only when the HEAD and
      * clean-worktree checks ran (not with any_worktree) and the file has
      * its blob's size (a filter that changes the size makes it differ from
      * the blob; the blob is then read instead, and text is NULL). Owned by

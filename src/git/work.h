@@ -29,7 +29,9 @@ typedef struct goat_work_item {
     const char *skip_reason;  /* set when the content filter rejected the file */
     goat_error *err;
     /* The file as read from the working tree (malloc'd, NUL-terminated),
-     * kept only when ctx->keep_text and the file has new lines; else NULL.
+     * kept only when ctx->keep_text, the file was read from there (a diff,
+     * no old version, ctx->worktree set, the blob's size: see work.c), the
+     * content filter kept it, it has new lines and no error; else NULL.
      * The caller frees it. */
     char *text;
     size_t text_len;

@@ -95,6 +95,18 @@ static goat_plan_file *add_file(goat_plan *plan, const char *path)
     return f;
 }
 
+/* Adds path, not yet in the plan, with text (its bytes on disk, taken) as
+ * both old and new: an untouched file shares its text. */
+static goat_plan_file *adopt(goat_plan *plan, const char *path, char *text, size_t len)
+{
+    goat_plan_file *f = add_file(plan, path);
+    f->old_text = text;
+    f->old_len = len;
+    f->new_text = text;
+    f->new_len = len;
+    return f;
+}
+
 /* Adds path with its on-disk text as both old and new. */
 static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
 {
@@ -108,26 +120,16 @@ static goat_error *load(goat_plan *plan, const char *path, goat_plan_file **out)
     goat_error *err = goat_read_file_if_exists(path, &text, &len);
     if (err)
         return err;
-    f = add_file(plan, path);
-    f->old_text = text;
-    f->old_len = len;
-    f->new_text = text;
-    f->new_len = len;
-    *out = f;
+    *out = adopt(plan, path, text, len);
     return NULL;
 }
 
 void goat_plan_seed(goat_plan *plan, const char *path, char *text, size_t len)
 {
-    if (lookup(plan, path)) {
+    if (lookup(plan, path))
         free(text);
-        return;
-    }
-    goat_plan_file *f = add_file(plan, path);
-    f->old_text = text;
-    f->old_len = len;
-    f->new_text = text;
-    f->new_len = len;
+    else
+        adopt(plan, path, text, len);
 }
 
 const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path)

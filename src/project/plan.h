@@ -47,7 +47,9 @@ const goat_plan_file *goat_plan_file_of(const goat_plan *plan, const char *path)
  * file already (the change analysis, see git/changes.h): the plan then
  * reads it no more. The caller vouches that the bytes are the file's: the
  * plan diffs and writes its changes against them, and makes no check of
- * its own, as it makes none of a text it reads itself. A path the plan has
+ * its own, as it makes none of a text it reads itself. (Read earlier in
+ * the run, the text leaves a longer time for an edit by someone else to be
+ * overwritten; goat never promised to notice one.) A path the plan has
  * touched already keeps what it has, and text is freed: its new text may
  * be set, and its text on disk was read when it was touched. */
 void goat_plan_seed(goat_plan *plan, const char *path, char *text, size_t len);

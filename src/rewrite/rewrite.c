@@ -4,6 +4,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,8 +85,11 @@ static goat_rewrite_point *describe(const goat_node *file, const char *src, size
             names_end += strlen(names.items[f].name) + 1;
         }
     }
+    size_t strings_size = names_end + ranges.len; /* held in memory already: no overflow */
+    if (count > (SIZE_MAX - strings_size) / sizeof(goat_rewrite_point))
+        goat_out_of_memory();
     size_t rows_size = count * sizeof(goat_rewrite_point);
-    goat_rewrite_point *table = goat_xmalloc(rows_size + names_end + ranges.len);
+    goat_rewrite_point *table = goat_xmalloc(rows_size + strings_size);
     char *strings = (char *)table + rows_size;
     strings[0] = '\0';
     for (size_t f = 0; f < names.count; f++)

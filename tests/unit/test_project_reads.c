@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* goat track reads each changed file once: the change analysis hands the
  * texts it read from the working tree over to the plan (git/changes.h,
- * goat_plan_seed), which does not read them again. Whole-file reads are
- * counted by wrapping goat_read_file and goat_read_file_if_exists (linked
+ * goat_plan_seed), which does not read them again, and the scan for main
+ * packages reads the plan's texts. Reads are counted by wrapping
+ * goat_read_file, goat_read_file_if_exists and goat_read_file_head (linked
  * with -Wl,--wrap=...). A file whose text was handed over wrongly (another
  * file's, a cut one) would be tracked wrongly: goat clean after goat track
  * must give back every file byte for byte. */
@@ -53,6 +54,16 @@ goat_error *__wrap_goat_read_file_if_exists(const char *path, char **data, size_
 {
     count_read(path);
     return __real_goat_read_file_if_exists(path, data, len);
+}
+
+/* A head read (the scan for main packages, project/mains.h) counts as a
+ * read: with the plan's texts it needs none. */
+goat_error *__real_goat_read_file_head(const char *path, size_t limit, char **data, size_t *len, bool *whole);
+goat_error *__wrap_goat_read_file_head(const char *path, size_t limit, char **data, size_t *len, bool *whole);
+goat_error *__wrap_goat_read_file_head(const char *path, size_t limit, char **data, size_t *len, bool *whole)
+{
+    count_read(path);
+    return __real_goat_read_file_head(path, limit, data, len, whole);
 }
 
 static void enter(void)
