@@ -10,6 +10,7 @@
 #include "git/filter.h"
 #include "lexer/lexer.h"
 #include "parser/parser.h"
+#include "project/plan.h"
 #include "util/arena.h"
 #include "util/file.h"
 #include "util/xalloc.h"

@@ -26,8 +26,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "project/plan.h"
 #include "util/error.h"
+
+struct goat_plan; /* project/plan.h: the scan reads only through it */
 
 typedef struct goat_main_pkg {
     char *dir;       /* relative to the module root; "." for the root */
@@ -45,7 +46,7 @@ typedef struct goat_mains {
  * NULL) has read is scanned in the text it read (its old_text, the file's
  * bytes on disk), not read again: the plan of the command that asks holds
  * every file it rewrites. */
-goat_error *goat_mains_find(const char *module_path, const goat_plan *known, goat_mains *out);
+goat_error *goat_mains_find(const char *module_path, const struct goat_plan *known, goat_mains *out);
 void goat_mains_free(goat_mains *mains);
 void goat_main_pkg_free(goat_main_pkg *m);
 

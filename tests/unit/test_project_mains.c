@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "project/mains.h"
+#include "project/plan.h"
 #include "scratch.h"
 
 static char *joined_dirs(const goat_main_pkg *m)
