@@ -107,10 +107,12 @@ __attribute__((constructor)) static void start(void)
     atexit(report);
 }
 
-/* The wrapped functions: each calls the real one inside its phase. */
+/* The wrapped functions: each calls the real one inside its phase. Each
+ * wrapper and real is declared with its function's own type (__typeof__),
+ * so that a signature changed without its wrapper stops the build here
+ * instead of passing the real function garbage in a timed run. */
 
-goat_error *__real_goat_changes_compute(const goat_change_options *opts, goat_changes *out);
-goat_error *__wrap_goat_changes_compute(const goat_change_options *opts, goat_changes *out);
+__typeof__(goat_changes_compute) __real_goat_changes_compute, __wrap_goat_changes_compute;
 goat_error *__wrap_goat_changes_compute(const goat_change_options *opts, goat_changes *out)
 {
     enter(GIT);
@@ -119,18 +121,16 @@ goat_error *__wrap_goat_changes_compute(const goat_change_options *opts, goat_ch
     return err;
 }
 
-goat_error *__real_goat_mains_find(const char *module_path, goat_mains *out);
-goat_error *__wrap_goat_mains_find(const char *module_path, goat_mains *out);
-goat_error *__wrap_goat_mains_find(const char *module_path, goat_mains *out)
+__typeof__(goat_mains_find) __real_goat_mains_find, __wrap_goat_mains_find;
+goat_error *__wrap_goat_mains_find(const char *module_path, const struct goat_plan *known, goat_mains *out)
 {
     enter(READ);
-    goat_error *err = __real_goat_mains_find(module_path, out);
+    goat_error *err = __real_goat_mains_find(module_path, known, out);
     leave(PHASE_COUNT);
     return err;
 }
 
-goat_error *__real_goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len);
-goat_error *__wrap_goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len);
+__typeof__(goat_plan_text) __real_goat_plan_text, __wrap_goat_plan_text;
 goat_error *__wrap_goat_plan_text(goat_plan *plan, const char *path, const char **text, size_t *len)
 {
     enter(READ);
@@ -139,10 +139,7 @@ goat_error *__wrap_goat_plan_text(goat_plan *plan, const char *path, const char 
     return err;
 }
 
-goat_error *__real_goat_parse_file(goat_arena *arena, const char *filename, const char *src, size_t len,
-                                   goat_node **file);
-goat_error *__wrap_goat_parse_file(goat_arena *arena, const char *filename, const char *src, size_t len,
-                                   goat_node **file);
+__typeof__(goat_parse_file) __real_goat_parse_file, __wrap_goat_parse_file;
 goat_error *__wrap_goat_parse_file(goat_arena *arena, const char *filename, const char *src, size_t len,
                                    goat_node **file)
 {
@@ -152,8 +149,7 @@ goat_error *__wrap_goat_parse_file(goat_arena *arena, const char *filename, cons
     return err;
 }
 
-goat_error *__real_goat_plan_validate(const goat_plan *plan, int threads);
-goat_error *__wrap_goat_plan_validate(const goat_plan *plan, int threads);
+__typeof__(goat_plan_validate) __real_goat_plan_validate, __wrap_goat_plan_validate;
 goat_error *__wrap_goat_plan_validate(const goat_plan *plan, int threads)
 {
     enter(CHECK);
@@ -162,8 +158,7 @@ goat_error *__wrap_goat_plan_validate(const goat_plan *plan, int threads)
     return err;
 }
 
-goat_error *__real_goat_plan_commit(const goat_plan *plan);
-goat_error *__wrap_goat_plan_commit(const goat_plan *plan);
+__typeof__(goat_plan_commit) __real_goat_plan_commit, __wrap_goat_plan_commit;
 goat_error *__wrap_goat_plan_commit(const goat_plan *plan)
 {
     enter(WRITE);
